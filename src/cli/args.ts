@@ -1,0 +1,99 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { SettingsSchema, type SettingsInput } from "../core/settings";
+
+export type Lang = "zh-CN" | "en-US";
+
+export interface CliOptions {
+  command: "check" | "help" | "version";
+  files: string[];
+  json: boolean;
+  lang: Lang;
+  fix: boolean;
+  out?: string;
+  mark: boolean;
+  quiet: boolean;
+  settings: SettingsInput;
+}
+
+export class UsageError extends Error {}
+
+const LangSchema = z.enum(["zh-CN", "en-US"]);
+
+export function parseCli(argv: string[]): CliOptions {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      lang: { type: "string" },
+      fix: { type: "boolean", default: false },
+      mark: { type: "boolean", default: false },
+      out: { type: "string", short: "o" },
+      rounding: { type: "string" },
+      reverse: { type: "string" },
+      "over-threshold": { type: "string" },
+      quiet: { type: "boolean", short: "q", default: false },
+      help: { type: "boolean", short: "h", default: false },
+      version: { type: "boolean", short: "v", default: false },
+    },
+  });
+  const lang = LangSchema.safeParse(values.lang ?? "zh-CN");
+  if (!lang.success) throw new UsageError(`--lang 只能是 zh-CN 或 en-US（--lang takes zh-CN or en-US）: ${values.lang}`);
+  if (values.help) return base("help");
+  if (values.version) return base("version");
+  const [command, ...files] = positionals;
+  if (!command || command === "help") return base("help");
+  if (command !== "check") throw new UsageError(`未知命令 unknown command: ${command}`);
+  if (files.length === 0) throw new UsageError("请给出要检查的 .xlsx 文件（give at least one .xlsx file）");
+  if (values.out && !values.fix && !values.mark) throw new UsageError("--out 需与 --fix 或 --mark 一起使用（--out goes with --fix or --mark）");
+  if (values.fix && values.mark) throw new UsageError("--fix 已包含标记，不能与 --mark 同用（--fix already marks; drop --mark）");
+
+  const settings = SettingsSchema.partial().safeParse({
+    rounding: values.rounding,
+    reverseFormula: values.reverse,
+    overachievementThreshold: values["over-threshold"] === undefined ? undefined : Number(values["over-threshold"]),
+  });
+  if (!settings.success) {
+    throw new UsageError(
+      "设置无效（invalid setting）：--rounding truncate|half-up|up，--reverse ratio|deviation，--over-threshold 0 以上的数（e.g. 0.5）",
+    );
+  }
+  return {
+    command: "check",
+    files,
+    json: values.json,
+    lang: lang.data,
+    fix: values.fix,
+    mark: values.mark,
+    out: values.out,
+    quiet: values.quiet,
+    settings: settings.data,
+  };
+
+  function base(c: CliOptions["command"]): CliOptions {
+    return { command: c, files: [], json: false, lang: lang.success ? lang.data : "zh-CN", fix: false, mark: false, quiet: false, settings: {} };
+  }
+}
+
+export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩效自评表、绩效目标表
+(checks Chinese project performance self-evaluation and target forms)
+
+用法 Usage:
+  jixiao check <文件.xlsx>... [选项]
+
+选项 Options:
+  --json                 输出一个 JSON 文档（one JSON document on stdout）
+  --lang zh-CN|en-US     报告语言，默认中文（report language, Chinese by default）
+  --fix [--out <路径>]   填写得分、总分、等级和偏差原因草稿并标记问题，写到副本；原文件不改动
+                         (fill scores, total, grade and draft notes, mark problems, into a copy)
+                         默认副本：<原名>.filled.xlsx；多个文件时 --out 为文件夹
+  --mark [--out <路径>]  只标记问题、不填写（mark problems only, into a copy）
+  --rounding truncate|half-up|up   两位小数的取舍方式，默认截位 truncate
+  --reverse ratio|deviation        反向指标未完成时的计分公式，默认 ratio（分值×指标值/实际值）
+  --over-threshold <比例>          超额完成需说明的幅度，默认 0.5（50%）
+  -q, --quiet            不显示进度（no progress lines）
+  -h, --help             显示本说明
+
+退出码 Exit status: 0 无错误 no errors · 1 有错误 error findings · 2 有文件无法读取 a file could not be read
+`;

@@ -1,0 +1,86 @@
+import { countBySeverity } from "../core/engine";
+import { fmt2 } from "../core/numbers";
+import { indicatorSummaries, KIND_LABEL, SEVERITY_LABEL, statusOf } from "../core/summary";
+import type { FileResult } from "../xlsx/checkWorkbook";
+import type { Lang } from "./args";
+
+const pick = (lang: Lang) => (m: { zh: string; en: string }) => (lang === "zh-CN" ? m.zh : m.en);
+
+/** The --json document: exactly the shape the issue specifies, messages in the chosen language. */
+export function toJson(files: FileResult[], lang: Lang) {
+  const t = pick(lang);
+  return {
+    files: files.map((f) => ({
+      file: f.file,
+      ...(f.error ? { error: t(f.error) } : {}),
+      ...(f.out ? { out: f.out } : {}),
+      sheets: f.sheets.map((s) => ({
+        sheet: s.sheet,
+        kind: s.kind,
+        budget: s.figures?.budget ? { rate: s.figures.budget.rate, score: s.figures.budget.score } : null,
+        total: s.figures?.total ?? null,
+        grade: s.figures?.grade ?? null,
+        indicators: indicatorSummaries(s),
+        findings: s.findings.map((x) => ({ code: x.code, severity: x.severity, cell: x.cell, message: t(x.message) })),
+        ...(s.written ? { written: s.written.map((w) => ({ cell: w.cell, value: w.value, purpose: w.purpose })) } : {}),
+      })),
+    })),
+  };
+}
+
+const ICON = { error: "✖", warning: "▲", info: "·" } as const;
+
+export function toText(files: FileResult[], lang: Lang): string {
+  const t = pick(lang);
+  const zh = lang === "zh-CN";
+  const lines: string[] = [];
+  for (const f of files) {
+    lines.push(`━━ ${f.file}`);
+    if (f.error) {
+      lines.push(`  ${zh ? "无法读取" : "Cannot read"}：${t(f.error)}`);
+      lines.push("");
+      continue;
+    }
+    for (const s of f.sheets) {
+      const title = zh ? `  工作表「${s.sheet}」：${t(KIND_LABEL[s.kind])}` : `  Sheet "${s.sheet}": ${t(KIND_LABEL[s.kind])}`;
+      lines.push(title);
+      if (s.kind === "none") continue;
+      const fig = s.figures;
+      if (fig?.budget) {
+        lines.push(zh ? `    预算执行率 ${fmt2(fig.budget.rate)}%，预算执行得分 ${fmt2(fig.budget.score)}` : `    Execution rate ${fmt2(fig.budget.rate)}%, budget score ${fmt2(fig.budget.score)}`);
+      }
+      if (fig?.legacyRate !== null && fig?.legacyRate !== undefined) {
+        lines.push(zh ? `    预算执行率 ${fmt2(fig.legacyRate)}%` : `    Execution rate ${fmt2(fig.legacyRate)}%`);
+      }
+      if (fig?.total !== null && fig?.total !== undefined) {
+        lines.push(zh ? `    总分 ${fmt2(fig.total)}，评分等级 ${fig.grade}` : `    Total ${fmt2(fig.total)}, grade ${fig.grade}`);
+      }
+      lines.push(zh ? `    指标 ${s.evaluations.filter((e) => !e.placeholder).length} 个` : `    ${s.evaluations.filter((e) => !e.placeholder).length} indicators`);
+      const c = countBySeverity(s.findings);
+      lines.push(
+        zh
+          ? `    错误 ${c.error}，警告 ${c.warning}，提示 ${c.info} —— ${t(statusOf(s).message)}`
+          : `    ${c.error} errors, ${c.warning} warnings, ${c.info} notices — ${t(statusOf(s).message)}`,
+      );
+      if (s.written && s.written.length > 0) {
+        lines.push(zh ? `    已填写 ${s.written.length} 个单元格：${s.written.map((w) => w.cell).join("、")}` : `    Filled ${s.written.length} cells: ${s.written.map((w) => w.cell).join(", ")}`);
+      }
+      for (const x of s.findings) {
+        lines.push(`    ${ICON[x.severity]} ${t(SEVERITY_LABEL[x.severity])} ${x.cell.padEnd(5)} ${t(x.message)} [${x.code}]`);
+      }
+    }
+    if (f.out) lines.push(zh ? `  已写出副本：${f.out}` : `  Copy written to ${f.out}`);
+    lines.push("");
+  }
+  if (files.length > 1) {
+    const unreadable = files.filter((f) => f.error).length;
+    const withErrors = files.filter((f) => !f.error && f.sheets.some((s) => s.findings.some((x) => x.severity === "error"))).length;
+    const ok = files.length - unreadable - withErrors;
+    lines.push(
+      zh
+        ? `共 ${files.length} 个文件：无错误 ${ok} 个，有错误 ${withErrors} 个，无法读取 ${unreadable} 个。`
+        : `${files.length} files: ${ok} without errors, ${withErrors} with errors, ${unreadable} unreadable.`,
+    );
+  }
+  return lines.join("\n");
+}

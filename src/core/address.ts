@@ -1,0 +1,60 @@
+/** A1 addresses, 1-based rows and columns. */
+
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function toA1(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+export function parseA1(address: string): CellRef {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new Error(`Not an A1 address: ${address}`);
+  return { col: columnNumber(m[1]), row: Number(m[2]) };
+}
+
+export interface RangeRef {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** "A1:H1", "Sheet1!A1:H1" or a single cell. */
+export function parseRange(range: string): RangeRef {
+  const bare = range.includes("!") ? range.slice(range.lastIndexOf("!") + 1) : range;
+  const [a, b] = bare.split(":");
+  const p = parseA1(a);
+  const q = b ? parseA1(b) : p;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+export function rangeToA1(r: RangeRef): string {
+  const a = toA1(r.top, r.left);
+  const b = toA1(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}

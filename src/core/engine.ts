@@ -1,0 +1,52 @@
+import { Grid } from "./grid";
+import type { Form, FormKind } from "./forms/model";
+import { recognise } from "./forms/recognise";
+import { RULES } from "./rules";
+import type { Finding } from "./rules/types";
+import { evaluate, type Evaluation } from "./scoring/evaluate";
+import { figures as computeFigures, type Figures } from "./scoring/figures";
+import { resolveSettings, type Settings, type SettingsInput } from "./settings";
+import { SheetSnapshotSchema, type SheetSnapshot } from "./snapshot";
+
+export interface SheetResult {
+  sheet: string;
+  kind: FormKind;
+  form: Form | null;
+  evaluations: Evaluation[];
+  figures: Figures | null;
+  findings: Finding[];
+  settings: Settings;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Check one sheet: recognise the form, evaluate every row, run every rule. Pure. */
+export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsInput): SheetResult {
+  const settings = resolveSettings(settingsInput);
+  const snap = SheetSnapshotSchema.parse(snapshot);
+  const form = recognise(new Grid(snap));
+  if (!form) {
+    return { sheet: snap.name, kind: "none", form: null, evaluations: [], figures: null, findings: [], settings };
+  }
+  const evaluations = evaluate(form, settings);
+  const figures = computeFigures(form, evaluations, settings);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (!rule.kinds.includes(form.kind)) continue;
+    rule.check({ form, evals: evaluations, figures, settings }, (cell, message, row) =>
+      findings.push({ code: rule.code, severity: rule.severity, cell, message, ...(row !== undefined ? { row } : {}) }),
+    );
+  }
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));
+  return { sheet: snap.name, kind: form.kind, form, evaluations, figures, findings, settings };
+}
+
+function rowOf(f: Finding): number {
+  return f.row ?? Number(/\d+$/.exec(f.cell)?.[0] ?? 0);
+}
+
+export function countBySeverity(findings: Finding[]): Record<"error" | "warning" | "info", number> {
+  const out = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) out[f.severity]++;
+  return out;
+}

@@ -1,0 +1,52 @@
+import type { Grid } from "../grid";
+import { readNumber } from "../numbers";
+import type { CellInput } from "../values/types";
+import type { NumCell, TextCell } from "./model";
+
+export function numCell(grid: Grid, row: number, col: number | undefined): NumCell | null {
+  if (col === undefined) return null;
+  const c = grid.cell(row, col);
+  return { address: c.address, ...readNumber(c) };
+}
+
+export function textCell(grid: Grid, row: number, col: number | undefined): TextCell | null {
+  if (col === undefined) return null;
+  const c = grid.cell(row, col);
+  return { address: c.address, text: grid.str(row, col, false), formula: c.formula };
+}
+
+export function cellInput(grid: Grid, row: number, col: number): CellInput {
+  const c = grid.cell(row, col);
+  return { value: c.value, text: c.text, numberFormat: c.numberFormat };
+}
+
+/**
+ * The value cell that belongs to a label such as 「绩效等级：」: the first cell right of the label
+ * (past its merged area).
+ */
+export function valueRightOf(grid: Grid, row: number, col: number): number {
+  const m = grid.mergeAt(row, col);
+  return (m ? m.right : col) + 1;
+}
+
+/** Every (row, col) in rows [from, to] whose header key satisfies `test`, top-left cells only. */
+export function findCells(
+  grid: Grid,
+  from: number,
+  to: number,
+  test: (key: string) => boolean,
+): Array<{ row: number; col: number }> {
+  const out: Array<{ row: number; col: number }> = [];
+  for (let r = Math.max(from, grid.top); r <= Math.min(to, grid.bottom); r++) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      if (grid.isCovered(r, c)) continue;
+      if (test(grid.key(r, c, false))) out.push({ row: r, col: c });
+    }
+  }
+  return out;
+}
+
+/** Strip a trailing colon from a label key: 「绩效等级：」 → 绩效等级. */
+export function labelKey(key: string): string {
+  return key.replace(/[:：]+$/, "");
+}

@@ -1,0 +1,89 @@
+import type { Grid } from "../grid";
+
+/** The columns of an indicator table, found by their header words (RULES §2). */
+export type Role =
+  | "level1"
+  | "level2"
+  | "name"
+  | "target"
+  | "targetOp"
+  | "targetValue"
+  | "targetUnit"
+  | "actual"
+  | "weight"
+  | "score"
+  | "reason"
+  | "note"
+  | "explain";
+
+/** Header words after headerKey() (no spaces, half-width). Order matters: first match wins. */
+const MATCHERS: Array<[Role, (k: string) => boolean]> = [
+  ["level1", (k) => /^一级(指标|目标)/.test(k)],
+  ["level2", (k) => /^二级(指标|目标)/.test(k)],
+  ["name", (k) => /^三级(指标|目标)/.test(k) || k === "指标名称" || k === "指标内容"],
+  ["explain", (k) => k === "指标解释" || k === "指标说明"],
+  ["targetOp", (k) => k === "指标性质" || k === "指标方向"],
+  ["targetUnit", (k) => k === "计量单位" || k === "度量单位" || k === "单位"],
+  ["actual", (k) => /实际/.test(k) && /(值|完成|情况)/.test(k)],
+  ["target", (k) => /(指标值|目标值)/.test(k)],
+  ["weight", (k) => k === "分值" || k === "权重" || k === "指标分值" || k === "分值(分)" || k === "权重(分)"],
+  ["score", (k) => k === "得分" || k === "自评分" || k === "自评得分" || k === "评分" || k === "得分(分)"],
+  ["reason", (k) => /^偏差原因/.test(k) || k === "原因分析" || k === "偏差说明"],
+  ["note", (k) => k === "备注" || k === "说明"],
+];
+
+export function roleOf(key: string): Role | null {
+  if (key === "") return null;
+  for (const [role, match] of MATCHERS) if (match(key)) return role;
+  return null;
+}
+
+export type Columns = Partial<Record<Role, number>>;
+
+/** Roles found in one row (top-left cells of merged areas only, so a spanning title counts once). */
+export function rolesInRow(grid: Grid, row: number): Columns {
+  const cols: Columns = {};
+  for (let c = grid.left; c <= grid.right; c++) {
+    if (grid.isCovered(row, c)) continue;
+    const role = roleOf(grid.key(row, c, false));
+    if (role && cols[role] === undefined) cols[role] = c;
+  }
+  return cols;
+}
+
+export interface HeaderMatch {
+  row: number;
+  /** The last header row (the sub-header of a split target, or `row`). */
+  lastRow: number;
+  columns: Columns;
+}
+
+/**
+ * The first row that reads as an indicator table header: a first level, a name or second level,
+ * and a target or a weight. A target split into 指标性质 | 指标值 | 计量单位 may sit in the row below.
+ */
+export function findHeader(grid: Grid): HeaderMatch | null {
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    const cols = rolesInRow(grid, r);
+    if (cols.level1 === undefined) continue;
+    if (cols.name === undefined && cols.level2 === undefined) continue;
+    let lastRow = r;
+    if (r + 1 <= grid.bottom) {
+      const below = rolesInRow(grid, r + 1);
+      if (below.targetOp !== undefined || below.targetUnit !== undefined) {
+        for (const [k, v] of Object.entries(below) as Array<[Role, number]>) {
+          if (cols[k] === undefined || k === "target") cols[k] = v;
+        }
+        if (below.target !== undefined) cols.targetValue = below.target;
+        lastRow = r + 1;
+      }
+    }
+    if (cols.targetOp !== undefined || cols.targetUnit !== undefined) {
+      if (cols.targetValue === undefined && cols.target !== undefined) cols.targetValue = cols.target;
+      if (cols.targetValue !== undefined) cols.target = cols.targetValue;
+    }
+    if (cols.target === undefined && cols.weight === undefined) continue;
+    return { row: r, lastRow, columns: cols };
+  }
+  return null;
+}

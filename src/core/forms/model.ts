@@ -1,0 +1,101 @@
+import type { ParsedValue } from "../values/types";
+import type { NumberRead } from "../numbers";
+
+export type FormKind = "self-evaluation" | "self-evaluation-legacy" | "targets" | "none";
+
+/** A cell the engine may look at, with what it read there. */
+export interface NumCell extends NumberRead {
+  address: string;
+}
+
+export interface TextCell {
+  address: string;
+  text: string;
+  formula: string | null;
+}
+
+export interface Indicator {
+  row: number;
+  level1: string;
+  level2: string;
+  name: string;
+  nameCell: string;
+  /** The target as written (composed from 指标性质 | 指标值 | 计量单位 when split). */
+  targetText: string;
+  targetCell: string;
+  target: ParsedValue;
+  actualText: string;
+  actualCell: string | null;
+  actual: ParsedValue | null;
+  weight: NumCell | null;
+  score: NumCell | null;
+  /** 偏差原因分析 (self-evaluation) or 备注 (legacy). */
+  reason: TextCell | null;
+  /** Legacy: the section weight printed in the first-level label, "投入与管理 (36分)". */
+  sectionWeight?: number;
+  sectionCell?: string;
+}
+
+export interface FundsRow {
+  label: string;
+  row: number;
+  labelCell: string;
+  initial: NumCell | null;
+  budget: NumCell | null;
+  executed: NumCell | null;
+  weight: NumCell | null;
+  rate: NumCell | null;
+  score: NumCell | null;
+}
+
+export interface FundsBlock {
+  unit: "万元" | "元" | "";
+  total: FundsRow;
+  parts: FundsRow[];
+}
+
+export interface TotalRow {
+  row: number;
+  labelCell: string;
+  weight: NumCell | null;
+  score: NumCell | null;
+}
+
+export interface GradeCell {
+  address: string;
+  text: string;
+  formula: string | null;
+}
+
+interface FormBase {
+  headerRow: number;
+  /** The 一级指标 header cell: where form-wide findings point. */
+  headerCell: string;
+  firstRow: number;
+  lastRow: number;
+  indicators: Indicator[];
+  total: TotalRow | null;
+  grade: GradeCell | null;
+}
+
+export interface SelfEvaluationForm extends FormBase {
+  kind: "self-evaluation";
+  funds: FundsBlock | null;
+}
+
+export interface LegacyForm extends FormBase {
+  kind: "self-evaluation-legacy";
+  budget: NumCell | null;
+  executed: NumCell | null;
+  statedRate: NumCell | null;
+  /** 主要问题: a filled one explains the deductions of every row (RULES §5). */
+  problems: TextCell | null;
+}
+
+export interface TargetsForm extends FormBase {
+  kind: "targets";
+  /** 2020: 投入与管理 / 产出目标 / 效果目标 / 影响力目标; 2024: 成本 / 产出 / 效益 / 满意度指标. */
+  edition: "2020" | "2024";
+}
+
+export type Form = SelfEvaluationForm | LegacyForm | TargetsForm;

@@ -1,0 +1,63 @@
+import type { Cell } from "./grid";
+import type { Settings } from "./settings";
+import { toHalfWidth } from "./text";
+
+/**
+ * Cut or round to two decimals. Going through a fixed 9-decimal string first removes binary noise
+ * (0.29 × 100 = 28.999999999999996 must cut to 29.00, not 28.99).
+ */
+export function round2(x: number, mode: Settings["rounding"]): number {
+  if (!Number.isFinite(x)) return x;
+  const sign = x < 0 ? -1 : 1;
+  const clean = Number(Math.abs(x).toFixed(9));
+  const scaled = Number((clean * 100).toFixed(6));
+  let n: number;
+  if (mode === "truncate") n = Math.floor(scaled);
+  else if (mode === "up") n = Math.ceil(scaled);
+  else n = Math.floor(scaled + 0.5);
+  return (sign * n) / 100 || 0;
+}
+
+/** Two figures that print the same at two decimals are equal for the forms. */
+export function same2(a: number, b: number): boolean {
+  return Math.abs(a - b) < 0.005 - 1e-9;
+}
+
+export function fmt2(x: number): string {
+  return x.toFixed(2);
+}
+
+/** "94.46" for numbers, keeping what a person would type (no trailing zeros past two decimals). */
+export function fmtNum(x: number): string {
+  return Number(x.toFixed(4)).toString();
+}
+
+export interface NumberRead {
+  /** The number, in the unit shown (a cell formatted 0.00% holding 0.978 reads as 97.8). */
+  value: number | null;
+  empty: boolean;
+  /** Non-empty but not a number ("-" counts as empty). */
+  invalid: boolean;
+  formula: string | null;
+}
+
+const PLACEHOLDERS = new Set(["-", "—", "--", "/", "－", "无"]);
+
+/** Read a cell that should hold an amount, a weight, a rate or a score. */
+export function readNumber(cell: Cell): NumberRead {
+  const formula = cell.formula;
+  const v = cell.value;
+  if (v === null) return { value: null, empty: true, invalid: false, formula };
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { value: null, empty: false, invalid: true, formula };
+    const pct = /%/.test(cell.numberFormat.replace(/"[^"]*"/g, ""));
+    return { value: pct ? Number((v * 100).toFixed(10)) : v, empty: false, invalid: false, formula };
+  }
+  if (typeof v === "boolean") return { value: null, empty: false, invalid: true, formula };
+  const s = toHalfWidth(v).replace(/\s+/g, "");
+  if (s === "") return { value: null, empty: true, invalid: false, formula };
+  if (PLACEHOLDERS.has(s)) return { value: null, empty: true, invalid: false, formula };
+  const m = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|分|元|万元)?$/.exec(s);
+  if (!m) return { value: null, empty: false, invalid: true, formula };
+  return { value: Number(m[1].replace(/,/g, "")), empty: false, invalid: false, formula };
+}

@@ -1,0 +1,96 @@
+import type { Message, Severity, Finding } from "./rules/types";
+
+/** Why a cell is written: every write the product makes is one of these (RULES §7). */
+export type WritePurpose = "score" | "budget-rate" | "budget-score" | "total" | "grade" | "draft";
+
+export interface CellWrite {
+  cell: string;
+  value: number | string;
+  numberFormat?: string;
+  purpose: WritePurpose;
+  message: Message;
+}
+
+/**
+ * When a mark shows. `blank`: while the cell is empty; `blank-or-draft`: while it is empty or still
+ * holds the draft marker (a reason typed in removes it); `static`: until the marks are cleared.
+ */
+export type MarkCondition = "blank" | "blank-or-draft" | "static";
+
+export interface Mark {
+  cell: string;
+  severity: Exclude<Severity, "info">;
+  codes: string[];
+  condition: MarkCondition;
+  /** The note text: every finding at that cell, one per line. */
+  note: Message;
+}
+
+export interface WritePlan {
+  writes: CellWrite[];
+  marks: Mark[];
+}
+
+/** Every mark and note the add-in writes starts with this tag, so 清除标记 finds its own. */
+export const MARK_TAG = "jixiao";
+export const NOTE_PREFIX = { zh: "【绩效自评助手】", en: "[jixiao] " };
+
+const CONDITION_OF: Record<string, MarkCondition> = {
+  "missing-explanation": "blank-or-draft",
+  "missing-score": "blank",
+  "missing-actual": "blank",
+  "missing-target": "blank",
+  "missing-weight": "blank",
+};
+
+/** One mark per cell holding an error or a warning; an error outranks a warning. */
+export function marksFor(findings: Finding[]): Mark[] {
+  const byCell = new Map<string, Mark>();
+  for (const f of findings) {
+    if (f.severity === "info") continue;
+    const cond = CONDITION_OF[f.code] ?? "static";
+    const m = byCell.get(f.cell);
+    if (!m) {
+      byCell.set(f.cell, {
+        cell: f.cell,
+        severity: f.severity,
+        codes: [f.code],
+        condition: cond,
+        note: { zh: f.message.zh, en: f.message.en },
+      });
+      continue;
+    }
+    m.codes.push(f.code);
+    if (f.severity === "error") m.severity = "error";
+    // A mark that can clear itself must not hide a problem that cannot.
+    if (m.condition !== cond) m.condition = "static";
+    m.note = { zh: `${m.note.zh}\n${f.message.zh}`, en: `${m.note.en}\n${f.message.en}` };
+  }
+  return [...byCell.values()];
+}
+
+/**
+ * The conditional-format formula for a mark on `cell` (an A1 address without $): true while the
+ * problem stands. `N("jixiao")` is 0 and changes nothing; it tags the rule as ours so that clearing
+ * the marks finds exactly the add-in's rules and leaves the user's own formatting alone.
+ */
+export function markFormula(cell: string, condition: MarkCondition): string {
+  const tag = `N("${MARK_TAG}")=0`;
+  switch (condition) {
+    case "blank":
+      return `=AND(${tag},LEN(TRIM(${cell}))=0)`;
+    case "blank-or-draft":
+      return `=AND(${tag},OR(LEN(TRIM(${cell}))=0,ISNUMBER(SEARCH("【待补充原因】",${cell}))))`;
+    case "static":
+      return `=AND(${tag},TRUE)`;
+  }
+}
+
+export function isOwnFormula(formula: string | undefined | null): boolean {
+  return !!formula && formula.includes(`N("${MARK_TAG}")`);
+}
+
+export const MARK_COLORS: Record<Mark["severity"], { fill: string; font: string }> = {
+  error: { fill: "#FFC7CE", font: "#9C0006" },
+  warning: { fill: "#FFEB9C", font: "#9C5700" },
+};

@@ -1,0 +1,71 @@
+import { hasReason } from "../scoring/evaluate";
+import type { Evaluation } from "../scoring/evaluate";
+import { n2 } from "./format";
+import { defineRule, rowName, type Message } from "./types";
+
+/** Why a row needs an explanation, in words: the figures a reviewer would look at. */
+export function deviationFacts(e: Evaluation): Message {
+  const parts: Message[] = [];
+  if (e.mode === "quantitative" && e.met === false) {
+    parts.push({
+      zh: `目标 ${e.indicator.targetText}，实际 ${e.indicator.actualText}`,
+      en: `target ${e.indicator.targetText}, actual ${e.indicator.actualText}`,
+    });
+  }
+  if (e.mode === "qualitative" && e.tier && e.tier !== "达成") {
+    parts.push({ zh: `完成等级为“${e.tier}”`, en: `tier "${e.indicator.actualText}"` });
+  }
+  if (e.weight !== null && e.effective !== null && e.effective < e.weight - 0.005) {
+    parts.push({
+      zh: `得分 ${n2(e.effective)} 低于分值 ${n2(e.weight)}`,
+      en: `score ${n2(e.effective)} below the weight ${n2(e.weight)}`,
+    });
+  }
+  return { zh: parts.map((p) => p.zh).join("，"), en: parts.map((p) => p.en).join("; ") };
+}
+
+export default defineRule({
+  code: "missing-explanation",
+  severity: "error",
+  kinds: ["self-evaluation", "self-evaluation-legacy"],
+  description: {
+    zh: "扣分、未完成目标或定性指标未达成时，必须填写偏差原因分析。",
+    en: "A deduction, a missed target or a tier below 达成 needs a deviation explanation.",
+  },
+  check({ form, evals }, report) {
+    for (const e of evals) {
+      if (!e.needsExplanation || e.placeholder) continue;
+      const ind = e.indicator;
+      const who = rowName(ind);
+      const facts = deviationFacts(e);
+      const drafted = (ind.reason?.text ?? "").includes("【待补充原因】");
+      if (form.kind === "self-evaluation-legacy") {
+        if (hasReason(ind.reason?.text) || hasReason(form.problems?.text)) continue;
+        report(
+          ind.reason?.address ?? ind.score?.address ?? ind.nameCell,
+          {
+            zh: `${who.zh}${facts.zh}，备注和“主要问题”均为空：请在备注或主要问题中说明扣分原因。`,
+            en: `${who.en}: ${facts.en}, and both 备注 and 主要问题 are empty: explain the deduction in one of them.`,
+          },
+          ind.row,
+        );
+        continue;
+      }
+      if (hasReason(ind.reason?.text)) continue;
+      report(
+        ind.reason?.address ?? ind.score?.address ?? ind.nameCell,
+        drafted
+          ? {
+              zh: `${who.zh}${facts.zh}，偏差原因仍是草稿：请把“【待补充原因】”换成实际原因和改进措施。`,
+              en: `${who.en}: ${facts.en}; the explanation is still a draft: replace 【待补充原因】 with the actual cause and remedy.`,
+            }
+          : {
+              zh: `${who.zh}${facts.zh}，未填写偏差原因分析：请说明原因和改进措施。`,
+              en: `${who.en}: ${facts.en}, and no deviation explanation is given: state the cause and the remedy.`,
+            },
+        ind.row,
+      );
+    }
+  },
+});
+

@@ -1,0 +1,14 @@
+import type { Tier } from "../values/types";
+
+/** 财预〔2020〕10号 第十七条: tier → share of the weight, both ends inclusive, and the suggestion. */
+export const TIER_BANDS: Record<Tier, { lo: number; hi: number; suggest: number }> = {
+  达成: { lo: 0.8, hi: 1, suggest: 1 },
+  部分达成: { lo: 0.6, hi: 0.8, suggest: 0.8 },
+  未达成: { lo: 0, hi: 0.6, suggest: 0.6 },
+};
+
+export const TIER_LABEL_EN: Record<Tier, string> = {
+  达成: "achieved",
+  部分达成: "partly achieved",
+  未达成: "not achieved",
+};

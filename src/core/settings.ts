@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/** The rule options of RULES §4, with their documented defaults. */
+export const SettingsSchema = z.object({
+  /** How rates and scores are cut to two decimals. Seed 001 (all eight 2023 tables) truncates. */
+  rounding: z.enum(["truncate", "half-up", "up"]).default("truncate"),
+  /**
+   * Lower-is-better indicators not met: `ratio` = weight × target / actual (财预〔2020〕10号 practice),
+   * `deviation` = weight × max(0, 1 − (actual − target) / target).
+   */
+  reverseFormula: z.enum(["ratio", "deviation"]).default("ratio"),
+  /** An actual this share or more above a `>=`/`>` target needs an explanation (0.5 = 50%). */
+  overachievementThreshold: z.number().min(0).default(0.5),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+export function resolveSettings(input?: SettingsInput): Settings {
+  return SettingsSchema.parse(input ?? {});
+}

@@ -1,0 +1,56 @@
+import type { SheetResult } from "./engine";
+import type { FormKind } from "./forms/model";
+import type { Message } from "./rules/types";
+
+export const KIND_LABEL: Record<FormKind, Message> = {
+  "self-evaluation": { zh: "财政项目支出绩效自评表", en: "project performance self-evaluation" },
+  "self-evaluation-legacy": { zh: "项目绩效自我评价（旧表）", en: "project self-evaluation (legacy form)" },
+  targets: { zh: "绩效目标表", en: "performance target declaration" },
+  none: { zh: "不是绩效表", en: "not a performance form" },
+};
+
+export const SEVERITY_LABEL: Record<"error" | "warning" | "info", Message> = {
+  error: { zh: "错误", en: "error" },
+  warning: { zh: "警告", en: "warning" },
+  info: { zh: "提示", en: "notice" },
+};
+
+/** The indicator table as the JSON report and the task pane show it. */
+export function indicatorSummaries(r: SheetResult) {
+  return r.evaluations.map((e) => ({
+    row: e.indicator.row,
+    level1: e.indicator.level1,
+    level2: e.indicator.level2,
+    name: e.indicator.name,
+    target: e.indicator.targetText,
+    actual: e.indicator.actualText,
+    weight: e.weight,
+    score: e.score,
+    suggested: e.suggested,
+    mode: e.mode,
+    met: e.met ?? null,
+    completion: e.completion === undefined || e.completion === null ? null : Number(e.completion.toFixed(2)),
+    tier: e.tier ?? null,
+    placeholder: e.placeholder,
+  }));
+}
+
+/** Ready to submit, or why not, in one sentence. */
+export function statusOf(r: SheetResult): { ready: boolean; message: Message } {
+  if (r.kind === "none") return { ready: false, message: { zh: "未识别到绩效表。", en: "No performance form recognised." } };
+  const errors = r.findings.filter((f) => f.severity === "error").length;
+  const warnings = r.findings.filter((f) => f.severity === "warning").length;
+  if (errors > 0) {
+    return {
+      ready: false,
+      message: { zh: `尚不能提交：还有 ${errors} 个错误需要修改。`, en: `Not ready: ${errors} error(s) to correct.` },
+    };
+  }
+  if (warnings > 0) {
+    return {
+      ready: true,
+      message: { zh: `可以提交；有 ${warnings} 个警告，建议逐一核实。`, en: `Ready to submit; ${warnings} warning(s) worth a look.` },
+    };
+  }
+  return { ready: true, message: { zh: "可以提交：未发现问题。", en: "Ready to submit: no problems found." } };
+}

@@ -1,0 +1,24 @@
+/** Text normalisation shared by the header matcher and the value reader. */
+
+/** Full-width ASCII variants (！ to ～) and the ideographic space become their ASCII forms. */
+export function toHalfWidth(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
+    else if (c === 0x3000) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+/** For matching header words: half-width, no white space of any kind (line breaks included). */
+export function headerKey(s: unknown): string {
+  if (s === null || s === undefined) return "";
+  return toHalfWidth(String(s)).replace(/\s+/g, "");
+}
+
+/** Collapse runs of white space and trim, keeping the words apart. */
+export function tidy(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,159 @@
+/** The value reader (RULES §3): what a target (年度指标值) or actual (实际完成值) cell says. */
+import { headerKey, toHalfWidth } from "../text";
+import type { CellInput, Comparator, ParsedValue, Tier } from "./types";
+import { normalizeUnit } from "./units";
+
+const byLength = <T>(list: Array<[string, T]>) => list.sort((a, b) => b[0].length - a[0].length);
+
+// Checked longest first, so `>=` wins over `>` and 大于等于 over 大于. Full-width forms are half-widthed before.
+const SYMBOLS = byLength<Comparator>([
+  [">=", ">="], ["≥", ">="], ["≧", ">="], ["⩾", ">="],
+  ["<=", "<="], ["≤", "<="], ["≦", "<="], ["⩽", "<="],
+  [">", ">"], ["<", "<"], ["==", "="], ["=", "="],
+]);
+const WORDS = byLength<Comparator>([
+  ["不低于", ">="], ["不少于", ">="], ["不小于", ">="], ["大于等于", ">="], ["大于或等于", ">="], ["至少", ">="],
+  ["不高于", "<="], ["不超过", "<="], ["不多于", "<="], ["不大于", "<="], ["小于等于", "<="], ["小于或等于", "<="],
+  ["至多", "<="], ["大于", ">"], ["高于", ">"], ["超过", ">"], ["多于", ">"],
+  ["小于", "<"], ["低于", "<"], ["少于", "<"], ["等于", "="],
+]);
+/** After the number and unit: `48 小时内` means at most 48 hours. */
+const SUFFIXES = byLength<Comparator>([["以内", "<="], ["内", "<="], ["以上", ">="], ["以下", "<="]]);
+
+// Checked in this order: 部分达成 and 未达成 contain 达成. Every listed long form starts with one of these.
+const TIERS: Array<[string, Tier]> = [
+  ["部分达成", "部分达成"],
+  ["未达成", "未达成"],
+  ["未完成", "未达成"],
+  ["已达成", "达成"],
+  ["已完成", "达成"],
+  ["达成", "达成"],
+  ["完成", "达成"],
+];
+
+const NUMBER = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)/;
+const UNIT_BAD_CHARS = /[\d\s,.;:!?，。；：！？、()（）[\]【】<>=≥≤≧≦"'“”‘’《》+\-]/;
+// Words that make trailing text a clause (`10分钟内赶到`) rather than a unit.
+const UNIT_BAD_WORDS = /内|以|前|后|在|的|和|及|或|且|并|为|是|达|到|完成|确保|实现/;
+const DATE = /^\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?/;
+
+function isUnitText(u: string, maxLength: number): boolean {
+  return u.length <= maxLength && !UNIT_BAD_CHARS.test(u) && !UNIT_BAD_WORDS.test(u);
+}
+
+/** The unit in an indicator name's trailing parentheses: `设施设备采购及时率（%）` → `%`; "" when none. */
+export function unitFromName(name: string): string {
+  const m = /\(([^()]*)\)$/.exec(toHalfWidth(String(name ?? "")).trim());
+  if (!m) return "";
+  const u = normalizeUnit(m[1]);
+  if (u === "%" || u === "‰") return u;
+  const parts = u.split("/");
+  if (parts.length > 2 || parts.some((p) => p.length === 0 || p.length > 4)) return "";
+  if (!isUnitText(parts.join(""), 8)) return "";
+  // Descriptions such as （骨干网可用率）, （人数）, （满意度）; a lone 度 (kWh) is a unit.
+  if (/[率性数量比值否]|情况|程度|指标/.test(u) || (u.length > 1 && u.endsWith("度"))) return "";
+  return u;
+}
+
+function normalizeText(s: string): string {
+  return toHalfWidth(s).replace(/\u2212/g, "-").replace(/﹪/g, "%").trim();
+}
+
+function startsWithAny<T>(s: string, list: Array<[string, T]>): [string, T] | undefined {
+  return list.find(([w]) => s.startsWith(w));
+}
+
+/** Unit and trailing comparator after the number, or null when the rest is not a unit. */
+function parseTail(rest: string): { unit: string; op?: Comparator } | null {
+  let s = rest.trim();
+  let op: Comparator | undefined;
+  const suffix = SUFFIXES.find(([w]) => s.endsWith(w));
+  if (suffix) {
+    op = suffix[1];
+    s = s.slice(0, -suffix[0].length).trim();
+  }
+  if (s === "") return { unit: "", op };
+  const paren = /^\(([^()]*)\)$/.exec(s);
+  const ok = paren ? isUnitText(paren[1].replace(/\s+/g, ""), 12) : isUnitText(s, 6);
+  return ok ? { unit: normalizeUnit(s), op } : null;
+}
+
+function parseQuantity(s: string): { value: number; unit: string; op?: Comparator } | null {
+  const m = NUMBER.exec(s);
+  if (!m) return null;
+  const tail = parseTail(s.slice(m[0].length));
+  if (!tail) return null;
+  const value = Number(m[0].replace(/,/g, ""));
+  return Number.isFinite(value) ? { value, ...tail } : null;
+}
+
+/** Only digits, separators, signs and % with at most a unit after them: a number gone wrong (`1..5`, `--3`). */
+function looksNumeric(s: string): boolean {
+  const m = /^([\d.,+\-%‰]*\d[\d.,+\-%‰]*)(.*)$/.exec(s.replace(/\s+/g, ""));
+  return m !== null && (m[2] === "" || parseTail(m[2]) !== null);
+}
+
+function tierOf(text: string): Tier | undefined {
+  const key = headerKey(text);
+  return startsWithAny(key, TIERS)?.[1];
+}
+
+const unparseable = (text: string, reason: string): ParsedValue => ({ kind: "unparseable", text, reason });
+
+function readText(raw: string, nameUnit: string | undefined, tiers: boolean): ParsedValue {
+  const text = raw.trim();
+  if (!text) return { kind: "empty" };
+  if (tiers) {
+    const tier = tierOf(text);
+    if (tier) return { kind: "tier", tier, text };
+  }
+  const t = normalizeText(text);
+  const symbol = startsWithAny(t, SYMBOLS);
+  const lead = symbol ?? startsWithAny(t, WORDS);
+  const rest = lead ? t.slice(lead[0].length).trim() : t;
+  const q = parseQuantity(rest);
+  if (q) {
+    if (lead && q.op && lead[1] !== q.op) return unparseable(text, "conflicting comparators");
+    const unit = q.unit || normalizeUnit(nameUnit ?? "");
+    return { kind: "quantity", op: lead?.[1] ?? q.op ?? "=", value: q.value, unit, text };
+  }
+  if (symbol) {
+    return unparseable(text, /\d/.test(rest) ? "malformed number after comparator" : "no number after comparator");
+  }
+  if (DATE.test(rest)) return { kind: "qualitative", text };
+  if (looksNumeric(rest)) return unparseable(text, "malformed number");
+  // A comparator word may open a qualitative target (不低于上年水平), but not an empty one.
+  if (lead && (rest === "" || /^\([^()]*\)$/.test(rest))) return unparseable(text, "no number after comparator");
+  return { kind: "qualitative", text };
+}
+
+/** Strips quoted literals and escaped characters, which Excel shows without scaling. */
+function isPercentFormat(format: unknown): boolean {
+  return typeof format === "string" && format.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+}
+
+function readCell(cell: CellInput, nameUnit: string | undefined, tiers: boolean): ParsedValue {
+  const v = cell.value;
+  if (typeof v === "string") return readText(v, nameUnit, tiers);
+  if (typeof v === "boolean") return { kind: "qualitative", text: v ? "TRUE" : "FALSE" };
+  if (typeof v !== "number") return { kind: "empty" };
+  const text = (typeof cell.text === "string" && cell.text.trim()) || String(v);
+  if (!Number.isFinite(v)) return unparseable(text, "not a finite number");
+  if (isPercentFormat(cell.numberFormat)) {
+    // Excel stores 97.8% as 0.978; ×100 leaves float noise (97.80000000000001).
+    const value = Number((v * 100).toFixed(10));
+    if (!Number.isFinite(value)) return unparseable(text, "not a finite number");
+    return { kind: "quantity", op: "=", value, unit: "%", text };
+  }
+  return { kind: "quantity", op: "=", value: v, unit: normalizeUnit(nameUnit ?? ""), text };
+}
+
+/** A target value (年度指标值). `nameUnit` is used when the value has no unit of its own. */
+export function readTarget(cell: CellInput, nameUnit?: string): ParsedValue {
+  return readCell(cell, nameUnit, false);
+}
+
+/** An actual value (实际完成值): as a target, but 达成 / 部分达成 / 未达成 texts read as tiers. */
+export function readActual(cell: CellInput, nameUnit?: string): ParsedValue {
+  return readCell(cell, nameUnit, true);
+}

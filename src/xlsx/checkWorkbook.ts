@@ -1,0 +1,66 @@
+import fs from "node:fs/promises";
+import { analyzeSheet, type SheetResult } from "../core/engine";
+import { planCheck, planFill } from "../core/fill";
+import type { CellWrite } from "../core/plan";
+import type { SettingsInput } from "../core/settings";
+import { applyPlan } from "./applyPlan";
+import { loadWorkbook, snapshotOf, WorkbookReadError } from "./readWorkbook";
+
+export interface FileResult {
+  file: string;
+  error?: { zh: string; en: string };
+  sheets: Array<SheetResult & { written?: CellWrite[] }>;
+  /** Where the filled copy went, with --fix. */
+  out?: string;
+}
+
+export interface CheckOptions {
+  settings?: SettingsInput;
+  /** Fill and mark a copy written to this path; the input is never touched. */
+  fixOut?: string;
+  /** Mark a copy without filling (what the add-in's 检查 does). */
+  markOut?: string;
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new WorkbookReadError("文件不存在。", "The file does not exist.");
+    if (code === "EISDIR") throw new WorkbookReadError("这是一个文件夹，不是工作簿。", "This is a folder, not a workbook.");
+    if (code === "EACCES") throw new WorkbookReadError("没有读取该文件的权限。", "No permission to read the file.");
+    throw new WorkbookReadError(`无法读取文件（${code ?? (e as Error).message}）。`, `Cannot read the file (${code ?? (e as Error).message}).`);
+  }
+}
+
+/** Check every sheet of one .xlsx file; with fixOut, also write the filled copy. */
+export async function checkWorkbook(file: string, opts: CheckOptions = {}): Promise<FileResult> {
+  let wb;
+  try {
+    wb = await loadWorkbook(await readBytes(file));
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return { file, error: { zh: e.zh, en: e.en }, sheets: [] };
+    throw e;
+  }
+  const sheets: FileResult["sheets"] = [];
+  const out = opts.fixOut ?? opts.markOut;
+  for (const ws of wb.worksheets) {
+    const snap = snapshotOf(ws);
+    if (!out) {
+      sheets.push(analyzeSheet(snap, opts.settings));
+      continue;
+    }
+    if (opts.fixOut) {
+      const { plan, after } = planFill(snap, opts.settings);
+      if (after.kind !== "none" && !snap.protected) applyPlan(ws, plan);
+      sheets.push({ ...after, written: snap.protected ? [] : plan.writes });
+    } else {
+      const { plan, result } = planCheck(snap, opts.settings);
+      if (result.kind !== "none" && !snap.protected) applyPlan(ws, plan);
+      sheets.push(result);
+    }
+  }
+  if (out) await wb.xlsx.writeFile(out);
+  return { file, sheets, ...(out ? { out } : {}) };
+}

@@ -1,0 +1,126 @@
+import ExcelJS from "exceljs";
+
+import { formatNumber } from "../core/numberFormat";
+import type { CellValue, SheetSnapshot } from "../core/snapshot";
+
+/** Why a file could not be read, in words a finance officer understands. */
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const ZIP_MAGIC = [0x50, 0x4b];
+
+function startsWith(buf: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => buf[i] === b);
+}
+
+function utf16(s: string): Buffer {
+  return Buffer.from(s, "utf16le");
+}
+
+/** Load .xlsx bytes, telling apart the usual ways a file is not a readable workbook. */
+export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  if (bytes.length === 0) throw new WorkbookReadError("文件是空的。", "The file is empty.");
+  if (startsWith(bytes, CFB_MAGIC)) {
+    if (bytes.includes(utf16("EncryptionInfo"))) {
+      throw new WorkbookReadError(
+        "工作簿设置了打开密码（已加密）：请在 Excel 中取消密码后另存为 .xlsx 再检查。",
+        "The workbook is password-protected (encrypted): remove the password in Excel and save it again as .xlsx.",
+      );
+    }
+    throw new WorkbookReadError(
+      "这是旧版 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 后再检查。",
+      "This is an old .xls file: save it as .xlsx in Excel or WPS first.",
+    );
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    throw new WorkbookReadError("不是 Excel 工作簿（.xlsx）文件。", "Not an Excel workbook (.xlsx).");
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new WorkbookReadError(
+      `工作簿已损坏，无法读取（${(e as Error).message}）。`,
+      `The workbook is damaged and cannot be read (${(e as Error).message}).`,
+    );
+  }
+  return wb;
+}
+
+interface Read {
+  value: CellValue;
+  formula: string | null;
+}
+
+function readValue(v: ExcelJS.CellValue): Read {
+  if (v === null || v === undefined) return { value: null, formula: null };
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { value: v, formula: null };
+  if (v instanceof Date) return { value: v.toISOString().slice(0, 10), formula: null };
+  const o = v as unknown as Record<string, unknown>;
+  if ("formula" in o || "sharedFormula" in o) {
+    const inner = readValue((o.result ?? null) as ExcelJS.CellValue);
+    const f = (o.formula ?? o.sharedFormula) as string | undefined;
+    return { value: inner.value, formula: f ? `=${f}` : null };
+  }
+  if (Array.isArray(o.richText)) {
+    return { value: (o.richText as Array<{ text: string }>).map((r) => r.text).join(""), formula: null };
+  }
+  if ("text" in o) return { value: String(o.text), formula: null };
+  if ("error" in o) return { value: String(o.error), formula: null };
+  return { value: null, formula: null };
+}
+
+/** One worksheet as a snapshot: the used range, as Office.js would give it. */
+export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const merges: string[] = [...((ws.model as unknown as { merges?: string[] }).merges ?? [])];
+  const dims = ws.rowCount > 0 ? ws.dimensions : null;
+  const protectedSheet = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+  if (!dims || !dims.top) {
+    return { name: ws.name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges, protected: protectedSheet };
+  }
+  const top = dims.top;
+  const left = dims.left;
+  const values: CellValue[][] = [];
+  const text: string[][] = [];
+  const numberFormats: string[][] = [];
+  const formulas: Array<Array<string | null>> = [];
+  for (let r = top; r <= dims.bottom; r++) {
+    const row = ws.getRow(r);
+    const vr: CellValue[] = [];
+    const tr: string[] = [];
+    const nr: string[] = [];
+    const fr: Array<string | null> = [];
+    for (let c = left; c <= dims.right; c++) {
+      const cell = row.getCell(c);
+      // A merged cell other than the top-left reads empty, as in Excel.
+      const isSlave = cell.type === ExcelJS.ValueType.Merge;
+      const read = isSlave ? { value: null, formula: null } : readValue(cell.value);
+      const fmt = cell.numFmt || "General";
+      vr.push(read.value);
+      nr.push(fmt);
+      fr.push(read.formula);
+      tr.push(read.value === null ? "" : typeof read.value === "number" ? formatNumber(read.value, fmt) : String(read.value));
+    }
+    values.push(vr);
+    text.push(tr);
+    numberFormats.push(nr);
+    formulas.push(fr);
+  }
+  return { name: ws.name, origin: { row: top, col: left }, values, text, numberFormats, formulas, merges, protected: protectedSheet };
+}
+
+export function snapshotsOf(wb: ExcelJS.Workbook): SheetSnapshot[] {
+  const out: SheetSnapshot[] = [];
+  wb.eachSheet((ws) => {
+    out.push(snapshotOf(ws));
+  });
+  return out;
+}
+
