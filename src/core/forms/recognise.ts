@@ -13,10 +13,19 @@ function kindOf(cols: Columns): Form["kind"] | null {
   return null;
 }
 
-function gradeCell(grid: Grid, table: TableRead): GradeCell | null {
+/**
+ * The grade sits right of its label: past the label's merged area, or (no merges, as when the
+ * host cannot report them) in the first filled cell to the right, else under the weight column.
+ */
+function gradeCell(grid: Grid, table: TableRead, cols: Columns): GradeCell | null {
   if (!table.gradeLabel) return null;
   const { row, col } = table.gradeLabel;
-  const c = valueRightOf(grid, row, col);
+  let c = valueRightOf(grid, row, col);
+  if (!grid.mergeAt(row, col)) {
+    let found = -1;
+    for (let x = col + 1; x <= grid.right && found < 0; x++) if (!grid.isEmpty(row, x)) found = x;
+    c = found > 0 ? found : Math.max(col + 1, cols.weight ?? cols.score ?? col + 1);
+  }
   const cell = grid.cell(row, c);
   return { address: cell.address, text: grid.str(row, c, false), formula: cell.formula };
 }
@@ -35,7 +44,7 @@ export function recognise(grid: Grid): Form | null {
     lastRow: table.lastRow,
     indicators: table.indicators,
     total: table.total,
-    grade: gradeCell(grid, table),
+    grade: gradeCell(grid, table, header.columns),
   };
   if (kind === "self-evaluation") {
     const form: SelfEvaluationForm = { kind, ...base, funds: readFunds(grid, header.row) };

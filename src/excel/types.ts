@@ -1,0 +1,43 @@
+import type { SheetResult } from "../core/engine";
+import type { CellWrite, Mark } from "../core/plan";
+import type { Message } from "../core/rules/types";
+import type { SettingsInput } from "../core/settings";
+
+/**
+ * The contract between the task pane / ribbon commands and the Office.js adapter. The adapter
+ * (src/excel/actions.ts) implements it against `Excel.run`; the playground runs the same code
+ * against the emulator (src/emulator), which installs itself as the global `Excel`.
+ */
+export type Scope = "active" | "all";
+
+export interface ActionOptions {
+  settings?: SettingsInput;
+  /** The active sheet only, or every sheet of the workbook. */
+  scope?: Scope;
+}
+
+export interface SheetOutcome {
+  /** The analysis after the action (for fill: after the writes). */
+  result: SheetResult;
+  written: CellWrite[];
+  marks: Mark[];
+}
+
+export interface ActionOutcome {
+  action: "check" | "fill" | "clear";
+  sheets: SheetOutcome[];
+  /** Number of context.sync() calls the action made (tests assert it does not grow with size). */
+  syncs: number;
+  /** Set when nothing was written and why: protected sheet, cell being edited, API missing. */
+  error?: Message;
+}
+
+export interface AddinActions {
+  check(opts?: ActionOptions): Promise<ActionOutcome>;
+  fill(opts?: ActionOptions): Promise<ActionOutcome>;
+  clearMarks(opts?: ActionOptions): Promise<ActionOutcome>;
+  /** Select a cell (and activate its sheet), for a click on a finding. */
+  select(sheet: string, address: string): Promise<void>;
+  /** Call back (debounced by the caller) when a sheet changes other than by our own writes. */
+  onChange(handler: () => void): Promise<() => Promise<void>>;
+}
