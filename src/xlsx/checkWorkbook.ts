@@ -61,6 +61,10 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
       sheets.push(result);
     }
   }
-  if (out) await wb.xlsx.writeFile(out);
+  if (out) {
+    // Formulas over the filled cells (a total as =SUM(...)) are recalculated when the copy opens.
+    if (sheets.some((s) => (s.written?.length ?? 0) > 0)) wb.calcProperties.fullCalcOnLoad = true;
+    await wb.xlsx.writeFile(out);
+  }
   return { file, sheets, ...(out ? { out } : {}) };
 }

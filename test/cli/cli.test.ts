@@ -1,0 +1,159 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { Writable } from "node:stream";
+import { z } from "zod";
+import { main } from "../../src/cli/jixiao";
+import { SAMPLES } from "../helpers";
+
+const BROKEN = path.join(__dirname, "..", "fixtures", "broken");
+const sample = (p: string) => path.join(SAMPLES, p);
+
+class Capture extends Writable {
+  data = "";
+  _write(chunk: Buffer, _enc: string, cb: () => void) {
+    this.data += chunk.toString();
+    cb();
+  }
+}
+
+async function run(args: string[]) {
+  const out = new Capture();
+  const err = new Capture();
+  const code = await main(args, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
+  return { code, out: out.data, err: err.data };
+}
+
+const ReportSchema = z
+  .object({
+    files: z.array(
+      z.object({
+        file: z.string(),
+        error: z.string().optional(),
+        sheets: z.array(
+          z.object({
+            sheet: z.string(),
+            kind: z.enum(["self-evaluation", "self-evaluation-legacy", "targets", "none"]),
+            budget: z.object({ rate: z.number(), score: z.number() }).nullable(),
+            total: z.number().nullable(),
+            grade: z.string().nullable(),
+            indicators: z.array(z.unknown()),
+            findings: z.array(
+              z.object({
+                code: z.string(),
+                severity: z.enum(["error", "warning", "info"]),
+                cell: z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/),
+                message: z.string().min(1),
+              }),
+            ),
+          }),
+        ),
+      }),
+    ),
+  });
+
+describe("jixiao check", () => {
+  test("an accepted form: readable Chinese summary, exit 0", async () => {
+    const r = await run(["check", sample("selfeval/zhengwuyun.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("工作表「绩效自评表」：财政项目支出绩效自评表");
+    expect(r.out).toContain("预算执行率 92.04%，预算执行得分 9.20");
+    expect(r.out).toContain("总分 90.20，评分等级 优");
+    expect(r.out).toContain("错误 0");
+    expect(r.err).toBe(""); // no progress line for a single file
+  });
+
+  test("errors give exit 1 and name their cells", async () => {
+    const r = await run(["check", sample("selfeval-defects/wrong-arithmetic.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/H6\s+预算执行得分应为 8\.11（10\.00 × 81\.15%，截位保留两位小数），表中为 8\.12/);
+    expect(r.out).toMatch(/G34\s+总分应为 91\.61/);
+  });
+
+  test("--lang en-US reports in English", async () => {
+    const r = await run(["check", sample("selfeval-defects/missing-reasons.xlsx"), "--lang", "en-US"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Sheet "绩效自评表": project performance self-evaluation');
+    expect(r.out).toMatch(/H25\s+row 25/);
+    expect(r.out).not.toMatch(/未填写偏差原因/);
+  });
+
+  test("--json prints exactly one document of the promised shape", async () => {
+    const files = ["selfeval/yiwangtongban.xlsx", "legacy/xuqiuce.xlsx", "targets/menhu-2024.xlsx", "selfeval-defects/bad-values.xlsx"].map(sample);
+    const r = await run(["check", ...files, "--json"]);
+    expect(r.code).toBe(1);
+    const doc = ReportSchema.parse(JSON.parse(r.out));
+    expect(doc.files.map((f) => f.sheets[0].kind)).toEqual(["self-evaluation", "self-evaluation-legacy", "targets", "self-evaluation"]);
+    expect(doc.files[0].sheets[0]).toMatchObject({ budget: { rate: 98.61, score: 9.86 }, total: 94.46, grade: "优" });
+    expect(doc.files[1].sheets[0]).toMatchObject({ budget: null, total: 99, grade: "优秀" });
+    expect(doc.files[2].sheets[0]).toMatchObject({ budget: null, total: null, grade: null });
+    expect(doc.files[3].sheets[0].findings.filter((f) => f.severity === "error").map((f) => f.cell).sort()).toEqual(["D17", "E16", "G14"]);
+    // Progress goes to stderr, never into the JSON.
+    expect(r.err).toContain("[4/4]");
+  });
+
+  test.each([
+    ["missing.xlsx", /文件不存在/],
+    ["not-a-workbook.xlsx", /不是 Excel 工作簿/],
+    ["truncated.xlsx", /已损坏/],
+    ["password-protected.xlsx", /设置了打开密码/],
+  ])("%s cannot be read: clear message, exit 2, the other files still checked", async (name, message) => {
+    const r = await run(["check", path.join(BROKEN, name), sample("targets/menhu-2024.xlsx"), "--json"]);
+    expect(r.code).toBe(2);
+    const doc = ReportSchema.parse(JSON.parse(r.out));
+    expect(doc.files[0].error).toMatch(message);
+    expect(doc.files[0].sheets).toEqual([]);
+    expect(doc.files[1].sheets[0].kind).toBe("targets");
+  });
+
+  test("usage errors exit 2 with the usage text", async () => {
+    expect((await run(["check"])).code).toBe(2);
+    expect((await run(["frobnicate", "a.xlsx"])).code).toBe(2);
+    const bad = await run(["check", "a.xlsx", "--rounding", "sideways"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--rounding truncate|half-up|up");
+    const help = await run(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("jixiao check <文件.xlsx>");
+  });
+
+  test("--rounding changes the figures checked", async () => {
+    const truncate = JSON.parse((await run(["check", sample("selfeval/shujuyunying.xlsx"), "--json"])).out);
+    const halfUp = JSON.parse((await run(["check", sample("selfeval/shujuyunying.xlsx"), "--json", "--rounding", "half-up"])).out);
+    expect(truncate.files[0].sheets[0].budget).toEqual({ rate: 81.15, score: 8.11 });
+    expect(halfUp.files[0].sheets[0].budget).toEqual({ rate: 81.16, score: 8.12 });
+    expect(halfUp.files[0].sheets[0].findings.map((f: { code: string }) => f.code)).toContain("budget-rate-mismatch");
+  });
+
+  test("--fix writes a filled copy and leaves the input's bytes alone", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-cli-"));
+    const input = path.join(dir, "blank.xlsx");
+    fs.copyFileSync(sample("selfeval-defects/blank-scores.xlsx"), input);
+    const before = fs.readFileSync(input);
+    const r = await run(["check", input, "--fix", "--json"]);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    const out = path.join(dir, "blank.filled.xlsx");
+    expect(fs.existsSync(out)).toBe(true);
+    const doc = JSON.parse(r.out);
+    expect(doc.files[0].sheets[0].written.map((w: { cell: string }) => w.cell)).toEqual(["G13", "G14", "G15", "G16", "G28", "G31", "F32"]);
+    const again = await run(["check", out, "--json"]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).files[0].sheets[0].total).toBe(doc.files[0].sheets[0].total);
+    // Refuses to write over its input.
+    const same = await run(["check", input, "--fix", "--out", input]);
+    expect(same.code).toBe(2);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
+});
+
+test("the built command runs as `node dist/cli/jixiao.js`", async () => {
+  const bin = path.join(__dirname, "..", "..", "dist", "cli", "jixiao.js");
+  expect(fs.existsSync(bin)).toBe(true);
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
+  expect(pkg.bin.jixiao).toBe("dist/cli/jixiao.js");
+  const { stdout } = await promisify(execFile)(process.execPath, [bin, "check", sample("selfeval/guanlijingfei.xlsx"), "--json"]);
+  expect(JSON.parse(stdout).files[0].sheets[0].total).toBe(98.74);
+});

@@ -1,0 +1,79 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** LibreOffice, an independent spreadsheet program, when installed (CI installs it from Debian). */
+export function soffice(): string | null {
+  const r = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], { encoding: "utf8" });
+  const bin = r.stdout.trim();
+  return bin === "" ? null : bin;
+}
+
+/** A profile that recalculates every formula when a file is loaded (OOXMLRecalcMode 0 = always). */
+function profileDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-lo-"));
+  const user = path.join(dir, "user");
+  fs.mkdirSync(user, { recursive: true });
+  fs.writeFileSync(
+    path.join(user, "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>`,
+  );
+  return dir;
+}
+
+/** The first sheet as LibreOffice computes it after recalculation, as rows of CSV cells. */
+export function recalculatedCsv(xlsx: string): string[][] {
+  const bin = soffice();
+  if (!bin) throw new Error("LibreOffice (soffice) is not installed");
+  const profile = profileDir();
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-csv-"));
+  execFileSync(
+    bin,
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", outDir, xlsx],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+  const csv = fs.readFileSync(path.join(outDir, path.basename(xlsx).replace(/\.xlsx$/i, ".csv")), "utf8");
+  return parseCsv(csv);
+}
+
+function parseCsv(s: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let q = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (q) {
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') q = false;
+      else cell += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else if (ch !== "\r") cell += ch;
+  }
+  if (cell !== "" || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function csvCell(rows: string[][], a1: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const col = [...m[1]].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  return rows[Number(m[2]) - 1]?.[col - 1] ?? "";
+}
