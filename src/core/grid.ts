@@ -19,7 +19,7 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly mergeOf = new Map<string, RangeRef>();
+  private readonly mergeOf = new Map<number, RangeRef>();
   readonly merges: RangeRef[];
 
   constructor(private readonly s: SheetSnapshot) {
@@ -32,7 +32,7 @@ export class Grid {
     this.merges = s.merges.map(parseRange);
     for (const m of this.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(`${r},${c}`, m);
+        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * 16384 + c, m);
       }
     }
   }
@@ -60,7 +60,7 @@ export class Grid {
 
   /** The merged area a cell belongs to, if any. */
   mergeAt(row: number, col: number): RangeRef | undefined {
-    return this.mergeOf.get(`${row},${col}`);
+    return this.mergeOf.get(row * 16384 + col);
   }
 
   /** The top-left cell of the merged area holding (row, col), or the cell itself. */
@@ -75,21 +75,47 @@ export class Grid {
     return this.cell(a.row, a.col);
   }
 
-  /** Displayed text, falling back to the value, as one string. */
-  str(row: number, col: number, merged = true): string {
-    const c = merged ? this.shown(row, col) : this.cell(row, col);
-    if (c.value === null) return "";
-    if (typeof c.value === "string") return c.value.trim();
-    return c.text !== "" ? c.text.trim() : String(c.value);
+  /** The stored value, without building a Cell (the hot path of recognition). */
+  private raw(row: number, col: number): CellValue {
+    const r = this.s.values[row - this.top];
+    if (r === undefined || col < this.left) return null;
+    const v = r[col - this.left];
+    return v === undefined || v === "" ? null : v;
   }
 
+  /** Displayed text, falling back to the value, as one string. */
+  str(row: number, col: number, merged = true): string {
+    if (merged) {
+      const m = this.mergeAt(row, col);
+      if (m) {
+        row = m.top;
+        col = m.left;
+      }
+    }
+    const v = this.raw(row, col);
+    if (v === null) return "";
+    if (typeof v === "string") return v.trim();
+    const t = this.s.text[row - this.top]?.[col - this.left] ?? "";
+    return t !== "" ? t.trim() : String(v);
+  }
+
+  private keys = new Map<number, string>();
+
+  /** headerKey of the cell's text; memoised, since recognition asks for the same cells often. */
   key(row: number, col: number, merged = true): string {
-    return headerKey(this.str(row, col, merged));
+    const a = merged ? this.anchor(row, col) : { row, col };
+    const id = a.row * 16384 + a.col;
+    let k = this.keys.get(id);
+    if (k === undefined) {
+      k = headerKey(this.str(a.row, a.col, false));
+      this.keys.set(id, k);
+    }
+    return k;
   }
 
   isEmpty(row: number, col: number): boolean {
-    const c = this.cell(row, col);
-    return c.value === null || (typeof c.value === "string" && c.value.trim() === "");
+    const v = this.raw(row, col);
+    return v === null || (typeof v === "string" && v.trim() === "");
   }
 
   /** Is (row, col) covered by a merged area without being its top-left? */

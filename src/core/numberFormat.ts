@@ -2,17 +2,46 @@
  * A small renderer for the number formats these forms use (General, 0.00, #,##0.00, 0.00%…), so a
  * host without Excel's own text (ExcelJS, the emulator) shows what Excel would show.
  */
-export function formatNumber(value: number, format: string | undefined): string {
-  if (!Number.isFinite(value)) return String(value);
-  const fmt = (format ?? "General").split(";")[0];
-  if (fmt === "" || /^general$/i.test(fmt) || fmt === "@") return general(value);
+interface Compiled {
+  general: boolean;
+  percent: boolean;
+  decimals: number;
+  grouping: boolean;
+  before: string;
+  after: string;
+}
+
+const compiled = new Map<string, Compiled>();
+
+function compile(format: string): Compiled {
+  const fmt = format.split(";")[0];
+  const plain: Compiled = { general: true, percent: false, decimals: 0, grouping: false, before: "", after: "" };
+  if (fmt === "" || /^general$/i.test(fmt) || fmt === "@") return plain;
   const literal = (s: string) => s.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
   const body = fmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
   const m = /([#0,]*0|#)(?:\.(0+|#+))?/.exec(body);
-  if (!m) return general(value);
-  const percent = body.includes("%");
-  const decimals = m[2] ? m[2].length : 0;
-  const grouping = m[1].includes(",");
+  if (!m) return plain;
+  const at = fmt.indexOf(m[0]) >= 0 ? fmt.indexOf(m[0]) : 0;
+  return {
+    general: false,
+    percent: body.includes("%"),
+    decimals: m[2] ? m[2].length : 0,
+    grouping: m[1].includes(","),
+    before: literal(fmt.slice(0, at)).replace(/[#0,.%]/g, ""),
+    after: literal(fmt.slice(at + m[0].length)).replace(/[#0,.]/g, ""),
+  };
+}
+
+export function formatNumber(value: number, format: string | undefined): string {
+  if (!Number.isFinite(value)) return String(value);
+  const key = format ?? "General";
+  let c = compiled.get(key);
+  if (!c) {
+    c = compile(key);
+    compiled.set(key, c);
+  }
+  if (c.general) return general(value);
+  const { percent, decimals, grouping, before, after } = c;
   const v = percent ? value * 100 : value;
   let s = Math.abs(v).toFixed(decimals);
   if (grouping) {
@@ -20,9 +49,6 @@ export function formatNumber(value: number, format: string | undefined): string 
     s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac !== undefined ? `.${frac}` : "");
   }
   if (v < 0 && Number(s.replace(/,/g, "")) !== 0) s = `-${s}`;
-  const before = literal(fmt.slice(0, fmt.indexOf(m[0]) >= 0 ? fmt.indexOf(m[0]) : 0)).replace(/[#0,.%]/g, "");
-  const afterRaw = fmt.slice((fmt.indexOf(m[0]) >= 0 ? fmt.indexOf(m[0]) : 0) + m[0].length);
-  const after = literal(afterRaw).replace(/[#0,.]/g, "");
   return `${before}${s}${after}`;
 }
 

@@ -1,7 +1,10 @@
 /** Text normalisation shared by the header matcher and the value reader. */
 
 /** Full-width ASCII variants (！ to ～) and the ideographic space become their ASCII forms. */
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!HAS_FULL_WIDTH.test(s)) return s;
   let out = "";
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

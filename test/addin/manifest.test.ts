@@ -219,6 +219,7 @@ describe("src/commands/commands.ts", () => {
     g.Office = { actions: { associate }, onReady: jest.fn(() => Promise.resolve({})) };
     try {
       jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules needs a synchronous load
         require("../../src/commands/commands");
       });
       for (const name of names) {

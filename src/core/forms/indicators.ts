@@ -62,7 +62,8 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
 
   let r = header.lastRow + 1;
   for (; r <= grid.bottom; r++) {
-    const totalCol = rowLabel(grid, r, labelLimit, (k) => TOTAL_WORDS.has(k.replace(/[:：]$/, "")));
+    const label = rowLabel(grid, r, labelLimit, (k) => TOTAL_WORDS.has(k.replace(/[:：]$/, "")) || isGradeLabel(k));
+    const totalCol = label !== null && !isGradeLabel(grid.key(r, label, false)) ? label : null;
     if (totalCol !== null) {
       total = {
         row: r,
@@ -72,9 +73,8 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
       };
       break;
     }
-    const gradeCol = rowLabel(grid, r, labelLimit, isGradeLabel);
-    if (gradeCol !== null) {
-      gradeLabel = { row: r, col: gradeCol };
+    if (label !== null) {
+      gradeLabel = { row: r, col: label };
       break;
     }
 

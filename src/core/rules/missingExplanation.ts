@@ -36,11 +36,12 @@ export default defineRule({
     for (const e of evals) {
       if (!e.needsExplanation || e.placeholder) continue;
       const ind = e.indicator;
+      if (hasReason(ind.reason?.text)) continue;
+      if (form.kind === "self-evaluation-legacy" && hasReason(form.problems?.text)) continue;
       const who = rowName(ind);
       const facts = deviationFacts(e);
       const drafted = (ind.reason?.text ?? "").includes("【待补充原因】");
       if (form.kind === "self-evaluation-legacy") {
-        if (hasReason(ind.reason?.text) || hasReason(form.problems?.text)) continue;
         report(
           ind.reason?.address ?? ind.score?.address ?? ind.nameCell,
           {
@@ -51,7 +52,6 @@ export default defineRule({
         );
         continue;
       }
-      if (hasReason(ind.reason?.text)) continue;
       report(
         ind.reason?.address ?? ind.score?.address ?? ind.nameCell,
         drafted

@@ -32,7 +32,7 @@ const TIERS: Array<[string, Tier]> = [
 ];
 
 const NUMBER = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)/;
-const UNIT_BAD_CHARS = /[\d\s,.;:!?，。；：！？、()（）[\]【】<>=≥≤≧≦"'“”‘’《》+\-]/;
+const UNIT_BAD_CHARS = /[\d\s,.;:!?，。；：！？、()（）[\]【】<>=≥≤≧≦"'“”‘’《》+-]/;
 // Words that make trailing text a clause (`10分钟内赶到`) rather than a unit.
 const UNIT_BAD_WORDS = /内|以|前|后|在|的|和|及|或|且|并|为|是|达|到|完成|确保|实现/;
 const DATE = /^\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?/;

@@ -79,7 +79,7 @@ function withThousands(s: string): string {
   return sign + digits + (frac !== undefined ? `.${frac}` : "");
 }
 
-const toFullWidth = (s: string) => s.replace(/[0-9.,\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const toFullWidth = (s: string) => s.replace(/[0-9.,-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 describe("well-formed quantities read back", () => {
   test("op, value and unit survive formatting", () => {
