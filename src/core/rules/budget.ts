@@ -22,8 +22,8 @@ export const budgetRateMismatch = defineRule({
       if (cell.empty) {
         if (row !== funds.total) continue;
         report(cell.address, {
-          zh: `执行率未填写：应为 ${n2(want)}（${mode.zh}），可用“填写得分”填入。`,
-          en: `The execution rate is empty: it should be ${n2(want)} (${mode.en}); Fill writes it.`,
+          zh: `执行率未填写：应为 ${n2(want)}（${mode.zh}），可用“填写得分”（命令行 --fix）自动填入。`,
+          en: `The execution rate is empty: it should be ${n2(want)} (${mode.en}); Fill (--fix) writes it.`,
         });
       } else if (cell.value === null || !same2(cell.value, want)) {
         report(cell.address, {
@@ -49,8 +49,8 @@ export const budgetScoreMismatch = defineRule({
     const mode = ROUNDING_LABEL[settings.rounding];
     if (cell.empty) {
       report(cell.address, {
-        zh: `预算执行得分未填写：应为 ${n2(f.score)}（${n2(f.weight)} × ${n2(Math.min(f.rate, 100))}%，${mode.zh}），可用“填写得分”填入。`,
-        en: `The budget score is empty: it should be ${n2(f.score)} (${n2(f.weight)} × ${n2(Math.min(f.rate, 100))}%, ${mode.en}); Fill writes it.`,
+        zh: `预算执行得分未填写：应为 ${n2(f.score)}（${n2(f.weight)} × ${n2(Math.min(f.rate, 100))}%，${mode.zh}），可用“填写得分”（命令行 --fix）自动填入。`,
+        en: `The budget score is empty: it should be ${n2(f.score)} (${n2(f.weight)} × ${n2(Math.min(f.rate, 100))}%, ${mode.en}); Fill (--fix) writes it.`,
       });
     } else if (cell.value === null || !same2(cell.value, f.score)) {
       report(cell.address, {

@@ -80,8 +80,8 @@ export const missingScore = defineRule({
         report(
           s.address,
           {
-            zh: `${who.zh}未填写得分：按评分规则建议 ${n2(e.suggested)} 分，可用“填写得分”填入。`,
-            en: `${who.en} has no score: the rules suggest ${n2(e.suggested)}; Fill writes it.`,
+            zh: `${who.zh}未填写得分：按评分规则建议 ${n2(e.suggested)} 分，可用“填写得分”（命令行 --fix）自动填入。`,
+            en: `${who.en} has no score: the rules suggest ${n2(e.suggested)}; Fill (--fix) writes it.`,
           },
           e.indicator.row,
         );

@@ -17,8 +17,8 @@ export const totalMismatch = defineRule({
         : { zh: "各指标自评分之和", en: "the sum of the indicator scores" };
     if (cell.empty) {
       report(cell.address, {
-        zh: `总分未填写：按${how.zh}应为 ${n2(figures.total)}，可用“填写得分”填入。`,
-        en: `The total is empty: ${how.en} make ${n2(figures.total)}; Fill writes it.`,
+        zh: `总分未填写：按${how.zh}应为 ${n2(figures.total)}，可用“填写得分”（命令行 --fix）自动填入。`,
+        en: `The total is empty: ${how.en} make ${n2(figures.total)}; Fill (--fix) writes it.`,
       });
     } else if (cell.value === null) {
       report(cell.address, { zh: `总分不是数字：应为 ${n2(figures.total)}。`, en: `The total is not a number: it should be ${n2(figures.total)}.` });
@@ -44,8 +44,8 @@ export const gradeMismatch = defineRule({
     if (!g || figures.grade === null || figures.total === null) return;
     if (g.text === "") {
       report(g.address, {
-        zh: `评分等级未填写：总分 ${n2(figures.total)} 对应“${figures.grade}”，可用“填写得分”填入。`,
-        en: `The grade is empty: a total of ${n2(figures.total)} is "${figures.grade}"; Fill writes it.`,
+        zh: `评分等级未填写：总分 ${n2(figures.total)} 对应“${figures.grade}”，可用“填写得分”（命令行 --fix）自动填入。`,
+        en: `The grade is empty: a total of ${n2(figures.total)} is "${figures.grade}"; Fill (--fix) writes it.`,
       });
     } else if (!sameGrade(form.kind, g.text, figures.grade)) {
       report(g.address, {
