@@ -17,7 +17,12 @@ function outPathFor(opts: CliOptions, file: string): string | undefined {
   return opts.out;
 }
 
-export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export interface Io {
+  out: { write(s: string): unknown };
+  err: { write(s: string): unknown };
+}
+
+export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   let opts: CliOptions;
   try {
     opts = parseCli(argv);

@@ -13,7 +13,7 @@ const sample = (p: string) => path.join(SAMPLES, p);
 
 class Capture extends Writable {
   data = "";
-  _write(chunk: Buffer, _enc: string, cb: () => void) {
+  override _write(chunk: Buffer, _enc: string, cb: () => void) {
     this.data += chunk.toString();
     cb();
   }
@@ -22,7 +22,7 @@ class Capture extends Writable {
 async function run(args: string[]) {
   const out = new Capture();
   const err = new Capture();
-  const code = await main(args, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
+  const code = await main(args, { out, err });
   return { code, out: out.data, err: err.data };
 }
 
