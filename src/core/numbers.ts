@@ -3,14 +3,15 @@ import type { Settings } from "./settings";
 import { toHalfWidth } from "./text";
 
 /**
- * Cut or round to two decimals. Going through a fixed 9-decimal string first removes binary noise
+ * Cut or round to two decimals. Binary noise within a millionth of a cent is snapped away first
  * (0.29 × 100 = 28.999999999999996 must cut to 29.00, not 28.99).
  */
 export function round2(x: number, mode: Settings["rounding"]): number {
   if (!Number.isFinite(x)) return x;
   const sign = x < 0 ? -1 : 1;
-  const clean = Number(Math.abs(x).toFixed(9));
-  const scaled = Number((clean * 100).toFixed(6));
+  let scaled = Math.abs(x) * 100;
+  const nearest = Math.round(scaled);
+  if (Math.abs(scaled - nearest) < 1e-6) scaled = nearest;
   let n: number;
   if (mode === "truncate") n = Math.floor(scaled);
   else if (mode === "up") n = Math.ceil(scaled);

@@ -1,7 +1,7 @@
 import type { Indicator } from "../forms/model";
 import { defineRule, rowName } from "./types";
 
-const isSatisfaction = (i: Indicator) => /满意/.test(`${i.level1}${i.level2}${i.name}`);
+const isSatisfaction = (i: Indicator) => i.level1.includes("满意") || i.level2.includes("满意") || i.name.includes("满意");
 
 export const missingCategory = defineRule({
   code: "missing-category",
