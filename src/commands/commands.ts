@@ -1,20 +1,35 @@
 // Ribbon commands: the ExecuteFunction buttons of manifest.xml (FunctionName checkSheet and fillSheet),
-// loaded by commands.html. Placeholders: each command must call event.completed() when it is done,
-// whatever happens, or Office keeps showing the command as running.
+// loaded by commands.html. An ExecuteFunction command has no UI: the outcome shows as the marks and
+// notes in the sheet. Each command must call event.completed() when it is done, whatever happens, or
+// Office keeps showing the command as running.
+import { createActions } from "../excel/actions";
+import type { AddinActions } from "../excel/types";
 
-/** 检查: checks the self-evaluation form on the active sheet. */
+let actions: AddinActions | undefined;
+
+/** The adapter, made on first use (Office.js has loaded by then); it finds Excel.run when it runs. */
+function addin(): AddinActions {
+  actions ??= createActions();
+  return actions;
+}
+
+/** 检查: checks the self-evaluation form on the active sheet and marks the findings. */
 export async function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    // TODO: run the rules engine on the active sheet and mark the findings.
+    await addin().check({ scope: "active" });
+  } catch {
+    // Nothing to show the error on; the actions report their own failures in the outcome.
   } finally {
     event.completed();
   }
 }
 
-/** 填写得分: computes the scores and writes them into the active sheet. */
+/** 填写得分: fills the empty score, total and grade cells of the active sheet and marks what is left. */
 export async function fillSheet(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    // TODO: compute the scores and fill them in.
+    await addin().fill({ scope: "active" });
+  } catch {
+    // As above.
   } finally {
     event.completed();
   }

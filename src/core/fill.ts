@@ -1,6 +1,7 @@
 import { parseA1 } from "./address";
 import { analyzeSheet, type SheetResult } from "./engine";
 import { fmt2 } from "./numbers";
+import type { NumCell } from "./forms/model";
 import { marksFor, type CellWrite, type WritePlan } from "./plan";
 import type { SettingsInput } from "./settings";
 import { DRAFT_MARKER, type Evaluation } from "./scoring/evaluate";
@@ -25,6 +26,11 @@ export function draftReason(e: Evaluation): string {
   return `${DRAFT_MARKER}${facts.join("，")}。请说明偏差原因和改进措施。`;
 }
 
+/** Truly empty: no value, no formula, not even a typed "-". */
+function fillable(c: NumCell | null | undefined): c is NumCell {
+  return !!c && c.empty && !c.typed && !c.formula;
+}
+
 /** What filling writes: only empty cells, never a formula or a typed value (RULES §7). */
 export function fillWrites(result: SheetResult): CellWrite[] {
   const { form, figures } = result;
@@ -33,7 +39,7 @@ export function fillWrites(result: SheetResult): CellWrite[] {
   if (form.kind === "self-evaluation") {
     for (const e of result.evaluations) {
       const s = e.indicator.score;
-      if (!s?.empty || s.formula || e.suggested === null || e.placeholder) continue;
+      if (!fillable(s) || e.suggested === null || e.placeholder) continue;
       writes.push({
         cell: s.address,
         value: e.suggested,
@@ -45,16 +51,16 @@ export function fillWrites(result: SheetResult): CellWrite[] {
     const funds = form.funds;
     if (funds && figures.budget) {
       const { rate, score } = figures.budget;
-      if (funds.total.rate?.empty && !funds.total.rate.formula) {
+      if (fillable(funds.total.rate)) {
         writes.push({ cell: funds.total.rate.address, value: rate, numberFormat: SCORE_FORMAT, purpose: "budget-rate", message: { zh: `执行率 ${fmt2(rate)}`, en: `Execution rate ${fmt2(rate)}` } });
       }
-      if (funds.total.score?.empty && !funds.total.score.formula) {
+      if (fillable(funds.total.score)) {
         writes.push({ cell: funds.total.score.address, value: score, numberFormat: SCORE_FORMAT, purpose: "budget-score", message: { zh: `预算执行得分 ${fmt2(score)}`, en: `Budget score ${fmt2(score)}` } });
       }
     }
   }
-  if (figures.total !== null && form.total?.score?.empty && !form.total.score.formula) {
-    writes.push({ cell: form.total.score.address, value: figures.total, numberFormat: SCORE_FORMAT, purpose: "total", message: { zh: `总分 ${fmt2(figures.total)}`, en: `Total ${fmt2(figures.total)}` } });
+  if (figures.total !== null && form.total && fillable(form.total.score)) {
+    writes.push({ cell: form.total.score!.address, value: figures.total, numberFormat: SCORE_FORMAT, purpose: "total", message: { zh: `总分 ${fmt2(figures.total)}`, en: `Total ${fmt2(figures.total)}` } });
   }
   if (figures.grade !== null && form.grade && form.grade.text === "" && !form.grade.formula) {
     writes.push({ cell: form.grade.address, value: figures.grade, purpose: "grade", message: { zh: `评分等级 ${figures.grade}`, en: `Grade ${figures.grade}` } });
@@ -110,6 +116,8 @@ export interface FillResult {
 /** Plan the 填写 action: the writes, and the marks for what is still wrong after them. */
 export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): FillResult {
   const before = analyzeSheet(snapshot, settings);
+  // A protected sheet takes no writes and no marks; the hosts say so to the user.
+  if (snapshot.protected) return { plan: { writes: [], marks: [] }, before, after: before };
   const writes = fillWrites(before);
   const after = writes.length > 0 ? withoutStaleFormulas(analyzeSheet(applyWrites(snapshot, writes), settings)) : before;
   return { plan: { writes, marks: marksFor(after.findings) }, before, after };
@@ -137,5 +145,5 @@ function withoutStaleFormulas(r: SheetResult): SheetResult {
 /** Plan the 检查 action: marks only. */
 export function planCheck(snapshot: SheetSnapshot, settings?: SettingsInput): { plan: WritePlan; result: SheetResult } {
   const result = analyzeSheet(snapshot, settings);
-  return { plan: { writes: [], marks: marksFor(result.findings) }, result };
+  return { plan: { writes: [], marks: snapshot.protected ? [] : marksFor(result.findings) }, result };
 }

@@ -3,15 +3,16 @@ import type { Settings } from "./settings";
 import { toHalfWidth } from "./text";
 
 /**
- * Cut or round to two decimals. Binary noise within a millionth of a cent is snapped away first
- * (0.29 × 100 = 28.999999999999996 must cut to 29.00, not 28.99).
+ * Cut or round to two decimals. Binary noise is removed first (0.29 × 100 = 28.999999999999996
+ * must cut to 29.00, not 28.99).
  */
 export function round2(x: number, mode: Settings["rounding"]): number {
   if (!Number.isFinite(x)) return x;
   const sign = x < 0 ? -1 : 1;
-  let scaled = Math.abs(x) * 100;
-  const nearest = Math.round(scaled);
-  if (Math.abs(scaled - nearest) < 1e-6) scaled = nearest;
+  // Fifteen significant digits keep what the figures mean (8.995 is a half cent even though
+  // 8.995 × 100 is 899.4999999999999 in binary) without swallowing a real difference
+  // (29.7299999959% is not 29.73).
+  const scaled = Number((Math.abs(x) * 100).toPrecision(15));
   let n: number;
   if (mode === "truncate") n = Math.floor(scaled);
   else if (mode === "up") n = Math.ceil(scaled);
@@ -39,6 +40,8 @@ export interface NumberRead {
   empty: boolean;
   /** Non-empty but not a number ("-" counts as empty). */
   invalid: boolean;
+  /** The cell holds something, even a placeholder such as "-": filling never writes over it. */
+  typed: boolean;
   formula: string | null;
 }
 
@@ -48,17 +51,17 @@ const PLACEHOLDERS = new Set(["-", "—", "--", "/", "－", "无"]);
 export function readNumber(cell: Cell): NumberRead {
   const formula = cell.formula;
   const v = cell.value;
-  if (v === null) return { value: null, empty: true, invalid: false, formula };
+  if (v === null) return { value: null, empty: true, invalid: false, formula, typed: false };
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return { value: null, empty: false, invalid: true, formula };
+    if (!Number.isFinite(v)) return { value: null, empty: false, invalid: true, formula, typed: true };
     const pct = /%/.test(cell.numberFormat.replace(/"[^"]*"/g, ""));
-    return { value: pct ? Number((v * 100).toFixed(10)) : v, empty: false, invalid: false, formula };
+    return { value: pct ? Number((v * 100).toFixed(10)) : v, empty: false, invalid: false, formula, typed: true };
   }
-  if (typeof v === "boolean") return { value: null, empty: false, invalid: true, formula };
+  if (typeof v === "boolean") return { value: null, empty: false, invalid: true, formula, typed: true };
   const s = toHalfWidth(v).replace(/\s+/g, "");
-  if (s === "") return { value: null, empty: true, invalid: false, formula };
-  if (PLACEHOLDERS.has(s)) return { value: null, empty: true, invalid: false, formula };
+  if (s === "") return { value: null, empty: true, invalid: false, formula, typed: false };
+  if (PLACEHOLDERS.has(s)) return { value: null, empty: true, invalid: false, formula, typed: true };
   const m = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|分|元|万元)?$/.exec(s);
-  if (!m) return { value: null, empty: false, invalid: true, formula };
-  return { value: Number(m[1].replace(/,/g, "")), empty: false, invalid: false, formula };
+  if (!m) return { value: null, empty: false, invalid: true, formula, typed: true };
+  return { value: Number(m[1].replace(/,/g, "")), empty: false, invalid: false, formula, typed: true };
 }

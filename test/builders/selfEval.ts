@@ -108,7 +108,8 @@ export function buildSelfEval(spec: SelfEvalSpec): BuiltForm {
     const rate = f.rate === undefined ? computedRate : f.rate;
     const rateFmt = f.rateFormat ?? "0.00";
     b.set(r, C(7), rate !== null && rateFmt.includes("%") && typeof rate === "number" ? rate / 100 : rate, { format: rateFmt, ...(f.formulas ? { formula: `=ROUNDDOWN(${toA1(r, C(5))}/${toA1(r, C(4))}*100,2)` } : {}) });
-    const score = f.score === undefined ? (computedRate === null ? null : Math.floor(Math.min(computedRate, 100) * 10 + 1e-7) / 100) : f.score;
+    const fundsWeight = typeof f.weight === "number" ? f.weight : 10;
+    const score = f.score === undefined ? (computedRate === null ? null : Math.floor(Math.min(computedRate, 100) * fundsWeight + 1e-7) / 100) : f.score;
     b.set(r, C(8), score, { format: "0.00" });
     budgetRateCell = toA1(r, C(7));
     budgetScoreCell = toA1(r, C(8));
@@ -182,7 +183,7 @@ export function buildSelfEval(spec: SelfEvalSpec): BuiltForm {
   const scoreRange = `${toA1(firstRow, col.score)}:${toA1(lastRow, col.score)}`;
   b.set(r, col.score, spec.total === undefined ? null : spec.total, {
     format: "0.00",
-    ...(spec.totalFormula ? { formula: `=${budgetScoreCell}+SUM(${scoreRange})` } : {}),
+    ...(spec.totalFormula ? { formula: budgetScoreCell ? `=${budgetScoreCell}+SUM(${scoreRange})` : `=SUM(${scoreRange})` } : {}),
   });
   const totalCell = toA1(r, col.score);
   r++;

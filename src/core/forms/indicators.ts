@@ -29,7 +29,7 @@ function rowLabel(grid: Grid, row: number, upTo: number, test: (k: string) => bo
 
 function composeSplitTarget(grid: Grid, row: number, cols: Columns): { text: string; parsed: ParsedValue } {
   const op = cols.targetOp !== undefined ? grid.str(row, cols.targetOp) : "";
-  const unit = cols.targetUnit !== undefined ? grid.str(row, cols.targetUnit) : "";
+  const unit = cols.targetUnit !== undefined ? grid.str(row, cols.targetUnit).replace(/^\s*[(（]\s*(.*?)\s*[)）]\s*$/, "$1") : "";
   const vcol = cols.targetValue ?? cols.target!;
   const v = grid.cell(row, vcol);
   let num = grid.str(row, vcol);

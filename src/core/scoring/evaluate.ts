@@ -74,13 +74,16 @@ function evaluateRow(form: Form, ind: Indicator, settings: Settings): Evaluation
   else if (t.kind === "unparseable") base.problem = "unparseable-target";
   else if (a.kind === "empty") base.problem = "missing-actual";
 
-  if (!base.problem && a.kind === "tier") {
+  // A tier scores a qualitative target only: a quantitative one needs a number (RULES §3).
+  if (!base.problem && a.kind === "tier" && t.kind === "qualitative") {
     base.mode = "qualitative";
     base.tier = a.tier;
     const b = TIER_BANDS[a.tier];
     if (weight !== null) {
       base.band = { lo: weight * b.lo, hi: weight * b.hi };
-      base.suggested = round2(weight * b.suggest, settings.rounding);
+      // Rounding up must not lift the suggestion out of its own band (3.34 × 60% = 2.004 → 2.00).
+      const s = round2(weight * b.suggest, settings.rounding);
+      base.suggested = s > base.band.hi + 1e-9 ? round2(weight * b.suggest, "truncate") : s;
     }
   } else if (!base.problem && t.kind === "quantity") {
     if (a.kind !== "quantity") base.problem = "unparseable-actual";

@@ -15,13 +15,12 @@ export function gradeFor(kind: FormKind, total: number): string {
   return "差";
 }
 
+/** Longer spellings of the 2020 form's grades; 合格 / 不合格 belong to the legacy scale only. */
 const SAME: Record<string, string> = {
   优秀: "优",
   良好: "良",
   中等: "中",
-  合格: "中",
   较差: "差",
-  不合格: "差",
 };
 
 /** Does the stated grade say the same as the computed one (优 = 优秀 on either form)? */
@@ -32,5 +31,5 @@ export function sameGrade(kind: FormKind, stated: string, computed: string): boo
     const legacyOf: Record<string, string> = { 优: "优秀", 良: "良好", 中: "合格", 差: "不合格" };
     return legacyOf[s] === computed;
   }
-  return SAME[s] === computed && s !== "合格" && s !== "不合格";
+  return SAME[s] === computed;
 }

@@ -93,9 +93,12 @@ function looksNumeric(s: string): boolean {
   return m !== null && (m[2] === "" || parseTail(m[2]) !== null);
 }
 
+/** A tier word at the start, unless figures follow it: 完成20项 and 完成率80% are quantities, not 达成. */
 function tierOf(text: string): Tier | undefined {
   const key = headerKey(text);
-  return startsWithAny(key, TIERS)?.[1];
+  const hit = startsWithAny(key, TIERS);
+  if (!hit || /\d/.test(key.slice(hit[0].length))) return undefined;
+  return hit[1];
 }
 
 const unparseable = (text: string, reason: string): ParsedValue => ({ kind: "unparseable", text, reason });

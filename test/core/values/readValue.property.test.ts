@@ -135,8 +135,10 @@ describe("tiers", () => {
   ];
 
   test("a tier phrase at the start reads as that tier in readActual only", () => {
+    // Figures after the phrase make it a quantity (完成20项), so the rest holds none.
+    const noDigits = fc.string().filter((s) => !/[\d０-９]/.test(s));
     fc.assert(
-      fc.property(fc.constantFrom(...PHRASES), fc.string(), fc.constantFrom("", " ", "　", "\n"), ([phrase, tier], rest, pad) => {
+      fc.property(fc.constantFrom(...PHRASES), noDigits, fc.constantFrom("", " ", "　", "\n"), ([phrase, tier], rest, pad) => {
         const text = pad + phrase + rest;
         expect(readActual({ value: text })).toMatchObject({ kind: "tier", tier });
         expect(readTarget({ value: text }).kind).not.toBe("tier");

@@ -1,0 +1,289 @@
+import { parseA1, toA1 } from "../core/address";
+import { formatNumber } from "../core/numberFormat";
+import type { SheetSnapshot } from "../core/snapshot";
+import { bareAddress } from "./addresses";
+import { EmuRequestContext, type EmuRunOptions } from "./context";
+import { apiNotFound, EmulatorError } from "./errors";
+import { ruleHolds } from "./formula";
+import { toSnapshot } from "./snapshot";
+import { cellKey, cloneState, contains, emptyCell, newSheet, type CellData, type Scalar, type SheetState, type WorkbookState } from "./state";
+
+export interface HostOptions {
+  /** The highest ExcelApi requirement set the host supports (default "1.20"). */
+  apiVersion?: string;
+  /** Requirement sets to leave out although apiVersion covers them, e.g. ["1.18"]. */
+  without?: string[];
+}
+
+/** One range written by a batch or by the user, for Worksheet.onChanged. */
+export interface ChangeRecord {
+  sheetId: string;
+  address: string;
+  before?: Scalar;
+  after?: Scalar;
+  single: boolean;
+  origin: "api" | "user";
+}
+
+interface Registration {
+  scope: string;
+  handler: (args: unknown) => unknown;
+  token: object;
+}
+
+interface BatchLog {
+  before: WorkbookState | null;
+  changes: ChangeRecord[];
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * An emulated Excel host: the workbook state, the batch executor behind context.sync(), the
+ * requirement sets it claims, undo steps, and change events. Tests and the playground drive it;
+ * the add-in code sees only `run` (as Excel.run).
+ */
+export class EmulatedExcel {
+  state: WorkbookState;
+  /** Every context.sync() (and the final one of Excel.run when instructions were pending). */
+  syncCount = 0;
+  /** While true a sync fails with InvalidOperationInCellEditMode and applies nothing. */
+  editMode = false;
+  /** Called at the start of every sync with its number (1-based), before anything is applied. */
+  beforeSync?: (syncNumber: number, host: EmulatedExcel) => void;
+  readonly run: typeof Excel.run;
+
+  private readonly maxVersion: string;
+  private readonly without: Set<string>;
+  private readonly undoStack: WorkbookState[] = [];
+  private batch: BatchLog | null = null;
+  private registrations: Registration[] = [];
+  private delivery: Promise<void> = Promise.resolve();
+  private editEnded: Array<() => void> = [];
+
+  constructor(opts: HostOptions = {}, state?: WorkbookState) {
+    this.maxVersion = opts.apiVersion ?? "1.20";
+    this.without = new Set(opts.without ?? []);
+    this.state = state ?? { sheets: [], activeSheetId: "", selection: null, nextId: 0 };
+    this.run = ((...args: unknown[]) => this.runBatch(args)) as unknown as typeof Excel.run;
+  }
+
+  /** A host with empty sheets of these names, the first one active. */
+  static withSheets(names: string[], opts: HostOptions = {}): EmulatedExcel {
+    const host = new EmulatedExcel(opts);
+    for (const n of names) host.state.sheets.push(newSheet(host.state, n));
+    host.state.activeSheetId = host.state.sheets[0]?.id ?? "";
+    return host;
+  }
+
+  /** Office.context.requirements.isSetSupported. */
+  isSetSupported = (name: string, minVersion?: string | number): boolean => {
+    if (name !== "ExcelApi") return false;
+    const v = String(minVersion ?? "1.1");
+    return !this.without.has(v) && compareVersions(v, this.maxVersion) <= 0;
+  };
+
+  /** @internal Throws ApiNotFound (at sync, as a host would) when the set is not supported. */
+  requireSet(version: string, api: string): void {
+    if (!this.isSetSupported("ExcelApi", version)) throw apiNotFound(api, version);
+  }
+
+  private async runBatch(args: unknown[]): Promise<unknown> {
+    const batch = args[args.length - 1];
+    if (typeof batch !== "function") throw new EmulatorError("InvalidArgument", "Excel.run needs a batch function.");
+    const first = args.length > 1 ? args[0] : undefined;
+    let ctx: EmuRequestContext | undefined;
+    if (first instanceof EmuRequestContext) ctx = first;
+    else if (Array.isArray(first) && first[0]?.context instanceof EmuRequestContext) ctx = first[0].context;
+    else if (first && typeof first === "object" && (first as { context?: unknown }).context instanceof EmuRequestContext) {
+      ctx = (first as { context: EmuRequestContext }).context;
+    }
+    if (!ctx) {
+      const options = { ...((first as EmuRunOptions | undefined) ?? {}) };
+      // A host without ExcelApi 1.20 does not know the option and ignores it.
+      if (!this.isSetSupported("ExcelApi", "1.20")) delete options.mergeUndoGroup;
+      ctx = new EmuRequestContext(this, options);
+    }
+    ctx._undoRecorded = false;
+    const result = await (batch as (c: EmuRequestContext) => Promise<unknown>)(ctx);
+    if (ctx._queue.length > 0) await ctx.sync();
+    return result;
+  }
+
+  /** @internal The host side of context.sync(): apply the instructions in order. */
+  async _execute(ctx: EmuRequestContext): Promise<void> {
+    const ops = ctx._queue;
+    ctx._queue = [];
+    this.syncCount += 1;
+    this.beforeSync?.(this.syncCount, this);
+    await Promise.resolve();
+    if (this.editMode) {
+      if (!ctx.runOptions.delayForCellEdit) {
+        throw new EmulatorError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+      }
+      await new Promise<void>((resolve) => this.editEnded.push(resolve));
+    }
+    const log: BatchLog = { before: null, changes: [] };
+    this.batch = log;
+    try {
+      // Instructions run in order; the first that fails stops the batch. What ran before it stays
+      // applied: a batch is not a transaction (OfficeExtension.Error.traceMessages lists what ran).
+      for (const op of ops) op();
+    } finally {
+      this.batch = null;
+      if (log.before) {
+        if (!(ctx.runOptions.mergeUndoGroup && ctx._undoRecorded)) this.undoStack.push(log.before);
+        ctx._undoRecorded = true;
+      }
+      this.schedule(log.changes);
+    }
+  }
+
+  /** @internal Call before changing the workbook inside a batch (records the undo step). */
+  _touch(): void {
+    if (this.batch && !this.batch.before) this.batch.before = cloneState(this.state);
+  }
+
+  /** @internal A range's values or formulas changed inside the running batch. */
+  _changed(rec: ChangeRecord): void {
+    this.batch?.changes.push(rec);
+  }
+
+  /** @internal */
+  _register(reg: Registration): void {
+    this.registrations.push(reg);
+  }
+
+  /** @internal */
+  _unregister(match: (r: Registration) => boolean): void {
+    this.registrations = this.registrations.filter((r) => !match(r));
+  }
+
+  private schedule(changes: ChangeRecord[]): void {
+    if (changes.length === 0) return;
+    // Events reach the add-in after the sync has returned, never inside it.
+    this.delivery = this.delivery.then(() => new Promise<void>((r) => setTimeout(r, 0))).then(() => this.dispatch(changes));
+  }
+
+  private async dispatch(changes: ChangeRecord[]): Promise<void> {
+    for (const rec of changes) {
+      for (const reg of [...this.registrations]) {
+        if (reg.scope !== "*" && reg.scope !== rec.sheetId) continue;
+        try {
+          await reg.handler(this.eventArgs(rec));
+        } catch {
+          // An event handler's error does not reach Excel.
+        }
+      }
+    }
+  }
+
+  private eventArgs(rec: ChangeRecord): Record<string, unknown> {
+    const valueType = (v: Scalar | undefined) => (v === null || v === undefined ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String");
+    return {
+      type: "WorksheetChanged",
+      changeType: "RangeEdited",
+      source: "Local",
+      worksheetId: rec.sheetId,
+      address: rec.address,
+      ...(this.isSetSupported("ExcelApi", "1.9") && rec.single
+        ? { details: { valueBefore: rec.before ?? "", valueAfter: rec.after ?? "", valueTypeBefore: valueType(rec.before), valueTypeAfter: valueType(rec.after) } }
+        : {}),
+      ...(this.isSetSupported("ExcelApi", "1.14") ? { triggerSource: rec.origin === "api" ? "ThisLocalAddin" : "Unknown" } : {}),
+      getRange: (ctx: EmuRequestContext) => ctx.workbook.worksheets.getItem(rec.sheetId).getRange(rec.address),
+    };
+  }
+
+  /** Wait until every change event raised so far has been delivered. */
+  async flushEvents(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.delivery;
+      await seen;
+    } while (seen !== this.delivery);
+  }
+
+  setEditMode(on: boolean): void {
+    this.editMode = on;
+    if (!on) for (const resolve of this.editEnded.splice(0)) resolve();
+  }
+
+  /** How many undo steps the batches have made. */
+  get undoDepth(): number {
+    return this.undoStack.length;
+  }
+
+  /** Ctrl+Z: back to the state before the last undo step. */
+  undo(): boolean {
+    const prev = this.undoStack.pop();
+    if (!prev) return false;
+    this.state = prev;
+    return true;
+  }
+
+  sheet(name: string): SheetState {
+    const s = this.state.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  get activeSheet(): SheetState {
+    return this.state.sheets.find((s) => s.id === this.state.activeSheetId) ?? this.state.sheets[0];
+  }
+
+  /** The cell as Excel holds it, with the text it displays. */
+  cell(sheetName: string, address: string): CellData & { text: string } {
+    const { row, col } = parseA1(bareAddress(address));
+    const c = this.sheet(sheetName).cells.get(cellKey(row, col)) ?? emptyCell();
+    const text = c.value === null ? "" : typeof c.value === "number" ? formatNumber(c.value, c.numberFormat) : typeof c.value === "boolean" ? (c.value ? "TRUE" : "FALSE") : c.value;
+    return { ...c, text };
+  }
+
+  /** The user types into a cell (not through the API): fires onChanged like Excel does. */
+  userEdit(sheetName: string, address: string, value: Scalar): void {
+    const sheet = this.sheet(sheetName);
+    const { row, col } = parseA1(bareAddress(address));
+    const key = cellKey(row, col);
+    const before = sheet.cells.get(key)?.value ?? null;
+    const c = sheet.cells.get(key) ?? emptyCell();
+    sheet.cells.set(key, { ...c, value: value === "" ? null : value, formula: null });
+    this.schedule([{ sheetId: sheet.id, address: toA1(row, col), before, after: value, single: true, origin: "user" }]);
+  }
+
+  setProtected(sheetName: string, on: boolean): void {
+    this.sheet(sheetName).protected = on;
+  }
+
+  /**
+   * The conditional format Excel would show on a cell: the highest-priority custom rule whose
+   * formula holds there. Throws UnsupportedFormula when a rule is beyond the small evaluator.
+   */
+  displayFormat(sheetName: string, address: string): { fill: string | null; font: string | null; formula: string } | null {
+    const sheet = this.sheet(sheetName);
+    const { row, col } = parseA1(bareAddress(address));
+    for (const cf of sheet.cfs) {
+      if (cf.type !== "Custom" || !cf.formula) continue;
+      const area = cf.ranges.find((r) => contains(r, row, col));
+      if (!area) continue;
+      const env = {
+        cell: (r: number, c: number) => sheet.cells.get(cellKey(r, c))?.value ?? null,
+        rowOffset: row - area.top,
+        colOffset: col - area.left,
+      };
+      if (ruleHolds(cf.formula, env)) return { fill: cf.fill, font: cf.font, formula: cf.formula };
+    }
+    return null;
+  }
+
+  snapshots(): SheetSnapshot[] {
+    return this.state.sheets.map(toSnapshot);
+  }
+}

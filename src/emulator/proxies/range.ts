@@ -1,0 +1,327 @@
+import { rangeToA1, toA1, type RangeRef } from "../../core/address";
+import { formatNumber } from "../../core/numberFormat";
+import { cellCount, rangeAddress } from "../addresses";
+import { ClientObject } from "../clientObject";
+import { ClientCollection } from "../collection";
+import type { EmuRequestContext } from "../context";
+import { accessDenied, EmulatorError } from "../errors";
+import { evaluateFormula, FormulaError } from "../formula";
+import type { EmulatedExcel } from "../host";
+import { cellKey, emptyCell, mergeAt, type CellData, type Scalar, type SheetState } from "../state";
+import { ConditionalFormatCollection } from "./conditionalFormats";
+import { DataValidation } from "./dataValidation";
+
+export interface RangeTarget {
+  sheet: SheetState;
+  ref: RangeRef;
+}
+
+/** Look a range up from its sheet proxy, in batch order. */
+export function rangeResolver(
+  sheet: ClientObject<SheetState>,
+  make: (s: SheetState) => RangeTarget | null,
+): () => RangeTarget | null {
+  return () => {
+    const s = sheet._resolve();
+    return s === null ? null : make(s);
+  };
+}
+
+const ERROR_VALUE = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!)$/;
+const MAX_CELLS = 5_000_000;
+
+function grid<V>(t: RangeTarget, f: (cell: CellData | undefined, slave: boolean, row: number, col: number) => V): V[][] {
+  if (cellCount(t.ref) > MAX_CELLS) throw new EmulatorError("GeneralException", "The response payload size has exceeded the limit.");
+  const out: V[][] = [];
+  for (let r = t.ref.top; r <= t.ref.bottom; r++) {
+    const row: V[] = [];
+    for (let c = t.ref.left; c <= t.ref.right; c++) {
+      const m = mergeAt(t.sheet, r, c);
+      row.push(f(t.sheet.cells.get(cellKey(r, c)), !!m && (m.top !== r || m.left !== c), r, c));
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+export function displayText(cell: CellData | undefined): string {
+  const v = cell?.value ?? null;
+  if (v === null) return "";
+  if (typeof v === "number") return formatNumber(v, cell?.numberFormat);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v;
+}
+
+/** What Excel makes of an entry typed into a cell (Range.values and Range.formulas alike). */
+function parseEntry(sheet: SheetState, input: unknown): { value: Scalar; formula: string | null } {
+  if (input === "" ) return { value: null, formula: null };
+  if (typeof input === "number" || typeof input === "boolean") return { value: input, formula: null };
+  const s = String(input);
+  if (s.startsWith("'")) return { value: s.slice(1), formula: null };
+  if (s.startsWith("=")) {
+    let value: Scalar = null;
+    try {
+      const v = evaluateFormula(s, { cell: (r, c) => sheet.cells.get(cellKey(r, c))?.value ?? null });
+      value = v instanceof FormulaError ? v.code : v;
+    } catch {
+      value = null;
+    }
+    return { value, formula: s };
+  }
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim())) return { value: Number(s), formula: null };
+  if (/^(TRUE|FALSE)$/i.test(s)) return { value: s.toUpperCase() === "TRUE", formula: null };
+  return { value: s, formula: null };
+}
+
+function write(host: EmulatedExcel, t: RangeTarget, input: unknown, kind: "values" | "formulas" | "numberFormat"): void {
+  const { sheet, ref } = t;
+  if (sheet.protected) throw accessDenied(sheet.name, `Range.${kind}`);
+  const rows = ref.bottom - ref.top + 1;
+  const cols = ref.right - ref.left + 1;
+  if (Array.isArray(input) && (input.length !== rows || input.some((r) => !Array.isArray(r) || r.length !== cols))) {
+    throw new EmulatorError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+  }
+  const at = (i: number, j: number): unknown => (Array.isArray(input) ? (input[i] as unknown[])[j] : input);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const v = at(i, j);
+      if (kind === "numberFormat" || v === null || v === undefined || v === "") continue;
+      const m = mergeAt(sheet, ref.top + i, ref.left + j);
+      if (m && (m.top !== ref.top + i || m.left !== ref.left + j)) {
+        throw new EmulatorError("InvalidOperation", `Cannot write into ${toA1(ref.top + i, ref.left + j)}: it is inside the merged area ${rangeToA1(m)}.`);
+      }
+    }
+  }
+  host._touch();
+  let before: Scalar | undefined;
+  let after: Scalar | undefined;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const v = at(i, j);
+      // null leaves a cell as it is; "" clears it.
+      if (v === null || v === undefined) continue;
+      const key = cellKey(ref.top + i, ref.left + j);
+      const cell = { ...(sheet.cells.get(key) ?? emptyCell()) };
+      before = cell.value;
+      if (kind === "numberFormat") cell.numberFormat = String(v);
+      else Object.assign(cell, parseEntry(sheet, v));
+      after = cell.value;
+      sheet.cells.set(key, cell);
+    }
+  }
+  if (kind !== "numberFormat") {
+    host._changed({ sheetId: sheet.id, address: rangeToA1(ref), before, after, single: rows * cols === 1, origin: "api" });
+  }
+}
+
+export class Range extends ClientObject<RangeTarget> {
+  protected readonly _scalars = [
+    "address",
+    "addressLocal",
+    "values",
+    "text",
+    "numberFormat",
+    "formulas",
+    "valueTypes",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "cellCount",
+  ] as const;
+
+  protected _read(t: RangeTarget, prop: string): unknown {
+    switch (prop) {
+      case "address":
+      case "addressLocal":
+        return rangeAddress(t.sheet.name, t.ref);
+      case "values":
+        return grid(t, (c, slave) => (slave ? "" : c?.value ?? ""));
+      case "text":
+        return grid(t, (c, slave) => (slave ? "" : displayText(c)));
+      case "numberFormat":
+        return grid(t, (c) => c?.numberFormat ?? "General");
+      case "formulas":
+        return grid(t, (c, slave) => (slave ? "" : c?.formula ?? c?.value ?? ""));
+      case "valueTypes":
+        return grid(t, (c, slave) => {
+          const v = slave ? null : c?.value ?? null;
+          if (v === null) return "Empty";
+          if (typeof v === "number") return "Double";
+          if (typeof v === "boolean") return "Boolean";
+          return ERROR_VALUE.test(v) ? "Error" : "String";
+        });
+      case "rowIndex":
+        return t.ref.top - 1;
+      case "columnIndex":
+        return t.ref.left - 1;
+      case "rowCount":
+        return t.ref.bottom - t.ref.top + 1;
+      case "columnCount":
+        return t.ref.right - t.ref.left + 1;
+      default:
+        return cellCount(t.ref);
+    }
+  }
+
+  get address(): string {
+    return this._get("address");
+  }
+  get addressLocal(): string {
+    return this._get("addressLocal");
+  }
+  get values(): unknown[][] {
+    return this._get("values");
+  }
+  set values(v: unknown[][]) {
+    this._queue((t) => write(this.context.host, t, v, "values"));
+  }
+  get formulas(): unknown[][] {
+    return this._get("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this._queue((t) => write(this.context.host, t, v, "formulas"));
+  }
+  get numberFormat(): unknown[][] {
+    return this._get("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this._queue((t) => write(this.context.host, t, v, "numberFormat"));
+  }
+  get text(): string[][] {
+    return this._get("text");
+  }
+  get valueTypes(): string[][] {
+    return this._get("valueTypes");
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+  get columnCount(): number {
+    return this._get("columnCount");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+
+  /** ExcelApi 1.6: the conditional formats that intersect the range. */
+  get conditionalFormats(): ConditionalFormatCollection {
+    return this._child(
+      "conditionalFormats",
+      () =>
+        new ConditionalFormatCollection(
+          this.context,
+          () => {
+            this.context.host.requireSet("1.6", "Range.conditionalFormats");
+            return this._resolve();
+          },
+          true,
+        ),
+    );
+  }
+
+  /** ExcelApi 1.8. */
+  get dataValidation(): DataValidation {
+    return this._child(
+      "dataValidation",
+      () =>
+        new DataValidation(
+          this.context,
+          () => {
+            this.context.host.requireSet("1.8", "Range.dataValidation");
+            return this._resolve();
+          },
+          true,
+        ),
+    );
+  }
+
+  getCell(row: number, column: number): Range {
+    return new Range(this.context, () => {
+      const t = this._resolve();
+      if (!t) return null;
+      const r = t.ref.top + row;
+      const c = t.ref.left + column;
+      return { sheet: t.sheet, ref: { top: r, left: c, bottom: r, right: c } };
+    });
+  }
+
+  /**
+   * ExcelApi 1.13: the merged areas whose top-left cell is in this range (a null object when none).
+   * Fails beyond 512 areas, as documented.
+   */
+  getMergedAreasOrNullObject(): RangeAreas {
+    return new RangeAreas(
+      this.context,
+      () => {
+        this.context.host.requireSet("1.13", "Range.getMergedAreasOrNullObject");
+        const t = this._resolve();
+        if (!t) return null;
+        const areas = t.sheet.merges.filter((m) => m.top >= t.ref.top && m.top <= t.ref.bottom && m.left >= t.ref.left && m.left <= t.ref.right);
+        if (areas.length > 512) throw new EmulatorError("GeneralException", "There are more than 512 merged areas in the range.");
+        return areas.length === 0 ? null : { sheet: t.sheet, areas };
+      },
+      true,
+    );
+  }
+
+  select(): void {
+    this._queue((t) => {
+      const st = this.context.host.state;
+      st.activeSheetId = t.sheet.id;
+      st.selection = { sheetId: t.sheet.id, address: rangeToA1(t.ref) };
+    });
+  }
+}
+
+export interface AreasTarget {
+  sheet: SheetState;
+  areas: RangeRef[];
+}
+
+export class RangeAreas extends ClientObject<AreasTarget> {
+  protected readonly _scalars = ["address", "addressLocal", "areaCount", "cellCount"] as const;
+
+  protected _read(t: AreasTarget, prop: string): unknown {
+    if (prop === "areaCount") return t.areas.length;
+    if (prop === "cellCount") return t.areas.reduce((n, a) => n + cellCount(a), 0);
+    return t.areas.map((a) => rangeAddress(t.sheet.name, a)).join(", ");
+  }
+
+  get address(): string {
+    return this._get("address");
+  }
+  get addressLocal(): string {
+    return this._get("addressLocal");
+  }
+  get areaCount(): number {
+    return this._get("areaCount");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+
+  get areas(): RangeCollection {
+    return this._child("areas", () => new RangeCollection(this.context, () => this._resolve(), true));
+  }
+}
+
+export class RangeCollection extends ClientCollection<AreasTarget, RangeTarget, Range> {
+  constructor(context: EmuRequestContext, resolver: () => AreasTarget | null, nullable: boolean) {
+    super(context, resolver, nullable);
+  }
+
+  protected _keys(t: AreasTarget): RangeTarget[] {
+    return t.areas.map((ref) => ({ sheet: t.sheet, ref }));
+  }
+
+  protected _item(key: RangeTarget): Range {
+    return new Range(this.context, () => key, false, false);
+  }
+}

@@ -1,0 +1,30 @@
+import type { SheetResult } from "../core/engine";
+import { NOTE_PREFIX } from "../core/plan";
+
+/** The three completion tiers offered in the drop-down of a qualitative actual cell. */
+export const TIER_CHOICES = ["达成指标", "部分达成指标并具有一定效果", "未达成指标且效果较差"] as const;
+
+/** The input message of the add-in's drop-downs; its title is how 清除标记 knows them. */
+export const DROPDOWN_PROMPT = {
+  showPrompt: true,
+  title: `${NOTE_PREFIX.zh}完成等级`,
+  message: `请选择：${TIER_CHOICES.join(" / ")}`,
+};
+
+export function isOwnDropDown(dv: Excel.DataValidation): boolean {
+  return dv.type === "List" && dv.prompt?.title === DROPDOWN_PROMPT.title;
+}
+
+/** The qualitative rows' actual cells (they get the tier drop-down) and every actual cell (to tidy). */
+export function dropDownCells(result: SheetResult): { wanted: string[]; all: string[] } {
+  if (result.form?.kind !== "self-evaluation") return { wanted: [], all: [] };
+  const wanted: string[] = [];
+  const all: string[] = [];
+  for (const e of result.evaluations) {
+    const cell = e.indicator.actualCell;
+    if (!cell) continue;
+    all.push(cell);
+    if (e.mode === "qualitative" || e.indicator.target.kind === "qualitative") wanted.push(cell);
+  }
+  return { wanted, all };
+}

@@ -1,0 +1,82 @@
+// The findings of one sheet, by severity (错误 / 警告 / 提示) and within that by row.
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { SheetResult } from "../core/engine";
+import type { Finding, Severity } from "../core/rules/types";
+import { FindingItem } from "./FindingItem";
+import type { StringKey, Translator } from "./strings";
+
+const useStyles = makeStyles({
+  group: { marginTop: tokens.spacingVerticalM },
+  heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground2 },
+  rowHeading: {
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+  },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  empty: { margin: `${tokens.spacingVerticalS} 0 0`, color: tokens.colorNeutralForeground3 },
+});
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const GROUP_KEY: Record<Severity, StringKey> = { error: "groupError", warning: "groupWarning", info: "groupInfo" };
+
+export interface FindingsListProps {
+  tr: Translator;
+  result: SheetResult;
+  onSelect(sheet: string, cell: string): void;
+}
+
+export function FindingsList({ tr, result, onSelect }: FindingsListProps): React.JSX.Element {
+  const s = useStyles();
+  if (result.findings.length === 0) return <p className={s.empty}>{tr.t("noFindings")}</p>;
+  const names = new Map(result.evaluations.map((e) => [e.indicator.row, e.indicator.name || e.indicator.level2 || e.indicator.level1]));
+  const select = (cell: string) => onSelect(result.sheet, cell);
+
+  return (
+    <div aria-label={tr.t("findingsLabel", { name: result.sheet })} role="region">
+      {SEVERITIES.map((sev) => {
+        const items = result.findings.filter((f) => f.severity === sev);
+        if (items.length === 0) return null;
+        return (
+          <section key={sev} className={s.group}>
+            <h3 className={`${s.heading} ${s[sev]}`}>{tr.t(GROUP_KEY[sev], { n: items.length })}</h3>
+            {byRow(items).map(([row, findings]) => {
+              const name = names.get(row);
+              return (
+                <React.Fragment key={row}>
+                  <h4 className={s.rowHeading}>{name ? tr.t("rowLabelNamed", { row, name }) : tr.t("rowLabel", { row })}</h4>
+                  <ul className={s.list}>
+                    {findings.map((f, i) => (
+                      <FindingItem key={`${f.code}-${f.cell}-${i}`} tr={tr} finding={f} onSelect={select} />
+                    ))}
+                  </ul>
+                </React.Fragment>
+              );
+            })}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The row a finding belongs to: its indicator row, else its cell's row. */
+export function rowOf(f: Finding): number {
+  return f.row ?? Number(/\d+$/.exec(f.cell)?.[0] ?? 0);
+}
+
+function byRow(findings: Finding[]): Array<[number, Finding[]]> {
+  const groups = new Map<number, Finding[]>();
+  for (const f of findings) {
+    const r = rowOf(f);
+    const g = groups.get(r);
+    if (g) g.push(f);
+    else groups.set(r, [f]);
+  }
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]);
+}

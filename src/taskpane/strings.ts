@@ -1,0 +1,190 @@
+// Every text the task pane shows, in both languages. Same keys in both tables (a test checks it);
+// `{name}` placeholders are filled by `format`. Messages that come from the engine (findings, form
+// kinds, the submit status) carry their own zh/en and are picked with `pick`.
+import type { Message } from "../core/rules/types";
+
+export type Locale = "zh-CN" | "en-US";
+
+const zhCN = {
+  appTitle: "绩效自评助手",
+  appIntro: "检查绩效自评表，按规则填写得分并标出需要修改的单元格。",
+
+  actionsLabel: "操作",
+  check: "检查",
+  fill: "填写得分与说明草稿",
+  clear: "清除标记",
+  fillHint: "填写只写入空白单元格，不改动已填的内容和公式；说明草稿以【待补充原因】开头，请补上真实原因。",
+  scopeLabel: "范围",
+  scopeActive: "当前工作表",
+  scopeAll: "全部工作表",
+  busyCheck: "正在检查…",
+  busyFill: "正在填写…",
+  busyClear: "正在清除标记…",
+
+  errorTitle: "操作未完成",
+  actionFailed: "操作未完成：{detail}",
+  selectFailed: "无法选中单元格 {cell}：{detail}",
+  unknownError: "未知错误",
+
+  checkDone: "检查完成：{sheets} 个绩效表，错误 {errors} 个，警告 {warnings} 个。",
+  recheckDone: "已重新检查：错误 {errors} 个，警告 {warnings} 个。",
+  fillDone: "已填写 {n} 个单元格；填写后还有错误 {errors} 个，警告 {warnings} 个。",
+  fillNothing: "没有需要填写的空白单元格。",
+  clearDone: "已清除本助手添加的标记和批注。",
+  selected: "已选中单元格 {cell}。",
+  notChecked: "尚未检查。点「检查」开始。",
+  noForm: "没有找到绩效表。请切换到绩效自评表或绩效目标表所在的工作表，再点「检查」。",
+  skipped: "不是绩效表，已跳过：{names}",
+  listSeparator: "、",
+
+  resultsLabel: "检查结果",
+  sheetTitle: "工作表「{name}」",
+  formKind: "表格类型",
+  budgetRate: "预算执行率",
+  budgetScore: "预算执行得分",
+  total: "总分",
+  grade: "评分等级",
+  notComputed: "无法计算",
+  countsLabel: "问题数量",
+  countError: "错误 {n}",
+  countWarning: "警告 {n}",
+  countInfo: "提示 {n}",
+
+  findingsLabel: "「{name}」的问题清单",
+  groupError: "错误（{n}）",
+  groupWarning: "警告（{n}）",
+  groupInfo: "提示（{n}）",
+  rowLabel: "第 {row} 行",
+  rowLabelNamed: "第 {row} 行 · {name}",
+  findingAria: "{severity}，单元格 {cell}：{message} 按回车键在表格中选中该单元格。",
+  noFindings: "未发现问题。",
+
+  writtenTitle: "已填写 {n} 个单元格",
+  writtenNone: "没有需要填写的空白单元格。",
+
+  settingsTitle: "规则设置",
+  settingsNote: "设置保存在本机；修改后会自动重新检查。",
+  roundingLabel: "取舍方式",
+  roundingHint: "预算执行率和得分保留两位小数时如何处理第三位。",
+  roundingTruncate: "截位（默认，与 2023 年上海市大数据中心自评表一致）",
+  roundingHalfUp: "四舍五入",
+  roundingUp: "向上进位",
+  reverseLabel: "反向指标计分",
+  reverseHint: "越低越好的指标（≤、<）没有完成时的得分公式。",
+  reverseRatio: "分值×指标值/实际值（默认）",
+  reverseDeviation: "分值×(1−偏离度)",
+  thresholdLabel: "超额完成需说明的幅度",
+  thresholdHint: "实际值超过“≥”目标达到这个幅度时，需要在偏差原因分析中说明。默认 50%。",
+  thresholdInvalid: "请输入 0 或更大的数字。",
+  settingsReset: "恢复默认设置",
+};
+
+export type StringKey = keyof typeof zhCN;
+
+const enUS: Record<StringKey, string> = {
+  appTitle: "Performance self-evaluation helper",
+  appIntro: "Checks the performance self-evaluation form, fills in scores by the rules and marks the cells to correct.",
+
+  actionsLabel: "Actions",
+  check: "Check",
+  fill: "Fill scores and draft notes",
+  clear: "Clear marks",
+  fillHint: "Filling writes only into empty cells and never changes a typed value or a formula; draft notes start with 【待补充原因】 — replace them with the real cause.",
+  scopeLabel: "Scope",
+  scopeActive: "Active sheet",
+  scopeAll: "All sheets",
+  busyCheck: "Checking…",
+  busyFill: "Filling…",
+  busyClear: "Clearing marks…",
+
+  errorTitle: "Not done",
+  actionFailed: "The action did not complete: {detail}",
+  selectFailed: "Cannot select cell {cell}: {detail}",
+  unknownError: "unknown error",
+
+  checkDone: "Checked: {sheets} performance form(s), {errors} error(s), {warnings} warning(s).",
+  recheckDone: "Checked again: {errors} error(s), {warnings} warning(s).",
+  fillDone: "Filled {n} cell(s); {errors} error(s) and {warnings} warning(s) remain.",
+  fillNothing: "No empty cells needed filling.",
+  clearDone: "The marks and notes added by this helper were cleared.",
+  selected: "Cell {cell} selected.",
+  notChecked: "Not checked yet. Click Check to start.",
+  noForm: "No performance form found. Switch to the sheet holding the self-evaluation or target form and click Check.",
+  skipped: "Not a performance form, skipped: {names}",
+  listSeparator: ", ",
+
+  resultsLabel: "Results",
+  sheetTitle: "Sheet \"{name}\"",
+  formKind: "Form",
+  budgetRate: "Budget execution rate",
+  budgetScore: "Budget execution score",
+  total: "Total",
+  grade: "Grade",
+  notComputed: "cannot be computed",
+  countsLabel: "Number of findings",
+  countError: "{n} error(s)",
+  countWarning: "{n} warning(s)",
+  countInfo: "{n} notice(s)",
+
+  findingsLabel: "Findings on \"{name}\"",
+  groupError: "Errors ({n})",
+  groupWarning: "Warnings ({n})",
+  groupInfo: "Notices ({n})",
+  rowLabel: "Row {row}",
+  rowLabelNamed: "Row {row} · {name}",
+  findingAria: "{severity} at cell {cell}: {message} Press Enter to select the cell in the sheet.",
+  noFindings: "No problems found.",
+
+  writtenTitle: "Filled {n} cell(s)",
+  writtenNone: "No empty cells needed filling.",
+
+  settingsTitle: "Rule settings",
+  settingsNote: "Settings are saved on this computer; changing one checks again.",
+  roundingLabel: "Rounding",
+  roundingHint: "How rates and scores are cut to two decimals.",
+  roundingTruncate: "Truncate (default, as the 2023 Shanghai Big Data Center forms)",
+  roundingHalfUp: "Round half up",
+  roundingUp: "Round up",
+  reverseLabel: "Lower-is-better indicators",
+  reverseHint: "The score of a lower-is-better indicator (≤, <) that was not met.",
+  reverseRatio: "weight × target / actual (default)",
+  reverseDeviation: "weight × (1 − deviation)",
+  thresholdLabel: "Over-achievement needing an explanation",
+  thresholdHint: "An actual this far or more above a “≥” target needs an explanation. Default 50%.",
+  thresholdInvalid: "Enter a number of 0 or more.",
+  settingsReset: "Restore defaults",
+};
+
+export const STRINGS: Record<Locale, Record<StringKey, string>> = { "zh-CN": zhCN, "en-US": enUS };
+
+export type Vars = Record<string, string | number>;
+
+/** Fill `{name}` placeholders; a missing variable is left visible rather than printing "undefined". */
+export function format(template: string, vars?: Vars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function pick(locale: Locale, m: Message): string {
+  return locale === "zh-CN" ? m.zh : m.en;
+}
+
+/** The same text in both languages, e.g. for an error kept across a language switch. */
+export function message(key: StringKey, vars?: Vars): Message {
+  return { zh: format(STRINGS["zh-CN"][key], vars), en: format(STRINGS["en-US"][key], vars) };
+}
+
+export interface Translator {
+  locale: Locale;
+  t(key: StringKey, vars?: Vars): string;
+  m(msg: Message): string;
+}
+
+export function translator(locale: Locale): Translator {
+  const table = STRINGS[locale];
+  return {
+    locale,
+    t: (key, vars) => format(table[key], vars),
+    m: (msg) => pick(locale, msg),
+  };
+}

@@ -1,0 +1,60 @@
+// Re-check when the workbook changes: subscribe with actions.onChange on mount, wait until the
+// changes stop for `delay` ms, then call `onSettled` once. Unsubscribes on unmount.
+import { useCallback, useEffect, useRef } from "react";
+import type { AddinActions } from "../excel/types";
+
+export const CHANGE_DEBOUNCE_MS = 800;
+
+export interface DebouncedChange {
+  /** Start (or restart) the wait, as a change event does; for changes the pane makes itself (settings). */
+  schedule(): void;
+}
+
+export function useDebouncedChange(
+  actions: AddinActions,
+  onSettled: () => void,
+  /** Asked when an event arrives: true drops it (an action of ours is running and writing). */
+  ignore: () => boolean,
+  delay = CHANGE_DEBOUNCE_MS,
+): DebouncedChange {
+  const settledRef = useRef(onSettled);
+  const ignoreRef = useRef(ignore);
+  settledRef.current = onSettled;
+  ignoreRef.current = ignore;
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const schedule = useCallback(() => {
+    if (timer.current !== undefined) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      settledRef.current();
+    }, delay);
+  }, [delay]);
+
+  useEffect(() => {
+    let unmounted = false;
+    let unsubscribe: (() => Promise<void>) | null = null;
+    const handler = () => {
+      if (!ignoreRef.current()) schedule();
+    };
+    // Through a promise, so that an adapter throwing at once (no Excel) is handled like a rejection.
+    Promise.resolve()
+      .then(() => actions.onChange(handler))
+      .then(
+        (off) => {
+          if (unmounted) void off().catch(() => undefined);
+          else unsubscribe = off;
+        },
+        // No change events (an old Excel): the buttons still work.
+        () => undefined,
+      );
+    return () => {
+      unmounted = true;
+      if (timer.current !== undefined) clearTimeout(timer.current);
+      timer.current = undefined;
+      if (unsubscribe) void unsubscribe().catch(() => undefined);
+    };
+  }, [actions, schedule]);
+
+  return { schedule };
+}

@@ -1,0 +1,50 @@
+/** The rule registry matches the table of RULES §6 (stable codes, severities), plus the weight-split notice. */
+import { RULES, ruleByCode } from "../../../src/core/rules";
+
+const TABLE: Array<[string, "error" | "warning" | "info"]> = [
+  ["missing-explanation", "error"],
+  ["missing-target", "error"],
+  ["missing-actual", "error"],
+  ["missing-weight", "error"],
+  ["missing-score", "error"],
+  ["unparseable-target", "error"],
+  ["unparseable-actual", "error"],
+  ["unit-mismatch", "error"],
+  ["score-exceeds-weight", "error"],
+  ["score-negative", "error"],
+  ["tier-band-violation", "error"],
+  ["weight-sum", "error"],
+  ["total-mismatch", "error"],
+  ["grade-mismatch", "error"],
+  ["budget-rate-mismatch", "error"],
+  ["budget-score-mismatch", "error"],
+  ["budget-sum-mismatch", "error"],
+  ["missing-category", "error"],
+  ["score-above-rule", "warning"],
+  ["overachievement-unexplained", "warning"],
+  ["unit-converted", "warning"],
+  ["budget-overspent", "warning"],
+  ["missing-satisfaction", "warning"],
+  ["missing-cost", "warning"],
+  ["vague-target", "warning"],
+  ["stated-rate-differs", "warning"],
+  ["weight-split", "info"],
+];
+
+test("every code of the table is registered once, with its severity", () => {
+  expect(RULES.map((r) => r.code).sort()).toEqual(TABLE.map(([c]) => c).sort());
+  for (const [code, severity] of TABLE) expect(ruleByCode(code)?.severity).toBe(severity);
+});
+
+test("every rule describes itself in both languages", () => {
+  for (const r of RULES) {
+    expect(r.description.zh.length).toBeGreaterThan(0);
+    expect(r.description.en.length).toBeGreaterThan(0);
+    expect(r.kinds.length).toBeGreaterThan(0);
+  }
+});
+
+test("the legacy-only and target-only rules are limited to their families", () => {
+  expect(ruleByCode("stated-rate-differs")?.kinds).toEqual(["self-evaluation-legacy"]);
+  expect(ruleByCode("missing-cost")?.kinds).toEqual(["targets"]);
+});

@@ -1,0 +1,66 @@
+/** missing-score (error, at the score cell; only before filling) — RULES §6. */
+import { planFill } from "../../../src/core/fill";
+import { errorsOf, indicatorsWith, legacyWith, plainSpec, run, runLegacy, single, withCode } from "./support";
+
+describe("triggers", () => {
+  test("an empty score on a row the rules can score: the message gives the suggestion", () => {
+    // 20 项 against ≥25 项: 20 × 20 / 25 = 16.00.
+    const spec = plainSpec({ indicators: indicatorsWith({ 0: { actual: "20.00(项)", score: null, reason: "人员不足" } }), total: 95.85 });
+    const { built, result, snap } = run(spec);
+    const f = single(result, "missing-score");
+    expect(f.severity).toBe("error");
+    expect(f.cell).toBe(built.cell(0, "score"));
+    expect(f.cell).toBe("G13");
+    expect(f.message.zh).toContain("第13行“完成事项数”未填写得分");
+    expect(f.message.zh).toContain("建议 16.00 分");
+    expect(errorsOf(result)).toEqual(["missing-score@G13"]);
+    // Only before filling: once filled the error is gone.
+    const { plan, after } = planFill(snap);
+    expect(plan.writes).toContainEqual(expect.objectContaining({ cell: "G13", value: 16, purpose: "score" }));
+    expect(withCode(after, "missing-score")).toEqual([]);
+    expect(errorsOf(after)).toEqual([]);
+  });
+
+  test("an empty score on a qualitative row suggests the tier's 80% for 部分达成", () => {
+    const { result } = run(
+      plainSpec({ indicators: indicatorsWith({ 3: { actual: "部分达成指标并具有一定效果", score: null, reason: "推进较慢" } }), total: 95.85 }),
+    );
+    const f = single(result, "missing-score");
+    expect(f.cell).toBe("G16");
+    expect(f.message.zh).toContain("建议 16.00 分");
+  });
+
+  test("a score that is not a number", () => {
+    const { result } = run(plainSpec({ indicators: indicatorsWith({ 1: { score: "待定" } }) }));
+    const f = single(result, "missing-score");
+    expect(f.cell).toBe("G14");
+    expect(f.message.zh).toContain("得分不是数字");
+  });
+
+  test("legacy: an empty 自评分 on a weighted row", () => {
+    const { built, result } = runLegacy({ sections: legacyWith({ 1: { score: null } }) });
+    const f = single(result, "missing-score");
+    expect(f.cell).toBe(built.scoreCell(1));
+    expect(f.cell).toBe("E15");
+    expect(f.message.zh).toContain("绩效目标合理性");
+  });
+});
+
+describe("near misses", () => {
+  test("a score of 0 is a score", () => {
+    const { result } = run(plainSpec({ indicators: indicatorsWith({ 2: { score: 0, reason: "系统故障未及时处理" } }), total: 89.85, grade: "良" }));
+    expect(withCode(result, "missing-score")).toEqual([]);
+    expect(errorsOf(result)).toEqual([]);
+  });
+
+  test("a score stored as text is a score", () => {
+    const { result } = run(plainSpec({ indicators: indicatorsWith({ 0: { score: "20.00" } }) }));
+    expect(withCode(result, "missing-score")).toEqual([]);
+    expect(errorsOf(result)).toEqual([]);
+  });
+
+  test("legacy placeholder rows need no score", () => {
+    const { result } = runLegacy({ sections: legacyWith({ 6: { score: null }, 11: { score: null } }) });
+    expect(withCode(result, "missing-score")).toEqual([]);
+  });
+});

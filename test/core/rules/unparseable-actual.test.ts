@@ -1,0 +1,49 @@
+/** unparseable-actual (error, at the actual cell): neither a number nor a tier (RULES §3). */
+import { errorsOf, indicatorsWith, plainSpec, run, single, withCode } from "./support";
+
+describe("triggers", () => {
+  test("a qualitative row whose actual names no tier", () => {
+    const { built, result } = run(plainSpec({ indicators: indicatorsWith({ 3: { actual: "良好" } }) }));
+    const f = single(result, "unparseable-actual");
+    expect(f.severity).toBe("error");
+    expect(f.cell).toBe(built.cell(3, "actual"));
+    expect(f.cell).toBe("E16");
+    expect(f.message.zh).toContain("实际完成值“良好”无法计分");
+    expect(f.message.zh).toContain("达成指标");
+    expect(errorsOf(result)).toEqual(["unparseable-actual@E16"]);
+  });
+
+  test("a quantitative row whose actual is words", () => {
+    const { result } = run(plainSpec({ indicators: indicatorsWith({ 0: { actual: "大部分事项已办结" } }) }));
+    const f = single(result, "unparseable-actual");
+    expect(f.cell).toBe("E13");
+    expect(f.message.zh).toContain("“大部分事项已办结”");
+    expect(f.message.zh).toContain("目标为定量（≥25.00(项)）");
+  });
+
+  // ENGINE (doubtful): RULES §3 says "A quantitative target needs a quantitative actual in the same
+  // unit", but evaluate.ts scores any tier actual as qualitative, whatever the target. A form that
+  // answers ≥25.00(项) with 达成指标 passes with no finding and its tier band applied to a count.
+  test("a quantitative row (≥25.00(项)) whose actual is a tier word (达成指标) is not scorable", () => {
+    const { result } = run(plainSpec({ indicators: indicatorsWith({ 0: { actual: "达成指标" } }) }));
+    expect(result.evaluations[0].mode).not.toBe("qualitative");
+    expect(single(result, "unparseable-actual").cell).toBe("E13");
+  });
+});
+
+describe("near misses", () => {
+  test.each(["达成指标", "达成年度指标", "已达成", "部分达成指标并具有一定效果", "部分达成年度指标并具有一定效果", "未达成指标且效果较差", "未完成"])(
+    "the tier text %s",
+    (actual) => {
+      const { result } = run(plainSpec({ indicators: indicatorsWith({ 3: { actual, reason: "原因已说明" } }) }));
+      expect(withCode(result, "unparseable-actual")).toEqual([]);
+      expect(result.evaluations[3].mode).toBe("qualitative");
+    },
+  );
+
+  test.each(["30.00(项)", "30项", "30", 30])("the quantity %s", (actual) => {
+    const { result } = run(plainSpec({ indicators: indicatorsWith({ 0: { actual } }) }));
+    expect(withCode(result, "unparseable-actual")).toEqual([]);
+    expect(result.evaluations[0].actual).toBe(30);
+  });
+});

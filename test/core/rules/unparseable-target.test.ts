@@ -1,0 +1,38 @@
+/** unparseable-target (error, at the target cell): a quantitative-looking target that cannot be read (RULES §3). */
+import { errorsOf, indicatorsWith, plainSpec, run, runTargets, single, targets2024, withCode } from "./support";
+
+describe("triggers", () => {
+  test.each(["≥(%)", ">=(项)", "≥abc", "1..5(项)", "≤ (小时)"])("self-evaluation target %s", (target) => {
+    const { built, result } = run(plainSpec({ indicators: indicatorsWith({ 1: { target } }) }));
+    const f = single(result, "unparseable-target");
+    expect(f.severity).toBe("error");
+    expect(f.cell).toBe(built.cell(1, "target"));
+    expect(f.cell).toBe("D14");
+    expect(f.message.zh).toContain(`指标值“${target}”无法识别`);
+    // The row is not scored from an unreadable target, so no other error follows from it.
+    expect(errorsOf(result)).toEqual(["unparseable-target@D14"]);
+  });
+
+  test("target form: ≥(%)", () => {
+    const rows = targets2024();
+    rows[2] = { ...rows[2], target: "≥(%)" };
+    const { result } = runTargets("2024", rows);
+    const f = single(result, "unparseable-target");
+    expect(f.cell).toBe("D10");
+    expect(f.message.zh).toContain("“≥(%)”");
+  });
+});
+
+describe("near misses", () => {
+  test.each([
+    ["a readable target with spaces", "≥ 25.00 (项)", "30.00(项)"],
+    ["a comparator word", "不少于25项", "30.00(项)"],
+    ["a qualitative word", "有效降低", "达成指标"],
+    ["a sentence with a number in it", "驻场技术工程师在10分钟内赶到故障现场", "达成指标"],
+    ["a sentence with a comparator in it", "新设企业通过全程网办方式占比≥60%", "达成指标"],
+  ])("%s: %s", (_label, target, actual) => {
+    const { result } = run(plainSpec({ indicators: indicatorsWith({ 0: { target, actual } }) }));
+    expect(withCode(result, "unparseable-target")).toEqual([]);
+    expect(errorsOf(result)).toEqual([]);
+  });
+});

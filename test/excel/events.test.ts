@@ -1,0 +1,69 @@
+import { createActions } from "../../src/excel/actions";
+import { OwnChanges } from "../../src/excel/ownChanges";
+import { fromExcelJs } from "../../src/emulator";
+import { openSample, sampleWorkbook } from "./setup";
+
+const BLANK = "selfeval-defects/blank-scores.xlsx";
+const SHEET = "绩效自评表";
+
+describe("onChange", () => {
+  test.each(["1.20", "1.13", "1.8"])("ExcelApi %s: the add-in's own writes are ignored, the user's edits are reported", async (apiVersion) => {
+    const { host, actions } = await openSample(BLANK, { apiVersion });
+    let calls = 0;
+    const stop = await actions.onChange(() => void calls++);
+    const out = await actions.fill();
+    expect(out.sheets[0].written.length).toBeGreaterThan(0);
+    await host.flushEvents();
+    expect(calls).toBe(0);
+    host.userEdit(SHEET, "H20", "用户输入");
+    await host.flushEvents();
+    expect(calls).toBe(1);
+    await stop();
+    host.userEdit(SHEET, "H21", "再次输入");
+    await host.flushEvents();
+    expect(calls).toBe(1);
+  });
+
+  test("a user's edit of a cell the add-in just wrote, after the grace period, is reported", async () => {
+    let now = 1_000;
+    const host = fromExcelJs(await sampleWorkbook(BLANK), { apiVersion: "1.13" });
+    const actions = createActions(host.run, { isSetSupported: host.isSetSupported, now: () => now });
+    let calls = 0;
+    await actions.onChange(() => void calls++);
+    await actions.fill();
+    await host.flushEvents();
+    expect(calls).toBe(0);
+    now += 60_000;
+    host.userEdit(SHEET, "G13", 3);
+    await host.flushEvents();
+    expect(calls).toBe(1);
+  });
+
+  test("OwnChanges: trigger source first, then cell and time", () => {
+    let now = 0;
+    const own = new OwnChanges(() => now, 100);
+    expect(own.isOwn({ worksheetId: "s", address: "A1", triggerSource: "ThisLocalAddin" })).toBe(true);
+    own.begin("s", ["A1"]);
+    own.start();
+    expect(own.isOwn({ worksheetId: "s", address: "$A$1" })).toBe(true);
+    expect(own.isOwn({ worksheetId: "s", address: "A2" })).toBe(false);
+    expect(own.isOwn({ worksheetId: "t", address: "A1" })).toBe(false);
+    own.end();
+    now = 50;
+    expect(own.isOwn({ worksheetId: "s", address: "A1" })).toBe(true);
+    now = 200;
+    expect(own.isOwn({ worksheetId: "s", address: "A1" })).toBe(false);
+  });
+});
+
+describe("select", () => {
+  test("activates the sheet and selects the cell", async () => {
+    const wb = await sampleWorkbook(BLANK);
+    wb.addWorksheet("说明").getCell("A1").value = "x";
+    const host = fromExcelJs(wb);
+    host.state.activeSheetId = host.sheet("说明").id;
+    await createActions(host.run, { isSetSupported: host.isSetSupported }).select(SHEET, "H25");
+    expect(host.activeSheet.name).toBe(SHEET);
+    expect(host.state.selection).toEqual({ sheetId: host.sheet(SHEET).id, address: "H25" });
+  });
+});
