@@ -67,5 +67,59 @@ const added = check - load;
 out(`5,000 rows (${(bytes.length / 1024).toFixed(0)} KiB): ExcelJS load ${load.toFixed(0)} ms; check ${check.toFixed(0)} ms; engine alone ${engine5000.toFixed(0)} ms`);
 out(`  the check adds ${added.toFixed(0)} ms = ${((added / load) * 100).toFixed(0)}% of the load time (goal: at most 50%) ${added <= load / 2 ? "✓" : "✗"}`);
 
+// 4. The add-in's actions in the emulated Excel host: round trips and time per action.
+const benchDist = path.join(root, "dist-bench");
+if (fs.existsSync(path.join(benchDist, "emulator/index.js"))) {
+  const { fromExcelJs } = require(path.join(benchDist, "emulator/index.js"));
+  const { createActions } = require(path.join(benchDist, "excel/actions.js"));
+  out("add-in actions in the emulator (syncs = context.sync() round trips):");
+  out("   rows | check syncs   ms | fill syncs    ms | clear syncs   ms | cells written");
+  for (const rows of [10, 100, 1000, 5000]) {
+    const host = fromExcelJs(buildWorkbook(rows, { blank: true }));
+    const actions = createActions(host.run, { isSetSupported: host.isSetSupported });
+    const timed = async (fn) => {
+      const t0 = process.hrtime.bigint();
+      const o = await fn();
+      if (o.error) throw new Error(o.error.en);
+      return { o, ms: ms(t0) };
+    };
+    const c = await timed(() => actions.check());
+    const f = await timed(() => actions.fill());
+    const k = await timed(() => actions.clearMarks());
+    const written = f.o.sheets.reduce((n, s) => n + s.written.length, 0);
+    out(
+      `  ${String(rows).padStart(5)} | ${String(c.o.syncs).padStart(11)} ${c.ms.toFixed(0).padStart(4)} | ${String(f.o.syncs).padStart(10)} ${f.ms.toFixed(0).padStart(5)} | ${String(k.o.syncs).padStart(11)} ${k.ms.toFixed(0).padStart(4)} | ${written}`,
+    );
+  }
+} else {
+  out("add-in actions: skipped (dist-bench/ missing: run `npm run bench`, which compiles it)");
+}
+
+// 5. The task pane's JavaScript, as a browser downloads it (office.js excluded).
+const distDir = path.join(root, "dist");
+const paneFiles = fs.existsSync(distDir) ? fs.readdirSync(distDir).filter((f) => /^(taskpane|vendors|runtime).*\.js$/.test(f)) : [];
+if (paneFiles.length > 0) {
+  const { gzipSync } = await import("node:zlib");
+  let raw = 0;
+  let gz = 0;
+  for (const f of paneFiles) {
+    const b = fs.readFileSync(path.join(distDir, f));
+    raw += b.length;
+    gz += gzipSync(b, { level: 9 }).length;
+  }
+  out(`task pane JavaScript: ${(raw / 1024).toFixed(0)} KiB raw, ${(gz / 1024).toFixed(0)} KiB gzip (goal: at most 200 KB gzip) ${gz <= 200 * 1000 ? "✓" : "✗"} [${paneFiles.join(", ")}]`);
+} else {
+  out("task pane JavaScript: skipped (no dist/taskpane*.js: run `npm run build`)");
+}
+
+// 6. Time to first render, measured in headless Chromium by the end-to-end run.
+const firstRender = path.join(root, "test-output", "e2e", "first-render.json");
+if (fs.existsSync(firstRender)) {
+  const fr = JSON.parse(fs.readFileSync(firstRender, "utf8"));
+  out(`task pane first render in Chromium: ${Math.round(fr.ms)} ms (from test-output/e2e/first-render.json, ${fs.statSync(firstRender).mtime.toISOString()})`);
+} else {
+  out("task pane first render: run `npm run test:e2e` first (it measures it in headless Chromium)");
+}
+
 fs.mkdirSync(path.join(root, "test-output"), { recursive: true });
 fs.writeFileSync(path.join(root, "test-output", "bench.txt"), `${lines.join("\n")}\n`);

@@ -10,7 +10,8 @@ const KINDS = [
   ["健全", "部分达成指标并具有一定效果", 1, 0.8, "机制仍需完善。"],
 ];
 
-export function buildWorkbook(rows) {
+/** `blank`: scores, total and grade left empty, as a form waiting to be filled. */
+export function buildWorkbook(rows, { blank = false } = {}) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("绩效自评表");
   ws.getCell("A1").value = "财政项目支出绩效自评表";
@@ -36,10 +37,10 @@ export function buildWorkbook(rows) {
     const score = Math.floor(weight * share * 100) / 100;
     total += score;
     const l1 = i < rows * 0.6 ? "产出指标" : i < rows * 0.9 ? "效益指标" : "满意度指标";
-    ws.getRow(13 + i).values = [l1, "数量指标", `指标${i + 1}`, t, a, weight, score, reason || null];
+    ws.getRow(13 + i).values = [l1, "数量指标", `指标${i + 1}`, t, a, weight, blank ? null : score, reason || null];
   }
   const last = 13 + rows;
-  ws.getRow(last).values = ["总分", null, null, null, null, 100, Math.round(total * 100) / 100];
-  ws.getRow(last + 1).values = ["评分等级", null, null, null, null, "优"];
+  ws.getRow(last).values = ["总分", null, null, null, null, 100, blank ? null : Math.round(total * 100) / 100];
+  ws.getRow(last + 1).values = ["评分等级", null, null, null, null, blank ? null : "优"];
   return wb;
 }

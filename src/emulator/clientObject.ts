@@ -104,7 +104,9 @@ export abstract class ClientObject<T> {
 
   protected _get<V>(prop: string): V {
     if (!this._loaded.has(prop)) throw propertyNotLoaded(prop);
-    return copy(this._loaded.get(prop)) as V;
+    // The value was copied when loaded, so it is detached from the workbook; like Office.js, reads
+    // return that same object (copying on every read made `range.values[i][j]` loops quadratic).
+    return this._loaded.get(prop) as V;
   }
 
   /** Queue an instruction on the target; a null object ignores it. */
