@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { noteText, readCell as readExcelJsCell } from "../xlsx/cells";
 import { parseRange, rangeToA1, toA1 } from "../core/address";
 import { EmulatedExcel, type HostOptions } from "./host";
 import { cellKey, keyCol, keyRow, mergeAt, newSheet, type CellData, type CfRule, type CfType, type Scalar, type SheetState, type ValidationData } from "./state";
@@ -6,39 +7,6 @@ import { cellKey, keyCol, keyRow, mergeAt, newSheet, type CellData, type CfRule,
 /** The workbook each host was loaded from: exporting starts from a copy of it, so styles survive. */
 const sources = new WeakMap<EmulatedExcel, ExcelJS.Workbook>();
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-function scalarOf(v: unknown): Scalar {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  // Office.js gives a date as its serial number, formatted by the cell's number format.
-  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / 86_400_000;
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join("");
-  if ("error" in o) return String(o.error);
-  if ("text" in o) return String(o.text);
-  if ("result" in o) return scalarOf(o.result);
-  return null;
-}
-
-function readCell(cell: ExcelJS.Cell): CellData {
-  const numberFormat = cell.numFmt || "General";
-  if (cell.type === ExcelJS.ValueType.Merge) return { value: null, formula: null, numberFormat };
-  if (cell.type === ExcelJS.ValueType.Formula) {
-    const f = cell.formula;
-    return { value: scalarOf((cell.value as { result?: unknown }).result), formula: f ? `=${f}` : null, numberFormat };
-  }
-  const value = scalarOf(cell.value);
-  return { value: value === "" ? null : value, formula: null, numberFormat };
-}
-
-function noteText(cell: ExcelJS.Cell): string {
-  const n = cell.note as unknown;
-  if (!n) return "";
-  if (typeof n === "string") return n;
-  const texts = (n as { texts?: Array<{ text: string }> }).texts;
-  return texts ? texts.map((t) => t.text).join("") : "";
-}
 
 const CF_TYPE: Record<string, CfType> = {
   expression: "Custom",
@@ -103,7 +71,8 @@ function readSheet(ws: ExcelJS.Worksheet, host: EmulatedExcel): SheetState {
       if (!cell) continue;
       const r = Number(cell.row);
       const c = Number(cell.col);
-      const data = readCell(cell);
+      const { value, formula, numberFormat } = readExcelJsCell(cell);
+      const data: CellData = { value, formula, numberFormat };
       const styled = Object.keys(cell.style ?? {}).length > 0;
       if (data.value !== null || data.formula !== null || styled || cell.type === ExcelJS.ValueType.Merge) {
         sheet.cells.set(cellKey(r, c), data);

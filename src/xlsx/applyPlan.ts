@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { noteText } from "./cells";
 import { isOwnFormula, markFormula, MARK_COLORS, NOTE_PREFIX, type WritePlan } from "../core/plan";
 
 type CfRule = { type?: string; formulae?: string[]; priority?: number };
@@ -15,13 +16,6 @@ function isEmptyCell(cell: ExcelJS.Cell): boolean {
   return false;
 }
 
-function noteText(cell: ExcelJS.Cell): string {
-  const n = cell.note as unknown;
-  if (!n) return "";
-  if (typeof n === "string") return n;
-  const texts = (n as { texts?: Array<{ text: string }> }).texts;
-  return texts ? texts.map((t) => t.text).join("") : "";
-}
 
 /** Remove the add-in's own marks (tagged rules, prefixed notes) from a sheet; the user's stay. */
 export function clearMarks(ws: ExcelJS.Worksheet): number {

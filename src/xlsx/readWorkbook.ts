@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 
 import { formatNumber } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
+import { readCell } from "./cells";
 
 /** Why a file could not be read, in words a finance officer understands. */
 export class WorkbookReadError extends Error {
@@ -54,29 +55,6 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-interface Read {
-  value: CellValue;
-  formula: string | null;
-}
-
-function readValue(v: ExcelJS.CellValue): Read {
-  if (v === null || v === undefined) return { value: null, formula: null };
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { value: v, formula: null };
-  if (v instanceof Date) return { value: v.toISOString().slice(0, 10), formula: null };
-  const o = v as unknown as Record<string, unknown>;
-  if ("formula" in o || "sharedFormula" in o) {
-    const inner = readValue((o.result ?? null) as ExcelJS.CellValue);
-    const f = (o.formula ?? o.sharedFormula) as string | undefined;
-    return { value: inner.value, formula: f ? `=${f}` : null };
-  }
-  if (Array.isArray(o.richText)) {
-    return { value: (o.richText as Array<{ text: string }>).map((r) => r.text).join(""), formula: null };
-  }
-  if ("text" in o) return { value: String(o.text), formula: null };
-  if ("error" in o) return { value: String(o.error), formula: null };
-  return { value: null, formula: null };
-}
-
 /** One worksheet as a snapshot: the used range, as Office.js would give it. */
 export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   const merges: string[] = [...((ws.model as unknown as { merges?: string[] }).merges ?? [])];
@@ -98,15 +76,11 @@ export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
     const nr: string[] = [];
     const fr: Array<string | null> = [];
     for (let c = left; c <= dims.right; c++) {
-      const cell = row.getCell(c);
-      // A merged cell other than the top-left reads empty, as in Excel.
-      const isSlave = cell.type === ExcelJS.ValueType.Merge;
-      const read = isSlave ? { value: null, formula: null } : readValue(cell.value);
-      const fmt = cell.numFmt || "General";
+      const read = readCell(row.getCell(c));
       vr.push(read.value);
-      nr.push(fmt);
+      nr.push(read.numberFormat);
       fr.push(read.formula);
-      tr.push(read.value === null ? "" : typeof read.value === "number" ? formatNumber(read.value, fmt) : String(read.value));
+      tr.push(read.dateText ?? (read.value === null ? "" : typeof read.value === "number" ? formatNumber(read.value, read.numberFormat) : String(read.value)));
     }
     values.push(vr);
     text.push(tr);
