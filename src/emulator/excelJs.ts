@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { noteText, readCell as readExcelJsCell } from "../xlsx/cells";
 import { parseRange, rangeToA1, toA1 } from "../core/address";
 import { EmulatedExcel, type HostOptions } from "./host";
-import { cellKey, keyCol, keyRow, mergeAt, newSheet, type CellData, type CfRule, type CfType, type Scalar, type SheetState, type ValidationData } from "./state";
+import { cellKey, keyCol, keyRow, mergeAt, newSheet, type CellData, type CfRule, type CfType, type SheetState, type ValidationData } from "./state";
 
 /** The workbook each host was loaded from: exporting starts from a copy of it, so styles survive. */
 const sources = new WeakMap<EmulatedExcel, ExcelJS.Workbook>();
