@@ -37,6 +37,7 @@ export const NOTE_PREFIX = { zh: "【绩效自评助手】", en: "[jixiao] " };
 
 const CONDITION_OF: Record<string, MarkCondition> = {
   "missing-explanation": "blank-or-draft",
+  "overachievement-unexplained": "blank-or-draft",
   "missing-score": "blank",
   "missing-actual": "blank",
   "missing-target": "blank",
