@@ -29,6 +29,9 @@ export class OwnChanges {
 
   isOwn(e: { worksheetId?: string; address?: string; triggerSource?: string }): boolean {
     if (e.triggerSource === "ThisLocalAddin") return true;
+    // Where the event names its source (ExcelApi 1.14), anything else is a person's edit: the
+    // timing guess below would swallow an edit to a cell the add-in marked a moment ago.
+    if (e.triggerSource !== undefined) return false;
     if (this.writing === 0 && this.now() > this.until) {
       this.keys.clear();
       return false;

@@ -54,6 +54,17 @@ describe("onChange", () => {
     now = 200;
     expect(own.isOwn({ worksheetId: "s", address: "A1" })).toBe(false);
   });
+
+  test("OwnChanges: where the event names its source, a person's edit is never ours, however soon", () => {
+    const own = new OwnChanges(() => 0, 2000);
+    own.begin("s", ["H25"]);
+    own.start();
+    own.end();
+    // Without a source (before ExcelApi 1.14) the timing guess applies…
+    expect(own.isOwn({ worksheetId: "s", address: "H25" })).toBe(true);
+    // …with one, "Unknown" is what Excel reports for a person typing.
+    expect(own.isOwn({ worksheetId: "s", address: "H25", triggerSource: "Unknown" })).toBe(false);
+  });
 });
 
 describe("select", () => {

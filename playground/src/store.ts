@@ -1,0 +1,91 @@
+// The open workbook and a version number that goes up whenever the emulated workbook may have
+// changed: after every context.sync() the add-in makes (the emulator's beforeSync hook, then a
+// macrotask, by which time the batch has been applied), and after the person's own edits.
+import { useSyncExternalStore } from "react";
+import type { EmulatedExcel } from "../../src/emulator";
+import { installEmulator } from "../../src/emulator";
+import { recalculate, type OpenWorkbook } from "./workbook";
+
+type Listener = () => void;
+
+export class WorkbookStore {
+  private current: OpenWorkbook | null = null;
+  private version = 0;
+  private loads = 0;
+  private listeners = new Set<Listener>();
+  private uninstall: (() => void) | null = null;
+  private pending = false;
+
+  get workbook(): OpenWorkbook | null {
+    return this.current;
+  }
+
+  get host(): EmulatedExcel | null {
+    return this.current?.host ?? null;
+  }
+
+  /** How many workbooks have been opened (the pane is mounted afresh for each). */
+  get loadCount(): number {
+    return this.loads;
+  }
+
+  /** Make this workbook the open one and the global Excel (installEmulator). */
+  open(wb: OpenWorkbook): void {
+    if (this.current) this.current.host.beforeSync = undefined;
+    this.uninstall?.();
+    this.uninstall = installEmulator(wb.host).uninstall;
+    wb.host.beforeSync = () => this.changedSoon();
+    this.current = wb;
+    this.loads += 1;
+    this.recalculateOnChange(wb.host);
+    this.changed();
+  }
+
+  /**
+   * Excel recalculates formulas when values change (automatic calculation); the emulator does not.
+   * Listen to the workbook's own change events (the add-in's writes and the person's edits alike)
+   * and recalculate the sheet, before the pane's debounced re-check reads it.
+   */
+  private recalculateOnChange(host: EmulatedExcel): void {
+    const onChanged = (e: { worksheetId?: string }) => {
+      const sheet = host.state.sheets.find((s) => s.id === e.worksheetId);
+      if (sheet && recalculate(sheet)) this.changed();
+    };
+    host
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.onChanged.add(onChanged as unknown as (e: Excel.WorksheetChangedEventArgs) => Promise<void>);
+        await ctx.sync();
+      })
+      .catch(() => undefined);
+  }
+
+  /** The workbook changed now (a person's edit, a sheet tab clicked). */
+  changed(): void {
+    this.version += 1;
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** A sync started: its instructions are applied within the current task; render after it. */
+  private changedSoon(): void {
+    if (this.pending) return;
+    this.pending = true;
+    setTimeout(() => {
+      this.pending = false;
+      this.changed();
+    }, 0);
+  }
+
+  subscribe = (l: Listener): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  getVersion = (): number => this.version;
+}
+
+export const store = new WorkbookStore();
+
+/** Re-render on every change of the emulated workbook; gives the version. */
+export function useWorkbookVersion(): number {
+  return useSyncExternalStore(store.subscribe, store.getVersion);
+}

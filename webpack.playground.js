@@ -1,0 +1,95 @@
+// Webpack config for the playground: the real task pane (src/taskpane/App.tsx) beside an emulated
+// Excel (src/emulator) showing a sample workbook as a grid. No office.js and no network at run time.
+//
+//   npm run playground           http://localhost:3001 (webpack-dev-server, plain HTTP)
+//   npm run build:playground     a static build in dist-playground/ (what test/e2e/run.mjs serves)
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const SAMPLES_DIR = path.resolve(__dirname, "test/fixtures/samples");
+const OUT_DIR = path.resolve(__dirname, "dist-playground");
+
+/** Every .xlsx under test/fixtures/samples, as "folder/file.xlsx" with forward slashes, sorted. */
+function sampleFiles(dir = SAMPLES_DIR, prefix = "") {
+  if (!fs.existsSync(dir)) return [];
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...sampleFiles(path.join(dir, entry.name), rel));
+    else if (/\.xlsx$/i.test(entry.name)) out.push(rel);
+  }
+  return out.sort();
+}
+
+/** Marks the ExcelJS chunk as minified (it is ExcelJS's own minified build), so the minimizer skips it. */
+class ExcelJsIsMinified {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("ExcelJsIsMinified", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ExcelJsIsMinified", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (/^exceljs\.[^/]*\.js$/.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = (env, argv) => {
+  const dev = argv.mode !== "production";
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-cheap-module-source-map" : false,
+    entry: { playground: "./playground/src/main.tsx" },
+    output: {
+      path: OUT_DIR,
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      // ExcelJS's browser build (its package.json "browser" field) is one prebuilt bundle: nothing to parse.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext" } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // ExcelJS comes minified already: a chunk of its own, which ExcelJsIsMinified keeps the minimizer off.
+      splitChunks: { cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "all", enforce: true } } },
+    },
+    plugins: [
+      new ExcelJsIsMinified(),
+      new webpack.DefinePlugin({ __JIXIAO_SAMPLES__: JSON.stringify(sampleFiles()) }),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./playground/index.html" }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: "**/*.xlsx", context: SAMPLES_DIR, to: "samples/[path][name][ext]" }],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: 3001,
+      host: "localhost",
+      server: "http",
+      open: false,
+      client: { overlay: { warnings: false, errors: true } },
+      static: false,
+    },
+  };
+};
+
+module.exports.sampleFiles = sampleFiles;
