@@ -58,6 +58,18 @@ export class Grid {
     };
   }
 
+  /** What the value reader needs of a cell, without building its address. */
+  input(row: number, col: number): { value: CellValue; text: string; numberFormat: string } {
+    const i = row - this.top;
+    const j = col - this.left;
+    const v = this.raw(row, col);
+    return {
+      value: v,
+      text: this.s.text[i]?.[j] ?? "",
+      numberFormat: this.s.numberFormats[i]?.[j] ?? "General",
+    };
+  }
+
   /** The merged area a cell belongs to, if any. */
   mergeAt(row: number, col: number): RangeRef | undefined {
     return this.mergeOf.get(row * 16384 + col);
@@ -103,11 +115,17 @@ export class Grid {
 
   /** headerKey of the cell's text; memoised, since recognition asks for the same cells often. */
   key(row: number, col: number, merged = true): string {
-    const a = merged ? this.anchor(row, col) : { row, col };
-    const id = a.row * 16384 + a.col;
+    if (merged) {
+      const m = this.mergeAt(row, col);
+      if (m) {
+        row = m.top;
+        col = m.left;
+      }
+    }
+    const id = row * 16384 + col;
     let k = this.keys.get(id);
     if (k === undefined) {
-      k = headerKey(this.str(a.row, a.col, false));
+      k = headerKey(this.str(row, col, false));
       this.keys.set(id, k);
     }
     return k;

@@ -16,9 +16,13 @@ export function toHalfWidth(s: string): string {
 }
 
 /** For matching header words: half-width, no white space of any kind (line breaks included). */
+const NEEDS_KEYING = /[\s\uff01-\uff5e\u3000]/;
+
 export function headerKey(s: unknown): string {
   if (s === null || s === undefined) return "";
-  return toHalfWidth(String(s)).replace(/\s+/g, "");
+  const str = String(s);
+  if (!NEEDS_KEYING.test(str)) return str;
+  return toHalfWidth(str).replace(/\s+/g, "");
 }
 
 /** Collapse runs of white space and trim, keeping the words apart. */

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { noteText, readCell as readExcelJsCell } from "../xlsx/cells";
+import { mergedRanges, noteText, readCell as readExcelJsCell } from "../xlsx/cells";
 import { parseRange, rangeToA1, toA1 } from "../core/address";
 import { EmulatedExcel, type HostOptions } from "./host";
 import { cellKey, keyCol, keyRow, mergeAt, newSheet, type CellData, type CfRule, type CfType, type SheetState, type ValidationData } from "./state";
@@ -61,7 +61,7 @@ function readValidation(dv: ExcelJS.DataValidation): ValidationData {
 function readSheet(ws: ExcelJS.Worksheet, host: EmulatedExcel): SheetState {
   const sheet = newSheet(host.state, ws.name);
   sheet.protected = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
-  sheet.merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(parseRange);
+  sheet.merges = mergedRanges(ws).map(parseRange);
   // Every cell ExcelJS holds, including empty ones that carry a format or a note (ws.dimensions
   // counts only cells with values; Excel's used range counts formatted cells too).
   const rows = (ws as unknown as { _rows?: Array<{ _cells?: Array<ExcelJS.Cell | undefined> } | undefined> })._rows ?? [];

@@ -52,3 +52,13 @@ export function noteText(cell: ExcelJS.Cell): string {
   const texts = (n as { texts?: Array<{ text: string }> }).texts;
   return texts ? texts.map((t) => t.text).join("") : "";
 }
+
+/**
+ * The merged areas of a sheet ("A1:H1"). Read from ExcelJS's own map: `worksheet.model` would build
+ * a model of every cell of the sheet just to hand back this list.
+ */
+export function mergedRanges(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { range: string } | undefined> })._merges;
+  if (merges) return Object.values(merges).flatMap((m) => (m ? [m.range] : []));
+  return [...((ws.model as unknown as { merges?: string[] }).merges ?? [])];
+}

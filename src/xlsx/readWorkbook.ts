@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 
 import { formatNumber } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
-import { readCell } from "./cells";
+import { mergedRanges, readCell, type CellRead } from "./cells";
 
 /** Why a file could not be read, in words a finance officer understands. */
 export class WorkbookReadError extends Error {
@@ -55,9 +55,11 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+const EMPTY: CellRead = { value: null, formula: null, numberFormat: "General" };
+
 /** One worksheet as a snapshot: the used range, as Office.js would give it. */
 export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const merges: string[] = [...((ws.model as unknown as { merges?: string[] }).merges ?? [])];
+  const merges = mergedRanges(ws);
   const dims = ws.rowCount > 0 ? ws.dimensions : null;
   const protectedSheet = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
   if (!dims || !dims.top) {
@@ -76,7 +78,9 @@ export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
     const nr: string[] = [];
     const fr: Array<string | null> = [];
     for (let c = left; c <= dims.right; c++) {
-      const read = readCell(row.getCell(c));
+      // findCell does not create the cell (getCell would, for every empty one in the rectangle).
+      const cell = (row as unknown as { findCell(c: number): ExcelJS.Cell | undefined }).findCell(c);
+      const read = cell ? readCell(cell) : EMPTY;
       vr.push(read.value);
       nr.push(read.numberFormat);
       fr.push(read.formula);

@@ -6,7 +6,9 @@ import type { NumCell, TextCell } from "./model";
 export function numCell(grid: Grid, row: number, col: number | undefined): NumCell | null {
   if (col === undefined) return null;
   const c = grid.cell(row, col);
-  return { address: c.address, ...readNumber(c) };
+  const n = readNumber(c) as NumCell;
+  n.address = c.address;
+  return n;
 }
 
 export function textCell(grid: Grid, row: number, col: number | undefined): TextCell | null {
@@ -16,8 +18,7 @@ export function textCell(grid: Grid, row: number, col: number | undefined): Text
 }
 
 export function cellInput(grid: Grid, row: number, col: number): CellInput {
-  const c = grid.cell(row, col);
-  return { value: c.value, text: c.text, numberFormat: c.numberFormat };
+  return grid.input(row, col);
 }
 
 /**

@@ -7,6 +7,9 @@ import { cellInput, numCell, textCell } from "./cells";
 import type { Columns, HeaderMatch } from "./columns";
 import type { Indicator, TotalRow } from "./model";
 
+/** The legacy form's section weight in its label: 投入与管理 (36分). */
+const SECTION_WEIGHT = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
+
 const TOTAL_WORDS = new Set(["总分", "合计", "总计", "总分值", "合计得分", "总得分"]);
 const isGradeLabel = (k: string) => /^(评分等级|绩效等级|自评等级|等级)[:：]?$/.test(k);
 
@@ -19,10 +22,14 @@ export interface TableRead {
   gradeLabel: { row: number; col: number } | null;
 }
 
+/** Labels such as 总分 and 评分等级: are short; most cells of a row are not, and are passed over cheaply. */
+const MAX_LABEL = 8;
+
 function rowLabel(grid: Grid, row: number, upTo: number, test: (k: string) => boolean): number | null {
   for (let c = grid.left; c <= upTo; c++) {
     if (grid.isCovered(row, c)) continue;
-    if (test(grid.key(row, c, false))) return c;
+    const k = grid.key(row, c, false);
+    if (k !== "" && k.length <= MAX_LABEL && test(k)) return c;
   }
   return null;
 }
@@ -56,6 +63,8 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
   let level1 = "";
   let level2 = "";
   let sectionCell: string | undefined;
+  let sectionWeight: number | undefined;
+  let level1Name = "";
   let blankRun = 0;
   let lastRow = header.lastRow;
   const split = cols.targetOp !== undefined || cols.targetUnit !== undefined;
@@ -95,10 +104,13 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
     }
     blankRun = 0;
 
-    if (l1 !== "" && headerKey(l1) !== headerKey(level1)) {
+    if (l1 !== "" && l1 !== level1 && headerKey(l1) !== headerKey(level1)) {
       level1 = l1;
       level2 = "";
       sectionCell = cols.level1 !== undefined ? toA1(grid.anchor(r, cols.level1).row, cols.level1) : undefined;
+      const m = SECTION_WEIGHT.exec(level1);
+      sectionWeight = m ? Number(m[1]) : undefined;
+      level1Name = level1.replace(SECTION_WEIGHT, "").trim();
     }
     if (l2 !== "") level2 = l2;
 
@@ -106,11 +118,10 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
     const parsedTarget =
       target.parsed ??
       (cols.target !== undefined ? readTarget(cellInput(grid, r, cols.target), nameUnit) : ({ kind: "empty" } as const));
-    const sectionMatch = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(level1);
 
     indicators.push({
       row: r,
-      level1: level1.replace(/[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/, "").trim(),
+      level1: level1Name,
       level2,
       name,
       nameCell: toA1(r, cols.name ?? cols.level2 ?? cols.level1 ?? grid.left),
@@ -123,7 +134,7 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
       weight: numCell(grid, r, cols.weight),
       score: numCell(grid, r, cols.score),
       reason: textCell(grid, r, cols.reason ?? cols.note),
-      sectionWeight: sectionMatch ? Number(sectionMatch[1]) : undefined,
+      sectionWeight,
       sectionCell,
     });
     lastRow = r;

@@ -117,10 +117,17 @@ export const weightSplit = defineRule({
     en: "Recommended first-level weights: outputs 50, outcomes 30, satisfaction 10, budget 10 (others allowed).",
   },
   check({ form, evals }, report) {
-    const sum = (re: RegExp) => evals.filter((e) => re.test(e.indicator.level1)).reduce((s, e) => s + (e.weight ?? 0), 0);
-    const out = sum(/产出/);
-    const eff = sum(/效益/);
-    const sat = sum(/满意/);
+    let out = 0;
+    let eff = 0;
+    let sat = 0;
+    for (const e of evals) {
+      const l = e.indicator.level1;
+      const w = e.weight ?? 0;
+      if (l.includes("产出")) out += w;
+      else if (l.includes("效益")) eff += w;
+      else if (l.includes("满意")) sat += w;
+    }
+    [out, eff, sat] = [out, eff, sat].map((x) => Math.round(x * 100) / 100);
     if (out === 50 && eff === 30 && sat === 10) return;
     report(form.headerCell, {
       zh: `一级指标权重为 产出 ${out}、效益 ${eff}、满意度 ${sat}；财预〔2020〕10号建议 50、30、10，可根据项目实际调整。`,

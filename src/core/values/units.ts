@@ -3,10 +3,16 @@ import { toHalfWidth } from "../text";
 
 /** Half-width, no white space, `％`→`%`, wrapping parentheses removed: `（ 万元 ）` → `万元`. */
 export function normalizeUnit(u: string): string {
-  let s = toHalfWidth(u).replace(/\s+/g, "").replace(/﹪/g, "%");
+  let s = normalized.get(u);
+  if (s !== undefined) return s;
+  s = toHalfWidth(u).replace(/\s+/g, "").replace(/﹪/g, "%");
   while (s.startsWith("(") && s.endsWith(")") && balanced(s.slice(1, -1))) s = s.slice(1, -1);
+  if (normalized.size < 10_000) normalized.set(u, s);
   return s;
 }
+
+/** Forms repeat a handful of units thousands of times. */
+const normalized = new Map<string, string>();
 
 /** `a)(b` is not balanced, so `(a)(b)` keeps its parentheses. */
 function balanced(s: string): boolean {
