@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from "react";
 import type { EmulatedExcel } from "../../src/emulator";
 import { installEmulator } from "../../src/emulator";
-import { recalculate, type OpenWorkbook } from "./workbook";
+import { type OpenWorkbook } from "./workbook";
 
 type Listener = () => void;
 
@@ -37,26 +37,7 @@ export class WorkbookStore {
     wb.host.beforeSync = () => this.changedSoon();
     this.current = wb;
     this.loads += 1;
-    this.recalculateOnChange(wb.host);
     this.changed();
-  }
-
-  /**
-   * Excel recalculates formulas when values change (automatic calculation); the emulator does not.
-   * Listen to the workbook's own change events (the add-in's writes and the person's edits alike)
-   * and recalculate the sheet, before the pane's debounced re-check reads it.
-   */
-  private recalculateOnChange(host: EmulatedExcel): void {
-    const onChanged = (e: { worksheetId?: string }) => {
-      const sheet = host.state.sheets.find((s) => s.id === e.worksheetId);
-      if (sheet && recalculate(sheet)) this.changed();
-    };
-    host
-      .run(async (ctx) => {
-        ctx.workbook.worksheets.onChanged.add(onChanged as unknown as (e: Excel.WorksheetChangedEventArgs) => Promise<void>);
-        await ctx.sync();
-      })
-      .catch(() => undefined);
   }
 
   /** The workbook changed now (a person's edit, a sheet tab clicked). */

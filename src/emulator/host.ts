@@ -5,6 +5,7 @@ import { bareAddress } from "./addresses";
 import { EmuRequestContext, type EmuRunOptions } from "./context";
 import { apiNotFound, EmulatorError } from "./errors";
 import { ruleHolds } from "./formula";
+import { recalculate } from "./recalc";
 import { toSnapshot } from "./snapshot";
 import { cellKey, cloneState, contains, emptyCell, newSheet, type CellData, type Scalar, type SheetState, type WorkbookState } from "./state";
 
@@ -139,6 +140,7 @@ export class EmulatedExcel {
       for (const op of ops) op();
     } finally {
       this.batch = null;
+      this.recalculateAfter(log.changes);
       if (log.before) {
         if (!(ctx.runOptions.mergeUndoGroup && ctx._undoRecorded)) this.undoStack.push(log.before);
         ctx._undoRecorded = true;
@@ -165,6 +167,18 @@ export class EmulatedExcel {
   /** @internal */
   _unregister(match: (r: Registration) => boolean): void {
     this.registrations = this.registrations.filter((r) => !match(r));
+  }
+
+  /**
+   * Excel in automatic calculation mode: once values change, the formulas of those sheets are
+   * recalculated (a =SUM total follows the scores the add-in filled). Recalculation itself raises
+   * no change event, as in Excel.
+   */
+  private recalculateAfter(changes: ChangeRecord[]): void {
+    for (const id of new Set(changes.map((c) => c.sheetId))) {
+      const sheet = this.state.sheets.find((s) => s.id === id);
+      if (sheet) recalculate(sheet);
+    }
   }
 
   private schedule(changes: ChangeRecord[]): void {
@@ -255,6 +269,7 @@ export class EmulatedExcel {
     const before = sheet.cells.get(key)?.value ?? null;
     const c = sheet.cells.get(key) ?? emptyCell();
     sheet.cells.set(key, { ...c, value: value === "" ? null : value, formula: null });
+    recalculate(sheet);
     this.schedule([{ sheetId: sheet.id, address: toA1(row, col), before, after: value, single: true, origin: "user" }]);
   }
 
