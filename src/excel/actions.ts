@@ -147,7 +147,12 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
       return { action: kind, sheets, syncs, ...(error ? { error } : {}) };
     };
 
-    const attempt = (undoGroup: boolean) => (undoGroup ? excelRun()({ mergeUndoGroup: true }, body) : excelRun()(body));
+    const attempt = (undoGroup: boolean) => {
+      const runOptions: Excel.RunOptions = {};
+      if (undoGroup) runOptions.mergeUndoGroup = true;
+      if (opts.waitForCellEdit && caps.delayForCellEdit) runOptions.delayForCellEdit = true;
+      return Object.keys(runOptions).length > 0 ? excelRun()(runOptions, body) : excelRun()(body);
+    };
     const failure = (e: unknown): ActionOutcome => {
       const code = errorCode(e);
       const error = code === EDIT_MODE_CODE ? CELL_EDITING : phase === "write" ? writeFailed(code) : readFailed(code);

@@ -10,6 +10,8 @@ export interface Capabilities {
   dataValidation: boolean;
   /** 1.9 WorksheetCollection.onChanged. */
   workbookEvents: boolean;
+  /** 1.11 Excel.run({ delayForCellEdit }): wait for a cell edit to end instead of failing. */
+  delayForCellEdit: boolean;
   /** 1.13 Range.getMergedAreasOrNullObject. */
   mergedAreas: boolean;
   /** 1.18 notes. */
@@ -41,6 +43,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     sheetEvents: api("1.7"),
     dataValidation: api("1.8"),
     workbookEvents: api("1.9"),
+    delayForCellEdit: api("1.11"),
     mergedAreas: api("1.13"),
     notes: api("1.18"),
     undoGroup: api("1.20"),

@@ -14,6 +14,11 @@ export interface ActionOptions {
   settings?: SettingsInput;
   /** The active sheet only, or every sheet of the workbook. */
   scope?: Scope;
+  /**
+   * Wait while the person is editing a cell instead of failing (ExcelApi 1.11 delayForCellEdit):
+   * for the automatic re-check after a change, which nobody asked for at that moment.
+   */
+  waitForCellEdit?: boolean;
 }
 
 export interface SheetOutcome {

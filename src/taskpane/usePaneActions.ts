@@ -35,7 +35,8 @@ export function usePaneActions(actions: AddinActions, settings: Settings, scope:
       if (busyRef.current) return;
       busyRef.current = true;
       setState((s) => ({ ...s, busy: name, error: null }));
-      const opts = { settings: optsRef.current.settings, scope: optsRef.current.scope };
+      // An automatic re-check waits for a cell edit to end rather than report one.
+      const opts = { settings: optsRef.current.settings, scope: optsRef.current.scope, ...(runOpts.auto ? { waitForCellEdit: true } : {}) };
       try {
         const outcome =
           name === "check" ? await actions.check(opts) : name === "fill" ? await actions.fill(opts) : await actions.clearMarks(opts);

@@ -64,6 +64,31 @@ describe("a cell in edit mode", () => {
   });
 });
 
+describe("waiting for a cell edit (ExcelApi 1.11 delayForCellEdit)", () => {
+  test("an automatic re-check waits until the person presses Enter, then checks", async () => {
+    const { host, actions } = await openSample(BLANK);
+    host.setEditMode(true);
+    let done = false;
+    const pending = actions.check({ waitForCellEdit: true }).then((o) => {
+      done = true;
+      return o;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    host.setEditMode(false);
+    const out = await pending;
+    expect(out.error).toBeUndefined();
+    expect(out.sheets[0].result.findings.some((f) => f.code === "missing-score")).toBe(true);
+  });
+
+  test("without ExcelApi 1.11 it fails as before instead of waiting", async () => {
+    const { host, actions } = await openSample(BLANK, { apiVersion: "1.10" });
+    host.setEditMode(true);
+    const out = await actions.check({ waitForCellEdit: true });
+    expect(out.error?.zh).toContain("正在编辑单元格");
+  });
+});
+
 describe("other errors", () => {
   test("a sheet protected between the read and the write: the batch fails and the message says a rerun is safe", async () => {
     const { host, actions } = await openSample(BLANK);

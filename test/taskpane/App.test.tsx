@@ -350,6 +350,9 @@ describe("re-check on change", () => {
     });
     await waitFor(() => expect(screen.queryByRole("heading", { level: 3, name: /^错误/ })).toBeNull());
     expect(within(sheetReport(SHEET)).getByTestId("sheet-status").textContent).toMatch(/^✓ 可以提交/);
+    // The automatic re-check waits for a cell edit to end; a check the person clicks does not.
+    expect(fake.calls.check[0].waitForCellEdit).toBeUndefined();
+    expect(fake.calls.check[fake.calls.check.length - 1].waitForCellEdit).toBe(true);
   });
 
   test("changes while an action of ours runs do not start a re-check", async () => {
