@@ -149,6 +149,19 @@ describe("jixiao check", () => {
   });
 });
 
+test("--mark writes a marked copy: marks and notes, no value filled", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-cli-"));
+  const out = path.join(dir, "marked.xlsx");
+  const r = await run(["check", sample("selfeval-defects/blank-scores.xlsx"), "--mark", "--out", out]);
+  expect(r.code).toBe(1);
+  const { loadWorkbook } = await import("../../src/xlsx/readWorkbook");
+  const ws = (await loadWorkbook(fs.readFileSync(out))).worksheets[0];
+  expect(ws.getCell("G13").value).toBeNull();
+  expect(JSON.stringify(ws.getCell("G13").note)).toContain("未填写得分");
+  const cfs = (ws as unknown as { conditionalFormattings: Array<{ ref: string }> }).conditionalFormattings;
+  expect(cfs.map((c) => c.ref)).toEqual(expect.arrayContaining(["G13", "G14", "G15", "G16", "G28", "G31", "F32"]));
+});
+
 test("the built command runs as `node dist/cli/jixiao.js`", async () => {
   const bin = path.join(__dirname, "..", "..", "dist", "cli", "jixiao.js");
   expect(fs.existsSync(bin)).toBe(true);
