@@ -80,7 +80,9 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
 (checks Chinese project performance self-evaluation and target forms)
 
 用法 Usage:
-  jixiao check <文件.xlsx>... [选项]
+  jixiao check <文件.xlsx | 文件夹 | *.xlsx>... [选项]
+  文件夹：检查其中（含子文件夹）所有 .xlsx；通配符 * ? 由本程序展开
+  (a folder: every .xlsx in it and below; * and ? patterns are expanded by jixiao itself)
 
 选项 Options:
   --json                 输出一个 JSON 文档（one JSON document on stdout）

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { checkWorkbook, type FileResult } from "../xlsx/checkWorkbook";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
+import { expandInputs } from "./inputs";
 import { toJson, toText } from "./report";
 
 function outPathFor(opts: CliOptions, file: string): string | undefined {
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     io.out.write("jixiao 0.1.0\n");
     return 0;
   }
+  opts.files = expandInputs(opts.files);
   const results: FileResult[] = [];
   const many = opts.files.length > 1;
   for (const [i, file] of opts.files.entries()) {

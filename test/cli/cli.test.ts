@@ -116,7 +116,7 @@ describe("jixiao check", () => {
     expect(bad.err).toContain("--rounding truncate|half-up|up");
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.out).toContain("jixiao check <文件.xlsx>");
+    expect(help.out).toContain("jixiao check <文件.xlsx | 文件夹 | *.xlsx>");
   });
 
   test("--rounding changes the figures checked", async () => {
@@ -147,6 +147,29 @@ describe("jixiao check", () => {
     expect(same.code).toBe(2);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
   });
+});
+
+test("a folder or a * pattern stands for the workbooks in it (Windows passes patterns on unexpanded)", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-cli-"));
+  fs.mkdirSync(path.join(dir, "二科"));
+  fs.copyFileSync(sample("selfeval/zhengwuyun.xlsx"), path.join(dir, "政务云.xlsx"));
+  fs.copyFileSync(sample("selfeval-defects/missing-reasons.xlsx"), path.join(dir, "二科", "缺说明.xlsx"));
+  fs.copyFileSync(sample("targets/menhu-2024.xlsx"), path.join(dir, "门户-目标.xlsx"));
+  fs.writeFileSync(path.join(dir, "~$政务云.xlsx"), "lock file of an open workbook");
+  fs.writeFileSync(path.join(dir, "说明.txt"), "not a workbook");
+  fs.copyFileSync(sample("targets/menhu-2024.xlsx"), path.join(dir, "政务云.filled.xlsx"));
+
+  const folder = JSON.parse((await run(["check", dir, "--json", "-q"])).out);
+  expect(folder.files.map((f: { file: string }) => path.relative(dir, f.file)).sort()).toEqual(
+    [path.join("二科", "缺说明.xlsx"), "政务云.xlsx", "门户-目标.xlsx"].sort(),
+  );
+  const pattern = await run(["check", path.join(dir, "*目标.xlsx"), "--json"]);
+  expect(JSON.parse(pattern.out).files.map((f: { file: string }) => path.basename(f.file))).toEqual(["门户-目标.xlsx"]);
+  expect(pattern.code).toBe(0);
+  // A pattern that matches nothing is reported, not silently dropped.
+  const none = await run(["check", path.join(dir, "*.none.xlsx"), "--json"]);
+  expect(none.code).toBe(2);
+  expect(JSON.parse(none.out).files[0].error).toMatch(/文件不存在/);
 });
 
 test("--mark writes a marked copy: marks and notes, no value filled", async () => {
