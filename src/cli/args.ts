@@ -12,6 +12,8 @@ export interface CliOptions {
   fix: boolean;
   out?: string;
   mark: boolean;
+  /** A one-row-per-sheet summary written to this CSV file. */
+  csv?: string;
   quiet: boolean;
   settings: SettingsInput;
 }
@@ -30,6 +32,7 @@ export function parseCli(argv: string[]): CliOptions {
       fix: { type: "boolean", default: false },
       mark: { type: "boolean", default: false },
       out: { type: "string", short: "o" },
+      csv: { type: "string" },
       rounding: { type: "string" },
       reverse: { type: "string" },
       "over-threshold": { type: "string" },
@@ -67,6 +70,7 @@ export function parseCli(argv: string[]): CliOptions {
     fix: values.fix,
     mark: values.mark,
     out: values.out,
+    csv: values.csv,
     quiet: values.quiet,
     settings: settings.data,
   };
@@ -91,6 +95,8 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
                          (fill scores, total, grade and draft notes, mark problems, into a copy)
                          默认副本：<原名>.filled.xlsx；多个文件时 --out 为文件夹
   --mark [--out <路径>]  只标记问题、不填写（mark problems only, into a copy）
+  --csv <文件.csv>       另存一份汇总表：每个工作表一行（总分、等级、错误数、结论），Excel 可直接打开
+                         (a one-row-per-sheet summary for reviewers, opens in Excel)
   --rounding truncate|half-up|up   两位小数的取舍方式，默认截位 truncate
   --reverse ratio|deviation        反向指标未完成时的计分公式，默认 ratio（分值×指标值/实际值）
   --over-threshold <比例>          超额完成需说明的幅度，默认 0.5（50%）

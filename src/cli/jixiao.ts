@@ -4,6 +4,7 @@ import path from "node:path";
 import { checkWorkbook, type FileResult } from "../xlsx/checkWorkbook";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
 import { expandInputs } from "./inputs";
+import { summaryCsv } from "./summaryCsv";
 import { toJson, toText } from "./report";
 
 function outPathFor(opts: CliOptions, file: string): string | undefined {
@@ -61,6 +62,10 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     results.push(await checkWorkbook(file, { settings: opts.settings, ...(opts.fix ? { fixOut: out } : opts.mark ? { markOut: out } : {}) }));
   }
   io.out.write(opts.json ? `${JSON.stringify(toJson(results, opts.lang), null, 2)}\n` : `${toText(results, opts.lang)}\n`);
+  if (opts.csv) {
+    fs.writeFileSync(opts.csv, summaryCsv(results));
+    if (!opts.json) io.out.write(opts.lang === "zh-CN" ? `汇总表已写出：${opts.csv}\n` : `Summary written to ${opts.csv}\n`);
+  }
   if (results.some((r) => r.error)) return 2;
   if (results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === "error")))) return 1;
   return 0;

@@ -172,6 +172,22 @@ test("a folder or a * pattern stands for the workbooks in it (Windows passes pat
   expect(JSON.parse(none.out).files[0].error).toMatch(/文件不存在/);
 });
 
+test("--csv writes one row per sheet that Excel opens in Chinese", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-cli-"));
+  const csv = path.join(dir, "汇总.csv");
+  const files = [sample("selfeval/zhengwuyun.xlsx"), sample("selfeval-defects/missing-reasons.xlsx"), path.join(BROKEN, "truncated.xlsx")];
+  const r = await run(["check", ...files, "--csv", csv, "-q"]);
+  expect(r.code).toBe(2);
+  expect(r.out).toContain(`汇总表已写出：${csv}`);
+  const bytes = fs.readFileSync(csv);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
+  expect(lines[0]).toBe("文件,工作表,表格类型,预算执行率(%),预算执行得分,总分,评分等级,错误,警告,结论,说明");
+  expect(lines[1].split(",").slice(1, 10)).toEqual(["绩效自评表", "财政项目支出绩效自评表", "92.04", "9.20", "90.20", "优", "0", "7", "可以提交"]);
+  expect(lines[2].split(",").slice(7, 10)).toEqual(["2", "7", "需修改"]);
+  expect(lines[3]).toMatch(/truncated\.xlsx,,,,,,,,,无法读取,工作簿已损坏/);
+});
+
 test("--mark writes a marked copy: marks and notes, no value filled", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-cli-"));
   const out = path.join(dir, "marked.xlsx");
