@@ -24,8 +24,3 @@ export function headerKey(s: unknown): string {
   if (!NEEDS_KEYING.test(str)) return str;
   return toHalfWidth(str).replace(/\s+/g, "");
 }
-
-/** Collapse runs of white space and trim, keeping the words apart. */
-export function tidy(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
-}

@@ -8,8 +8,3 @@ export const ROUNDING_LABEL: Record<Settings["rounding"], { zh: string; en: stri
 };
 
 export const n2 = fmt2;
-
-/** "≥95.00(%)"-like rendering of a read quantity. */
-export function qty(value: number, unit: string): string {
-  return unit ? `${fmt2(value)}(${unit})` : fmt2(value);
-}

@@ -6,9 +6,3 @@ export const TIER_BANDS: Record<Tier, { lo: number; hi: number; suggest: number 
   部分达成: { lo: 0.6, hi: 0.8, suggest: 0.8 },
   未达成: { lo: 0, hi: 0.6, suggest: 0.6 },
 };
-
-export const TIER_LABEL_EN: Record<Tier, string> = {
-  达成: "achieved",
-  部分达成: "partly achieved",
-  未达成: "not achieved",
-};
