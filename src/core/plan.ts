@@ -1,4 +1,5 @@
 import type { Message, Severity, Finding } from "./rules/types";
+import { DRAFT_MARKER } from "./scoring/evaluate";
 
 /** Why a cell is written: every write the product makes is one of these (RULES §7). */
 export type WritePurpose = "score" | "budget-rate" | "budget-score" | "total" | "grade" | "draft";
@@ -81,7 +82,7 @@ export function markFormula(cell: string, condition: MarkCondition): string {
     case "blank":
       return `=AND(${tag},LEN(TRIM(${cell}))=0)`;
     case "blank-or-draft":
-      return `=AND(${tag},OR(LEN(TRIM(${cell}))=0,ISNUMBER(SEARCH("【待补充原因】",${cell}))))`;
+      return `=AND(${tag},OR(LEN(TRIM(${cell}))=0,ISNUMBER(SEARCH("${DRAFT_MARKER}",${cell}))))`;
     case "static":
       return `=AND(${tag},TRUE)`;
   }

@@ -53,8 +53,9 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
     }
     if (opts.fixOut) {
       const { plan, after } = planFill(snap, opts.settings);
-      if (after.kind !== "none" && !snap.protected) applyPlan(ws, plan);
-      sheets.push({ ...after, written: snap.protected ? [] : plan.writes });
+      // A protected sheet gets an empty plan; it is not touched at all (not even to clear old marks).
+      const applied = after.kind !== "none" && !snap.protected ? applyPlan(ws, plan).written : [];
+      sheets.push({ ...after, written: plan.writes.filter((w) => applied.includes(w.cell)) });
     } else {
       const { plan, result } = planCheck(snap, opts.settings);
       if (result.kind !== "none" && !snap.protected) applyPlan(ws, plan);

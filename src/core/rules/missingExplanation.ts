@@ -1,4 +1,4 @@
-import { hasReason } from "../scoring/evaluate";
+import { DRAFT_MARKER, hasReason } from "../scoring/evaluate";
 import type { Evaluation } from "../scoring/evaluate";
 import { n2 } from "./format";
 import { defineRule, rowName, type Message } from "./types";
@@ -40,7 +40,6 @@ export default defineRule({
       if (form.kind === "self-evaluation-legacy" && hasReason(form.problems?.text)) continue;
       const who = rowName(ind);
       const facts = deviationFacts(e);
-      const drafted = (ind.reason?.text ?? "").includes("【待补充原因】");
       if (form.kind === "self-evaluation-legacy") {
         report(
           ind.reason?.address ?? ind.score?.address ?? ind.nameCell,
@@ -52,12 +51,13 @@ export default defineRule({
         );
         continue;
       }
+      const drafted = (ind.reason?.text ?? "").includes(DRAFT_MARKER);
       report(
         ind.reason?.address ?? ind.score?.address ?? ind.nameCell,
         drafted
           ? {
-              zh: `${who.zh}${facts.zh}，偏差原因仍是草稿：请把“【待补充原因】”换成实际原因和改进措施。`,
-              en: `${who.en}: ${facts.en}; the explanation is still a draft: replace 【待补充原因】 with the actual cause and remedy.`,
+              zh: `${who.zh}${facts.zh}，偏差原因仍是草稿：请把“${DRAFT_MARKER}”换成实际原因和改进措施。`,
+              en: `${who.en}: ${facts.en}; the explanation is still a draft: replace ${DRAFT_MARKER} with the actual cause and remedy.`,
             }
           : {
               zh: `${who.zh}${facts.zh}，未填写偏差原因分析：请说明原因和改进措施。`,

@@ -1,4 +1,5 @@
 import type { Indicator } from "../forms/model";
+import { hasReason } from "../scoring/evaluate";
 import { defineRule, rowName } from "./types";
 
 const isSatisfaction = (i: Indicator) => i.level1.includes("满意") || i.level2.includes("满意") || i.name.includes("满意");
@@ -90,8 +91,7 @@ export const overachievementUnexplained = defineRule({
     for (const e of evals) {
       if (!e.overachieved) continue;
       const ind = e.indicator;
-      const t = ind.reason?.text ?? "";
-      if (t.trim() !== "" && !t.includes("【待补充原因】")) continue;
+      if (hasReason(ind.reason?.text)) continue;
       const how =
         e.op === "="
           ? { zh: "超过了指标值", en: "exceeds the target" }
