@@ -46,7 +46,7 @@ function markFirstPaneRender(): void {
 
 function Pane({ locale, autoCheck }: { locale: Locale; autoCheck: boolean }): React.JSX.Element | null {
   const host = store.host;
-  const actions = React.useMemo(() => (host ? createActions(host.run, { isSetSupported: host.isSetSupported }) : null), [host]);
+  const actions = React.useMemo(() => (host ? createActions(host.run, { isSetSupported: host.isSetSupported, library: host.library }) : null), [host]);
   React.useEffect(() => {
     if (actions) markFirstPaneRender();
   }, [actions]);

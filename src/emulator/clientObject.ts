@@ -82,7 +82,9 @@ export abstract class ClientObject<T> {
         nav._loadNow(null);
         continue;
       }
-      this._loaded.set(name, t === null ? null : copy(this._read(t, name)));
+      const value = t === null ? null : copy(this._read(t, name));
+      this.context.host._respond(value);
+      this._loaded.set(name, value);
     }
   }
 

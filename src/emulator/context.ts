@@ -13,6 +13,8 @@ export class EmuRequestContext {
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   /** @internal */
   _queue: Array<() => void> = [];
+  /** @internal Bytes of the values queued for the next sync (the request payload). */
+  _requestBytes = 0;
   /** @internal Set once a sync of this run recorded an undo step (for mergeUndoGroup). */
   _undoRecorded = false;
 

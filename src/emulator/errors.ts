@@ -13,6 +13,8 @@ export type EmulatorErrorCode =
   | "ItemAlreadyExists"
   | "ItemNotFound"
   | "PropertyNotLoaded"
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded"
   | "UndoNotSupported";
 
 export class EmulatorError extends Error {

@@ -60,7 +60,10 @@ function readValidation(dv: ExcelJS.DataValidation): ValidationData {
 
 function readSheet(ws: ExcelJS.Worksheet, host: EmulatedExcel): SheetState {
   const sheet = newSheet(host.state, ws.name);
-  sheet.protected = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean; objects?: boolean } | null }).sheetProtection;
+  sheet.protected = !!protection?.sheet;
+  // ExcelJS's model says what the protection allows (its XML inverts it).
+  sheet.protectionOptions = { allowFormatCells: protection?.formatCells === true, allowEditObjects: !!protection?.sheet && protection.objects !== false };
   sheet.merges = mergedRanges(ws).map(parseRange);
   // Every cell ExcelJS holds, including empty ones that carry a format or a note (ws.dimensions
   // counts only cells with values; Excel's used range counts formatted cells too).
@@ -72,6 +75,7 @@ function readSheet(ws: ExcelJS.Worksheet, host: EmulatedExcel): SheetState {
       const r = Number(cell.row);
       const c = Number(cell.col);
       const { value, formula, numberFormat } = readExcelJsCell(cell);
+      if (cell.protection?.locked === false) sheet.unlocked.add(cellKey(r, c));
       const data: CellData = { value, formula, numberFormat };
       const styled = Object.keys(cell.style ?? {}).length > 0;
       if (data.value !== null || data.formula !== null || styled || cell.type === ExcelJS.ValueType.Merge) {

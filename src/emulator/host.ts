@@ -1,4 +1,4 @@
-import { parseA1, toA1 } from "../core/address";
+import { parseA1, parseRange, toA1 } from "../core/address";
 import { formatNumber } from "../core/numberFormat";
 import type { SheetSnapshot } from "../core/snapshot";
 import { bareAddress } from "./addresses";
@@ -7,13 +7,64 @@ import { apiNotFound, EmulatorError } from "./errors";
 import { ruleHolds } from "./formula";
 import { recalculate } from "./recalc";
 import { toSnapshot } from "./snapshot";
-import { cellKey, cloneState, contains, emptyCell, newSheet, type CellData, type Scalar, type SheetState, type WorkbookState } from "./state";
+import { cellKey, cloneState, contains, DEFAULT_PROTECTION, emptyCell, newSheet, type CellData, type ProtectionOptions, type Scalar, type SheetState, type WorkbookState } from "./state";
+
+/**
+ * What the loaded office.js library itself implements, apart from what the host answers to
+ * isSetSupported: the npm package @microsoft/office-js (a 2022 runtime) has no NoteCollection and
+ * drops RunOptions.mergeUndoGroup, while current Excel reports ExcelApi 1.18 and 1.20.
+ */
+export interface LibraryFeatures {
+  /** Worksheet.notes and Excel.NoteCollection exist (ExcelApi 1.18 era library). */
+  notes: boolean;
+  /** Excel.run passes RunOptions.mergeUndoGroup on to the host. */
+  undoGroup: boolean;
+}
+
+/** The npm package's library, as shipped in the offline build. */
+export const NPM_OFFICE_JS: LibraryFeatures = { notes: false, undoGroup: false };
+/** Microsoft's CDN library of today. */
+export const CDN_OFFICE_JS: LibraryFeatures = { notes: true, undoGroup: true };
+
+/** Excel on the web limits one request and one response to 5 MB. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export interface HostOptions {
   /** The highest ExcelApi requirement set the host supports (default "1.20"). */
   apiVersion?: string;
   /** Requirement sets to leave out although apiVersion covers them, e.g. ["1.18"]. */
   without?: string[];
+  /** The office.js library the add-in runs with (default: the CDN's, which has everything). */
+  library?: LibraryFeatures;
+  /**
+   * Reproduce Excel's known API bugs (default true): merged-area addresses listing top-left cells
+   * only (office-js 1590); conditional-format collections that fail when rules share cells
+   * (office-js 5222, 6827, 6835).
+   */
+  knownBugs?: boolean;
+  /** Bytes one request or one response may carry (default 5 MB, as Excel on the web). */
+  payloadLimit?: number;
+}
+
+/** UTF-8 length of a string, without allocating. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export function payloadBytes(value: unknown): number {
+  if (value === null || value === undefined) return 4;
+  if (typeof value === "number" || typeof value === "boolean") return 8;
+  return utf8Length(JSON.stringify(value) ?? "");
 }
 
 /** One range written by a batch or by the user, for Worksheet.onChanged. */
@@ -61,6 +112,12 @@ export class EmulatedExcel {
   /** Called at the start of every sync with its number (1-based), before anything is applied. */
   beforeSync?: (syncNumber: number, host: EmulatedExcel) => void;
   readonly run: typeof Excel.run;
+  readonly library: LibraryFeatures;
+  readonly knownBugs: boolean;
+  readonly payloadLimit: number;
+  /** The largest response a sync has returned so far, in bytes (for tests and the bench). */
+  largestResponse = 0;
+  private responseBytes = 0;
 
   private readonly maxVersion: string;
   private readonly without: Set<string>;
@@ -73,6 +130,9 @@ export class EmulatedExcel {
   constructor(opts: HostOptions = {}, state?: WorkbookState) {
     this.maxVersion = opts.apiVersion ?? "1.20";
     this.without = new Set(opts.without ?? []);
+    this.library = opts.library ?? CDN_OFFICE_JS;
+    this.knownBugs = opts.knownBugs ?? true;
+    this.payloadLimit = opts.payloadLimit ?? PAYLOAD_LIMIT;
     this.state = state ?? { sheets: [], activeSheetId: "", selection: null, nextId: 0 };
     this.run = ((...args: unknown[]) => this.runBatch(args)) as unknown as typeof Excel.run;
   }
@@ -109,8 +169,8 @@ export class EmulatedExcel {
     }
     if (!ctx) {
       const options = { ...((first as EmuRunOptions | undefined) ?? {}) };
-      // A host without ExcelApi 1.20 does not know the option and ignores it.
-      if (!this.isSetSupported("ExcelApi", "1.20")) delete options.mergeUndoGroup;
+      // A host without ExcelApi 1.20 does not know the option and ignores it; an old library never sends it.
+      if (!this.isSetSupported("ExcelApi", "1.20") || !this.library.undoGroup) delete options.mergeUndoGroup;
       ctx = new EmuRequestContext(this, options);
     }
     ctx._undoRecorded = false;
@@ -122,7 +182,9 @@ export class EmulatedExcel {
   /** @internal The host side of context.sync(): apply the instructions in order. */
   async _execute(ctx: EmuRequestContext): Promise<void> {
     const ops = ctx._queue;
+    const requestBytes = ctx._requestBytes;
     ctx._queue = [];
+    ctx._requestBytes = 0;
     this.syncCount += 1;
     this.beforeSync?.(this.syncCount, this);
     await Promise.resolve();
@@ -132,12 +194,20 @@ export class EmulatedExcel {
       }
       await new Promise<void>((resolve) => this.editEnded.push(resolve));
     }
+    if (requestBytes > this.payloadLimit) {
+      throw new EmulatorError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
+    }
     const log: BatchLog = { before: null, changes: [] };
     this.batch = log;
+    this.responseBytes = 0;
     try {
       // Instructions run in order; the first that fails stops the batch. What ran before it stays
       // applied: a batch is not a transaction (OfficeExtension.Error.traceMessages lists what ran).
       for (const op of ops) op();
+      this.largestResponse = Math.max(this.largestResponse, this.responseBytes);
+      if (this.responseBytes > this.payloadLimit) {
+        throw new EmulatorError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
+      }
     } finally {
       this.batch = null;
       this.recalculateAfter(log.changes);
@@ -147,6 +217,11 @@ export class EmulatedExcel {
       }
       this.schedule(log.changes);
     }
+  }
+
+  /** @internal A value loaded in the running sync: it travels back in the response. */
+  _respond(value: unknown): void {
+    this.responseBytes += payloadBytes(value);
   }
 
   /** @internal Call before changing the workbook inside a batch (records the undo step). */
@@ -273,8 +348,32 @@ export class EmulatedExcel {
     this.schedule([{ sheetId: sheet.id, address: toA1(row, col), before, after: value, single: true, origin: "user" }]);
   }
 
-  setProtected(sheetName: string, on: boolean): void {
-    this.sheet(sheetName).protected = on;
+  /** Protect or unprotect a sheet as a person would (Review → Protect Sheet), with its options. */
+  setProtected(sheetName: string, on: boolean, options: Partial<ProtectionOptions> = {}): void {
+    const s = this.sheet(sheetName);
+    s.protected = on;
+    s.protectionOptions = { ...DEFAULT_PROTECTION, ...options };
+  }
+
+  /** Format → Protection → Locked, as a person sets it before protecting the sheet. */
+  setLocked(sheetName: string, address: string, locked: boolean): void {
+    const s = this.sheet(sheetName);
+    const r = parseRange(bareAddress(address));
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        if (locked) s.unlocked.delete(cellKey(row, col));
+        else s.unlocked.add(cellKey(row, col));
+      }
+    }
+  }
+
+  /** A person adds a threaded comment (Review → New Comment). */
+  addComment(sheetName: string, address: string, content: string): void {
+    const { row, col } = parseA1(bareAddress(address));
+    const s = this.sheet(sheetName);
+    const a = toA1(row, col);
+    if (s.notes.has(a)) throw new Error(`${a} has a note`);
+    s.comments.set(a, content);
   }
 
   /**

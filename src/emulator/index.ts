@@ -1,7 +1,7 @@
-export { EmulatedExcel, type HostOptions, type ChangeRecord } from "./host";
+export { CDN_OFFICE_JS, EmulatedExcel, NPM_OFFICE_JS, PAYLOAD_LIMIT, type ChangeRecord, type HostOptions, type LibraryFeatures } from "./host";
 export { EmuRequestContext } from "./context";
 export { EmulatorError } from "./errors";
 export { fromExcelJs, fromXlsx, toExcelJs } from "./excelJs";
-export { installEmulator } from "./install";
+export { installEmulator, type Dispatch, type EmulatedDialog, type InstalledOffice, type InstallOptions } from "./install";
 export { dumpSheet, toSnapshot } from "./snapshot";
 export { UnsupportedFormula } from "./formula";

@@ -47,6 +47,14 @@ export interface ValidationData {
   source?: unknown;
 }
 
+/** Excel.WorksheetProtectionOptions, as far as the add-in's writes care. */
+export interface ProtectionOptions {
+  allowFormatCells: boolean;
+  allowEditObjects: boolean;
+}
+
+export const DEFAULT_PROTECTION: ProtectionOptions = { allowFormatCells: false, allowEditObjects: false };
+
 export interface SheetState {
   id: string;
   name: string;
@@ -56,6 +64,11 @@ export interface SheetState {
   /** Cells that hold formatting only (from a file): they count towards the used range. */
   formatted: RangeRef | null;
   protected: boolean;
+  protectionOptions: ProtectionOptions;
+  /** Cells whose format.protection.locked is false (every other cell is locked, as in Excel). */
+  unlocked: Set<number>;
+  /** Threaded comments (ExcelApi 1.10), keyed by A1 address: a cell holds a note or a comment, not both. */
+  comments: Map<string, string>;
   /** Index 0 is the top priority. */
   cfs: CfRule[];
   /** Keyed by A1 address. */
@@ -63,8 +76,16 @@ export interface SheetState {
   validations: Map<string, ValidationData>;
 }
 
+export interface CustomXmlPartData {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
 export interface WorkbookState {
   sheets: SheetState[];
+  /** Workbook.customXmlParts (ExcelApi 1.5). */
+  customXml?: CustomXmlPartData[];
   activeSheetId: string;
   selection: { sheetId: string; address: string } | null;
   nextId: number;
@@ -105,6 +126,9 @@ export function newSheet(state: WorkbookState, name: string): SheetState {
     merges: [],
     formatted: null,
     protected: false,
+    protectionOptions: { ...DEFAULT_PROTECTION },
+    unlocked: new Set(),
+    comments: new Map(),
     cfs: [],
     notes: new Map(),
     validations: new Map(),
@@ -116,11 +140,15 @@ export function cloneState(s: WorkbookState): WorkbookState {
     activeSheetId: s.activeSheetId,
     selection: s.selection ? { ...s.selection } : null,
     nextId: s.nextId,
+    customXml: (s.customXml ?? []).map((p) => ({ ...p })),
     sheets: s.sheets.map((sh) => ({
       ...sh,
       cells: new Map([...sh.cells].map(([k, c]) => [k, { ...c }])),
       merges: sh.merges.map((m) => ({ ...m })),
       formatted: sh.formatted ? { ...sh.formatted } : null,
+      protectionOptions: { ...sh.protectionOptions },
+      unlocked: new Set(sh.unlocked),
+      comments: new Map(sh.comments),
       cfs: sh.cfs.map((cf) => ({ ...cf, ranges: cf.ranges.map((r) => ({ ...r })) })),
       notes: new Map([...sh.notes].map(([k, n]) => [k, { ...n }])),
       validations: new Map([...sh.validations].map(([k, v]) => [k, structuredCloneSafe(v)])),
@@ -138,6 +166,11 @@ export function intersects(a: RangeRef, b: RangeRef): boolean {
 
 export function contains(outer: RangeRef, row: number, col: number): boolean {
   return row >= outer.top && row <= outer.bottom && col >= outer.left && col <= outer.right;
+}
+
+/** Whether a cell may be changed: any cell of an unprotected sheet, an unlocked cell of a protected one. */
+export function cellEditable(sheet: SheetState, row: number, col: number): boolean {
+  return !sheet.protected || sheet.unlocked.has(cellKey(row, col));
 }
 
 /** The merged area holding (row, col), if any. */

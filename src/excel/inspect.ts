@@ -1,65 +1,60 @@
-import type { Capabilities } from "./capabilities";
-
-/** The reads an action needs besides the sheet's contents: the add-in's old marks and a second look. */
-
-/** The add-in's marks already in a sheet, loaded with the read (items and their types or contents). */
-export interface MarkState {
-  cfs: Excel.ConditionalFormatCollection | null;
-  notes: Excel.NoteCollection | null;
-}
-
-export function queueMarkState(sheet: Excel.Worksheet, caps: Capabilities): MarkState {
-  const cfs = caps.conditionalFormats ? sheet.getRange().conditionalFormats : null;
-  cfs?.load("items/id, items/type");
-  const notes = caps.notes ? sheet.notes : null;
-  notes?.load("items/content");
-  return { cfs, notes };
-}
-
-/** What a second look finds: the formulas of custom rules, the notes and drop-downs at given cells. */
-export interface Inspection {
-  customRules: Array<{ cf: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }>;
-  noteAt: Map<string, Excel.Note>;
-  validationAt: Map<string, Excel.DataValidation>;
+/**
+ * The second look, once the engine has run: the cells about to be written (read again, with their
+ * lock where the sheet is protected), the conditional formats of the cells the add-in marks or has
+ * marked, and the notes and drop-downs there. It is a sync of its own, before anything is written.
+ */
+export interface Look {
   /** The cells about to be written, read again just before the write. */
   contentAt: Map<string, Excel.Range>;
+  /** Each cell's own conditional formats (Range.conditionalFormats of that one cell). */
+  cfAt: Map<string, Excel.ConditionalFormatCollection>;
+  noteAt: Map<string, Excel.Note>;
+  validationAt: Map<string, Excel.DataValidation>;
   queued: number;
 }
 
-/**
- * Queue the second look, after the read: a rule's formula can only be asked of a custom rule, and
- * which cells matter is known once the engine has run.
- */
-export function queueInspection(
+export interface LookCells {
+  writes: string[];
+  /** Cells whose conditional formats are read: the cells marked before and those to be marked. */
+  marks: string[];
+  /** Cells that may get a note. */
+  notes: string[];
+  dropDowns: string[];
+}
+
+export function queueLook(
   sheet: Excel.Worksheet,
-  state: MarkState,
-  cells: { writes: string[]; notes: string[]; dropDowns: string[] },
-): Inspection {
-  const insp: Inspection = { customRules: [], noteAt: new Map(), validationAt: new Map(), contentAt: new Map(), queued: 0 };
+  notes: Excel.NoteCollection | null,
+  cells: LookCells,
+  opts: { lockedToo: boolean; readMarks: boolean },
+): Look {
+  const look: Look = { contentAt: new Map(), cfAt: new Map(), noteAt: new Map(), validationAt: new Map(), queued: 0 };
   // The plan was made from the read; a cell typed into since then must not be written over.
   for (const cell of cells.writes) {
     const r = sheet.getRange(cell);
-    r.load("values, formulas");
-    insp.contentAt.set(cell, r);
+    r.load(opts.lockedToo ? "values, formulas, format/protection/locked" : "values, formulas");
+    look.contentAt.set(cell, r);
   }
-  for (const cf of state.cfs?.items ?? []) {
-    if (cf.type !== "Custom") continue;
-    const rule = cf.custom.rule;
-    rule.load("formula");
-    insp.customRules.push({ cf, rule });
+  if (opts.readMarks) {
+    for (const cell of new Set(cells.marks)) {
+      const cfs = sheet.getRange(cell).conditionalFormats;
+      // customOrNullObject: a custom rule's formula without failing on the other rule types.
+      cfs.load("items/type, items/customOrNullObject/rule/formula");
+      look.cfAt.set(cell, cfs);
+    }
   }
-  if (state.notes) {
+  if (notes) {
     for (const cell of cells.notes) {
-      const note = state.notes.getItemOrNullObject(cell);
+      const note = notes.getItemOrNullObject(cell);
       note.load("content");
-      insp.noteAt.set(cell, note);
+      look.noteAt.set(cell, note);
     }
   }
   for (const cell of cells.dropDowns) {
     const dv = sheet.getRange(cell).dataValidation;
     dv.load("type, prompt");
-    insp.validationAt.set(cell, dv);
+    look.validationAt.set(cell, dv);
   }
-  insp.queued = insp.contentAt.size + insp.customRules.length + insp.noteAt.size + insp.validationAt.size;
-  return insp;
+  look.queued = look.contentAt.size + look.cfAt.size + look.noteAt.size + look.validationAt.size;
+  return look;
 }

@@ -2,12 +2,60 @@ import type { Message } from "../core/rules/types";
 
 /** What the add-in tells the user when an action could not do its job. */
 
+const quoted = (names: string[], sep: string) => names.map((n) => `“${n}”`).join(sep);
+
+/** A protected sheet: what was left alone there, and how to get it done. */
+export function protectedSheet(name: string, lockedCells: string[], wrote: number): Message {
+  const cells = lockedCells.slice(0, 12).join("、") + (lockedCells.length > 12 ? ` 等 ${lockedCells.length} 个单元格` : "");
+  const cellsEn = lockedCells.slice(0, 12).join(", ") + (lockedCells.length > 12 ? ` and ${lockedCells.length - 12} more` : "");
+  const zh = [`工作表“${name}”受保护：未添加标记、批注和下拉列表。`];
+  const en = [`Sheet “${name}” is protected: no marks, notes or drop-downs were added.`];
+  if (wrote > 0) {
+    zh.push(`已在未锁定的单元格中填写 ${wrote} 处。`);
+    en.push(`${wrote} unlocked cell(s) were filled.`);
+  }
+  if (lockedCells.length > 0) {
+    zh.push(`以下单元格已锁定，未填写：${cells}。`);
+    en.push(`These cells are locked and were not filled: ${cellsEn}.`);
+  }
+  zh.push("如需全部填写和标记，请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。");
+  en.push("To fill and mark everything, unprotect the sheet (Review → Unprotect Sheet) and try again.");
+  return { zh: zh.join(""), en: en.join(" ") };
+}
+
+/** Kept for the pane's wording of a sheet left entirely alone. */
 export function protectedSheets(names: string[]): Message {
-  const zh = names.map((n) => `“${n}”`).join("、");
-  const en = names.map((n) => `“${n}”`).join(", ");
   return {
-    zh: `工作表${zh}受保护，未在其中做任何修改。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。`,
-    en: `Sheet ${en} is protected; nothing was changed on it. Unprotect it (Review → Unprotect Sheet) and try again.`,
+    zh: `工作表${quoted(names, "、")}受保护，未在其中做任何修改。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。`,
+    en: `Sheet ${quoted(names, ", ")} is protected; nothing was changed on it. Unprotect it (Review → Unprotect Sheet) and try again.`,
+  };
+}
+
+export function mergesUnread(names: string[]): Message {
+  return {
+    zh: `无法读取工作表${quoted(names, "、")}的合并单元格（Excel 一次最多返回 512 个合并区域），为免写入被合并单元格遮住的位置，只检查、未做任何修改。`,
+    en: `The merged cells of sheet ${quoted(names, ", ")} could not be read (Excel returns at most 512 merged areas), so it was checked only and nothing was written, lest a write land in a cell hidden by a merge.`,
+  };
+}
+
+export function marksUnreadable(names: string[]): Message {
+  return {
+    zh: `Excel 无法读取工作表${quoted(names, "、")}中已有的条件格式（同一单元格有重复的规则，这是 Excel 的已知问题），标记未做更改；得分等内容照常填写。可在“开始 → 条件格式 → 管理规则”中删除重复规则后重试。`,
+    en: `Excel could not read the existing conditional formats of sheet ${quoted(names, ", ")} (a cell has duplicated rules, a known Excel issue), so the marks were left unchanged; values were filled as usual. Remove the duplicated rules under Home → Conditional Formatting → Manage Rules and try again.`,
+  };
+}
+
+export function marksRemoveFailed(code: string): Message {
+  return {
+    zh: `删除本助手的旧标记时 Excel 报错（${code}），没有填写或标记任何内容。再运行一次同一操作是安全的。`,
+    en: `Excel failed while removing the assistant's old marks (${code}); nothing was filled or marked. Running the same action again is safe.`,
+  };
+}
+
+export function notesFailed(code: string): Message {
+  return {
+    zh: `得分和标记已写入，但批注未能添加（${code}）。`,
+    en: `The values and marks were written, but the notes could not be added (${code}).`,
   };
 }
 

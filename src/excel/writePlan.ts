@@ -2,9 +2,8 @@ import { parseA1, parseRange } from "../core/address";
 import type { SheetResult } from "../core/engine";
 import { isOwnFormula, markFormula, MARK_COLORS, NOTE_PREFIX, type CellWrite, type Mark, type WritePlan } from "../core/plan";
 import type { SheetSnapshot } from "../core/snapshot";
-import type { Capabilities } from "./capabilities";
 import { dropDownCells, DROPDOWN_PROMPT, isOwnDropDown, TIER_CHOICES } from "./dropDown";
-import type { Inspection, MarkState } from "./inspect";
+import type { Look } from "./inspect";
 
 const isOwnNote = (content: string | undefined) => typeof content === "string" && content.startsWith(NOTE_PREFIX.zh);
 
@@ -27,7 +26,7 @@ export function isWritable(snap: SheetSnapshot, address: string): boolean {
   return blank && c.formula === null && !c.hidden;
 }
 
-/** The cell as read again in the inspection: still blank and without a formula. */
+/** The cell as read again in the look: still blank and without a formula. */
 function stillEmpty(r: Excel.Range | undefined): boolean {
   if (!r) return false;
   const v: unknown = r.values[0][0];
@@ -41,31 +40,37 @@ function entry(v: number | string): number | string {
   return typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
 }
 
-export interface QueuedWrites {
-  written: CellWrite[];
-  skipped: CellWrite[];
-  marks: Mark[];
-  /** Cells whose content changes (for telling our own change events apart). */
-  cells: string[];
-  queued: number;
+/** The add-in's own rules found at the looked-at cells. */
+export function ownRulesAt(look: Look): Array<{ cell: string; cf: Excel.ConditionalFormat }> {
+  const out: Array<{ cell: string; cf: Excel.ConditionalFormat }> = [];
+  for (const [cell, cfs] of look.cfAt) {
+    for (const cf of cfs.items) {
+      const custom = cf.customOrNullObject;
+      if (cf.type !== "Custom" || custom.isNullObject === true) continue;
+      if (isOwnFormula(custom.rule.formula)) out.push({ cell, cf });
+    }
+  }
+  return out;
 }
 
-/** Remove what the add-in put in a sheet before (its rules, notes and drop-downs), nothing else. */
-function queueRemoveOwn(insp: Inspection, state: MarkState, keepDropDowns: Set<string>): number {
+/**
+ * Queue the removal of what the add-in put in a sheet before — its rules at the looked-at cells,
+ * its notes, its drop-downs — and nothing else. It runs in a sync of its own, before any write.
+ */
+export function queueRemoveOwn(look: Look, notes: Excel.NoteCollection | null, keepDropDowns: Set<string>): number {
   let n = 0;
-  // By id, and notes from the last one back: deleting must not move the items still to be deleted,
-  // whether Office.js addresses collection items by key or by position.
-  for (const { cf, rule } of insp.customRules) {
-    if (!isOwnFormula(rule.formula)) continue;
-    state.cfs!.getItem(cf.id).delete();
+  for (const { cf } of ownRulesAt(look)) {
+    cf.delete();
     n++;
   }
-  for (const note of [...(state.notes?.items ?? [])].reverse()) {
+  // Notes from the last one back: deleting must not move the items still to be deleted, whether
+  // Office.js addresses collection items by key or by position.
+  for (const note of [...(notes?.items ?? [])].reverse()) {
     if (!isOwnNote(note.content)) continue;
     note.delete();
     n++;
   }
-  for (const [cell, dv] of insp.validationAt) {
+  for (const [cell, dv] of look.validationAt) {
     if (keepDropDowns.has(cell) || !isOwnDropDown(dv)) continue;
     dv.clear();
     n++;
@@ -73,37 +78,52 @@ function queueRemoveOwn(insp: Inspection, state: MarkState, keepDropDowns: Set<s
   return n;
 }
 
+export interface QueuedWrites {
+  written: CellWrite[];
+  /** Not written: the cell was not empty, had a formula, lay inside a merged area, or changed since. */
+  skipped: CellWrite[];
+  /** Not written: a locked cell of a protected sheet. */
+  locked: CellWrite[];
+  marks: Mark[];
+  /** Cells whose content changes (for telling our own change events apart). */
+  cells: string[];
+  queued: number;
+}
+
+export interface WriteOptions {
+  /** Add the marks (conditional formats). */
+  marks: boolean;
+  /** Add the tier drop-downs (ExcelApi 1.8, not on a protected sheet). */
+  dropDowns: boolean;
+  /** The sheet is protected: only unlocked cells take a value; formats only where allowed. */
+  protectedSheet: { on: boolean; allowFormatCells: boolean };
+}
+
 /**
  * Queue a plan's writes and marks for one sheet, with no sync: values only into cells the read saw
- * empty (RULES §7), then the marks as self-clearing conditional formats after the add-in's old ones
- * are removed, a note per marked cell that has none of the user's, and the tier drop-down on
- * qualitative actual cells that have no validation yet.
+ * empty (RULES §7) and Excel lets anyone change, then the marks as self-clearing conditional
+ * formats, and the tier drop-down on qualitative actual cells that have no validation yet.
  */
-export function queueSheetWrites(
-  sheet: Excel.Worksheet,
-  snap: SheetSnapshot,
-  plan: WritePlan,
-  result: SheetResult,
-  state: MarkState,
-  insp: Inspection,
-  caps: Capabilities,
-): QueuedWrites {
-  const out: QueuedWrites = { written: [], skipped: [], marks: [], cells: [], queued: 0 };
+export function queueSheetWrites(sheet: Excel.Worksheet, snap: SheetSnapshot, plan: WritePlan, result: SheetResult, look: Look, opts: WriteOptions): QueuedWrites {
+  const out: QueuedWrites = { written: [], skipped: [], locked: [], marks: [], cells: [], queued: 0 };
   for (const w of plan.writes) {
-    if (!isWritable(snap, w.cell) || !stillEmpty(insp.contentAt.get(w.cell))) {
+    const seen = look.contentAt.get(w.cell);
+    if (!isWritable(snap, w.cell) || !stillEmpty(seen)) {
       out.skipped.push(w);
       continue;
     }
+    if (opts.protectedSheet.on && seen!.format.protection.locked !== false) {
+      out.locked.push(w);
+      continue;
+    }
     const range = sheet.getRange(w.cell);
-    if (w.numberFormat) range.numberFormat = [[w.numberFormat]];
+    if (w.numberFormat && (!opts.protectedSheet.on || opts.protectedSheet.allowFormatCells)) range.numberFormat = [[w.numberFormat]];
     range.values = [[entry(w.value)]];
     out.written.push(w);
     out.cells.push(w.cell);
   }
-  const { wanted } = dropDownCells(result);
-  const keep = new Set(wanted.filter((c) => insp.validationAt.has(c)));
-  out.queued += out.written.length + queueRemoveOwn(insp, state, keep);
-  if (caps.conditionalFormats) {
+  out.queued += out.written.length;
+  if (opts.marks) {
     for (const m of plan.marks) {
       const color = MARK_COLORS[m.severity];
       const cf = sheet.getRange(m.cell).conditionalFormats.add("Custom");
@@ -115,28 +135,33 @@ export function queueSheetWrites(
       out.queued++;
     }
   }
-  if (state.notes) {
-    for (const m of out.marks) {
-      const existing = insp.noteAt.get(m.cell);
-      // Not looked at, or the user's own note: leave the cell's note alone.
-      if (!existing || (existing.isNullObject !== true && !isOwnNote(existing.content))) continue;
-      state.notes.add(m.cell, `${NOTE_PREFIX.zh}${m.note.zh}`);
+  if (opts.dropDowns) {
+    for (const cell of dropDownCells(result).wanted) {
+      const dv = look.validationAt.get(cell);
+      const c = cellInSnapshot(snap, cell);
+      if (!dv || dv.type !== "None" || c.hidden || c.formula !== null) continue;
+      dv.rule = { list: { inCellDropDown: true, source: TIER_CHOICES.join(",") } };
+      dv.prompt = DROPDOWN_PROMPT;
+      out.cells.push(cell);
       out.queued++;
     }
-  }
-  for (const cell of wanted) {
-    const dv = insp.validationAt.get(cell);
-    const c = cellInSnapshot(snap, cell);
-    if (!dv || dv.type !== "None" || c.hidden || c.formula !== null) continue;
-    dv.rule = { list: { inCellDropDown: true, source: TIER_CHOICES.join(",") } };
-    dv.prompt = DROPDOWN_PROMPT;
-    out.cells.push(cell);
-    out.queued++;
   }
   return out;
 }
 
-/** Queue 清除标记 for one sheet: the add-in's rules, notes and drop-downs go, the user's stay. */
-export function queueClear(state: MarkState, insp: Inspection): number {
-  return queueRemoveOwn(insp, state, new Set());
+/**
+ * Queue the notes of the marks, in a sync of their own after the write: one per marked cell that
+ * has no note of the person's and no threaded comment (a cell cannot hold both).
+ */
+export function queueNotes(notes: Excel.NoteCollection, marks: Mark[], look: Look, commented: Set<string>): number {
+  let n = 0;
+  for (const m of marks) {
+    if (commented.has(m.cell)) continue;
+    const existing = look.noteAt.get(m.cell);
+    // Not looked at, or the person's own note: leave the cell's note alone.
+    if (!existing || (existing.isNullObject !== true && !isOwnNote(existing.content))) continue;
+    notes.add(m.cell, `${NOTE_PREFIX.zh}${m.note.zh}`);
+    n++;
+  }
+  return n;
 }

@@ -17,7 +17,7 @@ describe("recalculation, as Excel in automatic mode", () => {
     // The cached total is what the sheet showed with two scores blank: 9.85 + 60.
     const built = buildSelfEval({ indicators: inds, total: 69.85, totalFormula: true, grade: "中" });
     const host = await fromXlsx(await built.builder.toBuffer());
-    const actions = createActions(host.run, { isSetSupported: host.isSetSupported });
+    const actions = createActions(host.run, { isSetSupported: host.isSetSupported, library: host.library });
     const before = await actions.check();
     expect(before.sheets[0].result.findings.map((f) => f.code)).toContain("total-mismatch");
     await actions.fill();
@@ -32,7 +32,7 @@ describe("recalculation, as Excel in automatic mode", () => {
     const built = buildSelfEval({ indicators: standardIndicators(), total: 99.85, totalFormula: true, grade: "优" });
     const host = await fromXlsx(await built.builder.toBuffer());
     host.userEdit(built.builder.name, built.cell(0, "score"), 10);
-    const actions = createActions(host.run, { isSetSupported: host.isSetSupported });
+    const actions = createActions(host.run, { isSetSupported: host.isSetSupported, library: host.library });
     const r = await actions.check();
     const total = r.sheets[0].result.form!.total!.score!;
     expect(total.formula).toMatch(/SUM/);

@@ -27,7 +27,7 @@ describe("onChange", () => {
   test("a user's edit of a cell the add-in just wrote, after the grace period, is reported", async () => {
     let now = 1_000;
     const host = fromExcelJs(await sampleWorkbook(BLANK), { apiVersion: "1.13" });
-    const actions = createActions(host.run, { isSetSupported: host.isSetSupported, now: () => now });
+    const actions = createActions(host.run, { isSetSupported: host.isSetSupported, library: host.library, now: () => now });
     let calls = 0;
     await actions.onChange(() => void calls++);
     await actions.fill();
@@ -73,7 +73,7 @@ describe("select", () => {
     wb.addWorksheet("说明").getCell("A1").value = "x";
     const host = fromExcelJs(wb);
     host.state.activeSheetId = host.sheet("说明").id;
-    await createActions(host.run, { isSetSupported: host.isSetSupported }).select(SHEET, "H25");
+    await createActions(host.run, { isSetSupported: host.isSetSupported, library: host.library }).select(SHEET, "H25");
     expect(host.activeSheet.name).toBe(SHEET);
     expect(host.state.selection).toEqual({ sheetId: host.sheet(SHEET).id, address: "H25" });
   });

@@ -50,10 +50,10 @@ describe("a cell in edit mode", () => {
     const { host, actions } = await openSample(BLANK);
     const before = dump(host);
     host.beforeSync = (n, h) => {
-      if (n === 3) h.setEditMode(true);
+      if (n === 4) h.setEditMode(true);
     };
     const out = await actions.fill();
-    expect(host.syncCount).toBe(3);
+    expect(host.syncCount).toBe(4);
     expect(dump(host)).toBe(before);
     expect(out.error?.zh).toContain("未做任何修改");
     host.beforeSync = undefined;
@@ -93,7 +93,7 @@ describe("other errors", () => {
   test("a sheet protected between the read and the write: the batch fails and the message says a rerun is safe", async () => {
     const { host, actions } = await openSample(BLANK);
     host.beforeSync = (n, h) => {
-      if (n === 3) h.setProtected(SHEET, true);
+      if (n === 4) h.setProtected(SHEET, true);
     };
     const out = await actions.fill();
     expect(out.error?.zh).toContain("AccessDenied");

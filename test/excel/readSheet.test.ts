@@ -1,20 +1,21 @@
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { snapshotOf } from "../../src/xlsx/readWorkbook";
 import { detectCapabilities } from "../../src/excel/capabilities";
-import { areasOf, queueSheetRead, snapshotFromRead } from "../../src/excel/readSheet";
+import { areasOf, queueOutline, readSheets, snapshotFromRead } from "../../src/excel/readSheet";
 import { fromExcelJs, type EmulatedExcel } from "../../src/emulator";
 import { sampleWorkbook, sampleFiles } from "./setup";
 import { tinyWorkbook } from "../emulator/load";
 
 async function readAll(host: EmulatedExcel) {
-  const caps = detectCapabilities(host.isSetSupported);
+  const caps = detectCapabilities(host.isSetSupported, host.library);
   return host.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name");
     await ctx.sync();
-    const reads = sheets.items.map((s) => queueSheetRead(s, caps));
-    const before = host.syncCount;
+    const outlines = sheets.items.map((s) => queueOutline(s, caps));
     await ctx.sync();
+    const before = host.syncCount;
+    const reads = await readSheets(outlines, caps, () => ctx.sync());
     return { snaps: reads.map(snapshotFromRead), readSyncs: host.syncCount - before };
   });
 }

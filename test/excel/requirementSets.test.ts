@@ -14,7 +14,8 @@ describe.each(["1.6", "1.12", "1.17", "1.19", "1.20"])("ExcelApi %s", (apiVersio
     const original = dump(host);
     const out = await actions.fill();
     expect(out.error).toBeUndefined();
-    expect(out.syncs).toBe(3);
+    // Outline, read, look, write, and the notes where the host has them.
+    expect(out.syncs).toBe(at("1.18") && out.sheets[0].marks.length > 0 ? 5 : 4);
     expect(out.sheets[0].written.map((w) => w.cell)).toEqual(PLANNED);
     const s = host.sheet(SHEET);
     expect(s.cfs.length > 0).toBe(out.sheets[0].marks.length > 0);
@@ -65,7 +66,7 @@ describe("undo", () => {
         return (host.run as (...a: unknown[]) => Promise<unknown>)(...args);
       }) as typeof Excel.run;
       const original = dump(host);
-      await createActions(run, { isSetSupported: host.isSetSupported }).fill();
+      await createActions(run, { isSetSupported: host.isSetSupported, library: host.library }).fill();
       expect(options).toEqual([apiVersion === "1.20" ? { mergeUndoGroup: true } : null]);
       expect(host.undoDepth).toBe(1);
       host.undo();
@@ -81,7 +82,7 @@ describe("undo", () => {
       }
       return (host.run as (...a: unknown[]) => Promise<unknown>)(...args);
     }) as typeof Excel.run;
-    const out = await createActions(run, { isSetSupported: host.isSetSupported }).fill();
+    const out = await createActions(run, { isSetSupported: host.isSetSupported, library: host.library }).fill();
     expect(out.error).toBeUndefined();
     expect(out.sheets[0].written.map((w) => w.cell)).toEqual(PLANNED);
   });

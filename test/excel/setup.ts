@@ -23,7 +23,7 @@ export interface Setup {
 }
 
 export function actionsFor(host: EmulatedExcel): AddinActions {
-  return createActions(host.run, { isSetSupported: host.isSetSupported });
+  return createActions(host.run, { isSetSupported: host.isSetSupported, library: host.library });
 }
 
 export async function openSample(rel: string, opts: HostOptions = {}): Promise<Setup> {

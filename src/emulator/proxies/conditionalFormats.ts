@@ -1,6 +1,7 @@
 import { ClientObject } from "../clientObject";
 import { ClientCollection } from "../collection";
 import { accessDenied, EmulatorError } from "../errors";
+import type { RangeRef } from "../../core/address";
 import { intersects, newId, type CfRule, type CfType, type SheetState } from "../state";
 import { Range, type RangeTarget } from "./range";
 
@@ -9,6 +10,39 @@ const TYPES: readonly CfType[] = ["Custom", "DataBar", "ColorScale", "IconSet", 
 interface CfTarget {
   sheet: SheetState;
   id: string;
+  /** The range of the collection the rule was reached through, if any. */
+  via?: RangeRef;
+}
+
+function covers(outer: RangeRef, inner: RangeRef): boolean {
+  return outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right;
+}
+
+function sameRanges(a: CfRule, b: CfRule): boolean {
+  return a.ranges.length === b.ranges.length && a.ranges.every((r, i) => JSON.stringify(r) === JSON.stringify(b.ranges[i]));
+}
+
+/**
+ * office-js issue 5222: a rule reached through a collection of a larger range (the whole sheet)
+ * cannot be addressed when another rule shares one of its cells: ItemNotFound.
+ */
+function checkAddressable(host: { knownBugs: boolean }, t: CfTarget, cf: CfRule): void {
+  if (!host.knownBugs || !t.via) return;
+  const larger = cf.ranges.some((r) => covers(t.via!, r) && JSON.stringify(r) !== JSON.stringify(t.via));
+  if (!larger) return;
+  const shared = t.sheet.cfs.some((o) => o.id !== cf.id && o.ranges.some((a) => cf.ranges.some((b) => intersects(a, b))));
+  if (shared) throw new EmulatorError("ItemNotFound", "Item Not Found.");
+}
+
+/**
+ * office-js issues 6827 and 6835: a rule's rule and format cannot be read while another rule of the
+ * same type applies to exactly the same ranges (a duplicated rule).
+ */
+function checkReadable(host: { knownBugs: boolean }, t: CfTarget, cf: CfRule): void {
+  if (!host.knownBugs) return;
+  if (t.sheet.cfs.some((o) => o.id !== cf.id && o.type === cf.type && sameRanges(o, cf))) {
+    throw new EmulatorError("GeneralException", "An internal error has occurred.");
+  }
 }
 
 function ruleOf(t: CfTarget): CfRule {
@@ -30,7 +64,7 @@ export class ConditionalFormatCollection extends ClientCollection<RangeTarget, s
 
   protected _item(id: string): ConditionalFormat {
     const t = this._resolve()!;
-    return new ConditionalFormat(this.context, () => ({ sheet: t.sheet, id }), false, false);
+    return new ConditionalFormat(this.context, () => ({ sheet: t.sheet, id, via: t.ref }), false, false);
   }
 
   /** Adds a rule on this range at the top priority. */
@@ -56,7 +90,9 @@ export class ConditionalFormatCollection extends ClientCollection<RangeTarget, s
       if (!t) return null;
       const id = this._keys(t)[index];
       if (id === undefined) throw new EmulatorError("ItemNotFound", `No conditional format at index ${index}.`);
-      return { sheet: t.sheet, id };
+      const target = { sheet: t.sheet, id, via: t.ref };
+      checkAddressable(this.context.host, target, ruleOf(target));
+      return target;
     });
   }
 
@@ -65,7 +101,9 @@ export class ConditionalFormatCollection extends ClientCollection<RangeTarget, s
       const t = this._resolve();
       if (!t) return null;
       if (!t.sheet.cfs.some((c) => c.id === id)) throw new EmulatorError("ItemNotFound", `No conditional format ${id}.`);
-      return { sheet: t.sheet, id };
+      const target = { sheet: t.sheet, id, via: t.ref };
+      checkAddressable(this.context.host, target, ruleOf(target));
+      return target;
     });
   }
 
@@ -119,7 +157,7 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
 
   delete(): void {
     this._queue((t) => {
-      ruleOf(t);
+      checkAddressable(this.context.host, t, ruleOf(t));
       guard(this.context.host, t.sheet, "ConditionalFormat.delete");
       t.sheet.cfs = t.sheet.cfs.filter((c) => c.id !== t.id);
     });
@@ -153,7 +191,9 @@ export class ConditionalFormatRule extends ClientObject<CfTarget> {
   protected readonly _scalars = ["formula", "formulaLocal"] as const;
 
   protected _read(t: CfTarget): unknown {
-    return ruleOf(t).formula ?? "";
+    const cf = ruleOf(t);
+    checkReadable(this.context.host, t, cf);
+    return cf.formula ?? "";
   }
 
   get formula(): string {
@@ -198,7 +238,9 @@ export class ColorPart extends ClientObject<CfTarget> {
   }
 
   protected _read(t: CfTarget): unknown {
-    return ruleOf(t)[this.part];
+    const cf = ruleOf(t);
+    checkReadable(this.context.host, t, cf);
+    return cf[this.part];
   }
 
   get color(): string {

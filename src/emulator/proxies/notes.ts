@@ -54,7 +54,9 @@ export class NoteCollection extends ClientCollection<SheetState, string, Note> {
           if (!t || t.ref.top !== t.ref.bottom || t.ref.left !== t.ref.right) throw new EmulatorError("InvalidArgument", "InvalidCellAddress: a note goes on one cell.");
           address = toA1(t.ref.top, t.ref.left);
         }
-        if (s.protected) throw accessDenied(s.name, "NoteCollection.add");
+        if (s.protected && !s.protectionOptions.allowEditObjects) throw accessDenied(s.name, "NoteCollection.add");
+        // A cell holds a note or a threaded comment, never both (Excel refuses the second).
+        if (s.comments.has(address)) throw new EmulatorError("InvalidOperation", `The cell ${address} has a threaded comment; a note cannot be added to it.`);
         if (s.notes.has(address)) throw new EmulatorError("ItemAlreadyExists", `The cell ${address} already has a note.`);
         this.context.host._touch();
         s.notes.set(address, { content: String(content), author: "jixiao" });
@@ -106,7 +108,7 @@ export class Note extends ClientObject<NoteTarget> {
   set content(c: string) {
     this._queue((t) => {
       const n = noteOf(t);
-      if (t.sheet.protected) throw accessDenied(t.sheet.name, "Note.content");
+      if (t.sheet.protected && !t.sheet.protectionOptions.allowEditObjects) throw accessDenied(t.sheet.name, "Note.content");
       this.context.host._touch();
       n.content = String(c);
     });
@@ -118,7 +120,7 @@ export class Note extends ClientObject<NoteTarget> {
   delete(): void {
     this._queue((t) => {
       noteOf(t);
-      if (t.sheet.protected) throw accessDenied(t.sheet.name, "Note.delete");
+      if (t.sheet.protected && !t.sheet.protectionOptions.allowEditObjects) throw accessDenied(t.sheet.name, "Note.delete");
       this.context.host._touch();
       t.sheet.notes.delete(t.address);
     });

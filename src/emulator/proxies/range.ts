@@ -6,8 +6,8 @@ import { ClientCollection } from "../collection";
 import type { EmuRequestContext } from "../context";
 import { accessDenied, EmulatorError } from "../errors";
 import { evaluateFormula, FormulaError } from "../formula";
-import type { EmulatedExcel } from "../host";
-import { cellKey, emptyCell, mergeAt, type CellData, type Scalar, type SheetState } from "../state";
+import { payloadBytes, type EmulatedExcel } from "../host";
+import { cellEditable, cellKey, emptyCell, mergeAt, type CellData, type Scalar, type SheetState } from "../state";
 import { ConditionalFormatCollection } from "./conditionalFormats";
 import { DataValidation } from "./dataValidation";
 
@@ -75,7 +75,6 @@ function parseEntry(sheet: SheetState, input: unknown): { value: Scalar; formula
 
 function write(host: EmulatedExcel, t: RangeTarget, input: unknown, kind: "values" | "formulas" | "numberFormat"): void {
   const { sheet, ref } = t;
-  if (sheet.protected) throw accessDenied(sheet.name, `Range.${kind}`);
   const rows = ref.bottom - ref.top + 1;
   const cols = ref.right - ref.left + 1;
   if (Array.isArray(input) && (input.length !== rows || input.some((r) => !Array.isArray(r) || r.length !== cols))) {
@@ -85,7 +84,13 @@ function write(host: EmulatedExcel, t: RangeTarget, input: unknown, kind: "value
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const v = at(i, j);
-      if (kind === "numberFormat" || v === null || v === undefined || v === "") continue;
+      if (v === null || v === undefined) continue;
+      // A protected sheet takes entries in its unlocked cells only, and formats only where the
+      // protection allows formatting cells (Excel's "Format cells" option).
+      if (!cellEditable(sheet, ref.top + i, ref.left + j) || (kind === "numberFormat" && sheet.protected && !sheet.protectionOptions.allowFormatCells)) {
+        throw accessDenied(sheet.name, `Range.${kind} (${toA1(ref.top + i, ref.left + j)})`);
+      }
+      if (kind === "numberFormat" || v === "") continue;
       const m = mergeAt(sheet, ref.top + i, ref.left + j);
       if (m && (m.top !== ref.top + i || m.left !== ref.left + j)) {
         throw new EmulatorError("InvalidOperation", `Cannot write into ${toA1(ref.top + i, ref.left + j)}: it is inside the merged area ${rangeToA1(m)}.`);
@@ -174,12 +179,14 @@ export class Range extends ClientObject<RangeTarget> {
     return this._get("values");
   }
   set values(v: unknown[][]) {
+    this.context._requestBytes += payloadBytes(v);
     this._queue((t) => write(this.context.host, t, v, "values"));
   }
   get formulas(): unknown[][] {
     return this._get("formulas");
   }
   set formulas(v: unknown[][]) {
+    this.context._requestBytes += payloadBytes(v);
     this._queue((t) => write(this.context.host, t, v, "formulas"));
   }
   get numberFormat(): unknown[][] {
@@ -224,6 +231,11 @@ export class Range extends ClientObject<RangeTarget> {
           true,
         ),
     );
+  }
+
+  /** Range.format; the emulator models its protection (ExcelApi 1.2). */
+  get format(): RangeFormat {
+    return this._child("format", () => new RangeFormat(this.context, () => this._resolve(), true));
   }
 
   /** ExcelApi 1.8. */
@@ -291,7 +303,10 @@ export class RangeAreas extends ClientObject<AreasTarget> {
   protected _read(t: AreasTarget, prop: string): unknown {
     if (prop === "areaCount") return t.areas.length;
     if (prop === "cellCount") return t.areas.reduce((n, a) => n + cellCount(a), 0);
-    return t.areas.map((a) => rangeAddress(t.sheet.name, a)).join(", ");
+    // office-js issue 1590: in real Excel the address lists only each area's top-left cell; the
+    // areas themselves (RangeAreas.areas) have the whole addresses.
+    const bug = this.context.host.knownBugs;
+    return t.areas.map((a) => rangeAddress(t.sheet.name, bug ? { top: a.top, left: a.left, bottom: a.top, right: a.left } : a)).join(", ");
   }
 
   get address(): string {
@@ -323,5 +338,51 @@ export class RangeCollection extends ClientCollection<AreasTarget, RangeTarget, 
 
   protected _item(key: RangeTarget): Range {
     return new Range(this.context, () => key, false, false);
+  }
+}
+
+export class RangeFormat extends ClientObject<RangeTarget> {
+  protected readonly _scalars = [] as const;
+
+  protected _read(): unknown {
+    return undefined;
+  }
+
+  get protection(): FormatProtection {
+    return this._child("protection", () => new FormatProtection(this.context, () => this._resolve(), true));
+  }
+}
+
+/** Range.format.protection: locked is true, false, or null where the range mixes both. */
+export class FormatProtection extends ClientObject<RangeTarget> {
+  protected readonly _scalars = ["locked", "formulaHidden"] as const;
+
+  protected _read(t: RangeTarget, prop: string): unknown {
+    if (prop === "formulaHidden") return false;
+    let locked: boolean | null | undefined;
+    for (let r = t.ref.top; r <= t.ref.bottom; r++) {
+      for (let c = t.ref.left; c <= t.ref.right; c++) {
+        const l = !t.sheet.unlocked.has(cellKey(r, c));
+        if (locked === undefined) locked = l;
+        else if (locked !== l) return null;
+      }
+    }
+    return locked ?? true;
+  }
+
+  get locked(): boolean | null {
+    return this._get("locked");
+  }
+  set locked(v: boolean) {
+    this._queue((t) => {
+      if (t.sheet.protected) throw accessDenied(t.sheet.name, "FormatProtection.locked");
+      this.context.host._touch();
+      for (let r = t.ref.top; r <= t.ref.bottom; r++) {
+        for (let c = t.ref.left; c <= t.ref.right; c++) {
+          if (v) t.sheet.unlocked.delete(cellKey(r, c));
+          else t.sheet.unlocked.add(cellKey(r, c));
+        }
+      }
+    });
   }
 }

@@ -5,6 +5,8 @@ import { EmulatorError } from "../errors";
 import { parseAddress, WHOLE_SHEET } from "../addresses";
 import { newSheet, usedRange, type SheetState, type WorkbookState } from "../state";
 import { EventHandlers } from "./events";
+import { CommentCollection } from "./comments";
+import { CustomXmlPartCollection } from "./customXml";
 import { NoteCollection } from "./notes";
 import { Range, rangeResolver } from "./range";
 
@@ -21,6 +23,30 @@ export class Workbook extends ClientObject<WorkbookState> {
 
   get worksheets(): WorksheetCollection {
     return this._child("worksheets", () => new WorksheetCollection(this.context));
+  }
+
+  /** ExcelApi 1.10: the threaded comments of every sheet. */
+  get comments(): CommentCollection {
+    return this._child(
+      "comments",
+      () =>
+        new CommentCollection(this.context, () => {
+          this.context.host.requireSet("1.10", "Workbook.comments");
+          return this.context.host.state;
+        }),
+    );
+  }
+
+  /** ExcelApi 1.5. */
+  get customXmlParts(): CustomXmlPartCollection {
+    return this._child(
+      "customXmlParts",
+      () =>
+        new CustomXmlPartCollection(this.context, () => {
+          this.context.host.requireSet("1.5", "Workbook.customXmlParts");
+          return this.context.host.state;
+        }),
+    );
   }
 }
 
@@ -109,8 +135,9 @@ export class Worksheet extends ClientObject<SheetState> {
     return this._child("protection", () => new WorksheetProtection(this.context, () => this._resolve(), true));
   }
 
-  /** ExcelApi 1.18. */
+  /** ExcelApi 1.18; absent (undefined) in a library older than that, as in the npm package's. */
   get notes(): NoteCollection {
+    if (!this.context.host.library.notes) return undefined as unknown as NoteCollection;
     return this._child(
       "notes",
       () =>
@@ -118,6 +145,22 @@ export class Worksheet extends ClientObject<SheetState> {
           this.context,
           () => {
             this.context.host.requireSet("1.18", "Worksheet.notes");
+            return this._resolve();
+          },
+          true,
+        ),
+    );
+  }
+
+  /** ExcelApi 1.10. */
+  get comments(): CommentCollection {
+    return this._child(
+      "comments",
+      () =>
+        new CommentCollection(
+          this.context,
+          () => {
+            this.context.host.requireSet("1.10", "Worksheet.comments");
             return this._resolve();
           },
           true,
@@ -178,9 +221,10 @@ function parseOrThrow(address: string) {
 }
 
 export class WorksheetProtection extends ClientObject<SheetState> {
-  protected readonly _scalars = ["protected"] as const;
+  protected readonly _scalars = ["protected", "options"] as const;
 
-  protected _read(s: SheetState): unknown {
+  protected _read(s: SheetState, prop: string): unknown {
+    if (prop === "options") return { ...s.protectionOptions, allowEditScenarios: false, allowFormatColumns: false, allowFormatRows: false, allowInsertColumns: false, allowInsertRows: false, allowInsertHyperlinks: false, allowDeleteColumns: false, allowDeleteRows: false, allowSort: false, allowAutoFilter: false, allowPivotTables: false, selectionMode: "Normal" };
     return s.protected;
   }
 
@@ -188,10 +232,17 @@ export class WorksheetProtection extends ClientObject<SheetState> {
     return this._get("protected");
   }
 
-  protect(): void {
+  /** ExcelApi 1.2. */
+  get options(): Excel.WorksheetProtectionOptions {
+    return this._get("options");
+  }
+
+  protect(options?: Excel.WorksheetProtectionOptions): void {
     this._queue((s) => {
+      if (s.protected) throw new EmulatorError("InvalidOperation", "The sheet is already protected.");
       this.context.host._touch();
       s.protected = true;
+      s.protectionOptions = { allowFormatCells: options?.allowFormatCells === true, allowEditObjects: options?.allowEditObjects === true };
     });
   }
 
