@@ -5,6 +5,9 @@
 //   ADDIN_BASE_URL=https://host/path/ npm run build
 //                                      dist/manifest.xml points at that base instead of https://localhost:3000/
 //   OFFICE_JS_CDN=1 npm run build      pages load office.js from Microsoft's CDN instead of dist/office-js/
+//   npm run office-js:import -- <dir>  then npm run build: dist/office-js/ is that current CDN copy
+//                                      (vendor/office-js/) instead of the npm package's 2022 runtime;
+//                                      OFFICE_JS_DIR=<dir> npm run build does the same without importing
 //   npm run dev-server                 https://localhost:3000/ with the office-addin-dev-certs certificates
 "use strict";
 
@@ -17,7 +20,23 @@ const { DEV_BASE_URL, buildManifest, checkBaseUrl } = require("./scripts/manifes
 
 const OFFICE_JS_LOCAL = "office-js/office.js";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const OFFICE_JS_DIST = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+const OFFICE_JS_PACKAGE = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+const OFFICE_JS_VENDOR = path.resolve(__dirname, "vendor/office-js");
+
+/**
+ * Where dist/office-js/ comes from: OFFICE_JS_DIR, else a copy imported with `npm run office-js:import`
+ * (vendor/office-js/), else the npm package, whose 2022 runtime lacks notes (ExcelApi 1.18) and
+ * mergeUndoGroup (1.20).
+ */
+function officeJsSource(env = process.env) {
+  if (env.OFFICE_JS_DIR) {
+    const dir = path.resolve(env.OFFICE_JS_DIR);
+    if (!fs.existsSync(path.join(dir, "office.js"))) throw new Error(`webpack.config.js: OFFICE_JS_DIR ${dir} has no office.js`);
+    return { dir, kind: "folder" };
+  }
+  if (fs.existsSync(path.join(OFFICE_JS_VENDOR, "office.js"))) return { dir: OFFICE_JS_VENDOR, kind: "imported" };
+  return { dir: OFFICE_JS_PACKAGE, kind: "npm" };
+}
 const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
 
 /** The three files of `node scripts/dev-certs.mjs` (office-addin-dev-certs), or undefined when absent. */
@@ -51,9 +70,19 @@ module.exports = (env, argv) => {
   }
 
   const templateParameters = { officeJsUrl: useCdn ? OFFICE_JS_CDN : OFFICE_JS_LOCAL };
+  const officeJs = officeJsSource();
+  if (!useCdn && !serving && !dev && officeJs.kind === "npm") {
+    console.log(
+      "webpack.config.js: dist/office-js/ is the npm package's 2022 office.js (no notes, no single undo step); " +
+        "run `npm run office-js:import -- <folder>` with files from `node scripts/office-js.mjs download` for a current one",
+    );
+  }
 
   const copyPatterns = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
+    // Plain ES5, copied as they are: they must run in the old webviews too.
+    { from: "src/legacy/guard.js", to: "legacy-guard.js", info: { minimized: true } },
+    { from: "src/dialog/dialog.js", to: "dialog.js", info: { minimized: true } },
     {
       from: "manifest.xml",
       to: "manifest.xml",
@@ -64,7 +93,7 @@ module.exports = (env, argv) => {
   // holding 86 MB of copies in memory.
   if (!serving) {
     copyPatterns.push({
-      from: OFFICE_JS_DIST,
+      from: officeJs.dir,
       to: "office-js",
       info: { minimized: true }, // already minified: keep Terser away from 700 files
     });
@@ -124,6 +153,12 @@ module.exports = (env, argv) => {
         chunks: ["commands"],
         templateParameters,
       }),
+      new HtmlWebpackPlugin({
+        filename: "dialog.html",
+        template: "./src/dialog/dialog.html",
+        chunks: [],
+        templateParameters,
+      }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
     performance: {
@@ -136,7 +171,9 @@ module.exports = (env, argv) => {
       port: 3000,
       server: certs ? { type: "https", options: certs } : { type: "https" },
       headers: { "Access-Control-Allow-Origin": "*" },
-      static: [{ directory: OFFICE_JS_DIST, publicPath: "/office-js", watch: false }],
+      static: [{ directory: officeJsSource().dir, publicPath: "/office-js", watch: false }],
     },
   };
 };
+
+module.exports.officeJsSource = officeJsSource;

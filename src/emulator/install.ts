@@ -93,9 +93,10 @@ export function installEmulator(host: EmulatedExcel, opts: InstallOptions = {}):
     return host.isSetSupported(name, v);
   };
 
+  let opening = false;
   function openDialog(url: string, options: unknown, callback?: (r: unknown) => void): void {
     const cb = typeof options === "function" ? (options as (r: unknown) => void) : callback;
-    if (dialogs.some((d) => !d.closed)) {
+    if (dialogs.some((d) => !d.closed) || opening) {
       cb?.({ status: "failed", error: { code: 12007, message: "A dialog box is already opened from this host window." } });
       return;
     }
@@ -116,7 +117,6 @@ export function installEmulator(host: EmulatedExcel, opts: InstallOptions = {}):
         emit(DIALOG_EVENT.DialogEventReceived, { error: 12006 });
       },
     };
-    dialogs.push(record);
     const dialog = {
       addEventHandler: (type: string, fn: (arg: unknown) => void) => void handlers.push({ type, fn }),
       close: () => {
@@ -124,7 +124,13 @@ export function installEmulator(host: EmulatedExcel, opts: InstallOptions = {}):
       },
       messageChild: () => undefined,
     };
-    setTimeout(() => cb?.({ status: "succeeded", value: dialog }), 0);
+    // The dialog shows (and its page can message) once Office has answered the call.
+    opening = true;
+    setTimeout(() => {
+      opening = false;
+      dialogs.push(record);
+      cb?.({ status: "succeeded", value: dialog });
+    }, 0);
   }
 
   const office: Record<string, unknown> = {

@@ -1,8 +1,9 @@
 /**
- * Tells the add-in's own writes apart from the user's in Worksheet.onChanged. With ExcelApi 1.14
- * the event says so itself (triggerSource "ThisLocalAddin"); before that, an event for a cell the
- * add-in wrote, while the write is under way or shortly after (events arrive after the sync), is
- * taken for ours.
+ * Tells this page's own writes apart from everyone else's in Worksheet.onChanged: an event for a
+ * cell this page wrote, while the write is under way or shortly after (events arrive after the
+ * sync), is ours. ExcelApi 1.14's triggerSource "ThisLocalAddin" is not enough on its own: it names
+ * the add-in, not the page, so the ribbon's commands (another page of the same add-in) write with
+ * it too, and a pane that took those for its own would go stale.
  */
 export class OwnChanges {
   private readonly keys = new Set<string>();
@@ -28,10 +29,9 @@ export class OwnChanges {
   }
 
   isOwn(e: { worksheetId?: string; address?: string; triggerSource?: string }): boolean {
-    if (e.triggerSource === "ThisLocalAddin") return true;
-    // Where the event names its source (ExcelApi 1.14), anything else is a person's edit: the
-    // timing guess below would swallow an edit to a cell the add-in marked a moment ago.
-    if (e.triggerSource !== undefined) return false;
+    // Where the event names its source (ExcelApi 1.14), anything but this add-in is a person's
+    // edit: the timing guess below would swallow an edit to a cell the add-in marked a moment ago.
+    if (e.triggerSource !== undefined && e.triggerSource !== "ThisLocalAddin") return false;
     if (this.writing === 0 && this.now() > this.until) {
       this.keys.clear();
       return false;

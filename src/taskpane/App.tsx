@@ -19,7 +19,8 @@ import { ActionBar } from "./ActionBar";
 import type { PaneTheme } from "./officeEnv";
 import { Results } from "./Results";
 import { SettingsPanel } from "./SettingsPanel";
-import { defaultStorage, loadSettings, saveSettings, type SettingsStorage } from "./settingsStore";
+import { onRibbonAction } from "../host/ribbonSignal";
+import { defaultStorage, loadSettings, saveSettings, type SettingsStorage } from "../host/settingsStore";
 import { translator, type Locale } from "./strings";
 import { CHANGE_DEBOUNCE_MS, useDebouncedChange } from "./useDebouncedChange";
 import { usePaneActions } from "./usePaneActions";
@@ -73,6 +74,10 @@ export function App({
     checkedScope.current = scope;
     void run("check");
   }, [scope, run]);
+
+  // A ribbon command ran in the function file's page: check again (its marks raise no change event).
+  const scheduleCheck = change.schedule;
+  React.useEffect(() => onRibbonAction(typeof window !== "undefined" ? window : undefined, scheduleCheck), [scheduleCheck]);
 
   const changeSettings = (next: Settings) => {
     setSettings(next);

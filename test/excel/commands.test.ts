@@ -1,46 +1,130 @@
-import { fromExcelJs, installEmulator } from "../../src/emulator";
+// The ribbon commands (src/commands/commands.ts) against the emulator installed as the global Office
+// and Excel, clicked as Excel on Windows would: the outcome dialog, the pane's saved settings, the
+// signal to an open pane, and event.completed() whatever happens.
+import { RIBBON_KEY } from "../../src/host/ribbonSignal";
+import { SETTINGS_KEY } from "../../src/host/settingsStore";
+import { EmulatedExcel, fromExcelJs, installEmulator, type InstalledOffice } from "../../src/emulator";
+import type { OutcomeSummary } from "../../src/commands/outcomeSummary";
 import { sampleWorkbook } from "./setup";
 
 const SHEET = "绩效自评表";
+const BLANK = "selfeval-defects/blank-scores.xlsx";
 
-describe("ribbon commands on the emulator installed as the global Excel", () => {
-  test("checkSheet marks, fillSheet fills, both complete the event; they are registered for the manifest", async () => {
-    const host = fromExcelJs(await sampleWorkbook("selfeval-defects/blank-scores.xlsx"));
-    const office = installEmulator(host);
-    try {
-      const commands = await import("../../src/commands/commands");
-      expect([...office.actions.keys()].sort()).toEqual(["checkSheet", "fillSheet"]);
-      expect((globalThis as Record<string, unknown>).fillSheet).toBe(commands.fillSheet);
+/** A localStorage as the pages of the add-in's origin share it. */
+function storage(): Storage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, String(v)),
+    removeItem: (k: string) => void data.delete(k),
+    clear: () => data.clear(),
+    key: () => null,
+    length: 0,
+  } as unknown as Storage & { data: Map<string, string> };
+}
 
-      const completed = jest.fn();
-      await commands.checkSheet({ completed } as unknown as Office.AddinCommands.Event);
-      expect(completed).toHaveBeenCalledTimes(1);
-      expect(host.sheet(SHEET).cfs.length).toBeGreaterThan(0);
-      expect(host.cell(SHEET, "G13").value).toBeNull();
+let office: InstalledOffice;
+let local: ReturnType<typeof storage>;
 
-      await commands.fillSheet({ completed } as unknown as Office.AddinCommands.Event);
-      expect(completed).toHaveBeenCalledTimes(2);
-      expect(host.cell(SHEET, "G13").value).toBe(10);
-    } finally {
-      office.uninstall();
-    }
+async function setup(host: EmulatedExcel) {
+  office = installEmulator(host, { platform: "desktop" });
+  local = storage();
+  (globalThis as Record<string, unknown>).window = { localStorage: local };
+  jest.resetModules();
+  await import("../../src/commands/commands");
+}
+
+afterEach(() => {
+  office?.uninstall();
+  delete (globalThis as Record<string, unknown>).window;
+});
+
+/** Click a ribbon button, wait for its dialog, close it, and wait for event.completed(). */
+async function click(name: string): Promise<OutcomeSummary> {
+  const before = office.dialogs.length;
+  const d = office.dispatch(name);
+  expect(d.delivered).toBe(true);
+  for (let i = 0; i < 500 && office.dialogs.length === before; i++) await new Promise((r) => setTimeout(r, 5));
+  const dialog = office.dialogs[before];
+  expect(dialog.url).toMatch(/^https:\/\/localhost:3000\/dialog\.html#/);
+  dialog.closeByUser();
+  await d.completed;
+  return JSON.parse(decodeURIComponent(dialog.url.slice(dialog.url.indexOf("#") + 1))) as OutcomeSummary;
+}
+
+describe("ribbon commands", () => {
+  test("检查 marks and 填写得分 fills; each shows its outcome and completes; an open pane is told", async () => {
+    const host = fromExcelJs(await sampleWorkbook(BLANK));
+    await setup(host);
+    const check = await click("checkSheet");
+    expect(check.title).toEqual({ zh: "检查完成", en: "Check done" });
+    expect(check.tone).toBe("warn");
+    expect(JSON.stringify(check.lines)).toContain("尚不能提交");
+    expect(host.sheet(SHEET).cfs.length).toBeGreaterThan(0);
+    expect(host.cell(SHEET, "G13").value).toBeNull();
+    expect(JSON.parse(local.getItem(RIBBON_KEY)!).action).toBe("check");
+
+    const fill = await click("fillSheet");
+    expect(fill.title.zh).toBe("填写完成");
+    expect(JSON.stringify(fill.lines)).toContain("已填写 7 个空白单元格");
+    expect(host.cell(SHEET, "G13").value).toBe(10);
+    expect(JSON.parse(local.getItem(RIBBON_KEY)!).action).toBe("fill");
   });
 
-  test("when Excel fails, the event is still completed", async () => {
-    const host = fromExcelJs(await sampleWorkbook("selfeval-defects/blank-scores.xlsx"));
-    const office = installEmulator(host);
-    try {
-      const commands = await import("../../src/commands/commands");
-      host.setEditMode(true);
-      const completed = jest.fn();
-      await commands.fillSheet({ completed } as unknown as Office.AddinCommands.Event);
-      expect(completed).toHaveBeenCalledTimes(1);
-      expect(host.cell(SHEET, "G13").value).toBeNull();
-      office.uninstall();
-      await commands.checkSheet({ completed } as unknown as Office.AddinCommands.Event);
-      expect(completed).toHaveBeenCalledTimes(2);
-    } finally {
-      office.uninstall();
-    }
+  test("填写得分 uses the rounding the pane saved (half-up: 94.34, the default truncation: 94.33)", async () => {
+    const host = fromExcelJs(await sampleWorkbook(BLANK));
+    await setup(host);
+    local.setItem(SETTINGS_KEY, JSON.stringify({ rounding: "half-up", reverse: "ratio", overThreshold: 0.5 }));
+    await click("fillSheet");
+    expect(host.cell(SHEET, "G31").value).toBe(94.34);
+
+    const plain = fromExcelJs(await sampleWorkbook(BLANK));
+    office.uninstall();
+    await setup(plain);
+    await click("fillSheet");
+    expect(plain.cell(SHEET, "G31").value).toBe(94.33);
+  });
+
+  test("a protected sheet: the dialog says so and names the locked cells; unlocked ones are filled", async () => {
+    const host = fromExcelJs(await sampleWorkbook(BLANK));
+    host.setLocked(SHEET, "G13:G16", false);
+    host.setProtected(SHEET, true);
+    await setup(host);
+    const out = await click("fillSheet");
+    const text = JSON.stringify(out.lines);
+    expect(text).toContain("受保护");
+    expect(text).toContain("G31");
+    expect(text).toContain("protected");
+    expect(host.cell(SHEET, "G13").value).toBe(10);
+    expect(host.cell(SHEET, "G31").value).toBeNull();
+  });
+
+  test("a cell being edited, and a sheet that is no form: the dialog says what happened", async () => {
+    const host = fromExcelJs(await sampleWorkbook(BLANK));
+    host.setEditMode(true);
+    await setup(host);
+    const editing = await click("fillSheet");
+    expect(editing.tone).toBe("error");
+    expect(JSON.stringify(editing.lines)).toContain("正在编辑单元格");
+    expect(host.cell(SHEET, "G13").value).toBeNull();
+
+    const blank = EmulatedExcel.withSheets(["封面"]);
+    office.uninstall();
+    await setup(blank);
+    const none = await click("checkSheet");
+    expect(JSON.stringify(none.lines)).toContain("不是可识别的绩效自评表");
+  });
+
+  test("without the Dialog API the command still completes", async () => {
+    const host = fromExcelJs(await sampleWorkbook(BLANK));
+    await setup(host);
+    const o = (globalThis as unknown as { Office: { context: { requirements: { isSetSupported: (n: string, v?: string) => boolean } } } }).Office;
+    const real = o.context.requirements.isSetSupported;
+    o.context.requirements.isSetSupported = (n, v) => (n === "DialogApi" ? false : real(n, v));
+    const d = office.dispatch("checkSheet");
+    await d.completed;
+    expect(office.dialogs).toHaveLength(0);
+    expect(host.sheet(SHEET).cfs.length).toBeGreaterThan(0);
   });
 });

@@ -24,6 +24,19 @@ describe("onChange", () => {
     expect(calls).toBe(1);
   });
 
+  test.each(["1.20", "1.13"])("ExcelApi %s: the ribbon's writes (another page of the add-in) reach an open pane's handler", async (apiVersion) => {
+    const { host } = await openSample(BLANK, { apiVersion });
+    const pane = createActions(host.run, { isSetSupported: host.isSetSupported, library: host.library });
+    const ribbon = createActions(host.run, { isSetSupported: host.isSetSupported, library: host.library });
+    let calls = 0;
+    await pane.onChange(() => void calls++);
+    const out = await ribbon.fill();
+    expect(out.sheets[0].written.length).toBeGreaterThan(0);
+    await host.flushEvents();
+    expect(calls).toBeGreaterThan(0);
+    // (The pane's own writes stay its own: the first test of this file.)
+  });
+
   test("a user's edit of a cell the add-in just wrote, after the grace period, is reported", async () => {
     let now = 1_000;
     const host = fromExcelJs(await sampleWorkbook(BLANK), { apiVersion: "1.13" });
@@ -39,13 +52,16 @@ describe("onChange", () => {
     expect(calls).toBe(1);
   });
 
-  test("OwnChanges: trigger source first, then cell and time", () => {
+  test("OwnChanges: this page's writes by cell and time; ThisLocalAddin alone is another page of the add-in", () => {
     let now = 0;
     const own = new OwnChanges(() => now, 100);
-    expect(own.isOwn({ worksheetId: "s", address: "A1", triggerSource: "ThisLocalAddin" })).toBe(true);
+    // The ribbon's commands write as "ThisLocalAddin" too: while this page writes nothing, not ours.
+    expect(own.isOwn({ worksheetId: "s", address: "A1", triggerSource: "ThisLocalAddin" })).toBe(false);
     own.begin("s", ["A1"]);
     own.start();
     expect(own.isOwn({ worksheetId: "s", address: "$A$1" })).toBe(true);
+    expect(own.isOwn({ worksheetId: "s", address: "A1", triggerSource: "ThisLocalAddin" })).toBe(true);
+    expect(own.isOwn({ worksheetId: "s", address: "A2", triggerSource: "ThisLocalAddin" })).toBe(false);
     expect(own.isOwn({ worksheetId: "s", address: "A2" })).toBe(false);
     expect(own.isOwn({ worksheetId: "t", address: "A1" })).toBe(false);
     own.end();

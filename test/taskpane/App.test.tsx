@@ -2,7 +2,8 @@
 import * as React from "react";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { SETTINGS_KEY } from "../../src/taskpane/settingsStore";
+import { RIBBON_KEY } from "../../src/host/ribbonSignal";
+import { SETTINGS_KEY } from "../../src/host/settingsStore";
 import type { Locale } from "../../src/taskpane/strings";
 import { FakeActions, plainSheet } from "./fakeActions";
 
@@ -252,6 +253,19 @@ describe("settings", () => {
     await waitFor(() => expect(fake.calls.check).toHaveLength(3));
     expect(fake.calls.check[2].settings?.rounding).toBe("half-up");
     await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^已重新检查/));
+  });
+
+  test("a ribbon command announced by the commands page (a storage event) makes the open pane check again", async () => {
+    const fake = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
+    renderApp(fake, "zh-CN", { debounceMs: 5 });
+    await screen.findByRole("region", { name: `工作表「${SHEET}」` });
+    expect(fake.calls.check).toHaveLength(1);
+    // Another key changing is not a ribbon action.
+    window.dispatchEvent(new StorageEvent("storage", { key: "something.else", newValue: "1" }));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(fake.calls.check).toHaveLength(1);
+    window.dispatchEvent(new StorageEvent("storage", { key: RIBBON_KEY, newValue: JSON.stringify({ action: "fill", at: 1 }) }));
+    await waitFor(() => expect(fake.calls.check).toHaveLength(2));
   });
 
   test("the threshold is typed in percent and stored as a share; a bad entry is refused", async () => {

@@ -1,5 +1,5 @@
 import { parsePercent } from "../../src/taskpane/SettingsPanel";
-import { SETTINGS_KEY, loadSettings, saveSettings, type SettingsStorage } from "../../src/taskpane/settingsStore";
+import { SETTINGS_KEY, loadSettings, saveSettings, type SettingsStorage } from "../../src/host/settingsStore";
 
 describe("settings storage", () => {
   function memory(initial?: string): SettingsStorage & { data: Map<string, string> } {
