@@ -115,7 +115,7 @@ export class EmulatedExcel {
   readonly library: LibraryFeatures;
   readonly knownBugs: boolean;
   readonly payloadLimit: number;
-  /** The largest response a sync has returned so far, in bytes (for tests and the bench). */
+  /** The largest response a sync has returned so far, in bytes (a refused one returned nothing). */
   largestResponse = 0;
   private responseBytes = 0;
 
@@ -204,8 +204,8 @@ export class EmulatedExcel {
       // Instructions run in order; the first that fails stops the batch. What ran before it stays
       // applied: a batch is not a transaction (OfficeExtension.Error.traceMessages lists what ran).
       for (const op of ops) op();
-      this.largestResponse = Math.max(this.largestResponse, this.responseBytes);
-      if (this.responseBytes > this.payloadLimit) {
+      if (this.responseBytes <= this.payloadLimit) this.largestResponse = Math.max(this.largestResponse, this.responseBytes);
+      else {
         throw new EmulatorError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
       }
     } finally {

@@ -56,20 +56,8 @@ function cellsOf(o: Outline): number {
   return o.used.isNullObject === true ? 0 : o.used.rowCount * o.used.columnCount;
 }
 
-/** Queue the loads of one sheet, in row blocks of at most `budget` cells. */
-function queueSheet(o: Outline, caps: Capabilities, budget: number, withMerges: boolean): SheetRead {
-  const blocks: Block[] = [];
-  if (o.used.isNullObject !== true) {
-    const { rowIndex, columnIndex, rowCount, columnCount } = o.used;
-    const step = Math.max(1, Math.floor(budget / Math.max(1, columnCount)));
-    for (let r = 0; r < rowCount; r += step) {
-      const rows = Math.min(step, rowCount - r);
-      const ref = { top: rowIndex + r + 1, left: columnIndex + 1, bottom: rowIndex + r + rows, right: columnIndex + columnCount };
-      const range = o.sheet.getRange(rangeToA1(ref));
-      range.load("values, text, numberFormat, formulas");
-      blocks.push({ row0: r, rows, range });
-    }
-  }
+/** Queue the merged areas and commented cells of a sheet (with its first block). */
+function queueExtras(o: Outline, caps: Capabilities, withMerges: boolean): Omit<SheetRead, "blocks"> {
   let merged: Excel.RangeAreas | null = null;
   let mergedItems: Excel.RangeCollection | null = null;
   if (caps.mergedAreas && withMerges) {
@@ -86,13 +74,51 @@ function queueSheet(o: Outline, caps: Capabilities, budget: number, withMerges: 
     r.load("address");
     return r;
   });
-  return { outline: o, blocks, merged, mergedItems, commentCells, mergesUnread: caps.mergedAreas && !withMerges };
+  return { outline: o, merged, mergedItems, commentCells, mergesUnread: caps.mergedAreas && !withMerges };
+}
+
+/** The row blocks of a sheet, each of at most `budget` cells. */
+function blockRows(o: Outline, budget: number): Array<{ row0: number; rows: number }> {
+  if (o.used.isNullObject === true) return [];
+  const step = Math.max(1, Math.floor(budget / Math.max(1, o.used.columnCount)));
+  const out: Array<{ row0: number; rows: number }> = [];
+  for (let r = 0; r < o.used.rowCount; r += step) out.push({ row0: r, rows: Math.min(step, o.used.rowCount - r) });
+  return out;
+}
+
+function queueBlock(o: Outline, row0: number, rows: number): Block {
+  const { rowIndex, columnIndex, columnCount } = o.used;
+  const ref = { top: rowIndex + row0 + 1, left: columnIndex + 1, bottom: rowIndex + row0 + rows, right: columnIndex + columnCount };
+  const range = o.sheet.getRange(rangeToA1(ref));
+  range.load("values, text, numberFormat, formulas");
+  return { row0, rows, range };
+}
+
+/** A sheet of at most `budget` cells, queued whole (it shares a sync with other small sheets). */
+function queueWhole(o: Outline, caps: Capabilities, withMerges: boolean): SheetRead {
+  const extras = queueExtras(o, caps, withMerges);
+  const blocks = o.used.isNullObject === true ? [] : [queueBlock(o, 0, o.used.rowCount)];
+  return { ...extras, blocks };
+}
+
+/** One sheet in row blocks of at most `budget` cells, one sync each. */
+async function readInBlocks(o: Outline, caps: Capabilities, sync: () => Promise<void>, budget: number, withMerges: boolean): Promise<SheetRead> {
+  const extras = queueExtras(o, caps, withMerges);
+  const blocks: Block[] = [];
+  const parts = blockRows(o, budget);
+  if (parts.length === 0) await sync();
+  for (const p of parts) {
+    blocks.push(queueBlock(o, p.row0, p.rows));
+    await sync();
+  }
+  return { ...extras, blocks };
 }
 
 /**
  * Read the sheets' contents so that no response exceeds Excel's payload limit: small sheets share a
- * sync, a sheet past `budget` cells gets its row blocks in syncs of their own. A sheet whose merged
- * areas fail to read (more than 512 of them) is read again without them and marked mergesUnread.
+ * sync, a sheet past `budget` cells is read in row blocks, a sync each. A sync Excel refuses for its
+ * size is read again in smaller blocks; a sheet whose merged areas fail to read (more than 512 of
+ * them) is read again without them and marked mergesUnread.
  */
 export async function readSheets(
   outlines: Outline[],
@@ -109,11 +135,16 @@ export async function readSheets(
     await plainSync();
     riding = false;
   };
+  const out = new Map<Outline, SheetRead>();
   const groups: Outline[][] = [];
   let current: Outline[] = [];
   let size = 0;
   for (const o of outlines) {
     const n = cellsOf(o);
+    if (n > budget) {
+      out.set(o, await readWithFallback(o, caps, sync, budget, null));
+      continue;
+    }
     if (current.length > 0 && size + n > budget) {
       groups.push(current);
       current = [];
@@ -123,34 +154,35 @@ export async function readSheets(
     size += n;
   }
   if (current.length > 0) groups.push(current);
-  if (groups.length === 0 && riding) await sync();
+  if (groups.length === 0 && out.size === 0 && riding) await sync();
 
-  const out = new Map<Outline, SheetRead>();
   for (const group of groups) {
     try {
-      const reads = group.map((o) => queueSheet(o, caps, budget, true));
+      const reads = group.map((o) => queueWhole(o, caps, true));
       await sync();
       reads.forEach((r) => out.set(r.outline, r));
     } catch (e) {
       const code = errorCode(e);
       if (code === EDIT_MODE_CODE) throw e;
       // One sheet at a time, with the fallbacks for the payload limit and for merged areas.
-      for (const o of group) out.set(o, await readOne(o, caps, sync, budget, code, group.length > 1));
+      for (const o of group) out.set(o, await readWithFallback(o, caps, sync, budget, group.length > 1 ? null : code));
     }
   }
   return outlines.map((o) => out.get(o)!);
 }
 
-async function readOne(o: Outline, caps: Capabilities, sync: () => Promise<void>, budget: number, firstCode: string, sharedSync: boolean): Promise<SheetRead> {
-  const payload = PAYLOAD_CODES.has(firstCode);
-  let b = payload ? Math.floor(budget / 4) : budget;
-  // Read alone, the same failure would come again: go straight to the fallback.
-  let withMerges = caps.mergedAreas && (payload || sharedSync);
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const read = queueSheet(o, caps, b, withMerges);
+/** Read one sheet, in smaller blocks after a payload refusal, without merged areas after another error. */
+async function readWithFallback(o: Outline, caps: Capabilities, sync: () => Promise<void>, budget: number, failedAlone: string | null): Promise<SheetRead> {
+  let b = budget;
+  let withMerges = caps.mergedAreas;
+  if (failedAlone !== null) {
+    // Read alone, the same failure would come again: go straight to its fallback.
+    if (PAYLOAD_CODES.has(failedAlone)) b = Math.floor(budget / 4);
+    else withMerges = false;
+  }
+  for (let attempt = 0; attempt < 8; attempt++) {
     try {
-      await sync();
-      return read;
+      return await readInBlocks(o, caps, sync, b, withMerges);
     } catch (e) {
       const code = errorCode(e);
       if (code === EDIT_MODE_CODE) throw e;
@@ -159,7 +191,7 @@ async function readOne(o: Outline, caps: Capabilities, sync: () => Promise<void>
       else throw e;
     }
   }
-  throw new Error("readOne: no attempt succeeded");
+  throw new Error("readWithFallback: no attempt succeeded");
 }
 
 /** Split a RangeAreas address ("S!A1:B2, 'x, y'!C3") into its A1 ranges, minding quoted sheet names. */
