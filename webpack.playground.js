@@ -47,7 +47,8 @@ module.exports = (env, argv) => {
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-cheap-module-source-map" : false,
-    entry: { playground: "./playground/src/main.tsx" },
+    // The add-in's real commands page beside the playground, framed by its ribbon strip.
+    entry: { playground: "./playground/src/main.tsx", commands: "./src/commands/commands.ts" },
     output: {
       path: OUT_DIR,
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
@@ -75,9 +76,17 @@ module.exports = (env, argv) => {
     plugins: [
       new ExcelJsIsMinified(),
       new webpack.DefinePlugin({ __JIXIAO_SAMPLES__: JSON.stringify(sampleFiles()) }),
-      new HtmlWebpackPlugin({ filename: "index.html", template: "./playground/index.html" }),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./playground/index.html", chunks: ["playground"] }),
+      // office.js is the emulator of the playground's window there (playground/public/emulated-office.js).
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], templateParameters: { officeJsUrl: "emulated-office.js" } }),
+      new HtmlWebpackPlugin({ filename: "dialog.html", template: "./src/dialog/dialog.html", chunks: [], templateParameters: { officeJsUrl: "emulated-office.js" } }),
       new CopyWebpackPlugin({
-        patterns: [{ from: "**/*.xlsx", context: SAMPLES_DIR, to: "samples/[path][name][ext]" }],
+        patterns: [
+          { from: "**/*.xlsx", context: SAMPLES_DIR, to: "samples/[path][name][ext]" },
+          { from: "src/legacy/guard.js", to: "legacy-guard.js", info: { minimized: true } },
+          { from: "src/dialog/dialog.js", to: "dialog.js", info: { minimized: true } },
+          { from: "playground/public/emulated-office.js", to: "emulated-office.js", info: { minimized: true } },
+        ],
       }),
     ],
     performance: { hints: false },

@@ -6,6 +6,7 @@ import { createActions } from "../../src/excel/actions";
 import { App } from "../../src/taskpane/App";
 import type { Locale } from "../../src/taskpane/strings";
 import { DEFAULT_SAMPLE, GROUPS, SAMPLES, sampleUrl } from "./samples";
+import { Ribbon } from "./Ribbon";
 import { SheetGrid, SheetTabs } from "./SheetGrid";
 import { store, useWorkbookVersion } from "./store";
 import { downloadName, exportXlsx, openError, openXlsx } from "./workbook";
@@ -234,6 +235,7 @@ export function Playground({ options }: { options: PlaygroundOptions }): React.J
         <section className="workbook" aria-label="工作簿 workbook">
           {loadId > 0 ? (
             <>
+              <Ribbon loadId={loadId} />
               <SheetGrid key={`grid-${loadId}`} onMessage={(m) => setNotice(m ? { kind: "error", ...m } : null)} />
               <SheetTabs />
               <StatusBar />

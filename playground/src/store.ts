@@ -3,7 +3,7 @@
 // macrotask, by which time the batch has been applied), and after the person's own edits.
 import { useSyncExternalStore } from "react";
 import type { EmulatedExcel } from "../../src/emulator";
-import { installEmulator } from "../../src/emulator";
+import { installEmulator, type InstalledOffice } from "../../src/emulator";
 import { type OpenWorkbook } from "./workbook";
 
 type Listener = () => void;
@@ -14,10 +14,16 @@ export class WorkbookStore {
   private loads = 0;
   private listeners = new Set<Listener>();
   private uninstall: (() => void) | null = null;
+  private installed: InstalledOffice | null = null;
   private pending = false;
 
   get workbook(): OpenWorkbook | null {
     return this.current;
+  }
+
+  /** The emulated Office of the open workbook: ribbon dispatch and dialogs. */
+  get office(): InstalledOffice | null {
+    return this.installed;
   }
 
   get host(): EmulatedExcel | null {
@@ -33,7 +39,9 @@ export class WorkbookStore {
   open(wb: OpenWorkbook): void {
     if (this.current) this.current.host.beforeSync = undefined;
     this.uninstall?.();
-    this.uninstall = installEmulator(wb.host).uninstall;
+    // As Excel for Windows: a ribbon command reaches the commands page once it has started Office.js.
+    this.installed = installEmulator(wb.host, { platform: "desktop" });
+    this.uninstall = this.installed.uninstall;
     wb.host.beforeSync = () => this.changedSoon();
     this.current = wb;
     this.loads += 1;

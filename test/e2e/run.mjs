@@ -549,6 +549,30 @@ async function firstRender(browser, base) {
 }
 
 async function extras(page, base) {
+  await test("ribbon strip: 填写得分 runs the real commands page; its dialog tells the outcome; the open pane checks again", async () => {
+    await openSample(page, base, "selfeval-defects/blank-scores.xlsx", { autocheck: true });
+    await page.waitForFunction(() => /检查完成/.test(document.querySelector('[data-testid="pane"] p[role="status"]')?.textContent ?? ""), null, { timeout: WAIT_MS });
+    const before = await snapshot(page, "绩效自评表");
+    check(cellMap(before).get("G13")?.value == null, "G13 is not blank before the ribbon's fill");
+    await page.getByTestId("ribbon-fillSheet").click();
+    const frame = page.frameLocator('[data-testid="dialog-frame"]');
+    await frame.locator("h1").waitFor({ timeout: WAIT_MS });
+    const title = await frame.locator("h1").textContent();
+    check(/填写完成/.test(title) && /Fill done/.test(title), `dialog title: ${title}`);
+    const body = await frame.locator("main").textContent();
+    check(/已填写 7 个空白单元格/.test(body), `dialog text: ${body}`);
+    await shot(page, "ribbon-fill-dialog");
+    await frame.getByRole("button", { name: /关闭/ }).click();
+    await page.getByTestId("dialog").waitFor({ state: "detached", timeout: WAIT_MS });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="ribbon-fillSheet"]').disabled, null, { timeout: WAIT_MS });
+    const after = await snapshot(page, "绩效自评表");
+    check(cellMap(after).get("G13")?.value === 10, `G13 after the ribbon's fill: ${JSON.stringify(cellMap(after).get("G13"))}`);
+    // The pane was open: it checks again and shows the filled form.
+    await page.waitForFunction(() => /已重新检查/.test(document.querySelector('[data-testid="pane"] p[role="status"]')?.textContent ?? ""), null, { timeout: WAIT_MS });
+    const state = await paneState(page);
+    check(state.figures["总分"] === "94.33", `pane total after the ribbon's fill: ${state.figures["总分"]}`);
+  });
+
   await test("sheet tabs: 检查 acts on the sheet whose tab is active; a finding's click switches back", async () => {
     await openSample(page, base, "selfeval-defects/missing-reasons.xlsx");
     await page.evaluate(() =>
