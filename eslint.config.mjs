@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Plain ES5 pages that run in the browser as they are, old webviews included.
-    files: ["src/legacy/*.js", "src/dialog/*.js"],
+    files: ["src/legacy/*.js", "src/dialog/*.js", "playground/public/*.js"],
     languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly", navigator: "readonly" } },
   },
 );
