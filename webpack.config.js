@@ -74,7 +74,7 @@ module.exports = (env, argv) => {
   if (!useCdn && !serving && !dev && officeJs.kind === "npm") {
     console.log(
       "webpack.config.js: dist/office-js/ is the npm package's 2022 office.js (no notes, no single undo step); " +
-        "run `npm run office-js:import -- <folder>` with files from `node scripts/office-js.mjs download` for a current one",
+        "run `npm run office-js:import -- <folder>` with files from `node scripts/office-js.js download` for a current one",
     );
   }
 

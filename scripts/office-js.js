@@ -2,7 +2,7 @@
 // A current office.js for the offline build, in two steps, for IT:
 //
 //   1. On a machine with internet access (Node.js 20):
-//        node scripts/office-js.mjs download <folder>
+//        node scripts/office-js.js download <folder>
 //      downloads Microsoft's CDN library (office.js and the files it loads for Excel) into <folder>.
 //   2. Copy <folder> to the build machine, then:
 //        npm run office-js:import -- <folder>
@@ -12,20 +12,20 @@
 // Why: the npm package @microsoft/office-js is a 2022 build (16.0.15407) without Worksheet.notes
 // (ExcelApi 1.18) and without mergeUndoGroup (1.20). Microsoft supports only the CDN library and
 // allows local copies for internal deployments; a copy must be refreshed from time to time.
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const CDN_BASE = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-export const VENDOR_DIR = path.join(ROOT, "vendor", "office-js");
+const ROOT = path.resolve(__dirname, "..");
+const CDN_BASE = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const VENDOR_DIR = path.join(ROOT, "vendor", "office-js");
 const PACKAGE_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 /** Files that must be there for Excel on Windows, Mac and the web. */
-export const REQUIRED = ["office.js", "excel-win32-16.01.js", "excel-mac-16.00.js", "excel-web-16.00.js"];
+const REQUIRED = ["office.js", "excel-win32-16.01.js", "excel-mac-16.00.js", "excel-web-16.00.js"];
 const SOURCE_FILE = "jixiao-office-js.json";
 
 /** The build number office.js states (16.0.NNNNN), or null. */
-export function libraryVersion(officeJs) {
+function libraryVersion(officeJs) {
   const all = [...String(officeJs).matchAll(/16\.0\.(\d{4,5})/g)].map((m) => Number(m[1])).filter((n) => n > 0);
   return all.length > 0 ? `16.0.${Math.max(...all)}` : null;
 }
@@ -41,7 +41,7 @@ function listFiles(dir, prefix = "") {
 }
 
 /** What to download: the npm package's file list (release builds only) and every .js that office.js names. */
-export function wantedFiles(packageFiles, officeJsText = "") {
+function wantedFiles(packageFiles, officeJsText = "") {
   const names = new Set(packageFiles.filter((f) => f.endsWith(".js") && !f.endsWith(".debug.js")));
   for (const m of String(officeJsText).matchAll(/["']([a-z0-9_-]+(?:\/[a-z0-9_-]+)*\.js)["']/gi)) {
     if (!m[1].endsWith(".debug.js")) names.add(m[1]);
@@ -51,7 +51,7 @@ export function wantedFiles(packageFiles, officeJsText = "") {
 }
 
 /** Check a downloaded folder: the files Excel needs, and a library newer than the npm package's. */
-export function checkFolder(dir) {
+function checkFolder(dir) {
   const problems = [];
   for (const f of REQUIRED) if (!fs.existsSync(path.join(dir, f))) problems.push(`缺少 ${f} (missing ${f})`);
   let version = null;
@@ -63,7 +63,7 @@ export function checkFolder(dir) {
   return { ok: problems.length === 0, problems, version, files: fs.existsSync(dir) ? listFiles(dir).length : 0 };
 }
 
-export async function download(dir, { base = CDN_BASE, fetchImpl = fetch, log = console.log } = {}) {
+async function download(dir, { base = CDN_BASE, fetchImpl = fetch, log = console.log } = {}) {
   fs.mkdirSync(dir, { recursive: true });
   const get = async (rel) => {
     const res = await fetchImpl(new URL(rel, base));
@@ -94,7 +94,7 @@ export async function download(dir, { base = CDN_BASE, fetchImpl = fetch, log = 
   return { count, missing, version };
 }
 
-export function importFolder(dir, { target = VENDOR_DIR, log = console.log } = {}) {
+function importFolder(dir, { target = VENDOR_DIR, log = console.log } = {}) {
   const check = checkFolder(dir);
   if (!check.ok) throw new Error(`${dir} 不是可用的 office.js 文件夹 (not a usable office.js folder):\n  ${check.problems.join("\n  ")}`);
   fs.rmSync(target, { recursive: true, force: true });
@@ -114,12 +114,14 @@ async function main(argv) {
   if (cmd === "download" && dir) await download(path.resolve(dir), from ? { base: from } : {});
   else if (cmd === "import" && dir) importFolder(path.resolve(dir));
   else {
-    console.error("用法 usage:\n  node scripts/office-js.mjs download <文件夹 folder> [--from <url>]\n  node scripts/office-js.mjs import <文件夹 folder>");
+    console.error("用法 usage:\n  node scripts/office-js.js download <文件夹 folder> [--from <url>]\n  node scripts/office-js.js import <文件夹 folder>");
     process.exitCode = 2;
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+module.exports = { CDN_BASE, VENDOR_DIR, REQUIRED, libraryVersion, wantedFiles, checkFolder, download, importFolder };
+
+if (require.main === module) {
   main(process.argv.slice(2)).catch((e) => {
     console.error(e.message);
     process.exitCode = 1;
