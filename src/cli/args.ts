@@ -15,6 +15,8 @@ export interface CliOptions {
   /** A one-row-per-sheet summary written to this CSV file. */
   csv?: string;
   quiet: boolean;
+  /** Overwrite an existing --out file (never an input). */
+  force: boolean;
   settings: SettingsInput;
 }
 
@@ -37,6 +39,7 @@ export function parseCli(argv: string[]): CliOptions {
       reverse: { type: "string" },
       "over-threshold": { type: "string" },
       quiet: { type: "boolean", short: "q", default: false },
+      force: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", short: "v", default: false },
     },
@@ -72,11 +75,12 @@ export function parseCli(argv: string[]): CliOptions {
     out: values.out,
     csv: values.csv,
     quiet: values.quiet,
+    force: values.force,
     settings: settings.data,
   };
 
   function base(c: CliOptions["command"]): CliOptions {
-    return { command: c, files: [], json: false, lang: lang.success ? lang.data : "zh-CN", fix: false, mark: false, quiet: false, settings: {} };
+    return { command: c, files: [], json: false, lang: lang.success ? lang.data : "zh-CN", fix: false, mark: false, quiet: false, force: false, settings: {} };
   }
 }
 
@@ -93,7 +97,10 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
   --lang zh-CN|en-US     报告语言，默认中文（report language, Chinese by default）
   --fix [--out <路径>]   填写得分、总分、等级和偏差原因草稿并标记问题，写到副本；原文件不改动
                          (fill scores, total, grade and draft notes, mark problems, into a copy)
-                         默认副本：<原名>.filled.xlsx；多个文件时 --out 为文件夹
+                         默认副本：<原名>.filled.xlsx（已存在则另取 <原名>.filled (2).xlsx）；
+                         多个文件时 --out 为文件夹；--out 指定的文件已存在时不覆盖（exit 2）
+  --force                允许覆盖已存在的 --out 文件（输入文件永不覆盖）
+                         (overwrite an existing --out file; an input is never overwritten)
   --mark [--out <路径>]  只标记问题、不填写（mark problems only, into a copy）
   --csv <文件.csv>       另存一份汇总表：每个工作表一行（总分、等级、错误数、结论），Excel 可直接打开
                          (a one-row-per-sheet summary for reviewers, opens in Excel)
@@ -102,6 +109,7 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
   --over-threshold <比例>          超额完成需说明的幅度，默认 0.5（50%）
   -q, --quiet            不显示进度（no progress lines）
   -h, --help             显示本说明
+  --                     其后的参数都是文件名，即使以 - 开头（file names that start with -）
 
 退出码 Exit status: 0 无错误 no errors · 1 有错误 error findings · 2 有文件无法读取 a file could not be read
 `;

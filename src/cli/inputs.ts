@@ -57,3 +57,22 @@ export function expandInputs(args: string[]): string[] {
   }
   return [...new Set(out)];
 }
+
+/** The same file named twice (another path, a link) is checked once. */
+export function uniqueFiles(files: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const f of files) {
+    let key: string;
+    try {
+      const st = fs.statSync(f);
+      key = `${st.dev}:${st.ino}`;
+    } catch {
+      key = `missing:${path.resolve(f)}`;
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}

@@ -1,23 +1,10 @@
 #!/usr/bin/env node
-import fs from "node:fs";
-import path from "node:path";
 import { checkWorkbook, type FileResult } from "../xlsx/checkWorkbook";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
-import { expandInputs } from "./inputs";
+import { expandInputs, uniqueFiles } from "./inputs";
+import { planTargets, sameFile, writeWhole } from "./outputs";
 import { summaryCsv } from "./summaryCsv";
-import { toJson, toText } from "./report";
-
-function outPathFor(opts: CliOptions, file: string): string | undefined {
-  if (!opts.fix && !opts.mark) return undefined;
-  const suffix = opts.fix ? ".filled.xlsx" : ".marked.xlsx";
-  const base = path.basename(file).replace(/\.xlsx$/i, "");
-  if (!opts.out) return path.join(path.dirname(file), `${base}${suffix}`);
-  if (opts.files.length > 1) {
-    fs.mkdirSync(opts.out, { recursive: true });
-    return path.join(opts.out, `${base}${suffix}`);
-  }
-  return opts.out;
-}
+import { toJson, toText, visible } from "./report";
 
 export interface Io {
   out: { write(s: string): unknown };
@@ -43,28 +30,50 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     io.out.write("jixiao 0.1.0\n");
     return 0;
   }
-  opts.files = expandInputs(opts.files);
-  const results: FileResult[] = [];
+  opts.files = uniqueFiles(expandInputs(opts.files));
+  // The summary must not replace a workbook it summarises.
+  if (opts.csv && opts.files.some((f) => sameFile(f, opts.csv!))) {
+    io.err.write(`jixiao: --csv ${visible(opts.csv)} 是要检查的文件之一，未做任何操作（--csv names one of the input files; nothing was done）\n`);
+    return 2;
+  }
   const many = opts.files.length > 1;
-  for (const [i, file] of opts.files.entries()) {
+  const copying = opts.fix || opts.mark;
+  const planned = copying
+    ? planTargets(opts.files, { suffix: opts.fix ? ".filled.xlsx" : ".marked.xlsx", out: opts.out, force: opts.force, many })
+    : opts.files.map((file) => ({ file }) as { file: string; target?: string; error?: { zh: string; en: string } });
+  const results: FileResult[] = [];
+  for (const [i, p] of planned.entries()) {
+    const file = p.file;
     if (many && !opts.quiet) {
-      io.err.write(opts.lang === "zh-CN" ? `[${i + 1}/${opts.files.length}] 正在检查 ${file}\n` : `[${i + 1}/${opts.files.length}] checking ${file}\n`);
+      const name = visible(file);
+      io.err.write(opts.lang === "zh-CN" ? `[${i + 1}/${planned.length}] 正在检查 ${name}\n` : `[${i + 1}/${planned.length}] checking ${name}\n`);
     }
-    const out = outPathFor(opts, file);
-    if (out && path.resolve(out) === path.resolve(file)) {
-      results.push({
-        file,
-        error: { zh: "输出文件不能与原文件相同：原文件不会被改动。", en: "The output must differ from the input: the input is never modified." },
-        sheets: [],
-      });
+    if (p.error) {
+      // No copy can be made: the file is still checked and reported, with the reason.
+      const checked = await checkWorkbook(file, { settings: opts.settings });
+      results.push(checked.error ? checked : { ...checked, error: p.error });
       continue;
     }
-    results.push(await checkWorkbook(file, { settings: opts.settings, ...(opts.fix ? { fixOut: out } : opts.mark ? { markOut: out } : {}) }));
+    const out = p.target;
+    results.push(
+      await checkWorkbook(file, {
+        settings: opts.settings,
+        ...(out ? (opts.fix ? { fixOut: out } : { markOut: out }) : {}),
+        writeCopy: (target, bytes) => writeWhole(target, bytes, opts.force),
+      }),
+    );
   }
   io.out.write(opts.json ? `${JSON.stringify(toJson(results, opts.lang), null, 2)}\n` : `${toText(results, opts.lang)}\n`);
   if (opts.csv) {
-    fs.writeFileSync(opts.csv, summaryCsv(results));
-    if (!opts.json) io.out.write(opts.lang === "zh-CN" ? `汇总表已写出：${opts.csv}\n` : `Summary written to ${opts.csv}\n`);
+    try {
+      // A summary is made again at every run: it replaces an earlier one, whole.
+      writeWhole(opts.csv, Buffer.from(summaryCsv(results), "utf8"), true);
+      if (!opts.json) io.out.write(opts.lang === "zh-CN" ? `汇总表已写出：${visible(opts.csv)}\n` : `Summary written to ${visible(opts.csv)}\n`);
+    } catch (e) {
+      const m = e as { zh?: string; en?: string };
+      io.err.write(`jixiao: ${opts.lang === "zh-CN" ? (m.zh ?? String(e)) : (m.en ?? String(e))}\n`);
+      return 2;
+    }
   }
   if (results.some((r) => r.error)) return 2;
   if (results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === "error")))) return 1;

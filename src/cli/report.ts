@@ -36,7 +36,7 @@ export function toText(files: FileResult[], lang: Lang): string {
   const lines: string[] = [];
   for (const f of files) {
     lines.push(`━━ ${f.file}`);
-    if (f.error) {
+    if (f.error && f.sheets.length === 0) {
       lines.push(`  ${zh ? "无法读取" : "Cannot read"}：${t(f.error)}`);
       lines.push("");
       continue;
@@ -69,7 +69,8 @@ export function toText(files: FileResult[], lang: Lang): string {
         lines.push(`    ${ICON[x.severity]} ${t(SEVERITY_LABEL[x.severity])} ${x.cell.padEnd(5)} ${t(x.message)} [${x.code}]`);
       }
     }
-    if (f.out) lines.push(zh ? `  已写出副本：${f.out}` : `  Copy written to ${f.out}`);
+    if (f.error) lines.push(`  ${zh ? "未写出副本" : "No copy written"}：${t(f.error)}`);
+    else if (f.out) lines.push(zh ? `  已写出副本：${f.out}` : `  Copy written to ${f.out}`);
     lines.push("");
   }
   if (files.length > 1) {
@@ -82,5 +83,14 @@ export function toText(files: FileResult[], lang: Lang): string {
         : `${files.length} files: ${ok} without errors, ${withErrors} with errors, ${unreadable} unreadable.`,
     );
   }
-  return lines.join("\n");
+  return lines.map(visible).join("\n");
+}
+
+/**
+ * Text from workbooks shown as text: C0 and C1 control characters (a cell may hold ESC sequences,
+ * stored by Excel as _x001B_) become visible escapes instead of acting on the terminal.
+ */
+export function visible(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);
 }

@@ -4,8 +4,17 @@ import type { FileResult } from "../xlsx/checkWorkbook";
 
 const HEADER = ["文件", "工作表", "表格类型", "预算执行率(%)", "预算执行得分", "总分", "评分等级", "错误", "警告", "结论", "说明"];
 
+/**
+ * A text field that a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR) is
+ * neutralised with a leading apostrophe, as the OWASP guidance on CSV injection says; file and sheet
+ * names come from the people who send the workbooks.
+ */
+export function neutralise(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 function cell(v: string | number | null | undefined): string {
-  const s = v === null || v === undefined ? "" : typeof v === "number" ? v.toFixed(2) : v;
+  const s = v === null || v === undefined ? "" : typeof v === "number" ? v.toFixed(2) : neutralise(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

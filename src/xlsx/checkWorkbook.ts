@@ -20,6 +20,8 @@ export interface CheckOptions {
   fixOut?: string;
   /** Mark a copy without filling (what the add-in's 检查 does). */
   markOut?: string;
+  /** Puts the copy's bytes in place (the command writes whole files, never over an input). */
+  writeCopy?: (out: string, bytes: Uint8Array) => void | Promise<void>;
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -65,7 +67,14 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
   if (out) {
     // Formulas over the filled cells (a total as =SUM(...)) are recalculated when the copy opens.
     if (sheets.some((s) => (s.written?.length ?? 0) > 0)) wb.calcProperties.fullCalcOnLoad = true;
-    await wb.xlsx.writeFile(out);
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    try {
+      if (opts.writeCopy) await opts.writeCopy(out, bytes);
+      else await fs.writeFile(out, bytes);
+    } catch (e) {
+      const m = e as { zh?: string; en?: string; message?: string };
+      return { file, sheets, error: { zh: m.zh ?? `未能写出副本：${m.message}`, en: m.en ?? `The copy could not be written: ${m.message}` } };
+    }
   }
   return { file, sheets, ...(out ? { out } : {}) };
 }

@@ -18,8 +18,10 @@ function covers(outer: RangeRef, inner: RangeRef): boolean {
   return outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right;
 }
 
+const sameRef = (a: RangeRef, b: RangeRef) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+
 function sameRanges(a: CfRule, b: CfRule): boolean {
-  return a.ranges.length === b.ranges.length && a.ranges.every((r, i) => JSON.stringify(r) === JSON.stringify(b.ranges[i]));
+  return a.ranges.length === b.ranges.length && a.ranges.every((r, i) => sameRef(r, b.ranges[i]));
 }
 
 /**
@@ -28,7 +30,7 @@ function sameRanges(a: CfRule, b: CfRule): boolean {
  */
 function checkAddressable(host: { knownBugs: boolean }, t: CfTarget, cf: CfRule): void {
   if (!host.knownBugs || !t.via) return;
-  const larger = cf.ranges.some((r) => covers(t.via!, r) && JSON.stringify(r) !== JSON.stringify(t.via));
+  const larger = cf.ranges.some((r) => covers(t.via!, r) && !sameRef(r, t.via!));
   if (!larger) return;
   const shared = t.sheet.cfs.some((o) => o.id !== cf.id && o.ranges.some((a) => cf.ranges.some((b) => intersects(a, b))));
   if (shared) throw new EmulatorError("ItemNotFound", "Item Not Found.");
