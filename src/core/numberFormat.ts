@@ -13,9 +13,13 @@ interface Compiled {
 
 const compiled = new Map<string, Compiled>();
 
+/** Excel refuses number formats longer than this; a longer one in a file is shown as General. */
+const MAX_FORMAT_LENGTH = 255;
+
 function compile(format: string): Compiled {
-  const fmt = format.split(";")[0];
   const plain: Compiled = { general: true, percent: false, decimals: 0, grouping: false, before: "", after: "" };
+  if (format.length > MAX_FORMAT_LENGTH) return plain;
+  const fmt = format.split(";")[0];
   if (fmt === "" || /^general$/i.test(fmt) || fmt === "@") return plain;
   const literal = (s: string) => s.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
   const body = fmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
@@ -38,6 +42,8 @@ export function formatNumber(value: number, format: string | undefined): string 
   let c = compiled.get(key);
   if (!c) {
     c = compile(key);
+    // A hostile file may carry thousands of formats: keep the cache bounded.
+    if (compiled.size > 10_000) compiled.clear();
     compiled.set(key, c);
   }
   if (c.general) return general(value);

@@ -10,10 +10,18 @@ export function dateSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH) / 86_400_000;
 }
 
+/**
+ * What Excel shows for a date it cannot display: a number of 1e8 or more in a date-formatted cell is
+ * beyond 9999-12-31 (ExcelJS makes an Invalid Date of it).
+ */
+export const BAD_DATE = "########";
+
+const validDate = (d: Date) => !Number.isNaN(d.getTime());
+
 export function scalarOf(v: unknown): Scalar {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return dateSerial(v);
+  if (v instanceof Date) return validDate(v) ? dateSerial(v) : BAD_DATE;
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join("");
   if ("error" in o) return String(o.error);
@@ -41,7 +49,7 @@ export function readCell(cell: ExcelJS.Cell): CellRead {
     value: value === "" ? null : value,
     formula,
     numberFormat,
-    ...(raw instanceof Date ? { dateText: raw.toISOString().slice(0, 10) } : {}),
+    ...(raw instanceof Date ? { dateText: validDate(raw) ? raw.toISOString().slice(0, 10) : BAD_DATE } : {}),
   };
 }
 

@@ -36,7 +36,7 @@ function rowLabel(grid: Grid, row: number, upTo: number, test: (k: string) => bo
 
 function composeSplitTarget(grid: Grid, row: number, cols: Columns): { text: string; parsed: ParsedValue } {
   const op = cols.targetOp !== undefined ? grid.str(row, cols.targetOp) : "";
-  const unit = cols.targetUnit !== undefined ? grid.str(row, cols.targetUnit).replace(/^\s*[(（]\s*(.*?)\s*[)）]\s*$/, "$1") : "";
+  const unit = cols.targetUnit !== undefined ? unparenthesised(grid.str(row, cols.targetUnit)) : "";
   const vcol = cols.targetValue ?? cols.target!;
   const v = grid.cell(row, vcol);
   let num = grid.str(row, vcol);
@@ -151,4 +151,11 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
   }
   const firstRow = indicators.length > 0 ? indicators[0].row : header.lastRow + 1;
   return { indicators, firstRow, lastRow, total, gradeLabel };
+}
+
+/** "（小时）" → "小时": a unit cell written in brackets. Linear, unlike a regular expression with a lazy middle. */
+export function unparenthesised(text: string): string {
+  const t = text.trim();
+  if (t.length >= 2 && (t[0] === "(" || t[0] === "（") && (t[t.length - 1] === ")" || t[t.length - 1] === "）")) return t.slice(1, -1).trim();
+  return text;
 }

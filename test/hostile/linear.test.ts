@@ -1,0 +1,68 @@
+// Small hostile inputs that used to stop a whole batch: each must be answered quickly and must not
+// throw. The strings are long enough that a quadratic or cubic pattern would run for minutes.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import ExcelJS from "exceljs";
+import { unparenthesised } from "../../src/core/forms/indicators";
+import { formatNumber } from "../../src/core/numberFormat";
+import { checkWorkbook } from "../../src/xlsx/checkWorkbook";
+import { main } from "../../src/cli/jixiao";
+import { SAMPLES } from "../helpers";
+
+/** The pattern the unit reader used before (cubic backtracking on "(" + spaces + "x"). */
+const OLD_UNIT = /^\s*[(（]\s*(.*?)\s*[)）]\s*$/;
+
+describe("the unit in brackets", () => {
+  test("reads as the old pattern did, on any short string of the characters that matter", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("(", "（", ")", "）", " ", "\t", "a", "小时"), maxLength: 12 }), (s) => {
+        expect(unparenthesised(s)).toBe(s.replace(OLD_UNIT, "$1"));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("an adversarial unit cell ('(' + 100,000 spaces + 'x') is linear", () => {
+    const s = `(${" ".repeat(100_000)}x`;
+    expect(unparenthesised(s)).toBe(s);
+    expect(unparenthesised(`（${" ".repeat(100_000)}小时${" ".repeat(100_000)}）`)).toBe("小时");
+  });
+});
+
+test("a number format of 200,000 commas is shown as General, at once (Excel allows 255 characters)", () => {
+  expect(formatNumber(1234.5, `${",".repeat(200_000)}0`)).toBe("1234.5");
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom(",", "#", "0", ".", "%", '"', "\\"), minLength: 256, maxLength: 5000 }), (f) => {
+      expect(formatNumber(3.25, f)).toBe("3.25");
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test("a number of 1e8 or more in a date-formatted cell reads as Excel shows it (########), and the batch goes on", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-hostile-"));
+  try {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("封面");
+    ws.getCell("A1").value = 1e8;
+    ws.getCell("A1").numFmt = "yyyy-mm-dd";
+    ws.getCell("B2").value = 45000;
+    ws.getCell("B2").numFmt = "yyyy-mm-dd";
+    const bad = path.join(dir, "date.xlsx");
+    await wb.xlsx.writeFile(bad);
+    const r = await checkWorkbook(bad);
+    expect(r.error).toBeUndefined();
+    expect(r.sheets[0].kind).toBe("none");
+    let out = "";
+    const code = await main(["check", "-q", "--json", bad, path.join(SAMPLES, "selfeval/zhengwuyun.xlsx")], {
+      out: { write: (s: string) => (out += s) },
+      err: { write: () => true },
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(out).files).toHaveLength(2);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
