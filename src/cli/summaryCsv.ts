@@ -29,6 +29,11 @@ export function summaryCsv(files: FileResult[]): string {
       rows.push([f.file, "", "", null, null, null, "", "", "", "无法读取", f.error.zh]);
       continue;
     }
+    if (!f.sheets.some((s) => s.kind !== "none")) {
+      // Every input has its row: a workbook with no form says so.
+      rows.push([f.file, f.sheets.map((s) => s.sheet).join("、"), "无绩效表", null, null, null, "", "", "", "无绩效表", "未找到绩效自评表或绩效目标表。"]);
+      continue;
+    }
     for (const s of f.sheets) {
       if (s.kind === "none") continue;
       const c = countBySeverity(s.findings);

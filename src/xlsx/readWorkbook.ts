@@ -43,6 +43,22 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   if (!startsWith(bytes, ZIP_MAGIC)) {
     throw new WorkbookReadError("不是 Excel 工作簿（.xlsx）文件。", "Not an Excel workbook (.xlsx).");
   }
+  // A zip holds its file names in plain ASCII: an .xlsx names its workbook part.
+  const head = bytes.subarray(0, 200).toString("latin1");
+  if (head.includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) {
+    throw new WorkbookReadError(
+      "这是 OpenDocument 表格（.ods）文件：请在 WPS、LibreOffice 或 Excel 中另存为 .xlsx 后再检查。",
+      "This is an OpenDocument spreadsheet (.ods): save it as .xlsx in WPS, LibreOffice or Excel first.",
+    );
+  }
+  // A whole zip ends with its central directory (PK 05 06); a truncated one is damaged, said below.
+  const whole = bytes.subarray(Math.max(0, bytes.length - 65_557)).includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (whole && !bytes.includes(Buffer.from("xl/workbook", "latin1"))) {
+    throw new WorkbookReadError(
+      "这是一个压缩包，但其中没有 Excel 工作簿（可能是改了扩展名的 .zip、.docx 或其他文件）。",
+      "This is a zip archive without an Excel workbook in it (perhaps a renamed .zip, .docx or other file).",
+    );
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

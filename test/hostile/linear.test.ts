@@ -66,3 +66,40 @@ test("a number of 1e8 or more in a date-formatted cell reads as Excel shows it (
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+describe("every input appears in every output", () => {
+  async function zipWith(files: Record<string, string>): Promise<Buffer> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require("jszip") as typeof import("jszip");
+    const z = new JSZip();
+    for (const [name, body] of Object.entries(files)) z.file(name, body);
+    return z.generateAsync({ type: "nodebuffer" });
+  }
+
+  test("a zip without a workbook and a renamed .ods are unreadable with their reason; a workbook without a form is 无绩效表 in the CSV", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-hostile-"));
+    try {
+      const zip = path.join(dir, "notes.xlsx");
+      fs.writeFileSync(zip, await zipWith({ "readme.txt": "hello" }));
+      const ods = path.join(dir, "table.xlsx");
+      fs.writeFileSync(ods, await zipWith({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }));
+      const cover = path.join(dir, "cover.xlsx");
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet("封面").getCell("A1").value = "2023 年度";
+      await wb.xlsx.writeFile(cover);
+      const csv = path.join(dir, "sum.csv");
+      let out = "";
+      const code = await main(["check", "-q", "--json", zip, ods, cover, "--csv", csv], { out: { write: (s: string) => (out += s) }, err: { write: () => true } });
+      expect(code).toBe(2);
+      const files = JSON.parse(out).files;
+      expect(files[0].error).toContain("没有 Excel 工作簿");
+      expect(files[1].error).toContain(".ods");
+      expect(files[2].error).toBeUndefined();
+      const rows = fs.readFileSync(csv, "utf8").trim().split("\r\n");
+      expect(rows).toHaveLength(4);
+      expect(rows[3]).toContain("无绩效表");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
