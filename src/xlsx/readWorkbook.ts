@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 
+import { parseRange, rangeToA1 } from "../core/address";
 import { formatNumber } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { mergedRanges, readCell, type CellRead } from "./cells";
@@ -73,10 +74,75 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 
 const EMPTY: CellRead = { value: null, formula: null, numberFormat: "General" };
 
+/**
+ * The most cells a snapshot holds. A form is a few thousand cells; a file that claims a used range of
+ * millions (one stray value at XFD1048576) is read where its cells are, not as the rectangle it claims.
+ */
+export const MAX_SNAPSHOT_CELLS = 1_000_000;
+const ROW_GAP = 100;
+const COL_GAP = 50;
+
+type Box = { top: number; left: number; bottom: number; right: number };
+
+/** Runs of numbers no more than `gap` apart: the one holding the most weight. */
+function densest(points: Array<{ at: number; weight: number }>, gap: number): { from: number; to: number } {
+  const sorted = [...points].sort((a, b) => a.at - b.at);
+  let best = { from: sorted[0].at, to: sorted[0].at, weight: 0 };
+  let cur = { from: sorted[0].at, to: sorted[0].at, weight: 0 };
+  for (const p of sorted) {
+    if (p.at - cur.to > gap) cur = { from: p.at, to: p.at, weight: 0 };
+    cur.to = p.at;
+    cur.weight += p.weight;
+    if (cur.weight > best.weight) best = { ...cur };
+  }
+  return { from: best.from, to: best.to };
+}
+
+/** Where a sheet's occupied cells are densest, when its claimed extent is too large to read whole. */
+function occupiedBox(ws: ExcelJS.Worksheet): Box | null {
+  const rows = (ws as unknown as { _rows?: Array<{ _cells?: Array<ExcelJS.Cell | undefined> } | undefined> })._rows ?? [];
+  const cells: Array<{ r: number; c: number }> = [];
+  rows.forEach((row, i) => {
+    row?._cells?.forEach((cell, j) => {
+      if (!cell || cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null) return;
+      cells.push({ r: i + 1, c: j + 1 });
+    });
+  });
+  if (cells.length === 0) return null;
+  const byRow = new Map<number, number>();
+  for (const x of cells) byRow.set(x.r, (byRow.get(x.r) ?? 0) + 1);
+  const rr = densest([...byRow].map(([at, weight]) => ({ at, weight })), ROW_GAP);
+  const byCol = new Map<number, number>();
+  for (const x of cells) if (x.r >= rr.from && x.r <= rr.to) byCol.set(x.c, (byCol.get(x.c) ?? 0) + 1);
+  const cc = densest([...byCol].map(([at, weight]) => ({ at, weight })), COL_GAP);
+  const width = cc.to - cc.from + 1;
+  const bottom = Math.min(rr.to, rr.from + Math.floor(MAX_SNAPSHOT_CELLS / width) - 1);
+  return { top: rr.from, left: cc.from, bottom, right: cc.to };
+}
+
+/** The merges that touch the box, clipped to it (a merge A36:XFD1048576 becomes A36:…). */
+function clipMerges(merges: string[], box: Box): string[] {
+  const out: string[] = [];
+  for (const m of merges) {
+    const r = parseRange(m);
+    const top = Math.max(r.top, box.top);
+    const left = Math.max(r.left, box.left);
+    const bottom = Math.min(r.bottom, box.bottom);
+    const right = Math.min(r.right, box.right);
+    if (top > bottom || left > right || (top === bottom && left === right)) continue;
+    out.push(rangeToA1({ top, left, bottom, right }));
+  }
+  return out;
+}
+
 /** One worksheet as a snapshot: the used range, as Office.js would give it. */
 export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const merges = mergedRanges(ws);
-  const dims = ws.rowCount > 0 ? ws.dimensions : null;
+  let merges = mergedRanges(ws);
+  let dims: Box | null = ws.rowCount > 0 ? ws.dimensions : null;
+  if (dims && dims.top && (dims.bottom - dims.top + 1) * (dims.right - dims.left + 1) > MAX_SNAPSHOT_CELLS) {
+    dims = occupiedBox(ws);
+    if (dims) merges = clipMerges(merges, dims);
+  }
   const protectedSheet = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
   if (!dims || !dims.top) {
     return { name: ws.name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges, protected: protectedSheet };

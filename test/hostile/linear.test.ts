@@ -103,3 +103,27 @@ describe("every input appears in every output", () => {
     }
   });
 });
+
+describe("a used range far larger than the form", () => {
+  test.each(["XFD1048576", "Q1048576"])("one stray value at %s: the form is read where its cells are, with the same findings", async (cell) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-hostile-"));
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(SAMPLES, "selfeval-defects/missing-reasons.xlsx"));
+      wb.worksheets[0].getCell(cell).value = "x";
+      const cover = wb.addWorksheet("封面");
+      cover.getCell("A1").value = "封面";
+      cover.getCell(cell).value = 1;
+      const file = path.join(dir, "stray.xlsx");
+      await wb.xlsx.writeFile(file);
+      const r = await checkWorkbook(file);
+      const ref = await checkWorkbook(path.join(SAMPLES, "selfeval-defects/missing-reasons.xlsx"));
+      expect(r.error).toBeUndefined();
+      expect(r.sheets[0].kind).toBe("self-evaluation");
+      expect(r.sheets[0].findings.map((f) => `${f.code}@${f.cell}`)).toEqual(ref.sheets[0].findings.map((f) => `${f.code}@${f.cell}`));
+      expect(r.sheets[1].kind).toBe("none");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
