@@ -17,6 +17,10 @@ export interface CliOptions {
   quiet: boolean;
   /** Overwrite an existing --out file (never an input). */
   force: boolean;
+  /** Worker threads checking files at once; each file has its own time and memory limit. */
+  jobs?: number;
+  fileTimeoutS?: number;
+  fileMemoryMb?: number;
   settings: SettingsInput;
 }
 
@@ -40,6 +44,9 @@ export function parseCli(argv: string[]): CliOptions {
       "over-threshold": { type: "string" },
       quiet: { type: "boolean", short: "q", default: false },
       force: { type: "boolean", default: false },
+      jobs: { type: "string", short: "j" },
+      "file-timeout": { type: "string" },
+      "file-memory": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", short: "v", default: false },
     },
@@ -65,8 +72,20 @@ export function parseCli(argv: string[]): CliOptions {
       "设置无效（invalid setting）：--rounding truncate|half-up|up，--reverse ratio|deviation，--over-threshold 0 以上的数（e.g. 0.5）",
     );
   }
+  const positive = (name: string, v: string | undefined, min: number): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} 需要不小于 ${min} 的整数（--${name} takes a whole number of ${min} or more）: ${v}`);
+    return n;
+  };
+  const jobs = positive("jobs", values.jobs, 1);
+  const fileTimeoutS = positive("file-timeout", values["file-timeout"], 1);
+  const fileMemoryMb = positive("file-memory", values["file-memory"], 64);
   return {
     command: "check",
+    ...(jobs !== undefined ? { jobs } : {}),
+    ...(fileTimeoutS !== undefined ? { fileTimeoutS } : {}),
+    ...(fileMemoryMb !== undefined ? { fileMemoryMb } : {}),
     files,
     json: values.json,
     lang: lang.data,
@@ -107,6 +126,10 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
   --rounding truncate|half-up|up   两位小数的取舍方式，默认截位 truncate
   --reverse ratio|deviation        反向指标未完成时的计分公式，默认 ratio（分值×指标值/实际值）
   --over-threshold <比例>          超额完成需说明的幅度，默认 0.5（50%）
+  -j, --jobs <n>         同时检查的文件数，默认为 CPU 核数（files checked at once, one per core by default）
+  --file-timeout <秒>    每个文件的检查时限，默认 120；超时的文件报告为“文件过大或结构异常”并跳过
+  --file-memory <MB>     每个文件可用的内存，默认 2048（per-file time and memory limits; a file past
+                         them is reported and skipped, the others are checked）
   -q, --quiet            不显示进度（no progress lines）
   -h, --help             显示本说明
   --                     其后的参数都是文件名，即使以 - 开头（file names that start with -）

@@ -3,6 +3,7 @@ import { checkWorkbook, type FileResult } from "../xlsx/checkWorkbook";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
 import { expandInputs, uniqueFiles } from "./inputs";
 import { planTargets, sameFile, writeWhole } from "./outputs";
+import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, workerScript } from "./pool";
 import { summaryCsv } from "./summaryCsv";
 import { toJson, toText, visible } from "./report";
 
@@ -41,28 +42,36 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   const planned = copying
     ? planTargets(opts.files, { suffix: opts.fix ? ".filled.xlsx" : ".marked.xlsx", out: opts.out, force: opts.force, many })
     : opts.files.map((file) => ({ file }) as { file: string; target?: string; error?: { zh: string; en: string } });
-  const results: FileResult[] = [];
-  for (const [i, p] of planned.entries()) {
-    const file = p.file;
-    if (many && !opts.quiet) {
-      const name = visible(file);
-      io.err.write(opts.lang === "zh-CN" ? `[${i + 1}/${planned.length}] 正在检查 ${name}\n` : `[${i + 1}/${planned.length}] checking ${name}\n`);
+  const progress = (i: number) => {
+    if (!many || opts.quiet) return;
+    const name = visible(planned[i].file);
+    io.err.write(opts.lang === "zh-CN" ? `[${i + 1}/${planned.length}] 正在检查 ${name}\n` : `[${i + 1}/${planned.length}] checking ${name}\n`);
+  };
+  const jobs = planned.map((p) => ({
+    file: p.file,
+    settings: opts.settings,
+    force: opts.force,
+    ...(p.target ? (opts.fix ? { fixOut: p.target } : { markOut: p.target }) : {}),
+  }));
+  const script = workerScript();
+  let results: FileResult[];
+  if (script) {
+    results = await checkInWorkers(script, jobs, {
+      jobs: opts.jobs ?? defaultJobs(),
+      timeoutMs: (opts.fileTimeoutS ?? DEFAULT_TIMEOUT_S) * 1000,
+      memoryMb: opts.fileMemoryMb ?? DEFAULT_MEMORY_MB,
+      onStart: progress,
+    });
+  } else {
+    // Run from the sources (the tests): in this process, one file after another.
+    results = [];
+    for (const [i, job] of jobs.entries()) {
+      progress(i);
+      results.push(await checkWorkbook(job.file, { ...job, writeCopy: (target, bytes) => writeWhole(target, bytes, opts.force) }));
     }
-    if (p.error) {
-      // No copy can be made: the file is still checked and reported, with the reason.
-      const checked = await checkWorkbook(file, { settings: opts.settings });
-      results.push(checked.error ? checked : { ...checked, error: p.error });
-      continue;
-    }
-    const out = p.target;
-    results.push(
-      await checkWorkbook(file, {
-        settings: opts.settings,
-        ...(out ? (opts.fix ? { fixOut: out } : { markOut: out }) : {}),
-        writeCopy: (target, bytes) => writeWhole(target, bytes, opts.force),
-      }),
-    );
   }
+  // A copy that could not be planned: the file was still checked; the reason goes with it.
+  results = results.map((r, i) => (planned[i].error && !r.error ? { ...r, error: planned[i].error } : r));
   io.out.write(opts.json ? `${JSON.stringify(toJson(results, opts.lang), null, 2)}\n` : `${toText(results, opts.lang)}\n`);
   if (opts.csv) {
     try {

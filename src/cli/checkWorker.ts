@@ -1,0 +1,31 @@
+// One file's check in a worker thread, so that a file past the memory or time limit (a merge over a
+// million rows, a pathological zip) is reported and stops nothing else. Posts the FileResult back.
+import { parentPort } from "node:worker_threads";
+import type { SettingsInput } from "../core/settings";
+import { checkWorkbook } from "../xlsx/checkWorkbook";
+import { writeWhole } from "./outputs";
+
+export interface WorkerJob {
+  id: number;
+  file: string;
+  settings: SettingsInput;
+  fixOut?: string;
+  markOut?: string;
+  force: boolean;
+}
+
+parentPort?.on("message", (job: WorkerJob) => {
+  void (async () => {
+    try {
+      const result = await checkWorkbook(job.file, {
+        settings: job.settings,
+        ...(job.fixOut ? { fixOut: job.fixOut } : {}),
+        ...(job.markOut ? { markOut: job.markOut } : {}),
+        writeCopy: (target, bytes) => writeWhole(target, bytes, job.force),
+      });
+      parentPort!.postMessage({ id: job.id, result: JSON.parse(JSON.stringify(result)) });
+    } catch (e) {
+      parentPort!.postMessage({ id: job.id, crash: (e as Error).message ?? String(e) });
+    }
+  })();
+});

@@ -1,0 +1,85 @@
+// Checks files in worker threads, one per core by default, each file with a memory and a time limit.
+// A worker that runs out of memory, takes too long or crashes is replaced; its file is reported as
+// 文件过大或结构异常 with the reason, and the other files go on. Results keep the order of the files.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { FileResult } from "../xlsx/checkWorkbook";
+import type { WorkerJob } from "./checkWorker";
+
+export interface PoolOptions {
+  jobs: number;
+  /** Per file. */
+  timeoutMs: number;
+  memoryMb: number;
+  onStart?: (index: number) => void;
+}
+
+export const DEFAULT_TIMEOUT_S = 120;
+export const DEFAULT_MEMORY_MB = 2048;
+
+export function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+}
+
+/** The compiled worker beside this file (dist/cli/checkWorker.js); absent when run from sources. */
+export function workerScript(): string | null {
+  const p = path.join(__dirname, "checkWorker.js");
+  return fs.existsSync(p) ? p : null;
+}
+
+function skipped(file: string, why: { zh: string; en: string }): FileResult {
+  return { file, sheets: [], error: { zh: `文件过大或结构异常，已跳过：${why.zh}`, en: `File too large or malformed, skipped: ${why.en}` } };
+}
+
+export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob, "id">>, opts: PoolOptions): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(jobs.length);
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    let worker: Worker | null = null;
+    const fresh = () =>
+      new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: opts.memoryMb, maxYoungGenerationSizeMb: Math.min(256, Math.max(16, opts.memoryMb / 8)) } });
+    while (next < jobs.length) {
+      const id = next++;
+      const job = jobs[id];
+      opts.onStart?.(id);
+      worker ??= fresh();
+      const w = worker;
+      results[id] = await new Promise<FileResult>((resolve) => {
+        let settled = false;
+        const done = (r: FileResult, dead: boolean) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          w.removeAllListeners("message");
+          w.removeAllListeners("error");
+          w.removeAllListeners("exit");
+          if (dead) {
+            void w.terminate();
+            worker = null;
+          }
+          resolve(r);
+        };
+        const timer = setTimeout(
+          () => done(skipped(job.file, { zh: `检查超过 ${Math.round(opts.timeoutMs / 1000)} 秒`, en: `the check took more than ${Math.round(opts.timeoutMs / 1000)} s` }), true),
+          opts.timeoutMs,
+        );
+        w.on("message", (m: { id: number; result?: FileResult; crash?: string }) => {
+          if (m.id !== id) return;
+          if (m.result) done(m.result, false);
+          else done(skipped(job.file, { zh: `读取时出错（${m.crash}）`, en: `reading failed (${m.crash})` }), true);
+        });
+        w.on("error", (e: Error & { code?: string }) => {
+          const oom = e.code === "ERR_WORKER_OUT_OF_MEMORY";
+          done(skipped(job.file, oom ? { zh: `所需内存超过 ${opts.memoryMb} MB`, en: `it needs more than ${opts.memoryMb} MB of memory` } : { zh: e.message, en: e.message }), true);
+        });
+        w.on("exit", (code) => done(skipped(job.file, { zh: `检查进程意外退出（${code}）`, en: `the check stopped unexpectedly (${code})` }), true));
+        w.postMessage({ ...job, id } satisfies WorkerJob);
+      });
+    }
+    if (worker) await (worker as Worker).terminate();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, jobs.length)) }, runner));
+  return results;
+}

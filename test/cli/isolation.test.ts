@@ -1,0 +1,71 @@
+// The built command checks each file in a worker thread with a memory and a time limit: a hostile file
+// (a merge over a million rows, 20,000 merges that ExcelJS compares pairwise) is reported as
+// 文件过大或结构异常 and the other files are still checked. The files are made here, by hand, as XML.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { SAMPLES } from "../helpers";
+
+const run = promisify(execFile);
+const CLI = path.resolve(__dirname, "../../dist/cli/jixiao.js");
+let dir: string;
+
+/** A one-cell workbook whose sheet XML gets `extra` after its sheetData. */
+async function withSheetXml(name: string, extra: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Sheet1").getCell("A1").value = "x";
+  const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const xml = (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).replace("</sheetData>", `</sheetData>${extra}`);
+  zip.file("xl/worksheets/sheet1.xml", xml);
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return file;
+}
+
+async function jixiao(args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const r = await run(process.execPath, [CLI, "check", "-q", ...args], { maxBuffer: 1 << 26 });
+    return { code: 0, out: r.stdout };
+  } catch (e) {
+    const x = e as { code: number; stdout: string };
+    return { code: x.code, out: x.stdout };
+  }
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(CLI)) throw new Error("dist/cli/jixiao.js is missing: npm test builds it (npm run build:cli)");
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-iso-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test("a merge over a million rows (a 6 KB file) is skipped past the memory limit; the next file is checked", async () => {
+  const huge = await withSheetXml("huge-merge.xlsx", '<mergeCells count="1"><mergeCell ref="A36:XFD1048576"/></mergeCells>');
+  expect(fs.statSync(huge).size).toBeLessThan(20_000);
+  const r = await jixiao(["--json", "--file-memory", "256", huge, path.join(SAMPLES, "selfeval/zhengwuyun.xlsx")]);
+  expect(r.code).toBe(2);
+  const doc = JSON.parse(r.out);
+  expect(doc.files[0].error).toContain("文件过大或结构异常");
+  expect(doc.files[0].error).toContain("256 MB");
+  expect(doc.files[1].sheets[0].total).toBe(90.2);
+}, 120_000);
+
+test("20,000 two-cell merges are skipped past the time limit; the other files are checked, in order", async () => {
+  const merges = Array.from({ length: 20_000 }, (_, i) => `<mergeCell ref="A${i * 2 + 2}:B${i * 2 + 2}"/>`).join("");
+  const slow = await withSheetXml("merges.xlsx", `<mergeCells count="20000">${merges}</mergeCells>`);
+  const r = await jixiao(["--json", "--file-timeout", "3", "--jobs", "2", path.join(SAMPLES, "selfeval/zhengwuyun.xlsx"), slow, path.join(SAMPLES, "legacy/xuqiuce.xlsx")]);
+  expect(r.code).toBe(2);
+  const doc = JSON.parse(r.out);
+  expect(doc.files.map((f: { file: string }) => path.basename(f.file))).toEqual(["zhengwuyun.xlsx", "merges.xlsx", "xuqiuce.xlsx"]);
+  expect(doc.files[1].error).toContain("超过 3 秒");
+  expect(doc.files[0].error).toBeUndefined();
+  expect(doc.files[2].sheets[0].kind).toBe("self-evaluation-legacy");
+}, 120_000);
+
+test("usage: --jobs and the limits take whole numbers", async () => {
+  const r = await jixiao(["--jobs", "0", path.join(SAMPLES, "selfeval/zhengwuyun.xlsx")]);
+  expect(r.code).toBe(2);
+});
