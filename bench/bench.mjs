@@ -81,6 +81,40 @@ out(
 );
 out(`  the check adds ${added.toFixed(0)} ms = ${((added / load) * 100).toFixed(0)}% of the load time (goal: at most 50%) ${added <= load / 2 ? "✓" : "✗"}`);
 
+// 3b. The command over 500 forms in one call, serial (--jobs 1) and one worker per core, with its
+// peak memory; and the slowest hostile file against the per-file limits.
+{
+  const { execFileSync, spawnSync } = await import("node:child_process");
+  const os = await import("node:os");
+  const many = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-500-"));
+  for (let i = 0; i < 500; i++) fs.copyFileSync(files[i % files.length], path.join(many, `${String(i).padStart(3, "0")}.xlsx`));
+  const cli = path.join(root, "dist/cli/jixiao.js");
+  const timeCli = (args) => {
+    const t0 = process.hrtime.bigint();
+    // The command reports its own peak resident memory (worker threads included) when asked.
+    const r = spawnSync(process.execPath, [cli, "check", "-q", ...args], { maxBuffer: 1 << 28, env: { ...process.env, JIXIAO_REPORT_RSS: "1" } });
+    const rss = /maxRSS=(\d+)/.exec(r.stderr.toString());
+    return { ms: ms(t0), code: r.status, rss: rss ? `${(Number(rss[1]) / 1024).toFixed(0)} MiB` : "n/a" };
+  };
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  const serial = timeCli(["--jobs", "1", many]);
+  const parallel = timeCli(["--jobs", String(cores), many]);
+  out(`500 forms in one call: serial ${(serial.ms / 1000).toFixed(1)} s (peak ${serial.rss}), ${cores} workers ${(parallel.ms / 1000).toFixed(1)} s (peak ${parallel.rss})`);
+  const hostile = path.join(many, "hostile");
+  fs.mkdirSync(hostile);
+  const { default: JSZip } = await import("jszip");
+  const ExcelJS = require("exceljs");
+  const base = new ExcelJS.Workbook();
+  base.addWorksheet("Sheet1").getCell("A1").value = "x";
+  const zip = await JSZip.loadAsync(await base.xlsx.writeBuffer());
+  const xml = await zip.file("xl/worksheets/sheet1.xml").async("string");
+  zip.file("xl/worksheets/sheet1.xml", xml.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A36:XFD1048576"/></mergeCells>'));
+  fs.writeFileSync(path.join(hostile, "merge.xlsx"), await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const h = timeCli(["--file-memory", "512", hostile]);
+  out(`slowest hostile file (a merge A36:XFD1048576, 6 KB): reported and skipped after ${(h.ms / 1000).toFixed(1)} s at --file-memory 512 (exit ${h.code})`);
+  fs.rmSync(many, { recursive: true, force: true });
+}
+
 // 4. The add-in's actions in the emulated Excel host: round trips and time per action.
 const benchDist = path.join(root, "dist-bench");
 if (fs.existsSync(path.join(benchDist, "emulator/index.js"))) {

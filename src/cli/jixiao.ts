@@ -93,6 +93,8 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
+      // For npm run bench: the peak resident memory of the whole run, worker threads included.
+      if (process.env.JIXIAO_REPORT_RSS) process.stderr.write(`maxRSS=${process.resourceUsage().maxRSS}\n`);
     },
     (e: unknown) => {
       process.stderr.write(`jixiao: 内部错误 internal error: ${(e as Error).stack ?? String(e)}\n`);
