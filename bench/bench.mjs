@@ -84,7 +84,7 @@ out(`  the check adds ${added.toFixed(0)} ms = ${((added / load) * 100).toFixed(
 // 3b. The command over 500 forms in one call, serial (--jobs 1) and one worker per core, with its
 // peak memory; and the slowest hostile file against the per-file limits.
 {
-  const { execFileSync, spawnSync } = await import("node:child_process");
+  const { spawnSync } = await import("node:child_process");
   const os = await import("node:os");
   const many = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-500-"));
   for (let i = 0; i < 500; i++) fs.copyFileSync(files[i % files.length], path.join(many, `${String(i).padStart(3, "0")}.xlsx`));

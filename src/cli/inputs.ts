@@ -4,13 +4,30 @@ import path from "node:path";
 /** Excel's lock files (~$name.xlsx) sit beside open workbooks: never forms. */
 const isWorkbookName = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$");
 
-function walk(dir: string): string[] {
+/** What folder mode passed over, and why: told to the person, never silent. */
+export interface Skipped {
+  path: string;
+  reason: { zh: string; en: string };
+}
+
+function walk(dir: string, skipped: Skipped[]): string[] {
   const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, "zh-CN"))) {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    skipped.push({ path: dir, reason: { zh: `无法打开文件夹（${code}）`, en: `the folder cannot be opened (${code})` } });
+    return out;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"))) {
     const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(p));
+    if (entry.isDirectory()) out.push(...walk(p, skipped));
+    else if (!entry.isFile() || !/\.xlsx$/i.test(entry.name)) continue;
+    else if (entry.name.startsWith("~$")) skipped.push({ path: p, reason: { zh: "Excel 的临时锁定文件", en: "an Excel lock file" } });
     // Copies this command wrote earlier (--fix, --mark) are not forms to check again.
-    else if (entry.isFile() && isWorkbookName(entry.name) && !/\.(filled|marked)\.xlsx$/i.test(entry.name)) out.push(p);
+    else if (/\.(filled|marked)( \(\d+\))?\.xlsx$/i.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
+    else out.push(p);
   }
   return out;
 }
@@ -25,7 +42,7 @@ function globToRegExp(pattern: string): RegExp {
  * file name expanded here (Windows' command prompt passes them on unexpanded). A name that matches
  * nothing is kept, so that it is reported as missing.
  */
-export function expandInputs(args: string[]): string[] {
+export function expandInputs(args: string[], skipped: Skipped[] = []): string[] {
   const out: string[] = [];
   for (const arg of args) {
     let stat: fs.Stats | undefined;
@@ -35,7 +52,7 @@ export function expandInputs(args: string[]): string[] {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      out.push(...walk(arg));
+      out.push(...walk(arg, skipped));
       continue;
     }
     const base = path.basename(arg);

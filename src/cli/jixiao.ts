@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { checkWorkbook, type FileResult } from "../xlsx/checkWorkbook";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
-import { expandInputs, uniqueFiles } from "./inputs";
+import { expandInputs, uniqueFiles, type Skipped } from "./inputs";
 import { planTargets, sameFile, writeWhole } from "./outputs";
 import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, workerScript } from "./pool";
 import { summaryCsv } from "./summaryCsv";
@@ -31,7 +31,8 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     io.out.write("jixiao 0.1.0\n");
     return 0;
   }
-  opts.files = uniqueFiles(expandInputs(opts.files));
+  const skipped: Skipped[] = [];
+  opts.files = uniqueFiles(expandInputs(opts.files, skipped));
   // The summary must not replace a workbook it summarises.
   if (opts.csv && opts.files.some((f) => sameFile(f, opts.csv!))) {
     io.err.write(`jixiao: --csv ${visible(opts.csv)} 是要检查的文件之一，未做任何操作（--csv names one of the input files; nothing was done）\n`);
@@ -72,7 +73,17 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   }
   // A copy that could not be planned: the file was still checked; the reason goes with it.
   results = results.map((r, i) => (planned[i].error && !r.error ? { ...r, error: planned[i].error } : r));
-  io.out.write(opts.json ? `${JSON.stringify(toJson(results, opts.lang), null, 2)}\n` : `${toText(results, opts.lang)}\n`);
+  const pick = (m: { zh: string; en: string }) => (opts.lang === "zh-CN" ? m.zh : m.en);
+  if (opts.json) {
+    const doc = { ...toJson(results, opts.lang), ...(skipped.length > 0 ? { skipped: skipped.map((x) => ({ path: x.path, reason: pick(x.reason) })) } : {}) };
+    io.out.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    io.out.write(`${toText(results, opts.lang)}\n`);
+    if (skipped.length > 0) {
+      io.out.write(opts.lang === "zh-CN" ? `未检查 ${skipped.length} 项：\n` : `Not checked (${skipped.length}):\n`);
+      for (const x of skipped) io.out.write(visible(`  ${x.path}：${pick(x.reason)}`) + "\n");
+    }
+  }
   if (opts.csv) {
     try {
       // A summary is made again at every run: it replaces an earlier one, whole.

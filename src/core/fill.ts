@@ -31,8 +31,15 @@ function fillable(c: NumCell | null | undefined): c is NumCell {
   return !!c && c.empty && !c.typed && !c.formula;
 }
 
-/** What filling writes: only empty cells, never a formula or a typed value (RULES §7). */
+/**
+ * What filling writes: only empty cells, never a formula or a typed value (RULES §7), and never a
+ * number that is not finite (a weight of 1e308 makes the total Infinity, which Excel must repair).
+ */
 export function fillWrites(result: SheetResult): CellWrite[] {
+  return plannedWrites(result).filter((w) => typeof w.value !== "number" || Number.isFinite(w.value));
+}
+
+function plannedWrites(result: SheetResult): CellWrite[] {
   const { form, figures } = result;
   if (!form || !figures || form.kind === "targets") return [];
   const writes: CellWrite[] = [];

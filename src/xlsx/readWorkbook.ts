@@ -64,6 +64,10 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
+    const m = (e as Error).message ?? "";
+    if (e instanceof RangeError || /Invalid (string|array|typed array) length|Map maximum size|allocation failed|heap/i.test(m)) {
+      throw new WorkbookReadError(`工作表过大，无法读取（${m}）。`, `The workbook is too large to read (${m}).`);
+    }
     throw new WorkbookReadError(
       `工作簿已损坏，无法读取（${(e as Error).message}）。`,
       `The workbook is damaged and cannot be read (${(e as Error).message}).`,

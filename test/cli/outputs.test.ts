@@ -219,3 +219,27 @@ describe("text from files cannot act", () => {
     expect(visible("a\u0007b\u009bc")).toBe("a\\x07b\\x9Bc");
   });
 });
+
+test("folder mode says what it passed over and why: lock files, earlier copies, a folder it cannot open", async () => {
+  fs.writeFileSync(path.join(dir, "~$blank.xlsx"), "lock");
+  fs.copyFileSync(input, path.join(dir, "blank.filled (2).xlsx"));
+  fs.mkdirSync(path.join(dir, "locked"));
+  const real = fs.readdirSync;
+  // As root every folder opens; an unreadable one is what a network share gives.
+  const spy = jest.spyOn(fs, "readdirSync").mockImplementation(((p: fs.PathLike, o?: unknown) => {
+    if (String(p).endsWith("locked")) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+    return (real as (p: fs.PathLike, o?: unknown) => unknown)(p, o);
+  }) as typeof fs.readdirSync);
+  try {
+    const r = await run([dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("未检查 3 项");
+    expect(r.out).toContain("Excel 的临时锁定文件");
+    expect(r.out).toContain("本程序之前写出的副本");
+    expect(r.out).toContain("无法打开文件夹（EACCES）");
+    const j = await run([dir, "--json"]);
+    expect(JSON.parse(j.out).skipped).toHaveLength(3);
+  } finally {
+    spy.mockRestore();
+  }
+});

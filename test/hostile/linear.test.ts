@@ -127,3 +127,30 @@ describe("a used range far larger than the form", () => {
     }
   }, 60_000);
 });
+
+test("a weight of 1e308 never makes a non-finite number in the copy", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-hostile-"));
+  try {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(SAMPLES, "selfeval-defects/blank-scores.xlsx"));
+    const ws = wb.worksheets[0];
+    // The weight column of the blank-scores sample is F; rows 13 and 14 are indicators.
+    ws.getCell("F13").value = 1e308;
+    ws.getCell("F14").value = 1e308;
+    const file = path.join(dir, "huge-weight.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = path.join(dir, "copy.xlsx");
+    const r = await checkWorkbook(file, { fixOut: out });
+    expect(r.error).toBeUndefined();
+    // Not vacuous: the weights were read, and the total they give is not a finite number.
+    expect(r.sheets[0].evaluations.filter((e) => e.weight === 1e308)).toHaveLength(2);
+    expect(Number.isFinite(r.sheets[0].figures?.total ?? 0)).toBe(false);
+    for (const w of r.sheets[0].written ?? []) if (typeof w.value === "number") expect(Number.isFinite(w.value)).toBe(true);
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).not.toMatch(/<v>(-?Infinity|NaN)<\/v>/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
