@@ -1,4 +1,4 @@
-import { parseA1 } from "./address";
+import { parseA1, parseRange } from "./address";
 import { analyzeSheet, type SheetResult } from "./engine";
 import { fmt2 } from "./numbers";
 import type { NumCell } from "./forms/model";
@@ -113,6 +113,18 @@ export function applyWrites(snapshot: SheetSnapshot, writes: CellWrite[]): Sheet
   return s;
 }
 
+/**
+ * A cell inside a merged area other than its top-left: a write there would land in the anchor, in
+ * another column (a reason cell under a merge F29:H30 would put the draft in F29). Never written.
+ */
+function hiddenByMerge(snapshot: SheetSnapshot, cell: string): boolean {
+  const { row, col } = parseA1(cell);
+  return snapshot.merges.some((m) => {
+    const r = parseRange(m);
+    return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && (row !== r.top || col !== r.left);
+  });
+}
+
 export interface FillResult {
   plan: WritePlan;
   before: SheetResult;
@@ -125,7 +137,7 @@ export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): Fil
   const before = analyzeSheet(snapshot, settings);
   // A protected sheet takes no writes and no marks; the hosts say so to the user.
   if (snapshot.protected) return { plan: { writes: [], marks: [] }, before, after: before };
-  const writes = fillWrites(before);
+  const writes = fillWrites(before).filter((w) => !hiddenByMerge(snapshot, w.cell));
   const after = writes.length > 0 ? withoutStaleFormulas(analyzeSheet(applyWrites(snapshot, writes), settings)) : before;
   return { plan: { writes, marks: marksFor(after.findings) }, before, after };
 }

@@ -19,11 +19,13 @@ function cellInSnapshot(snap: SheetSnapshot, address: string): { value: unknown;
   return { value: snap.values[i]?.[j] ?? null, formula: snap.formulas[i]?.[j] ?? null, hidden };
 }
 
-/** RULES §7: write only into a cell that is empty, holds no formula and is not inside a merged area. */
+/**
+ * RULES §7: write only into a cell that is empty, holds no formula and is not inside a merged area.
+ * A cell holding only a space or a tab is not empty: a person typed it.
+ */
 export function isWritable(snap: SheetSnapshot, address: string): boolean {
   const c = cellInSnapshot(snap, address);
-  const blank = c.value === null || (typeof c.value === "string" && c.value.trim() === "");
-  return blank && c.formula === null && !c.hidden;
+  return (c.value === null || c.value === "") && c.formula === null && !c.hidden;
 }
 
 /** The cell as read again in the look: still blank and without a formula. */
@@ -31,8 +33,7 @@ function stillEmpty(r: Excel.Range | undefined): boolean {
   if (!r) return false;
   const v: unknown = r.values[0][0];
   const f: unknown = r.formulas[0][0];
-  const blank = v === "" || v === null || (typeof v === "string" && v.trim() === "");
-  return blank && !(typeof f === "string" && f.startsWith("="));
+  return (v === "" || v === null) && !(typeof f === "string" && f.startsWith("="));
 }
 
 /** A text that Excel would take for a formula or a number keeps its leading apostrophe (stays text). */

@@ -1,4 +1,4 @@
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { noteText } from "./cells";
 import { isOwnFormula, markFormula, MARK_COLORS, NOTE_PREFIX, type WritePlan } from "../core/plan";
 
@@ -9,11 +9,11 @@ function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
+/** Truly empty: a cell holding only a space or a tab holds what a person typed, and is kept. */
 function isEmptyCell(cell: ExcelJS.Cell): boolean {
+  if (cell.type === ExcelJS.ValueType.Merge) return false;
   const v = cell.value as unknown;
-  if (v === null || v === undefined) return true;
-  if (typeof v === "string") return v.trim() === "";
-  return false;
+  return v === null || v === undefined || v === "";
 }
 
 
@@ -58,7 +58,9 @@ export function applyPlan(ws: ExcelJS.Worksheet, plan: WritePlan): ApplyReport {
       continue;
     }
     cell.value = w.value;
-    if (w.numberFormat) cell.numFmt = w.numberFormat;
+    // ExcelJS shares one style object among the cells that had the same style in the file: setting
+    // cell.numFmt would change the format of all of them. This cell gets a style of its own.
+    if (w.numberFormat) cell.style = { ...cell.style, numFmt: w.numberFormat };
     report.written.push(w.cell);
   }
   clearMarks(ws);

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { analyzeSheet, type SheetResult } from "../core/engine";
-import { planCheck, planFill } from "../core/fill";
+import { applyWrites, planCheck, planFill } from "../core/fill";
 import type { CellWrite } from "../core/plan";
 import type { SettingsInput } from "../core/settings";
 import { applyPlan } from "./applyPlan";
@@ -57,7 +57,10 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
       const { plan, after } = planFill(snap, opts.settings);
       // A protected sheet gets an empty plan; it is not touched at all (not even to clear old marks).
       const applied = after.kind !== "none" && !snap.protected ? applyPlan(ws, plan).written : [];
-      sheets.push({ ...after, written: plan.writes.filter((w) => applied.includes(w.cell)) });
+      const written = plan.writes.filter((w) => applied.includes(w.cell));
+      // A cell the copy kept (a space a person typed): report the sheet as it now is.
+      const now = written.length < plan.writes.length ? analyzeSheet(applyWrites(snap, written), opts.settings) : after;
+      sheets.push({ ...now, written });
     } else {
       const { plan, result } = planCheck(snap, opts.settings);
       if (result.kind !== "none" && !snap.protected) applyPlan(ws, plan);

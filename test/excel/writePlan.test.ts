@@ -22,7 +22,7 @@ async function readActive(ctx: Excel.RequestContext, caps: ReturnType<typeof det
 const write = (cell: string, value: number | string): CellWrite => ({ cell, value, numberFormat: "0.00", purpose: "score", message: { zh: "", en: "" } });
 
 describe("queueSheetWrites: the last guard before a write (RULES §7)", () => {
-  test("a plan that points at a typed value, a formula or a merged cell is not followed there", async () => {
+  test("a plan that points at a typed value (a space included), a formula or a merged cell is not followed there", async () => {
     const wb = await sampleWorkbook("selfeval-defects/blank-scores.xlsx");
     const ws = wb.worksheets[0];
     ws.getCell("G31").value = { formula: "SUM(G13:G30)", result: 80 } as never;
@@ -42,8 +42,10 @@ describe("queueSheetWrites: the last guard before a write (RULES §7)", () => {
       await ctx.sync();
       return q;
     });
-    expect(out.written.map((w) => w.cell)).toEqual(["G13", "H13", "Z99"]);
-    expect(out.skipped.map((w) => w.cell)).toEqual(["C13", "G31", "A14"]);
+    expect(out.written.map((w) => w.cell)).toEqual(["G13", "Z99"]);
+    // H13 holds three spaces a person typed: their content, kept.
+    expect(out.skipped.map((w) => w.cell)).toEqual(["C13", "G31", "A14", "H13"]);
+    expect(host.cell(SHEET, "H13").value).toBe("   ");
     expect(host.cell(SHEET, "C13").value).not.toBe(1);
     expect(host.cell(SHEET, "G31").formula).toBe("=SUM(G13:G30)");
     expect(host.cell(SHEET, "Z99")).toMatchObject({ value: 5, numberFormat: "0.00", text: "5.00" });

@@ -162,3 +162,72 @@ test("a total written as a formula is left to recalculate, not reported as wrong
   const wb = await loadWorkbook(fs.readFileSync(out));
   expect(wb.worksheets[0].getCell(built.totalCell).formula).toBeDefined();
 });
+
+describe("the copy changes only what it fills (hostile cases)", () => {
+  test("writing a score gives that cell a style of its own: cells that shared its style keep their format", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-style-"));
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(SAMPLES, "selfeval-defects/blank-scores.xlsx"));
+      const ws = wb.worksheets[0];
+      // One shared style with a custom format on the blank score G13 and on typed scores.
+      const shared = { ...ws.getCell("G17").style, numFmt: '0.0"分"' };
+      for (const a of ["G13", "G17", "G18", "G19"]) ws.getCell(a).style = shared;
+      const file = path.join(dir, "shared.xlsx");
+      await wb.xlsx.writeFile(file);
+      const out = path.join(dir, "copy.xlsx");
+      await checkWorkbook(file, { fixOut: out });
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.readFile(out);
+      const c = copy.worksheets[0];
+      expect(c.getCell("G13").numFmt).toBe("0.00");
+      for (const a of ["G17", "G18", "G19"]) expect(c.getCell(a).numFmt).toBe('0.0"分"');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a reason cell under a merge that spans other columns is not written (no draft lands in the anchor)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-merge-"));
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(SAMPLES, "selfeval-defects/missing-reasons.xlsx"));
+      const ws = wb.worksheets[0];
+      ws.getCell("G25").value = null;
+      ws.mergeCells("G24:H25");
+      const file = path.join(dir, "merged.xlsx");
+      await wb.xlsx.writeFile(file);
+      const before = new ExcelJS.Workbook();
+      await before.xlsx.readFile(file);
+      const anchor = before.worksheets[0].getCell("G24").value;
+      const out = path.join(dir, "copy.xlsx");
+      const r = await checkWorkbook(file, { fixOut: out });
+      expect((r.sheets[0].written ?? []).map((w) => w.cell)).not.toContain("H25");
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.readFile(out);
+      expect(copy.worksheets[0].getCell("G24").value).toEqual(anchor);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a reason cell holding only a tab is the person's: kept, and still reported as missing", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-tab-"));
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(SAMPLES, "selfeval-defects/missing-reasons.xlsx"));
+      wb.worksheets[0].getCell("H25").value = "\t";
+      const file = path.join(dir, "tab.xlsx");
+      await wb.xlsx.writeFile(file);
+      const out = path.join(dir, "copy.xlsx");
+      const r = await checkWorkbook(file, { fixOut: out });
+      expect((r.sheets[0].written ?? []).map((w) => w.cell)).not.toContain("H25");
+      expect(r.sheets[0].findings.some((f) => f.code === "missing-explanation" && f.cell === "H25")).toBe(true);
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.readFile(out);
+      expect(copy.worksheets[0].getCell("H25").value).toBe("\t");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
