@@ -144,7 +144,17 @@ export function planTargets(files: string[], opts: PlanOptions): Planned[] {
     }
   }
   return files.map((file) => {
-    const base = path.basename(file).replace(/\.(xlsx|xlsm|xltx)$/i, "");
+    // ExcelJS, which writes the copies, drops a workbook's VBA project: refuse rather than lose it.
+    if (/\.(xlsm|xltm|xlam)$/i.test(file)) {
+      return {
+        file,
+        error: {
+          zh: "这是含宏的工作簿：本程序写出的副本会丢失宏，因此未写出副本。请在 Excel 中用加载项填写。",
+          en: "This workbook has macros, which a copy written by this command would lose, so no copy was written. Fill it in Excel with the add-in.",
+        },
+      };
+    }
+    const base = path.basename(file).replace(/\.(xlsx|xltx)$/i, "");
     const t: Target =
       opts.out && !opts.many
         ? { path: opts.out, derived: false }

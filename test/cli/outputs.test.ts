@@ -243,3 +243,14 @@ test("folder mode says what it passed over and why: lock files, earlier copies, 
     spy.mockRestore();
   }
 });
+
+test("a workbook with macros (.xlsm) is checked, but no copy is written that would lose them", async () => {
+  const xlsm = path.join(dir, "宏.xlsm");
+  fs.copyFileSync(input, xlsm);
+  const r = await run([xlsm, "--fix", "--json"]);
+  expect(r.code).toBe(2);
+  const doc = JSON.parse(r.out);
+  expect(doc.files[0].error).toContain("含宏");
+  expect(doc.files[0].sheets[0].kind).toBe("self-evaluation");
+  expect(fs.readdirSync(dir).filter((f) => f.includes("filled"))).toEqual([]);
+});
