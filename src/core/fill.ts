@@ -117,7 +117,7 @@ export function applyWrites(snapshot: SheetSnapshot, writes: CellWrite[]): Sheet
  * A cell inside a merged area other than its top-left: a write there would land in the anchor, in
  * another column (a reason cell under a merge F29:H30 would put the draft in F29). Never written.
  */
-function hiddenByMerge(snapshot: SheetSnapshot, cell: string): boolean {
+export function hiddenByMerge(snapshot: Pick<SheetSnapshot, "merges">, cell: string): boolean {
   const { row, col } = parseA1(cell);
   return snapshot.merges.some((m) => {
     const r = parseRange(m);

@@ -1,4 +1,5 @@
-import { parseA1, parseRange } from "../core/address";
+import { parseA1 } from "../core/address";
+import { hiddenByMerge } from "../core/fill";
 import type { SheetResult } from "../core/engine";
 import { isOwnFormula, markFormula, MARK_COLORS, NOTE_PREFIX, type CellWrite, type Mark, type WritePlan } from "../core/plan";
 import type { SheetSnapshot } from "../core/snapshot";
@@ -10,10 +11,7 @@ const isOwnNote = (content: string | undefined) => typeof content === "string" &
 /** The cell as the read saw it: its value, formula, and whether a merged area hides it. */
 function cellInSnapshot(snap: SheetSnapshot, address: string): { value: unknown; formula: string | null; hidden: boolean } {
   const { row, col } = parseA1(address);
-  const hidden = snap.merges.some((m) => {
-    const r = parseRange(m);
-    return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && (row !== r.top || col !== r.left);
-  });
+  const hidden = hiddenByMerge(snap, address);
   const i = row - snap.origin.row;
   const j = col - snap.origin.col;
   return { value: snap.values[i]?.[j] ?? null, formula: snap.formulas[i]?.[j] ?? null, hidden };

@@ -3,28 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { Writable } from "node:stream";
 import { z } from "zod";
-import { main } from "../../src/cli/jixiao";
+import { runCli } from "./run";
 import { SAMPLES } from "../helpers";
 
 const BROKEN = path.join(__dirname, "..", "fixtures", "broken");
 const sample = (p: string) => path.join(SAMPLES, p);
 
-class Capture extends Writable {
-  data = "";
-  override _write(chunk: Buffer, _enc: string, cb: () => void) {
-    this.data += chunk.toString();
-    cb();
-  }
-}
-
-async function run(args: string[]) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(args, { out, err });
-  return { code, out: out.data, err: err.data };
-}
+const run = runCli;
 
 const ReportSchema = z
   .object({

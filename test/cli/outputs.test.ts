@@ -3,27 +3,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
-import { main } from "../../src/cli/jixiao";
+import { runCli } from "./run";
 import { freeName, planTargets, sameFile, writeWhole } from "../../src/cli/outputs";
 import { visible } from "../../src/cli/report";
 import { neutralise } from "../../src/cli/summaryCsv";
 import { SAMPLES } from "../helpers";
 
-class Capture extends Writable {
-  data = "";
-  override _write(chunk: Buffer, _enc: string, cb: () => void) {
-    this.data += chunk.toString();
-    cb();
-  }
-}
-
-async function run(args: string[]) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(["check", "-q", ...args], { out, err });
-  return { code, out: out.data, err: err.data };
-}
+const run = (args: string[]) => runCli(["check", "-q", ...args]);
 
 let dir: string;
 let input: string;
