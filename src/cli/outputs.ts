@@ -155,10 +155,12 @@ export function planTargets(files: string[], opts: PlanOptions): Planned[] {
       };
     }
     const base = path.basename(file).replace(/\.(xlsx|xltx)$/i, "");
+    // A template's copy stays a template (the copy is marked as one in checkWorkbook).
+    const suffix = /\.xltx$/i.test(file) ? opts.suffix.replace(/\.xlsx$/, ".xltx") : opts.suffix;
     const t: Target =
       opts.out && !opts.many
         ? { path: opts.out, derived: false }
-        : { path: path.join(opts.out && opts.many ? opts.out : path.dirname(file), `${base}${opts.suffix}`), derived: true };
+        : { path: path.join(opts.out && opts.many ? opts.out : path.dirname(file), `${base}${suffix}`), derived: true };
     if (isInput(t.path)) {
       if (!t.derived) return { file, error: { zh: "输出文件不能是输入文件（原文件不会被改动）。", en: "The output cannot be an input file (inputs are never modified)." } };
     }

@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import JSZip from "jszip";
 import { analyzeSheet, type SheetResult } from "../core/engine";
 import { applyWrites, planCheck, planFill } from "../core/fill";
 import type { CellWrite } from "../core/plan";
@@ -36,6 +37,23 @@ async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
+const WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+const TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml";
+
+/** An .xltx says so in its content types; ExcelJS writes every copy as a workbook. */
+async function isTemplate(file: string): Promise<boolean> {
+  if (!/\.xltx$/i.test(file)) return false;
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  return ((await zip.file("[Content_Types].xml")?.async("string")) ?? "").includes(TEMPLATE_TYPE);
+}
+
+async function asTemplate(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file("[Content_Types].xml", types.split(WORKBOOK_TYPE).join(TEMPLATE_TYPE));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
 /** Check every sheet of one .xlsx file; with fixOut, also write the filled copy. */
 export async function checkWorkbook(file: string, opts: CheckOptions = {}): Promise<FileResult> {
   let wb;
@@ -70,7 +88,8 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
   if (out) {
     // Formulas over the filled cells (a total as =SUM(...)) are recalculated when the copy opens.
     if (sheets.some((s) => (s.written?.length ?? 0) > 0)) wb.calcProperties.fullCalcOnLoad = true;
-    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    let bytes: Uint8Array = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    if (await isTemplate(file)) bytes = await asTemplate(bytes);
     try {
       if (opts.writeCopy) await opts.writeCopy(out, bytes);
       else await fs.writeFile(out, bytes);

@@ -240,3 +240,20 @@ test("a workbook with macros (.xlsm) is checked, but no copy is written that wou
   expect(doc.files[0].sheets[0].kind).toBe("self-evaluation");
   expect(fs.readdirSync(dir).filter((f) => f.includes("filled"))).toEqual([]);
 });
+
+test("an .xltx template's copy stays a template: its extension and its content type", async () => {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(fs.readFileSync(input));
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file("[Content_Types].xml", types.replace("spreadsheetml.sheet.main+xml", "spreadsheetml.template.main+xml"));
+  const xltx = path.join(dir, "模板.xltx");
+  fs.writeFileSync(xltx, await zip.generateAsync({ type: "nodebuffer" }));
+  const r = await run([xltx, "--fix"]);
+  expect(r.code).toBe(0);
+  const copy = path.join(dir, "模板.filled.xltx");
+  expect(fs.existsSync(copy)).toBe(true);
+  const out = await JSZip.loadAsync(fs.readFileSync(copy));
+  const outTypes = await out.file("[Content_Types].xml")!.async("string");
+  expect(outTypes).toContain("spreadsheetml.template.main+xml");
+  expect(outTypes).not.toContain("spreadsheetml.sheet.main+xml");
+});
