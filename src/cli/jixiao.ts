@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import fs from "node:fs";
+import path from "node:path";
 import { checkWorkbook, type FileResult } from "../xlsx/checkWorkbook";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
 import { expandInputs, uniqueFiles, type Skipped } from "./inputs";
@@ -6,6 +8,15 @@ import { planTargets, sameFile, writeWhole } from "./outputs";
 import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, workerScript } from "./pool";
 import { summaryCsv } from "./summaryCsv";
 import { toJson, toText, visible } from "./report";
+
+/** The version in package.json (two folders up from src/cli and from dist/cli alike). */
+function version(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
 
 export interface Io {
   out: { write(s: string): unknown };
@@ -28,7 +39,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     return 0;
   }
   if (opts.command === "version") {
-    io.out.write("jixiao 0.1.0\n");
+    io.out.write(`jixiao ${version()}\n`);
     return 0;
   }
   const skipped: Skipped[] = [];

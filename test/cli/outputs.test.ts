@@ -257,3 +257,9 @@ test("an .xltx template's copy stays a template: its extension and its content t
   expect(outTypes).toContain("spreadsheetml.template.main+xml");
   expect(outTypes).not.toContain("spreadsheetml.sheet.main+xml");
 });
+
+test("--version is package.json's", async () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string };
+  const r = await runCli(["--version"]);
+  expect(r.out.trim()).toBe(`jixiao ${pkg.version}`);
+});
