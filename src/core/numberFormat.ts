@@ -13,6 +13,15 @@ interface Compiled {
 
 const compiled = new Map<string, Compiled>();
 
+/**
+ * Whether a number format shows its value as a percentage (×100): a % outside quoted literals
+ * ("%"), escapes (\%) and [bracketed] sections. The one test for every reader of percentages.
+ */
+export function isPercentFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format.length > MAX_FORMAT_LENGTH) return false;
+  return format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "").includes("%");
+}
+
 /** Excel refuses number formats longer than this; a longer one in a file is shown as General. */
 const MAX_FORMAT_LENGTH = 255;
 
@@ -28,7 +37,7 @@ function compile(format: string): Compiled {
   const at = fmt.indexOf(m[0]) >= 0 ? fmt.indexOf(m[0]) : 0;
   return {
     general: false,
-    percent: body.includes("%"),
+    percent: isPercentFormat(fmt),
     decimals: m[2] ? m[2].length : 0,
     grouping: m[1].includes(","),
     before: literal(fmt.slice(0, at)).replace(/[#0,.%]/g, ""),

@@ -1,3 +1,4 @@
+import { isPercentFormat } from "./numberFormat";
 import type { Cell } from "./grid";
 import type { Settings } from "./settings";
 import { toHalfWidth } from "./text";
@@ -54,7 +55,7 @@ export function readNumber(cell: Cell): NumberRead {
   if (v === null) return { value: null, empty: true, invalid: false, formula, typed: false };
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { value: null, empty: false, invalid: true, formula, typed: true };
-    const pct = /%/.test(cell.numberFormat.replace(/"[^"]*"/g, ""));
+    const pct = isPercentFormat(cell.numberFormat);
     return { value: pct ? Number((v * 100).toFixed(10)) : v, empty: false, invalid: false, formula, typed: true };
   }
   if (typeof v === "boolean") return { value: null, empty: false, invalid: true, formula, typed: true };

@@ -1,3 +1,4 @@
+import { isPercentFormat } from "../numberFormat";
 import { toA1 } from "../address";
 import type { Grid } from "../grid";
 import { headerKey } from "../text";
@@ -42,7 +43,7 @@ function composeSplitTarget(grid: Grid, row: number, cols: Columns): { text: str
   let num = grid.str(row, vcol);
   let pctUnit = "";
   if (typeof v.value === "number") {
-    const pct = /%/.test(v.numberFormat.replace(/"[^"]*"/g, ""));
+    const pct = isPercentFormat(v.numberFormat);
     num = pct ? String(Number((v.value * 100).toFixed(10))) : String(v.value);
     if (pct) pctUnit = "%";
   }

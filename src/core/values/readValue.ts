@@ -1,4 +1,5 @@
 /** The value reader (RULES §3): what a target (年度指标值) or actual (实际完成值) cell says. */
+import { isPercentFormat } from "../numberFormat";
 import { headerKey, toHalfWidth } from "../text";
 import type { CellInput, Comparator, ParsedValue, Tier } from "./types";
 import { normalizeUnit } from "./units";
@@ -128,11 +129,6 @@ function readText(raw: string, nameUnit: string | undefined, tiers: boolean): Pa
   // A comparator word may open a qualitative target (不低于上年水平), but not an empty one.
   if (lead && (rest === "" || /^\([^()]*\)$/.test(rest))) return unparseable(text, "no number after comparator");
   return { kind: "qualitative", text };
-}
-
-/** Strips quoted literals and escaped characters, which Excel shows without scaling. */
-function isPercentFormat(format: unknown): boolean {
-  return typeof format === "string" && format.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
 }
 
 function readCell(cell: CellInput, nameUnit: string | undefined, tiers: boolean): ParsedValue {
