@@ -21,9 +21,15 @@ export function round2(x: number, mode: Settings["rounding"]): number {
   return (sign * n) / 100 || 0;
 }
 
-/** Two figures that print the same at two decimals are equal for the forms. */
+/**
+ * Half a cent of a score: the forms print two decimals, so figures closer than this print the same.
+ * The one tolerance every rule compares scores, weights and amounts with.
+ */
+export const HALF_CENT = 0.005;
+
+/** Two figures that print the same at two decimals are equal for the forms (floating error aside). */
 export function same2(a: number, b: number): boolean {
-  return Math.abs(a - b) < 0.005 - 1e-9;
+  return Math.abs(a - b) < HALF_CENT - 1e-9;
 }
 
 export function fmt2(x: number): string {

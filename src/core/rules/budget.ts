@@ -1,5 +1,5 @@
 import type { FundsRow, SelfEvaluationForm } from "../forms/model";
-import { round2, same2 } from "../numbers";
+import { HALF_CENT, round2, same2 } from "../numbers";
 import { budgetFigures } from "../scoring/figures";
 import { n2, ROUNDING_LABEL } from "./format";
 import { defineRule } from "./types";
@@ -102,7 +102,7 @@ export const budgetOverspent = defineRule({
     const funds = (form as SelfEvaluationForm).funds;
     const b = funds?.total.budget?.value ?? null;
     const x = funds?.total.executed?.value ?? null;
-    if (!funds?.total.executed || b === null || x === null || x <= b + 0.005) return;
+    if (!funds?.total.executed || b === null || x === null || x <= b + HALF_CENT) return;
     report(funds.total.executed.address, {
       zh: `全年执行数 ${n2(x)} 超过全年预算数 ${n2(b)}：请核实是否超预算支出。`,
       en: `Spending ${n2(x)} exceeds the budget ${n2(b)}: check for overspending.`,

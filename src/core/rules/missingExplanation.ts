@@ -1,3 +1,4 @@
+import { HALF_CENT } from "../numbers";
 import { DRAFT_MARKER, hasReason } from "../scoring/evaluate";
 import type { Evaluation } from "../scoring/evaluate";
 import { n2 } from "./format";
@@ -15,7 +16,7 @@ export function deviationFacts(e: Evaluation): Message {
   if (e.mode === "qualitative" && e.tier && e.tier !== "达成") {
     parts.push({ zh: `完成等级为“${e.tier}”`, en: `tier "${e.indicator.actualText}"` });
   }
-  if (e.weight !== null && e.effective !== null && e.effective < e.weight - 0.005) {
+  if (e.weight !== null && e.effective !== null && e.effective < e.weight - HALF_CENT) {
     parts.push({
       zh: `得分 ${n2(e.effective)} 低于分值 ${n2(e.weight)}`,
       en: `score ${n2(e.effective)} below the weight ${n2(e.weight)}`,

@@ -1,3 +1,4 @@
+import { HALF_CENT } from "../numbers";
 import { TIER_BANDS } from "../scoring/tiers";
 import { n2 } from "./format";
 import { defineRule, rowName } from "./types";
@@ -9,7 +10,7 @@ export const scoreExceedsWeight = defineRule({
   description: { zh: "得分不能高于分值。", en: "A score cannot exceed its weight." },
   check({ evals }, report) {
     for (const e of evals) {
-      if (e.score === null || e.weight === null || e.score <= e.weight + 0.005) continue;
+      if (e.score === null || e.weight === null || e.score <= e.weight + HALF_CENT) continue;
       report(
         e.indicator.score!.address,
         {
@@ -50,8 +51,8 @@ export const tierBandViolation = defineRule({
   check({ evals }, report) {
     for (const e of evals) {
       if (e.mode !== "qualitative" || !e.tier || !e.band || e.score === null || e.weight === null) continue;
-      if (e.score > e.weight + 0.005 || e.score < 0) continue;
-      if (e.score >= e.band.lo - 0.005 && e.score <= e.band.hi + 0.005) continue;
+      if (e.score > e.weight + HALF_CENT || e.score < 0) continue;
+      if (e.score >= e.band.lo - HALF_CENT && e.score <= e.band.hi + HALF_CENT) continue;
       const b = TIER_BANDS[e.tier];
       report(
         e.indicator.score!.address,
@@ -73,7 +74,7 @@ export const scoreAboveRule = defineRule({
   check({ evals, settings }, report) {
     for (const e of evals) {
       if (e.mode !== "quantitative" || e.score === null || e.suggested === null || e.weight === null) continue;
-      if (e.score <= e.suggested + 0.005 || e.score > e.weight + 0.005) continue;
+      if (e.score <= e.suggested + HALF_CENT || e.score > e.weight + HALF_CENT) continue;
       const lower = e.op === "<=" || e.op === "<" || (e.op === "=" && (e.target ?? 0) <= 0);
       const formula = lower
         ? settings.reverseFormula === "ratio"

@@ -1,4 +1,4 @@
-import { same2 } from "../numbers";
+import { HALF_CENT, same2 } from "../numbers";
 import { n2 } from "./format";
 import { sameGrade } from "../scoring/grades";
 import { defineRule } from "./types";
@@ -66,7 +66,7 @@ export const weightSum = defineRule({
   },
   check({ form, evals, figures }, report) {
     const totalCell = form.total?.weight?.address ?? form.headerCell;
-    if (figures.weightSum !== null && Math.abs(figures.weightSum - 100) >= 0.005) {
+    if (figures.weightSum !== null && Math.abs(figures.weightSum - 100) >= HALF_CENT) {
       const what = form.kind === "self-evaluation" ? { zh: "预算执行分值与各指标分值", en: "the budget weight and the indicator weights" } : { zh: "各指标权重", en: "the indicator weights" };
       report(totalCell, {
         zh: `${what.zh}合计为 ${n2(figures.weightSum)}，应为 100。`,
@@ -74,7 +74,7 @@ export const weightSum = defineRule({
       });
     }
     const stated = form.total?.weight;
-    if (stated && stated.value !== null && Math.abs(stated.value - 100) >= 0.005) {
+    if (stated && stated.value !== null && Math.abs(stated.value - 100) >= HALF_CENT) {
       report(stated.address, { zh: `分值合计栏为 ${n2(stated.value)}，应为 100。`, en: `The weight total reads ${n2(stated.value)}, not 100.` });
     }
     if (form.kind !== "self-evaluation-legacy") return;
@@ -89,14 +89,14 @@ export const weightSum = defineRule({
     let labelled = 0;
     for (const s of sections.values()) {
       labelled += s.weight;
-      if (Math.abs(s.sum - s.weight) >= 0.005) {
+      if (Math.abs(s.sum - s.weight) >= HALF_CENT) {
         report(s.cell, {
           zh: `“${s.label}”标注 ${n2(s.weight)} 分，其下各指标权重合计为 ${n2(s.sum)}。`,
           en: `"${s.label}" is labelled ${n2(s.weight)} points but its weights add up to ${n2(s.sum)}.`,
         });
       }
     }
-    if (sections.size > 0 && Math.abs(labelled - 100) >= 0.005) {
+    if (sections.size > 0 && Math.abs(labelled - 100) >= HALF_CENT) {
       report(form.headerCell, {
         zh: `各一级指标标注的分数合计为 ${n2(labelled)}，应为 100。`,
         en: `The section labels add up to ${n2(labelled)}, not 100.`,

@@ -1,5 +1,5 @@
 import type { Form, Indicator } from "../forms/model";
-import { round2 } from "../numbers";
+import { HALF_CENT, round2 } from "../numbers";
 import type { Settings } from "../settings";
 import { convertUnit } from "../values/units";
 import type { Comparator, Tier } from "../values/types";
@@ -64,7 +64,7 @@ function evaluateRow(form: Form, ind: Indicator, settings: Settings): Evaluation
     overachieved: false,
   };
   if (form.kind !== "self-evaluation") {
-    base.needsExplanation = weight !== null && score !== null && score < weight - 0.005;
+    base.needsExplanation = weight !== null && score !== null && score < weight - HALF_CENT;
     return base;
   }
 
@@ -116,7 +116,7 @@ function evaluateRow(form: Form, ind: Indicator, settings: Settings): Evaluation
   if (score === null && ind.score?.empty) base.effective = base.suggested;
   const eff = base.effective;
   base.needsExplanation =
-    (weight !== null && eff !== null && eff < weight - 0.005) ||
+    (weight !== null && eff !== null && eff < weight - HALF_CENT) ||
     (base.mode === "quantitative" && base.met === false) ||
     (base.mode === "qualitative" && base.tier !== "达成");
   return base;
