@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { columnLetters, parseA1, parseRange, toA1, type RangeRef } from "../../src/core/address";
 import { dumpSheet, EmulatedExcel, fromExcelJs, toExcelJs, toSnapshot } from "../../src/emulator";
 import { evaluate, recalculate } from "../../src/emulator/recalc";
-import { displayText } from "../../src/emulator/proxies/range";
+import { cellText } from "../../src/emulator/proxies/range";
 import { cellKey, contains, usedRange, type Scalar, type SheetState } from "../../src/emulator/state";
 
 export interface OpenWorkbook {
@@ -198,7 +198,7 @@ export function sheetView(host: EmulatedExcel, source: ExcelJS.Workbook | null, 
         row: r,
         col: c,
         address,
-        text: displayText(data),
+        text: cellText(data),
         numeric: typeof data?.value === "number",
         spill: 0,
         rowSpan: m ? Math.min(m.bottom, rows) - m.top + 1 : 1,

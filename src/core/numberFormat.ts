@@ -72,3 +72,11 @@ function general(v: number): string {
   const p = Number(v.toPrecision(11));
   return String(p);
 }
+
+/** The text Excel shows for a cell's value (Range.text): numbers by their format, booleans as TRUE/FALSE. */
+export function displayText(value: string | number | boolean | null | undefined, format: string | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return formatNumber(value, format);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return value;
+}

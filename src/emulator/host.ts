@@ -1,5 +1,5 @@
 import { parseA1, parseRange, toA1 } from "../core/address";
-import { formatNumber } from "../core/numberFormat";
+import { displayText } from "../core/numberFormat";
 import type { SheetSnapshot } from "../core/snapshot";
 import { bareAddress } from "./addresses";
 import { EmuRequestContext, type EmuRunOptions } from "./context";
@@ -332,7 +332,7 @@ export class EmulatedExcel {
   cell(sheetName: string, address: string): CellData & { text: string } {
     const { row, col } = parseA1(bareAddress(address));
     const c = this.sheet(sheetName).cells.get(cellKey(row, col)) ?? emptyCell();
-    const text = c.value === null ? "" : typeof c.value === "number" ? formatNumber(c.value, c.numberFormat) : typeof c.value === "boolean" ? (c.value ? "TRUE" : "FALSE") : c.value;
+    const text = displayText(c.value, c.numberFormat);
     return { ...c, text };
   }
 

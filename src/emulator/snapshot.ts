@@ -1,5 +1,5 @@
 import { rangeToA1, toA1 } from "../core/address";
-import { formatNumber } from "../core/numberFormat";
+import { displayText } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { cellKey, keyCol, keyRow, mergeAt, usedRange, type SheetState } from "./state";
 
@@ -26,7 +26,7 @@ export function toSnapshot(sheet: SheetState): SheetSnapshot {
       vr.push(v);
       nr.push(fmt);
       fr.push(slave ? null : cell?.formula ?? null);
-      tr.push(v === null ? "" : typeof v === "number" ? formatNumber(v, fmt) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v);
+      tr.push(displayText(v, fmt));
     }
     values.push(vr);
     text.push(tr);

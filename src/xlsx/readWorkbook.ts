@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 
 import { parseRange, rangeToA1 } from "../core/address";
-import { formatNumber } from "../core/numberFormat";
+import { displayText } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { mergedRanges, readCell, type CellRead } from "./cells";
 
@@ -170,7 +170,7 @@ export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
       vr.push(read.value);
       nr.push(read.numberFormat);
       fr.push(read.formula);
-      tr.push(read.dateText ?? (read.value === null ? "" : typeof read.value === "number" ? formatNumber(read.value, read.numberFormat) : String(read.value)));
+      tr.push(read.dateText ?? displayText(read.value, read.numberFormat));
     }
     values.push(vr);
     text.push(tr);

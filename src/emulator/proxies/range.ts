@@ -1,5 +1,5 @@
 import { rangeToA1, toA1, type RangeRef } from "../../core/address";
-import { formatNumber } from "../../core/numberFormat";
+import { displayText } from "../../core/numberFormat";
 import { cellCount, rangeAddress } from "../addresses";
 import { ClientObject } from "../clientObject";
 import { ClientCollection } from "../collection";
@@ -44,12 +44,8 @@ function grid<V>(t: RangeTarget, f: (cell: CellData | undefined, slave: boolean,
   return out;
 }
 
-export function displayText(cell: CellData | undefined): string {
-  const v = cell?.value ?? null;
-  if (v === null) return "";
-  if (typeof v === "number") return formatNumber(v, cell?.numberFormat);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return v;
+export function cellText(cell: CellData | undefined): string {
+  return displayText(cell?.value ?? null, cell?.numberFormat);
 }
 
 /** What Excel makes of an entry typed into a cell (Range.values and Range.formulas alike). */
@@ -143,7 +139,7 @@ export class Range extends ClientObject<RangeTarget> {
       case "values":
         return grid(t, (c, slave) => (slave ? "" : c?.value ?? ""));
       case "text":
-        return grid(t, (c, slave) => (slave ? "" : displayText(c)));
+        return grid(t, (c, slave) => (slave ? "" : cellText(c)));
       case "numberFormat":
         return grid(t, (c) => c?.numberFormat ?? "General");
       case "formulas":
