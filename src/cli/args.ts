@@ -134,5 +134,6 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
   -h, --help             显示本说明
   --                     其后的参数都是文件名，即使以 - 开头（file names that start with -）
 
-退出码 Exit status: 0 无错误 no errors · 1 有错误 error findings · 2 有文件无法读取 a file could not be read
+退出码 Exit status: 0 无错误 no errors · 1 有错误 error findings
+                   2 有文件无法读取或副本未能写出 a file could not be read or its copy written
 `;
