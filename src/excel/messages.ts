@@ -23,14 +23,6 @@ export function protectedSheet(name: string, lockedCells: string[], wrote: numbe
   return { zh: zh.join(""), en: en.join(" ") };
 }
 
-/** Kept for the pane's wording of a sheet left entirely alone. */
-export function protectedSheets(names: string[]): Message {
-  return {
-    zh: `工作表${quoted(names, "、")}受保护，未在其中做任何修改。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。`,
-    en: `Sheet ${quoted(names, ", ")} is protected; nothing was changed on it. Unprotect it (Review → Unprotect Sheet) and try again.`,
-  };
-}
-
 export function mergesUnread(names: string[]): Message {
   return {
     zh: `无法读取工作表${quoted(names, "、")}的合并单元格（Excel 一次最多返回 512 个合并区域），为免写入被合并单元格遮住的位置，只检查、未做任何修改。`,
