@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 
+/** The workbooks this command reads: .xlsx, with macros (.xlsm), and templates (.xltx, .xltm). */
+export const WORKBOOK_EXT = /\.(xlsx|xlsm|xltx|xltm)$/i;
 /** Excel's lock files (~$name.xlsx) sit beside open workbooks: never forms. */
-const isWorkbookName = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$");
+const isWorkbookName = (name: string) => WORKBOOK_EXT.test(name) && !name.startsWith("~$");
 
 /** What folder mode passed over, and why: told to the person, never silent. */
 export interface Skipped {
@@ -23,10 +25,10 @@ function walk(dir: string, skipped: Skipped[]): string[] {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"))) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(p, skipped));
-    else if (!entry.isFile() || !/\.xlsx$/i.test(entry.name)) continue;
+    else if (!entry.isFile() || !WORKBOOK_EXT.test(entry.name)) continue;
     else if (entry.name.startsWith("~$")) skipped.push({ path: p, reason: { zh: "Excel 的临时锁定文件", en: "an Excel lock file" } });
     // Copies this command wrote earlier (--fix, --mark) are not forms to check again.
-    else if (/\.(filled|marked)( \(\d+\))?\.xlsx$/i.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
+    else if (/\.(filled|marked)( \(\d+\))?\.(xlsx|xlsm|xltx|xltm)$/i.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
     else out.push(p);
   }
   return out;

@@ -144,19 +144,11 @@ export function planTargets(files: string[], opts: PlanOptions): Planned[] {
     }
   }
   return files.map((file) => {
-    // ExcelJS, which writes the copies, drops a workbook's VBA project: refuse rather than lose it.
-    if (/\.(xlsm|xltm|xlam)$/i.test(file)) {
-      return {
-        file,
-        error: {
-          zh: "这是含宏的工作簿：本程序写出的副本会丢失宏，因此未写出副本。请在 Excel 中用加载项填写。",
-          en: "This workbook has macros, which a copy written by this command would lose, so no copy was written. Fill it in Excel with the add-in.",
-        },
-      };
-    }
-    const base = path.basename(file).replace(/\.(xlsx|xltx)$/i, "");
-    // A template's copy stays a template (the copy is marked as one in checkWorkbook).
-    const suffix = /\.xltx$/i.test(file) ? opts.suffix.replace(/\.xlsx$/, ".xltx") : opts.suffix;
+    // The copy is the original package edited, so it keeps what the original is: its macros (.xlsm),
+    // its being a template (.xltx, .xltm). It keeps the extension too.
+    const ext = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(file)?.[1].toLowerCase() ?? "xlsx";
+    const base = path.basename(file).replace(/\.(xlsx|xlsm|xltx|xltm)$/i, "");
+    const suffix = opts.suffix.replace(/\.xlsx$/, `.${ext}`);
     const t: Target =
       opts.out && !opts.many
         ? { path: opts.out, derived: false }

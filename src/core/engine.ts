@@ -38,7 +38,28 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
     );
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));
-  return { sheet: snap.name, kind: form.kind, form, evaluations, figures, findings, settings };
+  const result: SheetResult = { sheet: snap.name, kind: form.kind, form, evaluations, figures, findings, settings };
+  return snap.recalculatesOnLoad ? withoutStaleFormulas(result) : result;
+}
+
+const FORMULA_FIGURES = new Set(["total-mismatch", "grade-mismatch", "budget-rate-mismatch", "budget-score-mismatch"]);
+
+/**
+ * A formula's stored result is stale until the spreadsheet recalculates: after a fill (the copy asks
+ * for a full calculation on load), or in a file whose writer never computed it (XlsxWriter stores 0).
+ * A total written as =SUM(...) is then not a mismatch.
+ */
+export function withoutStaleFormulas(r: SheetResult): SheetResult {
+  const formulaCells = new Set<string>();
+  const f = r.form;
+  if (f?.total?.score?.formula) formulaCells.add(f.total.score.address);
+  if (f?.grade?.formula) formulaCells.add(f.grade.address);
+  if (f?.kind === "self-evaluation" && f.funds) {
+    if (f.funds.total.rate?.formula) formulaCells.add(f.funds.total.rate.address);
+    if (f.funds.total.score?.formula) formulaCells.add(f.funds.total.score.address);
+  }
+  if (formulaCells.size === 0) return r;
+  return { ...r, findings: r.findings.filter((x) => !(FORMULA_FIGURES.has(x.code) && formulaCells.has(x.cell))) };
 }
 
 function rowOf(f: Finding): number {

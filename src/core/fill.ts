@@ -1,5 +1,5 @@
 import { parseA1, parseRange } from "./address";
-import { analyzeSheet, type SheetResult } from "./engine";
+import { analyzeSheet, withoutStaleFormulas, type SheetResult } from "./engine";
 import { fmt2 } from "./numbers";
 import type { NumCell } from "./forms/model";
 import { marksFor, type CellWrite, type WritePlan } from "./plan";
@@ -140,25 +140,6 @@ export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): Fil
   const writes = fillWrites(before).filter((w) => !hiddenByMerge(snapshot, w.cell));
   const after = writes.length > 0 ? withoutStaleFormulas(analyzeSheet(applyWrites(snapshot, writes), settings)) : before;
   return { plan: { writes, marks: marksFor(after.findings) }, before, after };
-}
-
-const FORMULA_FIGURES = new Set(["total-mismatch", "grade-mismatch", "budget-rate-mismatch", "budget-score-mismatch"]);
-
-/**
- * After writing, a formula's cached result is stale until the spreadsheet recalculates (the copy
- * asks for a full calculation on load): a total written as =SUM(...) is not yet a mismatch.
- */
-function withoutStaleFormulas(r: SheetResult): SheetResult {
-  const formulaCells = new Set<string>();
-  const f = r.form;
-  if (f?.total?.score?.formula) formulaCells.add(f.total.score.address);
-  if (f?.grade?.formula) formulaCells.add(f.grade.address);
-  if (f?.kind === "self-evaluation" && f.funds) {
-    if (f.funds.total.rate?.formula) formulaCells.add(f.funds.total.rate.address);
-    if (f.funds.total.score?.formula) formulaCells.add(f.funds.total.score.address);
-  }
-  if (formulaCells.size === 0) return r;
-  return { ...r, findings: r.findings.filter((x) => !(FORMULA_FIGURES.has(x.code) && formulaCells.has(x.cell))) };
 }
 
 /** Plan the 检查 action: marks only. */

@@ -38,6 +38,11 @@ export const SheetSnapshotSchema = z
     merges: z.array(z.string()),
     /** The sheet is protected: nothing may be written. */
     protected: z.boolean().optional(),
+    /**
+     * The workbook recalculates every formula when opened (calcPr fullCalcOnLoad): the formula
+     * results stored in the file may be stale, and figures held by formulas are not checked.
+     */
+    recalculatesOnLoad: z.boolean().optional(),
   })
   .superRefine((s, ctx) => {
     const rows = s.values.length;

@@ -1,10 +1,11 @@
 import fs from "node:fs/promises";
-import JSZip from "jszip";
 import { analyzeSheet, type SheetResult } from "../core/engine";
 import { applyWrites, planCheck, planFill } from "../core/fill";
-import type { CellWrite } from "../core/plan";
+import type { CellWrite, WritePlan } from "../core/plan";
 import type { SettingsInput } from "../core/settings";
-import { applyPlan } from "./applyPlan";
+import type { SheetSnapshot } from "../core/snapshot";
+import { fillPackage, PackageShapeError, type SheetFill } from "./package/fillPackage";
+import { XmlShapeError } from "./package/xml";
 import { loadWorkbook, snapshotOf, WorkbookReadError } from "./readWorkbook";
 
 export interface FileResult {
@@ -37,66 +38,59 @@ async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
-const WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
-const TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml";
-
-/** An .xltx says so in its content types; ExcelJS writes every copy as a workbook. */
-async function isTemplate(file: string): Promise<boolean> {
-  if (!/\.xltx$/i.test(file)) return false;
-  const zip = await JSZip.loadAsync(await fs.readFile(file));
-  return ((await zip.file("[Content_Types].xml")?.async("string")) ?? "").includes(TEMPLATE_TYPE);
-}
-
-async function asTemplate(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const types = await zip.file("[Content_Types].xml")!.async("string");
-  zip.file("[Content_Types].xml", types.split(WORKBOOK_TYPE).join(TEMPLATE_TYPE));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-}
-
-/** Check every sheet of one .xlsx file; with fixOut, also write the filled copy. */
+/** Check every sheet of one workbook file; with fixOut or markOut, also write the copy. */
 export async function checkWorkbook(file: string, opts: CheckOptions = {}): Promise<FileResult> {
   let wb;
+  let bytes: Buffer;
   try {
-    wb = await loadWorkbook(await readBytes(file));
+    bytes = await readBytes(file);
+    wb = await loadWorkbook(bytes);
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, error: { zh: e.zh, en: e.en }, sheets: [] };
     throw e;
   }
-  const sheets: FileResult["sheets"] = [];
   const out = opts.fixOut ?? opts.markOut;
+  const planned: Array<{ snap: SheetSnapshot; result: SheetResult; plan?: WritePlan }> = [];
   for (const ws of wb.worksheets) {
     const snap = snapshotOf(ws);
-    if (!out) {
-      sheets.push(analyzeSheet(snap, opts.settings));
-      continue;
-    }
-    if (opts.fixOut) {
+    if (!out) planned.push({ snap, result: analyzeSheet(snap, opts.settings) });
+    else if (opts.fixOut) {
       const { plan, after } = planFill(snap, opts.settings);
-      // A protected sheet gets an empty plan; it is not touched at all (not even to clear old marks).
-      const applied = after.kind !== "none" && !snap.protected ? applyPlan(ws, plan).written : [];
-      const written = plan.writes.filter((w) => applied.includes(w.cell));
-      // A cell the copy kept (a space a person typed): report the sheet as it now is.
-      const now = written.length < plan.writes.length ? analyzeSheet(applyWrites(snap, written), opts.settings) : after;
-      sheets.push({ ...now, written });
+      // A protected sheet, or one with no form, is not touched at all (not even to clear old marks).
+      planned.push({ snap, result: after, ...(after.kind !== "none" && !snap.protected ? { plan } : {}) });
     } else {
       const { plan, result } = planCheck(snap, opts.settings);
-      if (result.kind !== "none" && !snap.protected) applyPlan(ws, plan);
-      sheets.push(result);
+      planned.push({ snap, result, ...(result.kind !== "none" && !snap.protected ? { plan: { writes: [], marks: plan.marks } } : {}) });
     }
   }
-  if (out) {
-    // Formulas over the filled cells (a total as =SUM(...)) are recalculated when the copy opens.
-    if (sheets.some((s) => (s.written?.length ?? 0) > 0)) wb.calcProperties.fullCalcOnLoad = true;
-    let bytes: Uint8Array = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    if (await isTemplate(file)) bytes = await asTemplate(bytes);
-    try {
-      if (opts.writeCopy) await opts.writeCopy(out, bytes);
-      else await fs.writeFile(out, bytes);
-    } catch (e) {
-      const m = e as { zh?: string; en?: string; message?: string };
-      return { file, sheets, error: { zh: m.zh ?? `未能写出副本：${m.message}`, en: m.en ?? `The copy could not be written: ${m.message}` } };
-    }
+  if (!out) return { file, sheets: planned.map((p) => p.result) };
+
+  const fills: SheetFill[] = planned.filter((p) => p.plan).map((p) => ({ sheet: p.snap.name, writes: p.plan!.writes, marks: p.plan!.marks }));
+  let filled;
+  try {
+    filled = await fillPackage(bytes, fills);
+  } catch (e) {
+    if (!(e instanceof PackageShapeError || e instanceof XmlShapeError)) throw e;
+    return {
+      file,
+      sheets: planned.map((p) => analyzeSheet(p.snap, opts.settings)),
+      error: { zh: `工作簿的结构无法安全编辑，未写出副本（${e.message}）。`, en: `The workbook's structure cannot be edited safely, so no copy was written (${e.message}).` },
+    };
   }
-  return { file, sheets, ...(out ? { out } : {}) };
+  const sheets: FileResult["sheets"] = planned.map((p) => {
+    if (!opts.fixOut) return p.result;
+    const done = filled.sheets.get(p.snap.name);
+    const written = (p.plan?.writes ?? []).filter((w) => done?.written.includes(w.cell));
+    // A cell the copy kept (a space a person typed): report the sheet as it now is.
+    const now = written.length < (p.plan?.writes.length ?? 0) ? analyzeSheet(applyWrites(p.snap, written), opts.settings) : p.result;
+    return { ...now, written };
+  });
+  try {
+    if (opts.writeCopy) await opts.writeCopy(out, filled.bytes);
+    else await fs.writeFile(out, filled.bytes);
+  } catch (e) {
+    const m = e as { zh?: string; en?: string; message?: string };
+    return { file, sheets, error: { zh: m.zh ?? `未能写出副本：${m.message}`, en: m.en ?? `The copy could not be written: ${m.message}` } };
+  }
+  return { file, sheets, out };
 }

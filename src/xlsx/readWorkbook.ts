@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 
 import { parseRange, rangeToA1 } from "../core/address";
 import { displayText } from "../core/numberFormat";
@@ -73,7 +74,20 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
       `The workbook is damaged and cannot be read (${(e as Error).message}).`,
     );
   }
+  if (await asksFullCalc(bytes)) wb.calcProperties.fullCalcOnLoad = true;
   return wb;
+}
+
+/** ExcelJS does not read calcPr: whether workbook.xml asks for every formula to be recalculated on opening. */
+async function asksFullCalc(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const name = Object.keys(zip.files).find((n) => /^xl\/workbook\d*\.xml$/i.test(n));
+    const xml = name ? await zip.files[name].async("string") : "";
+    return /<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad\s*=\s*["'](1|true)["']/.test(xml);
+  } catch {
+    return false;
+  }
 }
 
 const EMPTY: CellRead = { value: null, formula: null, numberFormat: "General" };
@@ -148,8 +162,10 @@ export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
     if (dims) merges = clipMerges(merges, dims);
   }
   const protectedSheet = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+  const recalc = !!(ws.workbook as unknown as { calcProperties?: { fullCalcOnLoad?: boolean } }).calcProperties?.fullCalcOnLoad;
+  const flags = { protected: protectedSheet, ...(recalc ? { recalculatesOnLoad: true } : {}) };
   if (!dims || !dims.top) {
-    return { name: ws.name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges, protected: protectedSheet };
+    return { name: ws.name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges, ...flags };
   }
   const top = dims.top;
   const left = dims.left;
@@ -177,7 +193,7 @@ export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
     numberFormats.push(nr);
     formulas.push(fr);
   }
-  return { name: ws.name, origin: { row: top, col: left }, values, text, numberFormats, formulas, merges, protected: protectedSheet };
+  return { name: ws.name, origin: { row: top, col: left }, values, text, numberFormats, formulas, merges, ...flags };
 }
 
 export function snapshotsOf(wb: ExcelJS.Workbook): SheetSnapshot[] {

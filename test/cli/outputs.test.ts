@@ -230,15 +230,33 @@ test("folder mode says what it passed over and why: lock files, earlier copies, 
   }
 });
 
-test("a workbook with macros (.xlsm) is checked, but no copy is written that would lose them", async () => {
+test("a workbook with macros (.xlsm) gets an .xlsm copy that keeps its VBA project byte for byte", async () => {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(fs.readFileSync(input));
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file(
+    "[Content_Types].xml",
+    types
+      .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+      .replace("</Types>", '<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+  );
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+  const vba = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+  zip.file("xl/vbaProject.bin", vba);
   const xlsm = path.join(dir, "宏.xlsm");
-  fs.copyFileSync(input, xlsm);
+  fs.writeFileSync(xlsm, await zip.generateAsync({ type: "nodebuffer" }));
   const r = await run([xlsm, "--fix", "--json"]);
-  expect(r.code).toBe(2);
   const doc = JSON.parse(r.out);
-  expect(doc.files[0].error).toContain("含宏");
+  expect(doc.files[0].error).toBeUndefined();
   expect(doc.files[0].sheets[0].kind).toBe("self-evaluation");
-  expect(fs.readdirSync(dir).filter((f) => f.includes("filled"))).toEqual([]);
+  const copy = path.join(dir, "宏.filled.xlsm");
+  expect(doc.files[0].out).toBe(copy);
+  const back = await JSZip.loadAsync(fs.readFileSync(copy));
+  expect(Buffer.from(await back.file("xl/vbaProject.bin")!.async("uint8array")).equals(Buffer.from(vba))).toBe(true);
+  expect(await back.file("[Content_Types].xml")!.async("string")).toContain("macroEnabled.main+xml");
+  expect(await back.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain("vbaProject.bin");
+  expect(doc.files[0].sheets[0].written.length).toBeGreaterThan(0);
 });
 
 test("an .xltx template's copy stays a template: its extension and its content type", async () => {

@@ -1,0 +1,200 @@
+import { markFormula, MARK_COLORS, NOTE_PREFIX, type CellWrite, type Mark } from "../../core/plan";
+import { writeNotes } from "./notes";
+import { addContentType, addRelationship, Package, relationshipsOf, REL, sameType } from "./opc";
+import { addMarks, isProtected, removeOwnMarks, writeCells } from "./sheetXml";
+import { MINIMAL_STYLES, Styles } from "./styles";
+import { attr, childrenOf, insertionPoint, rootOf, splice, textOf, withAttr, XmlShapeError } from "./xml";
+
+/**
+ * The filled copy made by editing the original package: every part not named below keeps its bytes.
+ * Changed: the written sheets (their written cells' `<c>`, the marks' conditional formats, a
+ * legacyDrawing reference), styles.xml (entries appended), the notes' comments and VML parts (made or
+ * added to), their relationships and content types, and workbook.xml's calcPr when values were
+ * written (so formulas over them are recalculated on opening).
+ */
+
+export interface SheetFill {
+  /** The sheet's name as the workbook lists it. */
+  sheet: string;
+  writes: CellWrite[];
+  marks: Mark[];
+}
+
+export interface SheetFilled {
+  written: string[];
+  skipped: string[];
+  notes: string[];
+  /** The sheet is protected: nothing was changed on it. */
+  protected?: boolean;
+  /** The sheet's drawing could not be read: its notes were not written (its marks were). */
+  notesUnwritable?: boolean;
+}
+
+export interface PackageFilled {
+  bytes: Uint8Array;
+  sheets: Map<string, SheetFilled>;
+  /** Part names that differ from the original's (for tests and the curious). */
+  changedParts: string[];
+}
+
+export class PackageShapeError extends Error {}
+
+const WORKBOOK_ORDER = [
+  "fileVersion",
+  "fileSharing",
+  "workbookPr",
+  "workbookProtection",
+  "bookViews",
+  "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+] as const;
+
+const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+/** The relationship id an element refers to through an `r:id` attribute, whatever its prefix. */
+function relId(xml: string, start: number, tagEnd: number): string | undefined {
+  return /\s[A-Za-z0-9_]+:id\s*=\s*"([^"]*)"/.exec(xml.slice(start, tagEnd))?.[1];
+}
+
+export async function fillPackage(bytes: Uint8Array, fills: SheetFill[]): Promise<PackageFilled> {
+  const pkg = await Package.open(bytes);
+  const rootRels = await relationshipsOf(pkg, "");
+  const wbPart = rootRels.find((r) => sameType(r.type, REL.officeDocument))?.target;
+  const wbXml = wbPart ? await pkg.read(wbPart) : undefined;
+  if (!wbPart || wbXml === undefined) throw new PackageShapeError("no workbook part");
+  const wbRels = await relationshipsOf(pkg, wbPart);
+  const wbRoot = rootOf(wbXml);
+  const sheetsEl = childrenOf(wbXml, wbRoot).find((c) => c.name === "sheets");
+  const partOf = new Map<string, string>();
+  for (const s of sheetsEl ? childrenOf(wbXml, sheetsEl) : []) {
+    if (s.name !== "sheet") continue;
+    const rel = wbRels.find((r) => r.id === relId(wbXml, s.start, s.tagEnd));
+    if (rel && !rel.external) partOf.set(attr(wbXml, s, "name") ?? "", rel.target);
+  }
+
+  let styles: Styles | null = null;
+  let stylesPart = wbRels.find((r) => sameType(r.type, REL.styles))?.target;
+  let stylesNew = false;
+  const getStyles = async (): Promise<Styles> => {
+    if (styles) return styles;
+    const xml = stylesPart ? await pkg.read(stylesPart) : undefined;
+    if (xml === undefined) stylesNew = true;
+    styles = new Styles(xml ?? MINIMAL_STYLES);
+    return styles;
+  };
+
+  let shared: string[] | null = null;
+  const ssPart = wbRels.find((r) => sameType(r.type, REL.sharedStrings))?.target;
+  const ssXml = ssPart ? await pkg.read(ssPart) : undefined;
+  const sharedString = (i: number): string | undefined => {
+    if (shared === null) {
+      shared = [];
+      if (ssXml !== undefined) {
+        const root = rootOf(ssXml);
+        for (const si of childrenOf(ssXml, root)) if (si.name === "si") shared.push(textOfSi(ssXml, si));
+      }
+    }
+    return shared[i];
+  };
+
+  const result = new Map<string, SheetFilled>();
+  let anyWritten = false;
+  for (const f of fills) {
+    const part = partOf.get(f.sheet);
+    const original = part ? await pkg.read(part) : undefined;
+    if (!part || original === undefined) throw new PackageShapeError(`no part for sheet ${f.sheet}`);
+    if (isProtected(original)) {
+      result.set(f.sheet, { written: [], skipped: f.writes.map((w) => w.cell), notes: [], protected: true });
+      continue;
+    }
+    if (f.writes.length === 0 && f.marks.length === 0 && !(await hasOwnMarks(pkg, part, original))) {
+      result.set(f.sheet, { written: [], skipped: [], notes: [] });
+      continue;
+    }
+    const st = f.writes.some((w) => w.numberFormat) || f.marks.length > 0 ? await getStyles() : null;
+    let xml = removeOwnMarks(original).xml;
+    const cells = writeCells(xml, f.writes, st, sharedString);
+    xml = cells.xml;
+    xml = addMarks(
+      xml,
+      f.marks.map((m) => ({
+        cell: m.cell,
+        formula: markFormula(m.cell, m.condition).slice(1),
+        dxfId: st!.dxf(argb(MARK_COLORS[m.severity].font), argb(MARK_COLORS[m.severity].fill)),
+      })),
+    );
+    const notes = await writeNotes(
+      pkg,
+      part,
+      xml,
+      f.marks.map((m) => ({ cell: m.cell, text: `${NOTE_PREFIX.zh}${m.note.zh}` })),
+    );
+    xml = notes.sheetXml;
+    if (xml !== original) pkg.write(part, xml);
+    if (cells.written.length > 0) anyWritten = true;
+    result.set(f.sheet, {
+      written: cells.written,
+      skipped: cells.skipped,
+      notes: notes.written,
+      ...(notes.unwritable ? { notesUnwritable: true } : {}),
+    });
+  }
+
+  const st = styles as Styles | null;
+  if (st && st.changed) {
+    if (stylesNew) {
+      stylesPart = pkg.has("xl/styles.xml") ? pkg.freeName("xl/styles", ".xml") : "xl/styles.xml";
+      await addRelationship(pkg, wbPart, REL.styles, stylesPart);
+      await addContentType(pkg, stylesPart, STYLES_TYPE);
+    }
+    pkg.write(stylesPart!, st.text());
+  }
+  if (anyWritten) pkg.write(wbPart, withFullCalcOnLoad((await pkg.read(wbPart))!));
+  return { bytes: await pkg.bytes(), sheets: result, changedParts: pkg.changedParts };
+}
+
+/** Whether the sheet still carries marks of an earlier run (to be taken away even with none to add). */
+async function hasOwnMarks(pkg: Package, part: string, xml: string): Promise<boolean> {
+  if (removeOwnMarks(xml).removed > 0) return true;
+  const rels = await relationshipsOf(pkg, part);
+  const c = rels.find((r) => sameType(r.type, REL.comments) && !r.external);
+  const text = c ? await pkg.read(c.target) : undefined;
+  return text !== undefined && text.includes(NOTE_PREFIX.zh);
+}
+
+function textOfSi(xml: string, si: ReturnType<typeof rootOf>): string {
+  // Phonetic runs (rPh) are readings, not the cell's text.
+  return childrenOf(xml, si)
+    .filter((k) => k.name === "t" || k.name === "r")
+    .map((k) => (k.name === "t" ? textOf(xml, k) : childrenOf(xml, k).filter((x) => x.name === "t").map((x) => textOf(xml, x)).join("")))
+    .join("");
+}
+
+/** workbook.xml asking the reader to recalculate every formula on opening. */
+export function withFullCalcOnLoad(xml: string): string {
+  const root = rootOf(xml);
+  const calc = childrenOf(xml, root).find((c) => c.name === "calcPr");
+  if (calc) {
+    const v = attr(xml, calc, "fullCalcOnLoad");
+    if (v === "1" || v === "true") return xml;
+    return splice(xml, [{ start: calc.start, end: calc.tagEnd, text: withAttr(xml, calc, "fullCalcOnLoad", "1") }]);
+  }
+  if (root.selfClosing) throw new XmlShapeError("empty workbook");
+  const p = root.qname.slice(0, root.qname.length - root.name.length);
+  const at = insertionPoint(xml, root, WORKBOOK_ORDER, "calcPr");
+  return splice(xml, [{ start: at, end: at, text: `<${p}calcPr fullCalcOnLoad="1"/>` }]);
+}

@@ -1,0 +1,194 @@
+import JSZip from "jszip";
+import { attr, childrenOf, escapeAttr, rootOf, splice } from "./xml";
+
+/**
+ * The package (ECMA-376 Part 2, Open Packaging Conventions) as far as a fill needs it: parts read
+ * and written by name, relationships, content types. A part never written here keeps its bytes.
+ */
+export class Package {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new Set<string>();
+
+  private constructor(readonly zip: JSZip) {}
+
+  static async open(bytes: Uint8Array): Promise<Package> {
+    return new Package(await JSZip.loadAsync(bytes));
+  }
+
+  has(part: string): boolean {
+    return this.texts.has(part) || this.zip.file(part) !== null;
+  }
+
+  /** The part's text, or undefined when absent (a part name has no leading slash here). */
+  async read(part: string): Promise<string | undefined> {
+    if (this.texts.has(part)) return this.texts.get(part);
+    const f = this.zip.file(part);
+    if (!f) return undefined;
+    const s = await f.async("string");
+    this.texts.set(part, s);
+    return s;
+  }
+
+  write(part: string, text: string): void {
+    this.texts.set(part, text);
+    this.changed.add(part);
+  }
+
+  /** Every part name, as the package lists them. */
+  names(): string[] {
+    const out: string[] = [];
+    this.zip.forEach((p, f) => {
+      if (!f.dir) out.push(p);
+    });
+    for (const p of this.changed) if (!out.includes(p)) out.push(p);
+    return out;
+  }
+
+  get changedParts(): string[] {
+    return [...this.changed];
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    for (const p of this.changed) this.zip.file(p, this.texts.get(p)!);
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  }
+
+  /** A part name not yet used, `xl/comments3.xml` from `xl/comments`, `.xml`. */
+  freeName(stem: string, ext: string): string {
+    const lower = new Set(this.names().map((n) => n.toLowerCase()));
+    for (let i = 1; ; i++) if (!lower.has(`${stem}${i}${ext}`.toLowerCase())) return `${stem}${i}${ext}`;
+  }
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** The target part's name (resolved, no leading slash), or the raw target when external. */
+  target: string;
+  external: boolean;
+}
+
+export const REL = {
+  officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+  sharedStrings: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
+  comments: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+  vmlDrawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing",
+} as const;
+
+/** Strict Open XML (ISO/IEC 29500 Strict) names the same relationships under another root. */
+const STRICT_ROOT = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
+export const sameType = (a: string, b: string) => a === b || a.replace(STRICT_ROOT, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/") === b;
+
+export function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A relationship's target resolved against the folder of its source part. */
+export function resolveTarget(source: string, target: string): string {
+  const clean = target.split("#")[0];
+  if (clean.startsWith("/")) return normalise(clean.slice(1));
+  const dir = source.slice(0, source.lastIndexOf("/") + 1);
+  return normalise(dir + clean);
+}
+
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const seg of decodeURIComponentSafe(p).split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return out.join("/");
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The target as written in a relationship from `source` to `part` (relative, as Excel writes it). */
+export function relativeTarget(source: string, part: string): string {
+  const from = source.split("/").slice(0, -1);
+  const to = part.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+/** The relationships of a part (source "" is the package itself). */
+export async function relationshipsOf(pkg: Package, source: string): Promise<Relationship[]> {
+  const relsPart = source === "" ? "_rels/.rels" : relsPartOf(source);
+  const xml = await pkg.read(relsPart);
+  if (xml === undefined) return [];
+  const root = rootOf(xml);
+  return childrenOf(xml, root)
+    .filter((c) => c.name === "Relationship")
+    .map((c) => {
+      const external = attr(xml, c, "TargetMode") === "External";
+      const raw = attr(xml, c, "Target") ?? "";
+      return {
+        id: attr(xml, c, "Id") ?? "",
+        type: attr(xml, c, "Type") ?? "",
+        target: external ? raw : resolveTarget(source === "" ? "" : source, raw),
+        external,
+      };
+    });
+}
+
+/** Add a relationship from `source` to `part`; returns its id. The rels part is made if absent. */
+export async function addRelationship(pkg: Package, source: string, type: string, part: string): Promise<string> {
+  const relsPart = relsPartOf(source);
+  const xml =
+    (await pkg.read(relsPart)) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const root = rootOf(xml);
+  const ids = new Set(childrenOf(xml, root).map((c) => attr(xml, c, "Id")));
+  let n = 1;
+  while (ids.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const rel = `<Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(relativeTarget(source, part))}"/>`;
+  if (root.selfClosing) {
+    const open = xml.slice(root.start, root.tagEnd).replace(/\s*\/>$/, ">");
+    pkg.write(relsPart, splice(xml, [{ start: root.start, end: root.end, text: `${open}${rel}</${root.qname}>` }]));
+  } else {
+    pkg.write(relsPart, splice(xml, [{ start: root.contentEnd, end: root.contentEnd, text: rel }]));
+  }
+  return id;
+}
+
+/** Declare a new part's content type (an Override), unless its extension's Default already does. */
+export async function addContentType(pkg: Package, part: string, type: string): Promise<void> {
+  const xml = (await pkg.read("[Content_Types].xml"))!;
+  const root = rootOf(xml);
+  const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+  for (const c of childrenOf(xml, root)) {
+    if (c.name === "Override" && (attr(xml, c, "PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase()) return;
+    if (c.name === "Default" && (attr(xml, c, "Extension") ?? "").toLowerCase() === ext && attr(xml, c, "ContentType") === type) return;
+  }
+  const entry =
+    ext === "vml" && !childrenOf(xml, root).some((c) => c.name === "Default" && (attr(xml, c, "Extension") ?? "").toLowerCase() === "vml")
+      ? `<Default Extension="vml" ContentType="${escapeAttr(type)}"/>`
+      : `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(type)}"/>`;
+  // The schema makes Default and Override a choice in any order: the new entry goes last.
+  pkg.write("[Content_Types].xml", splice(xml, [{ start: root.contentEnd, end: root.contentEnd, text: entry }]));
+}
+
+/** The content type the package declares for a part. */
+export async function contentTypeOf(pkg: Package, part: string): Promise<string | undefined> {
+  const xml = (await pkg.read("[Content_Types].xml")) ?? "";
+  if (xml === "") return undefined;
+  const root = rootOf(xml);
+  const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+  let byExt: string | undefined;
+  for (const c of childrenOf(xml, root)) {
+    if (c.name === "Override" && (attr(xml, c, "PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase()) return attr(xml, c, "ContentType");
+    if (c.name === "Default" && (attr(xml, c, "Extension") ?? "").toLowerCase() === ext) byExt = attr(xml, c, "ContentType");
+  }
+  return byExt;
+}
+

@@ -1,0 +1,323 @@
+import { parseA1, parseRange, rangeToA1, toA1 } from "../../core/address";
+import { isOwnFormula } from "../../core/plan";
+import type { Styles } from "./styles";
+import {
+  attr,
+  childrenOf,
+  escapeAttr,
+  escapeText,
+  insertionPoint,
+  opened,
+  prefixOf,
+  rootOf,
+  splice,
+  textOf,
+  withAttr,
+  XmlShapeError,
+  type Element,
+  type Splice,
+} from "./xml";
+
+/** CT_Worksheet's children in the order ECMA-376 Part 1 (18.3.1.99) fixes. */
+export const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+] as const;
+
+export interface ValueWrite {
+  cell: string;
+  value: number | string;
+  numberFormat?: string;
+}
+
+export interface CellsWritten {
+  xml: string;
+  written: string[];
+  /** Cells not written: no longer empty in the file, or a value the file cannot hold. */
+  skipped: string[];
+}
+
+type Located = { el: Element; index: number };
+
+function rowsOf(xml: string, sheetData: Element): Located[] {
+  const out: Located[] = [];
+  let prev = 0;
+  for (const el of childrenOf(xml, sheetData)) {
+    if (el.name !== "row") continue;
+    const r = Number(attr(xml, el, "r") ?? prev + 1);
+    out.push({ el, index: r });
+    prev = r;
+  }
+  return out;
+}
+
+function cellsOf(xml: string, row: Element): Located[] {
+  const out: Located[] = [];
+  let prev = 0;
+  for (const el of childrenOf(xml, row)) {
+    if (el.name !== "c") continue;
+    const ref = attr(xml, el, "r");
+    const col = ref ? parseA1(ref).col : prev + 1;
+    out.push({ el, index: col });
+    prev = col;
+  }
+  return out;
+}
+
+/** Whether a `<c>` holds nothing a person or a formula put there (a space is content). */
+function isEmpty(xml: string, c: Element, sharedString: (i: number) => string | undefined): boolean {
+  const kids = childrenOf(xml, c);
+  if (kids.some((k) => k.name === "f")) return false;
+  const t = attr(xml, c, "t");
+  const is = kids.find((k) => k.name === "is");
+  if (is) return textOf(xml, is) === "";
+  const v = kids.find((k) => k.name === "v");
+  if (!v) return true;
+  const text = textOf(xml, v);
+  if (t === "s") return text.trim() !== "" && sharedString(Number(text)) === "";
+  return text === "";
+}
+
+function cellXml(p: string, ref: string, style: number, value: number | string): string {
+  const s = style > 0 ? ` s="${style}"` : "";
+  if (typeof value === "number") return `<${p}c r="${ref}"${s}><${p}v>${String(value)}</${p}v></${p}c>`;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(value)}</${p}t></${p}is></${p}c>`;
+}
+
+interface ColStyle {
+  min: number;
+  max: number;
+  style: number;
+}
+
+function columnStyles(xml: string, root: Element): ColStyle[] {
+  const cols = childrenOf(xml, root).find((c) => c.name === "cols");
+  if (!cols) return [];
+  return childrenOf(xml, cols)
+    .filter((c) => c.name === "col")
+    .map((c) => ({ min: Number(attr(xml, c, "min")), max: Number(attr(xml, c, "max")), style: Number(attr(xml, c, "style") ?? 0) }));
+}
+
+/**
+ * Write values into a sheet's XML. Only the written cells' `<c>` elements change (and a new `<row>`
+ * where the row had none), in column order within rows in order; an existing cell keeps its style
+ * unless it needs a number format, when it gets a copy of its style with that format.
+ */
+export function writeCells(xml: string, writes: ValueWrite[], styles: Styles | null, sharedString: (i: number) => string | undefined): CellsWritten {
+  const root = rootOf(xml);
+  const p = prefixOf(root);
+  const kids = childrenOf(xml, root);
+  const sheetData = kids.find((c) => c.name === "sheetData");
+  if (!sheetData) throw new XmlShapeError("worksheet without sheetData");
+  const colStyles = columnStyles(xml, root);
+  const rows = rowsOf(xml, sheetData);
+  const byRow = new Map<number, Located>(rows.map((r) => [r.index, r]));
+  const written: string[] = [];
+  const skipped: string[] = [];
+  const edits: Splice[] = [];
+
+  const wanted = new Map<number, Array<ValueWrite & { col: number }>>();
+  for (const w of writes) {
+    if (typeof w.value === "number" && !Number.isFinite(w.value)) {
+      skipped.push(w.cell);
+      continue;
+    }
+    const { row, col } = parseA1(w.cell);
+    const list = wanted.get(row) ?? [];
+    if (!list.some((x) => x.col === col)) list.push({ ...w, cell: toA1(row, col), col });
+    wanted.set(row, list);
+  }
+
+  const styleFor = (base: number, w: ValueWrite) => (w.numberFormat && styles ? styles.withNumberFormat(base, w.numberFormat) : base);
+  const colStyle = (col: number) => colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
+  const newRows: Array<{ index: number; text: string }> = [];
+  const grow: string[] = [];
+
+  for (const [r, list] of [...wanted].sort((a, b) => a[0] - b[0])) {
+    list.sort((a, b) => a.col - b.col);
+    const row = byRow.get(r);
+    if (!row) {
+      const cells = list.map((w) => cellXml(p, w.cell, styleFor(colStyle(w.col), w), w.value));
+      newRows.push({ index: r, text: `<${p}row r="${r}">${cells.join("")}</${p}row>` });
+      for (const w of list) written.push(w.cell);
+      grow.push(...list.map((w) => w.cell));
+      continue;
+    }
+    const rowEl = row.el;
+    const rowStyle = attr(xml, rowEl, "customFormat") === "1" || attr(xml, rowEl, "customFormat") === "true" ? Number(attr(xml, rowEl, "s") ?? 0) : null;
+    const cells = cellsOf(xml, rowEl);
+    const inserts: Array<{ at: number; text: string }> = [];
+    for (const w of list) {
+      const existing = cells.find((c) => c.index === w.col);
+      if (existing) {
+        if (!isEmpty(xml, existing.el, sharedString)) {
+          skipped.push(w.cell);
+          continue;
+        }
+        const base = Number(attr(xml, existing.el, "s") ?? 0);
+        edits.push({ start: existing.el.start, end: existing.el.end, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
+      } else {
+        const next = cells.find((c) => c.index > w.col);
+        const base = rowStyle ?? colStyle(w.col);
+        inserts.push({ at: next ? next.el.start : rowEl.contentEnd, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
+      }
+      written.push(w.cell);
+      grow.push(w.cell);
+    }
+    // A row's spans (an optional hint of its first and last column) must cover its cells.
+    const spans = attr(xml, rowEl, "spans");
+    let startTag = xml.slice(rowEl.start, rowEl.tagEnd);
+    if (spans && list.length > 0) {
+      const nums = spans.split(/[\s:]+/).map(Number).filter(Number.isFinite);
+      const lo = Math.min(...nums, ...list.map((w) => w.col));
+      const hi = Math.max(...nums, ...list.map((w) => w.col));
+      if (lo < Math.min(...nums) || hi > Math.max(...nums)) startTag = withAttr(xml, rowEl, "spans", `${lo}:${hi}`);
+    }
+    if (rowEl.selfClosing) {
+      if (inserts.length === 0) continue;
+      const o = opened(startTag, rootOf(startTag));
+      edits.push({ start: rowEl.start, end: rowEl.end, text: o.open + inserts.map((i) => i.text).join("") + o.close });
+    } else {
+      if (startTag !== xml.slice(rowEl.start, rowEl.tagEnd)) edits.push({ start: rowEl.start, end: rowEl.tagEnd, text: startTag });
+      for (const i of inserts) edits.push({ start: i.at, end: i.at, text: i.text });
+    }
+  }
+
+  if (newRows.length > 0) {
+    if (sheetData.selfClosing) {
+      const o = opened(xml, sheetData);
+      edits.push({ start: sheetData.start, end: sheetData.end, text: o.open + newRows.map((n) => n.text).join("") + o.close });
+    } else {
+      for (const n of newRows) {
+        const next = rows.find((r) => r.index > n.index);
+        const at = next ? next.el.start : sheetData.contentEnd;
+        edits.push({ start: at, end: at, text: n.text });
+      }
+    }
+  }
+
+  // The dimension (the used range a reader may trust) grows to take in the written cells.
+  const dim = kids.find((c) => c.name === "dimension");
+  const ref = dim ? attr(xml, dim, "ref") : undefined;
+  if (dim && ref && grow.length > 0) {
+    try {
+      const box = parseRange(ref);
+      for (const a of grow) {
+        const { row, col } = parseA1(a);
+        box.top = Math.min(box.top, row);
+        box.bottom = Math.max(box.bottom, row);
+        box.left = Math.min(box.left, col);
+        box.right = Math.max(box.right, col);
+      }
+      const next = rangeToA1(box);
+      if (next !== ref) edits.push({ start: dim.start, end: dim.tagEnd, text: withAttr(xml, dim, "ref", next) });
+    } catch {
+      // An unreadable dimension is left as the writer wrote it; readers recompute it.
+    }
+  }
+  return { xml: splice(xml, edits), written, skipped };
+}
+
+/** The sheet's conditional formats without the add-in's own rules; a block left empty goes. */
+export function removeOwnMarks(xml: string): { xml: string; removed: number } {
+  const root = rootOf(xml);
+  const edits: Splice[] = [];
+  let removed = 0;
+  for (const cf of childrenOf(xml, root)) {
+    if (cf.name !== "conditionalFormatting") continue;
+    const rules = childrenOf(xml, cf).filter((r) => r.name === "cfRule");
+    const own = rules.filter((r) => childrenOf(xml, r).some((f) => f.name === "formula" && isOwnFormula(textOf(xml, f))));
+    if (own.length === 0) continue;
+    removed += own.length;
+    if (own.length === rules.length && childrenOf(xml, cf).length === rules.length) edits.push({ start: cf.start, end: cf.end, text: "" });
+    else for (const r of own) edits.push({ start: r.start, end: r.end, text: "" });
+  }
+  return { xml: splice(xml, edits), removed };
+}
+
+export interface MarkRule {
+  cell: string;
+  /** Without the leading "=". */
+  formula: string;
+  dxfId: number;
+}
+
+/** Conditional formats for the marks, after any the sheet has, with priorities after theirs. */
+export function addMarks(xml: string, marks: MarkRule[]): string {
+  if (marks.length === 0) return xml;
+  const root = rootOf(xml);
+  const p = prefixOf(root);
+  let priority = 0;
+  for (const m of xml.matchAll(/<(?:[A-Za-z0-9_]+:)?cfRule\b[^>]*?\spriority\s*=\s*["'](\d+)["']/g)) priority = Math.max(priority, Number(m[1]));
+  const blocks = marks.map(
+    (m) =>
+      `<${p}conditionalFormatting sqref="${escapeAttr(m.cell)}"><${p}cfRule type="expression" dxfId="${m.dxfId}" priority="${++priority}"><${p}formula>${escapeText(m.formula)}</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
+  );
+  const at = insertionPoint(xml, root, WORKSHEET_ORDER, "conditionalFormatting");
+  return splice(xml, [{ start: at, end: at, text: blocks.join("") }]);
+}
+
+const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** The sheet's legacyDrawing relationship id, if it has one. */
+export function legacyDrawingId(xml: string): string | undefined {
+  const root = rootOf(xml);
+  const el = childrenOf(xml, root).find((c) => c.name === "legacyDrawing");
+  if (!el) return undefined;
+  const tag = xml.slice(el.start, el.tagEnd);
+  return /\s[A-Za-z0-9_]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+}
+
+/** A legacyDrawing element referring to the notes' VML drawing (the sheet had none). */
+export function addLegacyDrawing(xml: string, rid: string): string {
+  const root = rootOf(xml);
+  const p = prefixOf(root);
+  const at = insertionPoint(xml, root, WORKSHEET_ORDER, "legacyDrawing");
+  return splice(xml, [{ start: at, end: at, text: `<${p}legacyDrawing xmlns:r="${R_NS}" r:id="${escapeAttr(rid)}"/>` }]);
+}
+
+/** Whether the worksheet is protected (a fill leaves such a sheet alone). */
+export function isProtected(xml: string): boolean {
+  const root = rootOf(xml);
+  const el = childrenOf(xml, root).find((c) => c.name === "sheetProtection");
+  if (!el) return false;
+  const sheet = attr(xml, el, "sheet");
+  return sheet === "1" || sheet === "true";
+}

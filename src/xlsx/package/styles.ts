@@ -1,0 +1,140 @@
+import { attr, childrenOf, escapeAttr, insertionPoint, rootOf, splice, withAttr, type Element, type Splice } from "./xml";
+
+/** The number formats every reader knows by id (ECMA-376 Part 1, 18.8.30); others get ids from 164. */
+const BUILT_IN: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "@": 49,
+};
+
+/** CT_Stylesheet's children in the order the schema fixes. */
+const STYLESHEET_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"] as const;
+
+export const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  "</styleSheet>";
+
+/**
+ * styles.xml, added to and never edited: a written cell that needs another number format gets a new
+ * cellXfs entry copied from the style it had, so no other cell sharing that style changes; a mark's
+ * colours are a new dxfs entry, or the identical one already there.
+ */
+export class Styles {
+  private readonly root: Element;
+  private readonly p: string;
+  private readonly xfs: string[] = [];
+  private readonly newXfs: string[] = [];
+  private readonly fmts = new Map<string, number>();
+  private readonly newFmts: string[] = [];
+  private fmtElements = 0;
+  private nextFmt = 164;
+  private readonly dxfs: string[] = [];
+  private readonly newDxfs: string[] = [];
+  private readonly memo = new Map<string, number>();
+
+  constructor(private readonly xml: string) {
+    this.root = rootOf(xml);
+    this.p = this.root.qname.slice(0, this.root.qname.length - this.root.name.length);
+    for (const c of childrenOf(xml, this.root)) {
+      if (c.name === "cellXfs") for (const x of childrenOf(xml, c)) if (x.name === "xf") this.xfs.push(xml.slice(x.start, x.end));
+      if (c.name === "numFmts") {
+        for (const f of childrenOf(xml, c)) {
+          if (f.name === "numFmt") this.fmtElements++;
+          const id = Number(attr(xml, f, "numFmtId"));
+          const code = attr(xml, f, "formatCode");
+          if (Number.isFinite(id) && code !== undefined) {
+            if (!this.fmts.has(code)) this.fmts.set(code, id);
+            this.nextFmt = Math.max(this.nextFmt, id + 1);
+          }
+        }
+      }
+      if (c.name === "dxfs") for (const d of childrenOf(xml, c)) if (d.name === "dxf") this.dxfs.push(xml.slice(d.start, d.end));
+    }
+  }
+
+  get changed(): boolean {
+    return this.newXfs.length + this.newFmts.length + this.newDxfs.length > 0;
+  }
+
+  private numFmtId(code: string): number {
+    if (code in BUILT_IN) return BUILT_IN[code];
+    const known = this.fmts.get(code);
+    if (known !== undefined) return known;
+    const id = this.nextFmt++;
+    this.fmts.set(code, id);
+    this.newFmts.push(`<${this.p}numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    return id;
+  }
+
+  /** The cellXfs index of style `base` with number format `code`: `base` itself when it has it. */
+  withNumberFormat(base: number, code: string): number {
+    const key = `${base}\u0000${code}`;
+    const memo = this.memo.get(key);
+    if (memo !== undefined) return memo;
+    const id = this.numFmtId(code);
+    const src = this.xfs[base] ?? this.xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const el = rootOf(src);
+    let out: number;
+    if (Number(attr(src, el, "numFmtId") ?? "0") === id && this.xfs[base] !== undefined) out = base;
+    else {
+      const withId = withAttr(src, el, "numFmtId", String(id)) + src.slice(el.tagEnd);
+      const el2 = rootOf(withId);
+      const xf = withAttr(withId, el2, "applyNumberFormat", "1") + withId.slice(el2.tagEnd);
+      out = this.xfs.length;
+      this.xfs.push(xf);
+      this.newXfs.push(xf);
+    }
+    this.memo.set(key, out);
+    return out;
+  }
+
+  /** The dxfs index of a mark's colours (font, solid fill), reusing an identical entry. */
+  dxf(fontArgb: string, fillArgb: string): number {
+    const p = this.p;
+    const xml = `<${p}dxf><${p}font><${p}color rgb="${fontArgb}"/></${p}font><${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${fillArgb}"/></${p}patternFill></${p}fill></${p}dxf>`;
+    const at = this.dxfs.indexOf(xml);
+    if (at >= 0) return at;
+    this.dxfs.push(xml);
+    this.newDxfs.push(xml);
+    return this.dxfs.length - 1;
+  }
+
+  /** styles.xml with the new entries appended and the counts set. */
+  text(): string {
+    const xml = this.xml;
+    const edits: Splice[] = [];
+    const kids = childrenOf(xml, this.root);
+    const append = (name: (typeof STYLESHEET_ORDER)[number], items: string[], total: number) => {
+      if (items.length === 0) return;
+      const el = kids.find((c) => c.name === name);
+      if (el) {
+        const tag = withAttr(xml, el, "count", String(total));
+        if (el.selfClosing) edits.push({ start: el.start, end: el.end, text: `${tag.replace(/\s*\/>$/, ">")}${items.join("")}</${el.qname}>` });
+        else {
+          edits.push({ start: el.start, end: el.tagEnd, text: tag });
+          edits.push({ start: el.contentEnd, end: el.contentEnd, text: items.join("") });
+        }
+      } else {
+        const at = insertionPoint(xml, this.root, STYLESHEET_ORDER, name);
+        edits.push({ start: at, end: at, text: `<${this.p}${name} count="${total}">${items.join("")}</${this.p}${name}>` });
+      }
+    };
+    append("numFmts", this.newFmts, this.fmtElements + this.newFmts.length);
+    append("cellXfs", this.newXfs, this.xfs.length);
+    append("dxfs", this.newDxfs, this.dxfs.length);
+    return splice(xml, edits);
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * Just enough XML to edit a part in place: find elements by their spans in the original text, so
+ * that everything not edited stays byte for byte as the writer left it. One linear pass per call;
+ * quoted attributes, comments, CDATA and processing instructions are stepped over.
+ */
+
+export interface Element {
+  /** The name as written, prefix included (`x:c`). */
+  qname: string;
+  /** The local name (`c`). */
+  name: string;
+  start: number;
+  /** Just past the start tag's `>`. */
+  tagEnd: number;
+  /** Just past the element (its end tag, or the start tag when self-closing). */
+  end: number;
+  selfClosing: boolean;
+  /** Where the element's content ends (the `<` of its end tag); tagEnd when self-closing. */
+  contentEnd: number;
+}
+
+export class XmlShapeError extends Error {}
+
+function skipSpecial(xml: string, i: number): number {
+  if (xml.startsWith("<!--", i)) return end(xml.indexOf("-->", i + 4), 3);
+  if (xml.startsWith("<![CDATA[", i)) return end(xml.indexOf("]]>", i + 9), 3);
+  if (xml.startsWith("<?", i)) return end(xml.indexOf("?>", i + 2), 2);
+  if (xml.startsWith("<!", i)) return end(xml.indexOf(">", i + 2), 1);
+  return -1;
+}
+
+function end(at: number, len: number): number {
+  if (at < 0) throw new XmlShapeError("unterminated markup");
+  return at + len;
+}
+
+/** The end of the start tag opened at `i` (just past `>`), stepping over quoted attribute values. */
+function startTagEnd(xml: string, i: number): { tagEnd: number; selfClosing: boolean; qname: string } {
+  let j = i + 1;
+  while (j < xml.length && !/[\s/>]/.test(xml[j])) j++;
+  const qname = xml.slice(i + 1, j);
+  let quote = "";
+  for (; j < xml.length; j++) {
+    const ch = xml[j];
+    if (quote) {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ">") return { tagEnd: j + 1, selfClosing: xml[j - 1] === "/", qname };
+  }
+  throw new XmlShapeError(`unterminated start tag <${qname}`);
+}
+
+const localName = (q: string) => q.slice(q.indexOf(":") + 1);
+
+/** The element whose start tag begins at `i`. */
+export function elementAt(xml: string, i: number): Element {
+  const st = startTagEnd(xml, i);
+  const base = { qname: st.qname, name: localName(st.qname), start: i, tagEnd: st.tagEnd };
+  if (st.selfClosing) return { ...base, end: st.tagEnd, selfClosing: true, contentEnd: st.tagEnd };
+  let depth = 1;
+  let j = st.tagEnd;
+  while (j < xml.length) {
+    const lt = xml.indexOf("<", j);
+    if (lt < 0) break;
+    const special = skipSpecial(xml, lt);
+    if (special >= 0) {
+      j = special;
+      continue;
+    }
+    if (xml[lt + 1] === "/") {
+      const gt = end(xml.indexOf(">", lt), 1);
+      depth--;
+      if (depth === 0) return { ...base, end: gt, selfClosing: false, contentEnd: lt };
+      j = gt;
+      continue;
+    }
+    const inner = startTagEnd(xml, lt);
+    if (!inner.selfClosing) depth++;
+    j = inner.tagEnd;
+  }
+  throw new XmlShapeError(`unterminated element <${st.qname}>`);
+}
+
+/** The child elements of `parent`, in document order. */
+export function childrenOf(xml: string, parent: Element): Element[] {
+  const out: Element[] = [];
+  if (parent.selfClosing) return out;
+  let j = parent.tagEnd;
+  while (j < parent.contentEnd) {
+    const lt = xml.indexOf("<", j);
+    if (lt < 0 || lt >= parent.contentEnd) break;
+    const special = skipSpecial(xml, lt);
+    if (special >= 0) {
+      j = special;
+      continue;
+    }
+    const el = elementAt(xml, lt);
+    out.push(el);
+    j = el.end;
+  }
+  return out;
+}
+
+/** The document element (after the XML declaration and any comments). */
+export function rootOf(xml: string): Element {
+  let j = 0;
+  for (;;) {
+    const lt = xml.indexOf("<", j);
+    if (lt < 0) throw new XmlShapeError("no root element");
+    const special = skipSpecial(xml, lt);
+    if (special >= 0) {
+      j = special;
+      continue;
+    }
+    return elementAt(xml, lt);
+  }
+}
+
+export const childNamed = (xml: string, parent: Element, name: string) => childrenOf(xml, parent).find((c) => c.name === name);
+
+/** The prefix of an element's name with its colon (`x:`), or "" — new elements are written alike. */
+export const prefixOf = (el: Element) => el.qname.slice(0, el.qname.length - el.name.length);
+
+/** An attribute of the start tag, decoded; undefined when absent. */
+export function attr(xml: string, el: Element, name: string): string | undefined {
+  const tag = xml.slice(el.start, el.tagEnd);
+  const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  const m = re.exec(tag);
+  if (!m) return undefined;
+  return unescapeXml(m[2] ?? m[3]);
+}
+
+/** The start tag with one attribute set (added before the tag's end when absent). */
+export function withAttr(xml: string, el: Element, name: string, value: string): string {
+  const tag = xml.slice(el.start, el.tagEnd);
+  const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, (_m, head: string) => `${head}"${escapeAttr(value)}"`);
+  const cut = el.selfClosing ? tag.lastIndexOf("/") : tag.length - 1;
+  const before = tag.slice(0, cut).replace(/\s+$/, "");
+  return `${before} ${name}="${escapeAttr(value)}"${tag.slice(cut)}`;
+}
+
+/** The text content of an element: every text node inside it, entities decoded. */
+export function textOf(xml: string, el: Element): string {
+  if (el.selfClosing) return "";
+  const inner = xml.slice(el.tagEnd, el.contentEnd);
+  let out = "";
+  let j = 0;
+  while (j < inner.length) {
+    const lt = inner.indexOf("<", j);
+    if (lt < 0) {
+      out += unescapeXml(inner.slice(j));
+      break;
+    }
+    out += unescapeXml(inner.slice(j, lt));
+    if (inner.startsWith("<![CDATA[", lt)) {
+      const close = end(inner.indexOf("]]>", lt), 0);
+      out += inner.slice(lt + 9, close);
+      j = close + 3;
+      continue;
+    }
+    const special = skipSpecial(inner, lt);
+    j = special >= 0 ? special : end(inner.indexOf(">", lt), 1);
+  }
+  return out;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+export function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ENTITIES[e] ?? m;
+  });
+}
+
+/**
+ * Text for an element's content. Characters XML 1.0 cannot hold are written as Excel writes them,
+ * `_xHHHH_`; a literal `_xHHHH_` in the text gets its underscore escaped so it reads back as typed.
+ */
+export function escapeText(s: string): string {
+  return s
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot hold
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+}
+
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+
+export interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The text with each span replaced; spans must not overlap (insertions have start === end). */
+export function splice(xml: string, edits: Splice[]): string {
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+  let out = "";
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at) throw new XmlShapeError("overlapping edits");
+    out += xml.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + xml.slice(at);
+}
+
+/**
+ * Where a new child named `name` goes among `parent`'s children, given the order the schema fixes
+ * (`order`): after the last child of the same name or of a name before it; else first.
+ */
+export function insertionPoint(xml: string, parent: Element, order: readonly string[], name: string): number {
+  const rank = order.indexOf(name);
+  if (rank < 0) throw new Error(`${name} is not in the schema order`);
+  let at = -1;
+  for (const c of childrenOf(xml, parent)) {
+    const r = order.indexOf(c.name);
+    if (r >= 0 && r <= rank) at = c.end;
+    else if (r > rank) break;
+  }
+  return at >= 0 ? at : parent.tagEnd;
+}
+
+/** A self-closing parent made into an open one, so children can be put in: the text and where they go. */
+export function opened(xml: string, el: Element): { open: string; close: string } {
+  const tag = xml.slice(el.start, el.tagEnd);
+  if (!el.selfClosing) return { open: tag, close: "" };
+  return { open: tag.replace(/\s*\/>$/, ">"), close: `</${el.qname}>` };
+}
