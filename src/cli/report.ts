@@ -1,10 +1,18 @@
 import { countBySeverity } from "../core/engine";
+import type { Finding } from "../core/rules/types";
 import { fmt2 } from "../core/numbers";
 import { indicatorSummaries, KIND_LABEL, SEVERITY_LABEL, statusOf } from "../core/summary";
 import type { FileResult } from "../xlsx/checkWorkbook";
 import type { Lang } from "./args";
 
 const pick = (lang: Lang) => (m: { zh: string; en: string }) => (lang === "zh-CN" ? m.zh : m.en);
+
+/** This host's words for the fill action, after a finding the fill would put right. */
+const FILL_HINT = { zh: "可用 --fix 自动填入（写出副本）。", en: " --fix writes it (in a copy)." };
+
+function messageOf(x: Finding): { zh: string; en: string } {
+  return x.fix === "fill" ? { zh: x.message.zh + FILL_HINT.zh, en: x.message.en + FILL_HINT.en } : x.message;
+}
 
 /** The --json document: exactly the shape the issue specifies, messages in the chosen language. */
 export function toJson(files: FileResult[], lang: Lang) {
@@ -21,7 +29,7 @@ export function toJson(files: FileResult[], lang: Lang) {
         total: s.figures?.total ?? null,
         grade: s.figures?.grade ?? null,
         indicators: indicatorSummaries(s),
-        findings: s.findings.map((x) => ({ code: x.code, severity: x.severity, cell: x.cell, message: t(x.message) })),
+        findings: s.findings.map((x) => ({ code: x.code, severity: x.severity, cell: x.cell, message: t(messageOf(x)) })),
         ...(s.written ? { written: s.written.map((w) => ({ cell: w.cell, value: w.value, purpose: w.purpose })) } : {}),
       })),
     })),
@@ -66,7 +74,7 @@ export function toText(files: FileResult[], lang: Lang): string {
         lines.push(zh ? `    已填写 ${s.written.length} 个单元格：${s.written.map((w) => w.cell).join("、")}` : `    Filled ${s.written.length} cells: ${s.written.map((w) => w.cell).join(", ")}`);
       }
       for (const x of s.findings) {
-        lines.push(`    ${ICON[x.severity]} ${t(SEVERITY_LABEL[x.severity])} ${x.cell.padEnd(5)} ${t(x.message)} [${x.code}]`);
+        lines.push(`    ${ICON[x.severity]} ${t(SEVERITY_LABEL[x.severity])} ${x.cell.padEnd(5)} ${t(messageOf(x))} [${x.code}]`);
       }
     }
     if (f.error) lines.push(`  ${zh ? "未写出副本" : "No copy written"}：${t(f.error)}`);

@@ -32,9 +32,8 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
   const figures = computeFigures(form, evaluations, settings);
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    if (!rule.kinds.includes(form.kind)) continue;
-    rule.check({ form, evals: evaluations, figures, settings }, (cell, message, row) =>
-      findings.push({ code: rule.code, severity: rule.severity, cell, message, ...(row !== undefined ? { row } : {}) }),
+    rule.run({ form, evals: evaluations, figures, settings }, (cell, message, row, fix) =>
+      findings.push({ code: rule.code, severity: rule.severity, cell, message, ...(row !== undefined ? { row } : {}), ...(fix ? { fix } : {}) }),
     );
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));
@@ -42,7 +41,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
   return snap.recalculatesOnLoad ? withoutStaleFormulas(result) : result;
 }
 
-const FORMULA_FIGURES = new Set(["total-mismatch", "grade-mismatch", "budget-rate-mismatch", "budget-score-mismatch"]);
+const FORMULA_FIGURES = new Set(RULES.filter((r) => r.formulaFigure).map((r) => r.code));
 
 /**
  * A formula's stored result is stale until the spreadsheet recalculates: after a fill (the copy asks

@@ -1,4 +1,5 @@
-import type { Message, Severity, Finding } from "./rules/types";
+import { ruleByCode } from "./rules";
+import type { Finding, MarkCondition, Message, Severity } from "./rules/types";
 import { DRAFT_MARKER } from "./scoring/evaluate";
 
 /** Why a cell is written: every write the product makes is one of these (RULES §7). */
@@ -12,11 +13,7 @@ export interface CellWrite {
   message: Message;
 }
 
-/**
- * When a mark shows. `blank`: while the cell is empty; `blank-or-draft`: while it is empty or still
- * holds the draft marker (a reason typed in removes it); `static`: until the marks are cleared.
- */
-export type MarkCondition = "blank" | "blank-or-draft" | "static";
+export type { MarkCondition };
 
 export interface Mark {
   cell: string;
@@ -36,21 +33,12 @@ export interface WritePlan {
 export const MARK_TAG = "jixiao";
 export const NOTE_PREFIX = { zh: "【绩效自评助手】", en: "[jixiao] " };
 
-const CONDITION_OF: Record<string, MarkCondition> = {
-  "missing-explanation": "blank-or-draft",
-  "overachievement-unexplained": "blank-or-draft",
-  "missing-score": "blank",
-  "missing-actual": "blank",
-  "missing-target": "blank",
-  "missing-weight": "blank",
-};
-
 /** One mark per cell holding an error or a warning; an error outranks a warning. */
 export function marksFor(findings: Finding[]): Mark[] {
   const byCell = new Map<string, Mark>();
   for (const f of findings) {
     if (f.severity === "info") continue;
-    const cond = CONDITION_OF[f.code] ?? "static";
+    const cond = ruleByCode(f.code)?.mark ?? "static";
     const m = byCell.get(f.cell);
     if (!m) {
       byCell.set(f.cell, {

@@ -47,7 +47,8 @@ const KEY_CLICK_WINDOW_MS = 500;
 export function FindingItem({ tr, finding, onSelect }: FindingItemProps): React.JSX.Element {
   const s = useStyles();
   const keyAt = React.useRef(0);
-  const text = tr.m(finding.message);
+  // The engine says what is wrong; this host says how its own fill action puts it right.
+  const text = tr.m(finding.message) + (finding.fix === "fill" ? tr.t("findingFillHint") : "");
   return (
     <li>
       <button

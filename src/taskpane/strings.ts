@@ -57,6 +57,7 @@ const zhCN = {
   rowLabel: "第 {row} 行",
   rowLabelNamed: "第 {row} 行 · {name}",
   findingAria: "{severity}，单元格 {cell}：{message} 按回车键在表格中选中该单元格。",
+  findingFillHint: "可用“填写得分与说明草稿”自动填入。",
   noFindings: "未发现问题。",
 
   writtenTitle: "已填写 {n} 个单元格",
@@ -133,6 +134,7 @@ const enUS: Record<StringKey, string> = {
   rowLabel: "Row {row}",
   rowLabelNamed: "Row {row} · {name}",
   findingAria: "{severity} at cell {cell}: {message} Press Enter to select the cell in the sheet.",
+  findingFillHint: " “Fill scores and draft notes” writes it.",
   noFindings: "No problems found.",
 
   writtenTitle: "Filled {n} cell(s)",

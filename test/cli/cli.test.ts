@@ -195,3 +195,16 @@ test("the built command runs as `node dist/cli/jixiao.js`", async () => {
   const { stdout } = await promisify(execFile)(process.execPath, [bin, "check", sample("selfeval/guanlijingfei.xlsx"), "--json"]);
   expect(JSON.parse(stdout).files[0].sheets[0].total).toBe(98.74);
 });
+
+test("a finding the fill puts right gets this host's hint (--fix); the engine's message names no host", async () => {
+  const file = path.join(SAMPLES, "selfeval-defects/blank-scores.xlsx");
+  const r = await run(["check", file]);
+  const line = r.out.split("\n").find((l) => l.includes("[missing-score]") && l.includes("建议"))!;
+  expect(line).toMatch(/分。可用 --fix 自动填入（写出副本）。 \[missing-score\]$/);
+  const en = await run(["check", file, "--lang", "en-US", "--json"]);
+  const doc = JSON.parse(en.out);
+  const f = doc.files[0].sheets[0].findings.find((x: { code: string; message: string }) => x.code === "missing-score" && x.message.includes("suggest"));
+  expect(f.message).toMatch(/ --fix writes it \(in a copy\)\.$/);
+  // A finding the fill cannot put right gets no hint.
+  expect(r.out.split("\n").filter((l) => l.includes("[missing-explanation]")).every((l) => !l.includes("--fix"))).toBe(true);
+});

@@ -1,14 +1,33 @@
-import { budgetOverspent, budgetRateMismatch, budgetScoreMismatch, budgetSumMismatch, statedRateDiffers } from "./budget";
-import missingExplanation from "./missingExplanation";
-import { missingActual, missingScore, missingTarget, missingWeight } from "./missingValues";
-import { scoreAboveRule, scoreExceedsWeight, scoreNegative, tierBandViolation } from "./scores";
-import { missingCategory, missingCost, missingSatisfaction, overachievementUnexplained, vagueTarget, weightSplit } from "./structure";
-import { gradeMismatch, totalMismatch, weightSum } from "./totals";
+import budgetOverspent from "./budget-overspent";
+import budgetRateMismatch from "./budget-rate-mismatch";
+import budgetScoreMismatch from "./budget-score-mismatch";
+import budgetSumMismatch from "./budget-sum-mismatch";
+import gradeMismatch from "./grade-mismatch";
+import missingActual from "./missing-actual";
+import missingCategory from "./missing-category";
+import missingCost from "./missing-cost";
+import missingExplanation from "./missing-explanation";
+import missingSatisfaction from "./missing-satisfaction";
+import missingScore from "./missing-score";
+import missingTarget from "./missing-target";
+import missingWeight from "./missing-weight";
+import overachievementUnexplained from "./overachievement-unexplained";
+import scoreAboveRule from "./score-above-rule";
+import scoreExceedsWeight from "./score-exceeds-weight";
+import scoreNegative from "./score-negative";
+import statedRateDiffers from "./stated-rate-differs";
+import tierBandViolation from "./tier-band-violation";
+import totalMismatch from "./total-mismatch";
+import unitConverted from "./unit-converted";
+import unitMismatch from "./unit-mismatch";
+import unparseableActual from "./unparseable-actual";
+import unparseableTarget from "./unparseable-target";
+import vagueTarget from "./vague-target";
+import weightSplit from "./weight-split";
+import weightSum from "./weight-sum";
 import type { Rule } from "./types";
-import { unitConverted, unitMismatch } from "./units";
-import { unparseableActual, unparseableTarget } from "./unparseable";
 
-/** Every rule, in the order their findings are listed. */
+/** Every rule; findings are listed by severity, then row, and within those in this order. */
 export const RULES: readonly Rule[] = [
   missingCategory,
   budgetSumMismatch,
@@ -39,6 +58,8 @@ export const RULES: readonly Rule[] = [
   weightSplit,
 ];
 
+const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
+
 export function ruleByCode(code: string): Rule | undefined {
-  return RULES.find((r) => r.code === code);
+  return BY_CODE.get(code);
 }

@@ -1,4 +1,4 @@
-import type { Form, FormKind, Indicator } from "../forms/model";
+import type { Form, FormKind } from "../forms/model";
 import type { Settings } from "../settings";
 import type { Evaluation } from "../scoring/evaluate";
 import type { Figures } from "../scoring/figures";
@@ -19,30 +19,67 @@ export interface Finding {
   /** The indicator row the finding belongs to, if any. */
   row?: number;
   message: Message;
+  /** The host's fill action writes what is missing (each host says how: a button, a flag). */
+  fix?: "fill";
 }
 
-export interface RuleContext {
-  form: Form;
+/** The kinds a rule can be written for: every recognised form family. */
+export type ReportedKind = Exclude<FormKind, "none">;
+/** The form type of a family: a rule for "targets" receives a TargetsForm. */
+export type FormOf<K extends ReportedKind> = Extract<Form, { kind: K }>;
+
+export interface RuleContext<K extends ReportedKind = ReportedKind> {
+  form: FormOf<K>;
   evals: Evaluation[];
   figures: Figures;
   settings: Settings;
 }
 
-export interface Rule {
+/**
+ * When the mark on a finding shows (RULES §7). `blank`: while the cell is empty; `blank-or-draft`:
+ * while it is empty or still holds the draft marker (a reason typed in removes it); `static`: until
+ * the marks are cleared or the next check.
+ */
+export type MarkCondition = "blank" | "blank-or-draft" | "static";
+
+export type Report = (cell: string, message: Message, row?: number, fix?: "fill") => void;
+
+/** Every fact of one finding code, as an ESLint rule module holds its meta. */
+export interface RuleMeta<K extends ReportedKind = ReportedKind> {
   code: string;
   severity: Severity;
-  kinds: ReadonlyArray<Exclude<FormKind, "none">>;
+  kinds: readonly K[];
   /** What the rule checks, for documentation and the task pane's help. */
   description: Message;
-  check(ctx: RuleContext, report: (cell: string, message: Message, row?: number) => void): void;
+  /** How its mark clears itself. */
+  mark: MarkCondition;
+  /**
+   * The finding is about a figure a formula may hold (a total, a grade, the budget rate or score):
+   * not reported while the formula's stored result is stale (after a fill, before recalculation).
+   */
+  formulaFigure: boolean;
 }
 
-export function defineRule(rule: Rule): Rule {
-  return rule;
+/** A rule module: its facts and its check, which receives the form of its own kinds. */
+export interface RuleModule<K extends ReportedKind> extends RuleMeta<K> {
+  check(ctx: RuleContext<K>, report: Report): void;
 }
 
-/** 「第25行“用户满意度”」 / row 25 "用户满意度". */
-export function rowName(ind: Indicator): Message {
-  const name = ind.name || ind.level2 || ind.level1;
-  return { zh: `第${ind.row}行“${name}”`, en: `row ${ind.row} "${name}"` };
+/** A rule as the engine runs it: on any form, checking only the kinds it is for. */
+export interface Rule extends RuleMeta {
+  run(ctx: RuleContext, report: Report): void;
+}
+
+export function defineRule<K extends ReportedKind>(module: RuleModule<K>): Rule {
+  const { check, ...meta } = module;
+  const kinds: readonly ReportedKind[] = meta.kinds;
+  const isFor = (form: Form): form is FormOf<K> => kinds.includes(form.kind);
+  return {
+    ...meta,
+    kinds,
+    run(ctx, report) {
+      const form = ctx.form;
+      if (isFor(form)) check({ ...ctx, form }, report);
+    },
+  };
 }

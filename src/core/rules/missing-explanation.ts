@@ -1,11 +1,10 @@
 import { HALF_CENT } from "../numbers";
 import { DRAFT_MARKER, hasReason } from "../scoring/evaluate";
 import type { Evaluation } from "../scoring/evaluate";
-import { n2 } from "./format";
-import { defineRule, rowName, type Message } from "./types";
+import { n2, rowName } from "./helpers";
+import { defineRule, type Message } from "./types";
 
-/** Why a row needs an explanation, in words: the figures a reviewer would look at. */
-export function deviationFacts(e: Evaluation): Message {
+function deviationFacts(e: Evaluation): Message {
   const parts: Message[] = [];
   if (e.mode === "quantitative" && e.met === false) {
     parts.push({
@@ -33,6 +32,8 @@ export default defineRule({
     zh: "扣分、未完成目标或定性指标未达成时，必须填写偏差原因分析。",
     en: "A deduction, a missed target or a tier below 达成 needs a deviation explanation.",
   },
+  mark: "blank-or-draft",
+  formulaFigure: false,
   check({ form, evals }, report) {
     for (const e of evals) {
       if (!e.needsExplanation || e.placeholder) continue;
@@ -69,4 +70,3 @@ export default defineRule({
     }
   },
 });
-

@@ -1,32 +1,13 @@
-import { defineRule, rowName } from "./types";
+import { rowName } from "./helpers";
+import { defineRule } from "./types";
 
-export const unparseableTarget = defineRule({
-  code: "unparseable-target",
-  severity: "error",
-  kinds: ["self-evaluation", "targets"],
-  description: { zh: "定量目标值无法识别。", en: "A quantitative-looking target cannot be read." },
-  check({ evals }, report) {
-    for (const e of evals) {
-      const t = e.indicator.target;
-      if (t.kind !== "unparseable") continue;
-      const who = rowName(e.indicator);
-      report(
-        e.indicator.targetCell,
-        {
-          zh: `${who.zh}的指标值“${t.text}”无法识别：请写成“比较符+数值+单位”，如“≥95.00(%)”。`,
-          en: `${who.en}: the target "${t.text}" cannot be read (${t.reason}): write comparator, number and unit, e.g. "≥95.00(%)".`,
-        },
-        e.indicator.row,
-      );
-    }
-  },
-});
-
-export const unparseableActual = defineRule({
+export default defineRule({
   code: "unparseable-actual",
   severity: "error",
   kinds: ["self-evaluation"],
   description: { zh: "实际完成值既不是数值也不是达成等级。", en: "An actual value is neither a number nor a tier." },
+  mark: "static",
+  formulaFigure: false,
   check({ evals }, report) {
     for (const e of evals) {
       if (e.problem !== "unparseable-actual" || !e.indicator.actualCell) continue;

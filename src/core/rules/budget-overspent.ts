@@ -1,0 +1,22 @@
+import { HALF_CENT } from "../numbers";
+import { n2 } from "./helpers";
+import { defineRule } from "./types";
+
+export default defineRule({
+  code: "budget-overspent",
+  severity: "warning",
+  kinds: ["self-evaluation"],
+  description: { zh: "执行数超过预算数。", en: "Spending exceeds the budget." },
+  mark: "static",
+  formulaFigure: false,
+  check({ form }, report) {
+    const funds = form.funds;
+    const b = funds?.total.budget?.value ?? null;
+    const x = funds?.total.executed?.value ?? null;
+    if (!funds?.total.executed || b === null || x === null || x <= b + HALF_CENT) return;
+    report(funds.total.executed.address, {
+      zh: `全年执行数 ${n2(x)} 超过全年预算数 ${n2(b)}：请核实是否超预算支出。`,
+      en: `Spending ${n2(x)} exceeds the budget ${n2(b)}: check for overspending.`,
+    });
+  },
+});

@@ -1,0 +1,36 @@
+import { round2, same2 } from "../numbers";
+import { n2, ROUNDING_LABEL } from "./helpers";
+import { defineRule } from "./types";
+
+export default defineRule({
+  code: "budget-rate-mismatch",
+  severity: "error",
+  kinds: ["self-evaluation"],
+  description: { zh: "执行率 = 全年执行数 ÷ 全年预算数 × 100。", en: "Execution rate = executed / budget × 100." },
+  mark: "static",
+  formulaFigure: true,
+  check({ form, settings }, report) {
+    const funds = form.funds;
+    if (!funds) return;
+    const mode = ROUNDING_LABEL[settings.rounding];
+    for (const row of [funds.total, ...funds.parts]) {
+      const b = row.budget?.value ?? null;
+      const x = row.executed?.value ?? null;
+      const cell = row.rate;
+      if (!cell || b === null || x === null || b <= 0) continue;
+      const want = round2((x / b) * 100, settings.rounding);
+      if (cell.empty) {
+        if (row !== funds.total) continue;
+        report(cell.address, {
+          zh: `执行率未填写：应为 ${n2(want)}（${mode.zh}）。`,
+          en: `The execution rate is empty: it should be ${n2(want)} (${mode.en}).`,
+        }, undefined, "fill");
+      } else if (cell.value === null || !same2(cell.value, want)) {
+        report(cell.address, {
+          zh: `${row.label}执行率应为 ${n2(want)}（${n2(x)} ÷ ${n2(b)}，${mode.zh}），表中为 ${cell.value === null ? "非数字" : n2(cell.value)}。`,
+          en: `${row.label}: the execution rate should be ${n2(want)} (${n2(x)} / ${n2(b)}, ${mode.en}); the form has ${cell.value === null ? "no number" : n2(cell.value)}.`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import type { FundsRow } from "../forms/model";
+import { same2 } from "../numbers";
+import { n2 } from "./helpers";
+import { defineRule } from "./types";
+
+const COLUMNS: Array<{ key: "initial" | "budget" | "executed"; zh: string; en: string }> = [
+  { key: "initial", zh: "年初预算数", en: "initial budget" },
+  { key: "budget", zh: "全年预算数", en: "full-year budget" },
+  { key: "executed", zh: "全年执行数", en: "executed" },
+];
+
+export default defineRule({
+  code: "budget-sum-mismatch",
+  severity: "error",
+  kinds: ["self-evaluation"],
+  description: {
+    zh: "当年财政拨款、上年结转资金、其他资金之和须等于年度资金总额。",
+    en: "The funding parts must add up to the annual total in every column.",
+  },
+  mark: "static",
+  formulaFigure: false,
+  check({ form }, report) {
+    const funds = form.funds;
+    if (!funds || funds.parts.length === 0) return;
+    for (const col of COLUMNS) {
+      const total = funds.total[col.key];
+      if (!total || total.value === null) continue;
+      const parts = funds.parts.map((p: FundsRow) => p[col.key]);
+      if (parts.every((p) => !p || p.value === null)) continue;
+      const sum = parts.reduce((s, p) => s + (p?.value ?? 0), 0);
+      if (same2(sum, total.value)) continue;
+      report(total.address, {
+        zh: `${col.zh}：各来源合计 ${n2(sum)}，与年度资金总额 ${n2(total.value)} 不一致。`,
+        en: `${col.en}: the parts add up to ${n2(sum)}, the annual total says ${n2(total.value)}.`,
+      });
+    }
+  },
+});

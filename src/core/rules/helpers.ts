@@ -1,0 +1,20 @@
+import { fmt2 } from "../numbers";
+import type { Indicator } from "../forms/model";
+import type { Settings } from "../settings";
+import type { Message } from "./types";
+
+export const ROUNDING_LABEL: Record<Settings["rounding"], { zh: string; en: string }> = {
+  truncate: { zh: "截位保留两位小数", en: "cut to two decimals" },
+  "half-up": { zh: "四舍五入保留两位小数", en: "rounded half up to two decimals" },
+  up: { zh: "向上进位保留两位小数", en: "rounded up to two decimals" },
+};
+
+export const n2 = fmt2;
+
+/** 「第25行“用户满意度”」 / row 25 "用户满意度". */
+export function rowName(ind: Indicator): Message {
+  const name = ind.name || ind.level2 || ind.level1;
+  return { zh: `第${ind.row}行“${name}”`, en: `row ${ind.row} "${name}"` };
+}
+
+export const isSatisfaction = (i: Indicator) => i.level1.includes("满意") || i.level2.includes("满意") || i.name.includes("满意");

@@ -1,0 +1,25 @@
+import { rowName } from "./helpers";
+import { defineRule } from "./types";
+
+export default defineRule({
+  code: "missing-actual",
+  severity: "error",
+  kinds: ["self-evaluation"],
+  description: { zh: "每个指标都要填写实际完成值。", en: "Every indicator needs an actual value." },
+  mark: "blank",
+  formulaFigure: false,
+  check({ evals }, report) {
+    for (const e of evals) {
+      if (e.problem !== "missing-actual" || !e.indicator.actualCell) continue;
+      const who = rowName(e.indicator);
+      report(
+        e.indicator.actualCell,
+        {
+          zh: `${who.zh}未填写实际完成值：定量指标填数值和单位（如“97.80(%)”），定性指标填“达成指标”“部分达成指标并具有一定效果”或“未达成指标且效果较差”。`,
+          en: `${who.en} has no actual value: a number with its unit, or one of the tiers 达成指标 / 部分达成指标并具有一定效果 / 未达成指标且效果较差.`,
+        },
+        e.indicator.row,
+      );
+    }
+  },
+});

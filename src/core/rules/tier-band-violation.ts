@@ -1,0 +1,32 @@
+import { HALF_CENT } from "../numbers";
+import { TIER_BANDS } from "../scoring/tiers";
+import { n2, rowName } from "./helpers";
+import { defineRule } from "./types";
+
+export default defineRule({
+  code: "tier-band-violation",
+  severity: "error",
+  kinds: ["self-evaluation"],
+  description: {
+    zh: "定性指标得分须在等级区间内：达成 80%–100%，部分达成 60%–80%，未达成 0–60%（财预〔2020〕10号）。",
+    en: "A qualitative score must lie in its tier's band: 达成 80–100%, 部分达成 60–80%, 未达成 0–60% of the weight.",
+  },
+  mark: "static",
+  formulaFigure: false,
+  check({ evals }, report) {
+    for (const e of evals) {
+      if (e.mode !== "qualitative" || !e.tier || !e.band || e.score === null || e.weight === null) continue;
+      if (e.score > e.weight + HALF_CENT || e.score < 0) continue;
+      if (e.score >= e.band.lo - HALF_CENT && e.score <= e.band.hi + HALF_CENT) continue;
+      const b = TIER_BANDS[e.tier];
+      report(
+        e.indicator.score!.address,
+        {
+          zh: `${rowName(e.indicator).zh}完成等级为“${e.tier}”，得分应在 ${n2(e.band.lo)}–${n2(e.band.hi)} 分（分值的 ${b.lo * 100}%–${b.hi * 100}%），表中为 ${n2(e.score)}。`,
+          en: `${rowName(e.indicator).en}: tier "${e.tier}" scores ${n2(e.band.lo)}–${n2(e.band.hi)} (${b.lo * 100}–${b.hi * 100}% of the weight), the form has ${n2(e.score)}.`,
+        },
+        e.indicator.row,
+      );
+    }
+  },
+});

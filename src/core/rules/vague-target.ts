@@ -1,0 +1,24 @@
+import { rowName, isSatisfaction } from "./helpers";
+import { defineRule } from "./types";
+
+export default defineRule({
+  code: "vague-target",
+  severity: "warning",
+  kinds: ["self-evaluation", "targets"],
+  description: { zh: "满意度指标的目标值应为数值。", en: "A satisfaction target should be a number." },
+  mark: "static",
+  formulaFigure: false,
+  check({ form }, report) {
+    for (const ind of form.indicators) {
+      if (!isSatisfaction(ind) || ind.target.kind !== "qualitative") continue;
+      report(
+        ind.targetCell,
+        {
+          zh: `${rowName(ind).zh}的指标值“${ind.targetText}”不可衡量：满意度应写成数值，如“≥90.00(%)”。`,
+          en: `${rowName(ind).en}: the target "${ind.targetText}" is not measurable: write a number such as "≥90.00(%)".`,
+        },
+        ind.row,
+      );
+    }
+  },
+});

@@ -1,0 +1,54 @@
+import { HALF_CENT } from "../numbers";
+import { n2 } from "./helpers";
+import { defineRule } from "./types";
+
+export default defineRule({
+  code: "weight-sum",
+  severity: "error",
+  kinds: ["self-evaluation", "self-evaluation-legacy"],
+  description: {
+    zh: "分值合计须为 100（自评表含预算执行 10 分；旧表各部分之和须等于标注的分数）。",
+    en: "Weights must add up to 100 (self-evaluation: budget 10 + indicators; legacy: each section to its label).",
+  },
+  mark: "static",
+  formulaFigure: false,
+  check({ form, evals, figures }, report) {
+    const totalCell = form.total?.weight?.address ?? form.headerCell;
+    if (figures.weightSum !== null && Math.abs(figures.weightSum - 100) >= HALF_CENT) {
+      const what = form.kind === "self-evaluation" ? { zh: "预算执行分值与各指标分值", en: "the budget weight and the indicator weights" } : { zh: "各指标权重", en: "the indicator weights" };
+      report(totalCell, {
+        zh: `${what.zh}合计为 ${n2(figures.weightSum)}，应为 100。`,
+        en: `${what.en} add up to ${n2(figures.weightSum)}, not 100.`,
+      });
+    }
+    const stated = form.total?.weight;
+    if (stated && stated.value !== null && Math.abs(stated.value - 100) >= HALF_CENT) {
+      report(stated.address, { zh: `分值合计栏为 ${n2(stated.value)}，应为 100。`, en: `The weight total reads ${n2(stated.value)}, not 100.` });
+    }
+    if (form.kind !== "self-evaluation-legacy") return;
+    const sections = new Map<string, { weight: number; cell: string; sum: number; label: string }>();
+    for (const e of evals) {
+      const ind = e.indicator;
+      if (ind.sectionWeight === undefined || !ind.sectionCell) continue;
+      const s = sections.get(ind.sectionCell) ?? { weight: ind.sectionWeight, cell: ind.sectionCell, sum: 0, label: ind.level1 };
+      s.sum += e.weight ?? 0;
+      sections.set(ind.sectionCell, s);
+    }
+    let labelled = 0;
+    for (const s of sections.values()) {
+      labelled += s.weight;
+      if (Math.abs(s.sum - s.weight) >= HALF_CENT) {
+        report(s.cell, {
+          zh: `“${s.label}”标注 ${n2(s.weight)} 分，其下各指标权重合计为 ${n2(s.sum)}。`,
+          en: `"${s.label}" is labelled ${n2(s.weight)} points but its weights add up to ${n2(s.sum)}.`,
+        });
+      }
+    }
+    if (sections.size > 0 && Math.abs(labelled - 100) >= HALF_CENT) {
+      report(form.headerCell, {
+        zh: `各一级指标标注的分数合计为 ${n2(labelled)}，应为 100。`,
+        en: `The section labels add up to ${n2(labelled)}, not 100.`,
+      });
+    }
+  },
+});
