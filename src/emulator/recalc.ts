@@ -34,8 +34,8 @@ export function evaluate(sheet: SheetState, formula: string): Scalar {
 
 /**
  * Recalculate the sheet's formulas after its values changed, as Excel does in automatic calculation
- * mode (the emulator does not recalculate by itself: a =SUM total would keep its old result after
- * the add-in fills the scores). A formula beyond the small evaluator keeps its cached result.
+ * mode; the emulator calls it after every batch and every edit, so a =SUM total follows the scores
+ * the add-in fills. A formula beyond the small evaluator keeps its cached result.
  * True when a result changed.
  */
 export function recalculate(sheet: SheetState): boolean {

@@ -31,7 +31,7 @@ export interface Evaluation {
   tier?: Tier;
   /** The suggested maximum score (建议上限), two decimals by the rounding setting. */
   suggested: number | null;
-  /** The suggested score for filling (qualitative: the tier's suggestion). */
+  /** A qualitative indicator's tier band in points (weight × the tier's range): a score must fall in it. */
   band?: { lo: number; hi: number };
   weight: number | null;
   /** The score the form states, if a number. */
