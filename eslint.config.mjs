@@ -24,6 +24,42 @@ export default tseslint.config(
     },
   },
   {
+    // The layers (README, layout): the engine imports nothing but zod and itself.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/excel", "**/excel/**", "**/xlsx", "**/xlsx/**", "**/cli", "**/cli/**", "**/taskpane", "**/taskpane/**", "**/host", "**/host/**", "**/emulator", "**/emulator/**", "**/commands", "**/commands/**"],
+              message: "src/core is the pure engine: it imports only zod and itself.",
+            },
+            { group: ["node:*", "exceljs", "jszip", "react", "react-*", "@fluentui/*", "fs", "path", "os"], message: "src/core is the pure engine: it imports only zod and itself." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Pane components know the host contract (src/host), never an adapter; only the entry point wires one in.
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
+    ignores: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/excel", "**/excel/**", "**/emulator", "**/emulator/**", "**/xlsx", "**/xlsx/**", "exceljs"],
+              message: "Pane components use the host contract (src/host/actions.ts); only src/taskpane/index.tsx wires the Office.js adapter in.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain ES5 pages that run in the browser as they are, old webviews included.
     files: ["src/legacy/*.js", "src/dialog/*.js", "playground/public/*.js"],
     languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly", navigator: "readonly" } },

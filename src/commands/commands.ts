@@ -6,7 +6,7 @@ import { announceRibbonAction } from "../host/ribbonSignal";
 import { defaultStorage, loadSettings } from "../host/settingsStore";
 import { createActions } from "../excel/actions";
 import { errorCode, readFailed } from "../excel/messages";
-import type { ActionOutcome, AddinActions } from "../excel/types";
+import type { ActionOutcome, AddinActions } from "../host/actions";
 import { showOutcome } from "./outcomeDialog";
 import { summarize } from "./outcomeSummary";
 
@@ -29,7 +29,7 @@ async function perform(kind: "check" | "fill", event: Office.AddinCommands.Event
       const opts = { scope: "active" as const, settings: loadSettings(storage) };
       outcome = kind === "fill" ? await addin().fill(opts) : await addin().check(opts);
     } catch (e) {
-      outcome = { action: kind, sheets: [], syncs: 0, error: readFailed(errorCode(e)) };
+      outcome = { action: kind, sheets: [], error: readFailed(errorCode(e)) };
     }
     announceRibbonAction(storage, kind);
     await showOutcome(summarize(outcome), officeGlobal(), pageUrl());

@@ -3,7 +3,7 @@
 import { fmt2 } from "../core/numbers";
 import type { Message } from "../core/rules/types";
 import { KIND_LABEL, statusOf } from "../core/summary";
-import type { ActionOutcome } from "../excel/types";
+import type { ActionOutcome } from "../host/actions";
 
 export interface OutcomeSummary {
   /** "ok": done; "warn": done with something left for the person; "error": not done. */

@@ -1,7 +1,7 @@
 // The three actions and the scope switch. Disabled, with a spinner, while an action runs.
 import * as React from "react";
 import { Button, Field, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Scope } from "../excel/types";
+import type { Scope } from "../host/actions";
 import type { Translator } from "./strings";
 import type { ActionName } from "./usePaneActions";
 

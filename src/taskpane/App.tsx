@@ -14,7 +14,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { Settings } from "../core/settings";
-import type { AddinActions, Scope } from "../excel/types";
+import type { AddinActions, Scope } from "../host/actions";
 import { ActionBar } from "./ActionBar";
 import type { PaneTheme } from "./officeEnv";
 import { Results } from "./Results";

@@ -1,7 +1,7 @@
 // The outcome of the last action: one report per performance sheet; other sheets listed as skipped.
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { ActionOutcome } from "../excel/types";
+import type { ActionOutcome } from "../host/actions";
 import { SheetReport } from "./SheetReport";
 import type { Translator } from "./strings";
 

@@ -1,7 +1,7 @@
 // Everything about one checked sheet: summary, what was filled, findings.
 import * as React from "react";
 import { makeStyles, tokens, useId } from "@fluentui/react-components";
-import type { SheetOutcome } from "../excel/types";
+import type { SheetOutcome } from "../host/actions";
 import { FindingsList } from "./FindingsList";
 import type { Translator } from "./strings";
 import { SummaryCard } from "./SummaryCard";

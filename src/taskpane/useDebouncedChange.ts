@@ -1,7 +1,7 @@
 // Re-check when the workbook changes: subscribe with actions.onChange on mount, wait until the
 // changes stop for `delay` ms, then call `onSettled` once. Unsubscribes on unmount.
 import { useCallback, useEffect, useRef } from "react";
-import type { AddinActions } from "../excel/types";
+import type { AddinActions } from "../host/actions";
 
 export const CHANGE_DEBOUNCE_MS = 800;
 

@@ -1,7 +1,7 @@
 // Runs the add-in's actions one at a time and keeps what the pane shows: the last outcome, an
 // error, and a one-line result for the live region.
 import { useCallback, useRef, useState } from "react";
-import type { ActionOutcome, AddinActions, Scope } from "../excel/types";
+import type { ActionOutcome, AddinActions, Scope } from "../host/actions";
 import type { Message } from "../core/rules/types";
 import type { Settings } from "../core/settings";
 import { message } from "./strings";

@@ -1,4 +1,4 @@
-import type { ActionOptions, ActionOutcome, AddinActions, SheetOutcome } from "../../src/excel/types";
+import type { ActionOptions, ActionOutcome, AddinActions, SheetOutcome } from "../../src/host/actions";
 import { applyWrites, planCheck, planFill } from "../../src/core/fill";
 import type { Message } from "../../src/core/rules/types";
 import type { SheetSnapshot } from "../../src/core/snapshot";

@@ -1,0 +1,53 @@
+import type { SheetResult } from "../core/engine";
+import type { CellWrite, Mark } from "../core/plan";
+import type { Message } from "../core/rules/types";
+import type { SettingsInput } from "../core/settings";
+
+/**
+ * The contract every host adapter implements for the task pane and the ribbon commands: read the
+ * sheets, apply a plan (fill, marks), clear the marks, select a cell, tell of changes. The Office.js
+ * adapter (src/excel/actions.ts) implements it against `Excel.run`, and so, through it, does the
+ * emulator (src/emulator); the pane knows only this file, and only the pane's entry point
+ * (src/taskpane/index.tsx) wires an adapter in.
+ */
+export type Scope = "active" | "all";
+
+export interface ActionOptions {
+  settings?: SettingsInput;
+  /** The active sheet only, or every sheet of the workbook. */
+  scope?: Scope;
+  /**
+   * Wait while the person is editing a cell instead of failing (ExcelApi 1.11 delayForCellEdit):
+   * for the automatic re-check after a change, which nobody asked for at that moment.
+   */
+  waitForCellEdit?: boolean;
+}
+
+export interface SheetOutcome {
+  /** The analysis after the action (for fill: after the writes). */
+  result: SheetResult;
+  written: CellWrite[];
+  marks: Mark[];
+}
+
+export interface ActionOutcome {
+  action: "check" | "fill" | "clear";
+  sheets: SheetOutcome[];
+  /**
+   * A host's own diagnostics: the Office.js adapter counts its context.sync() round trips (tests
+   * assert they do not grow with the sheet's size). Other hosts leave it out.
+   */
+  syncs?: number;
+  /** Set when nothing was written and why: protected sheet, cell being edited, API missing. */
+  error?: Message;
+}
+
+export interface AddinActions {
+  check(opts?: ActionOptions): Promise<ActionOutcome>;
+  fill(opts?: ActionOptions): Promise<ActionOutcome>;
+  clearMarks(opts?: ActionOptions): Promise<ActionOutcome>;
+  /** Select a cell (and activate its sheet), for a click on a finding. */
+  select(sheet: string, address: string): Promise<void>;
+  /** Call back (debounced by the caller) when a sheet changes other than by our own writes. */
+  onChange(handler: () => void): Promise<() => Promise<void>>;
+}
