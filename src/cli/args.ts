@@ -116,11 +116,13 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
   --lang zh-CN|en-US     报告语言，默认中文（report language, Chinese by default）
   --fix [--out <路径>]   填写得分、总分、等级和偏差原因草稿并标记问题，写到副本；原文件不改动
                          (fill scores, total, grade and draft notes, mark problems, into a copy)
+                         = 加载项的“填写得分”（the add-in's fill action）
                          默认副本：<原名>.filled.xlsx（已存在则另取 <原名>.filled (2).xlsx）；
                          多个文件时 --out 为文件夹；--out 指定的文件已存在时不覆盖（exit 2）
   --force                允许覆盖已存在的 --out 文件（输入文件永不覆盖）
                          (overwrite an existing --out file; an input is never overwritten)
-  --mark [--out <路径>]  只标记问题、不填写（mark problems only, into a copy）
+  --mark [--out <路径>]  只标记问题、不填写，= 加载项的“检查”（mark problems only, into a copy:
+                         the add-in's check action）
   --csv <文件.csv>       另存一份汇总表：每个工作表一行（总分、等级、错误数、结论），Excel 可直接打开
                          (a one-row-per-sheet summary for reviewers, opens in Excel)
   --rounding truncate|half-up|up   两位小数的取舍方式，默认截位 truncate

@@ -1,3 +1,4 @@
+import type { ActionName } from "../core/actions";
 // Ribbon commands: the ExecuteFunction buttons of manifest.xml (FunctionName checkSheet and fillSheet),
 // loaded by commands.html, a page with no UI of its own. Each command uses the rule settings the task
 // pane saved, shows its outcome in a small dialog (DialogApi 1.1), tells an open pane to check again,
@@ -21,7 +22,7 @@ function addin(): AddinActions {
 const officeGlobal = (): typeof Office | undefined => (typeof Office !== "undefined" ? Office : undefined);
 const pageUrl = (): string => (typeof location !== "undefined" ? location.href : "https://localhost:3000/commands.html");
 
-async function perform(kind: "check" | "fill", event: Office.AddinCommands.Event): Promise<void> {
+async function perform(kind: Exclude<ActionName, "clear">, event: Office.AddinCommands.Event): Promise<void> {
   try {
     const storage = defaultStorage();
     let outcome: ActionOutcome;

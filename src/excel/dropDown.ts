@@ -1,8 +1,8 @@
 import type { SheetResult } from "../core/engine";
 import { NOTE_PREFIX } from "../core/plan";
+import { TIER_CHOICES } from "../core/scoring/tiers";
 
-/** The three completion tiers offered in the drop-down of a qualitative actual cell. */
-export const TIER_CHOICES = ["达成指标", "部分达成指标并具有一定效果", "未达成指标且效果较差"] as const;
+export { TIER_CHOICES };
 
 /** The input message of the add-in's drop-downs; its title is how 清除标记 knows them. */
 export const DROPDOWN_PROMPT = {

@@ -1,3 +1,4 @@
+import type { ActionName } from "../core/actions";
 import type { SheetResult } from "../core/engine";
 import type { CellWrite, Mark } from "../core/plan";
 import type { Message } from "../core/rules/types";
@@ -31,7 +32,7 @@ export interface SheetOutcome {
 }
 
 export interface ActionOutcome {
-  action: "check" | "fill" | "clear";
+  action: ActionName;
   sheets: SheetOutcome[];
   /**
    * A host's own diagnostics: the Office.js adapter counts its context.sync() round trips (tests

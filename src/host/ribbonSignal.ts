@@ -1,3 +1,4 @@
+import type { ActionName } from "../core/actions";
 // The ribbon's commands run in a page of their own (the function file), apart from the task pane.
 // After each command that page writes a line to localStorage; the pane, served from the same
 // origin, receives a "storage" event for it and checks again, so an open pane never shows the
@@ -7,7 +8,7 @@ import type { SettingsStorage } from "./settingsStore";
 export const RIBBON_KEY = "jixiao.ribbon";
 
 export interface RibbonSignal {
-  action: "check" | "fill" | "clear";
+  action: ActionName;
   at: number;
 }
 

@@ -1,3 +1,4 @@
+import type { ActionName } from "../core/actions";
 // Runs the add-in's actions one at a time and keeps what the pane shows: the last outcome, an
 // error, and a one-line result for the live region.
 import { useCallback, useRef, useState } from "react";
@@ -6,7 +7,7 @@ import type { Message } from "../core/rules/types";
 import type { Settings } from "../core/settings";
 import { message } from "./strings";
 
-export type ActionName = "check" | "fill" | "clear";
+export type { ActionName };
 
 export interface PaneState {
   busy: ActionName | null;

@@ -17,7 +17,7 @@ export function plainSheet(name: string): SheetSnapshot {
   };
 }
 
-type ActionName = "check" | "fill" | "clear";
+import type { ActionName } from "../../src/core/actions";
 
 export interface FakeCalls {
   check: ActionOptions[];

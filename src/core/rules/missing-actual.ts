@@ -1,5 +1,8 @@
+import { TIER_CHOICES } from "../scoring/tiers";
 import { rowName } from "./helpers";
 import { defineRule } from "./types";
+
+const TIERS_ZH = `“${TIER_CHOICES[0]}”“${TIER_CHOICES[1]}”或“${TIER_CHOICES[2]}”`;
 
 export default defineRule({
   code: "missing-actual",
@@ -15,8 +18,8 @@ export default defineRule({
       report(
         e.indicator.actualCell,
         {
-          zh: `${who.zh}未填写实际完成值：定量指标填数值和单位（如“97.80(%)”），定性指标填“达成指标”“部分达成指标并具有一定效果”或“未达成指标且效果较差”。`,
-          en: `${who.en} has no actual value: a number with its unit, or one of the tiers 达成指标 / 部分达成指标并具有一定效果 / 未达成指标且效果较差.`,
+          zh: `${who.zh}未填写实际完成值：定量指标填数值和单位（如“97.80(%)”），定性指标填${TIERS_ZH}。`,
+          en: `${who.en} has no actual value: a number with its unit, or one of the tiers ${TIER_CHOICES.join(" / ")}.`,
         },
         e.indicator.row,
       );

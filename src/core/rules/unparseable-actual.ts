@@ -1,5 +1,8 @@
+import { TIER_CHOICES } from "../scoring/tiers";
 import { rowName } from "./helpers";
 import { defineRule } from "./types";
+
+const TIERS_ZH = `“${TIER_CHOICES[0]}”“${TIER_CHOICES[1]}”或“${TIER_CHOICES[2]}”`;
 
 export default defineRule({
   code: "unparseable-actual",
@@ -22,8 +25,8 @@ export default defineRule({
               en: `${who.en}: the actual "${ind.actualText}" cannot be scored against the quantitative target ${ind.targetText}: give a number and unit.`,
             }
           : {
-              zh: `${who.zh}的实际完成值“${ind.actualText}”无法计分：定性指标请填“达成指标”“部分达成指标并具有一定效果”或“未达成指标且效果较差”。`,
-              en: `${who.en}: the actual "${ind.actualText}" cannot be scored: a qualitative indicator takes one of the tiers 达成指标 / 部分达成指标并具有一定效果 / 未达成指标且效果较差.`,
+              zh: `${who.zh}的实际完成值“${ind.actualText}”无法计分：定性指标请填${TIERS_ZH}。`,
+              en: `${who.en}: the actual "${ind.actualText}" cannot be scored: a qualitative indicator takes one of the tiers ${TIER_CHOICES.join(" / ")}.`,
             },
         ind.row,
       );

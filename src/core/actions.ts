@@ -1,0 +1,17 @@
+import type { Message } from "./rules/types";
+
+/**
+ * The actions, one vocabulary for every host (RULES §7). `check` finds what is wrong and marks it;
+ * `fill` writes what the rules compute into empty cells, drafts the missing reasons and marks what
+ * is still wrong; `clear` takes the marks away. The add-in does them in the open workbook (检查,
+ * 填写得分, 清除标记); the command reports without writing unless asked, and then does them in a
+ * copy: `--mark` is `check`, `--fix` is `fill`.
+ */
+export const ACTIONS = ["check", "fill", "clear"] as const;
+export type ActionName = (typeof ACTIONS)[number];
+
+export const ACTION_LABEL: Record<ActionName, Message> = {
+  check: { zh: "检查", en: "Check" },
+  fill: { zh: "填写得分与说明草稿", en: "Fill scores and draft notes" },
+  clear: { zh: "清除标记", en: "Clear marks" },
+};
