@@ -1,6 +1,7 @@
 import { Grid } from "./grid";
 import type { Form, FormKind } from "./forms/model";
 import { recognise } from "./forms/recognise";
+import { formulaCellsOf } from "./forms/families";
 import { RULES } from "./rules";
 import type { Finding } from "./rules/types";
 import { evaluate, type Evaluation } from "./scoring/evaluate";
@@ -49,14 +50,7 @@ const FORMULA_FIGURES = new Set(RULES.filter((r) => r.formulaFigure).map((r) => 
  * A total written as =SUM(...) is then not a mismatch.
  */
 export function withoutStaleFormulas(r: SheetResult): SheetResult {
-  const formulaCells = new Set<string>();
-  const f = r.form;
-  if (f?.total?.score?.formula) formulaCells.add(f.total.score.address);
-  if (f?.grade?.formula) formulaCells.add(f.grade.address);
-  if (f?.kind === "self-evaluation" && f.funds) {
-    if (f.funds.total.rate?.formula) formulaCells.add(f.funds.total.rate.address);
-    if (f.funds.total.score?.formula) formulaCells.add(f.funds.total.score.address);
-  }
+  const formulaCells = new Set(r.form ? formulaCellsOf(r.form) : []);
   if (formulaCells.size === 0) return r;
   return { ...r, findings: r.findings.filter((x) => !(FORMULA_FIGURES.has(x.code) && formulaCells.has(x.cell))) };
 }

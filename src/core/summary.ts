@@ -1,12 +1,14 @@
+import { labelOf } from "./forms/families";
 import type { SheetResult } from "./engine";
 import type { FormKind } from "./forms/model";
 import type { Message } from "./rules/types";
 
+/** Each family's label (from its file in src/core/forms/families/), and "not a form". */
 export const KIND_LABEL: Record<FormKind, Message> = {
-  "self-evaluation": { zh: "财政项目支出绩效自评表", en: "project performance self-evaluation" },
-  "self-evaluation-legacy": { zh: "项目绩效自我评价（旧表）", en: "project self-evaluation (legacy form)" },
-  targets: { zh: "绩效目标表", en: "performance target declaration" },
-  none: { zh: "不是绩效表", en: "not a performance form" },
+  "self-evaluation": labelOf("self-evaluation"),
+  "self-evaluation-legacy": labelOf("self-evaluation-legacy"),
+  targets: labelOf("targets"),
+  none: labelOf("none"),
 };
 
 export const SEVERITY_LABEL: Record<"error" | "warning" | "info", Message> = {

@@ -67,7 +67,7 @@ export interface GradeCell {
   formula: string | null;
 }
 
-interface FormBase {
+export interface FormBase {
   headerRow: number;
   /** The 一级指标 header cell: where form-wide findings point. */
   headerCell: string;

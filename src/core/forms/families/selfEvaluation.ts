@@ -1,0 +1,204 @@
+import { toA1 } from "../../address";
+import type { SheetResult } from "../../engine";
+import type { Grid } from "../../grid";
+import { fmt2, HALF_CENT, round2 } from "../../numbers";
+import type { CellWrite } from "../../plan";
+import { budgetFigures, DEFAULT_BUDGET_WEIGHT } from "../../scoring/budget";
+import type { Evaluation } from "../../scoring/evaluation";
+import type { Figures } from "../../scoring/figures";
+import { completionPercent, earnedShare, higherIsBetter, isMet } from "../../scoring/quantitative";
+import { TIER_BANDS } from "../../scoring/tiers";
+import type { Settings } from "../../settings";
+import { convertUnit } from "../../values/units";
+import { findCells, numCell } from "../cells";
+import type { FundsBlock, FundsRow, SelfEvaluationForm } from "../model";
+import type { FormFamily } from "./types";
+import { draftReason, fillable, formulaAddresses, SCORE_FORMAT, sumOf } from "./writes";
+
+/**
+ * 财政项目支出绩效自评表 (财预〔2020〕10号 and the regional forms after it): 年度指标值 and 实际完成值
+ * columns, a 项目资金 block whose execution rate gives 10 points, grades 优/良/中/差.
+ */
+export const selfEvaluation: FormFamily<"self-evaluation"> = {
+  kind: "self-evaluation",
+  label: { zh: "财政项目支出绩效自评表", en: "project performance self-evaluation" },
+  matches: (cols) => cols.actual !== undefined || (cols.target !== undefined && cols.score !== undefined),
+  read: (grid, base, header) => ({ kind: "self-evaluation", ...base, funds: readFunds(grid, header.row) }),
+  evaluateRow,
+  figures,
+  grades: {
+    grade(total) {
+      const t = total + 1e-9;
+      if (t >= 90) return "优";
+      if (t >= 80) return "良";
+      if (t >= 60) return "中";
+      return "差";
+    },
+    // Longer spellings of the grades; 合格 / 不合格 belong to the legacy scale only.
+    same: (stated, computed) => stated === computed || ({ 优秀: "优", 良好: "良", 中等: "中", 较差: "差" } as Record<string, string>)[stated] === computed,
+  },
+  fillWrites,
+  formulaCells: (form) => formulaAddresses([form.total?.score, form.grade, form.funds?.total.rate, form.funds?.total.score]),
+};
+
+function evaluateRow(_form: SelfEvaluationForm, base: Evaluation, settings: Settings): Evaluation {
+  const ind = base.indicator;
+  const weight = base.weight;
+  const score = base.score;
+  const t = ind.target;
+  const a = ind.actual ?? { kind: "empty" as const };
+  if (t.kind === "empty") base.problem = "missing-target";
+  else if (t.kind === "unparseable") base.problem = "unparseable-target";
+  else if (a.kind === "empty") base.problem = "missing-actual";
+
+  // A tier scores a qualitative target only: a quantitative one needs a number (RULES §3).
+  if (!base.problem && a.kind === "tier" && t.kind === "qualitative") {
+    base.mode = "qualitative";
+    base.tier = a.tier;
+    const b = TIER_BANDS[a.tier];
+    if (weight !== null) {
+      base.band = { lo: weight * b.lo, hi: weight * b.hi };
+      // Rounding up must not lift the suggestion out of its own band (3.34 × 60% = 2.004 → 2.00).
+      const s = round2(weight * b.suggest, settings.rounding);
+      base.suggested = s > base.band.hi + 1e-9 ? round2(weight * b.suggest, "truncate") : s;
+    }
+  } else if (!base.problem && t.kind === "quantity") {
+    if (a.kind !== "quantity") base.problem = "unparseable-actual";
+    else {
+      const conv = convertUnit(a.value, a.unit, t.unit);
+      if (!conv) base.problem = "unit-mismatch";
+      else {
+        base.mode = "quantitative";
+        base.op = t.op;
+        base.target = t.value;
+        base.unit = t.unit || a.unit;
+        base.actual = conv.value;
+        if (conv.converted) base.converted = { from: a.unit, to: t.unit, original: a.value };
+        base.met = isMet(t.op, t.value, conv.value);
+        base.completion = completionPercent(t.op, t.value, conv.value);
+        if (weight !== null) {
+          base.suggested = round2(weight * earnedShare(t.op, t.value, conv.value, settings.reverseFormula), settings.rounding);
+        }
+        if (base.met && higherIsBetter(t.op, t.value)) {
+          const over = t.op === "=" ? conv.value > t.value + 1e-9 : t.value > 0 && conv.value >= t.value * (1 + settings.overachievementThreshold) - 1e-9;
+          base.overachieved = over;
+        }
+      }
+    }
+  } else if (!base.problem) {
+    // A qualitative target needs a tier as its actual.
+    base.problem = "unparseable-actual";
+  }
+
+  if (score === null && ind.score?.empty) base.effective = base.suggested;
+  const eff = base.effective;
+  base.needsExplanation =
+    (weight !== null && eff !== null && eff < weight - HALF_CENT) ||
+    (base.mode === "quantitative" && base.met === false) ||
+    (base.mode === "qualitative" && base.tier !== "达成");
+  return base;
+}
+
+
+function figures(form: SelfEvaluationForm, evals: Evaluation[], settings: Settings): Figures {
+  const active = evals.filter((e) => !e.placeholder);
+  const budget = form.funds ? budgetFigures(form.funds.total, settings) : null;
+  const budgetScore = budget?.score ?? form.funds?.total.score?.value ?? null;
+  const budgetWeight = budget?.weight ?? form.funds?.total.weight?.value ?? DEFAULT_BUDGET_WEIGHT;
+  const indicatorSum = sumOf(active.map((e) => e.effective));
+  const total = budgetScore === null || indicatorSum === null ? null : round2(budgetScore + indicatorSum, "half-up");
+  const weights = sumOf(active.map((e) => e.weight));
+  return {
+    budget,
+    legacyRate: null,
+    total,
+    grade: total === null ? null : selfEvaluation.grades!.grade(total),
+    weightSum: weights === null ? null : round2(weights + budgetWeight, "half-up"),
+  };
+}
+
+/** Suggested scores, the budget rate and score, then the total and grade, then the draft reasons. */
+function fillWrites(form: SelfEvaluationForm, result: SheetResult, totalAndGrade: CellWrite[]): CellWrite[] {
+  const writes: CellWrite[] = [];
+  for (const e of result.evaluations) {
+    const s = e.indicator.score;
+    if (!fillable(s) || e.suggested === null || e.placeholder) continue;
+    writes.push({
+      cell: s.address,
+      value: e.suggested,
+      numberFormat: SCORE_FORMAT,
+      purpose: "score",
+      message: { zh: `按评分规则填入建议得分 ${fmt2(e.suggested)}`, en: `Suggested score ${fmt2(e.suggested)} by the rules` },
+    });
+  }
+  const funds = form.funds;
+  if (funds && result.figures?.budget) {
+    const { rate, score } = result.figures.budget;
+    if (fillable(funds.total.rate)) {
+      writes.push({ cell: funds.total.rate.address, value: rate, numberFormat: SCORE_FORMAT, purpose: "budget-rate", message: { zh: `执行率 ${fmt2(rate)}`, en: `Execution rate ${fmt2(rate)}` } });
+    }
+    if (fillable(funds.total.score)) {
+      writes.push({ cell: funds.total.score.address, value: score, numberFormat: SCORE_FORMAT, purpose: "budget-score", message: { zh: `预算执行得分 ${fmt2(score)}`, en: `Budget score ${fmt2(score)}` } });
+    }
+  }
+  writes.push(...totalAndGrade);
+  for (const e of result.evaluations) {
+    const r = e.indicator.reason;
+    if (!e.needsExplanation || !r || r.text !== "" || r.formula) continue;
+    writes.push({ cell: r.address, value: draftReason(e), purpose: "draft", message: { zh: "偏差原因分析草稿（待补充原因）", en: "Draft deviation note (cause to be completed)" } });
+  }
+  return writes;
+}
+
+type FundsRole = "initial" | "budget" | "executed" | "weight" | "rate" | "score";
+function fundsRole(k: string): FundsRole | null {
+  if (/年初预算/.test(k)) return "initial";
+  if (/执行率/.test(k)) return "rate";
+  if (/执行数/.test(k)) return "executed";
+  if (/预算数/.test(k)) return "budget";
+  if (k === "分值" || k === "分数" || k === "权重") return "weight";
+  if (k === "得分") return "score";
+  return null;
+}
+
+/** The 项目资金 block of the 2020 template: 年度资金总额 and its parts (RULES §2). */
+function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
+  const hits = findCells(grid, grid.top, headerRow - 1, (k) => /^(年度)?资金总额/.test(k));
+  if (hits.length === 0) return null;
+  const { row: totalRow, col: labelCol } = hits[0];
+  const cols: Partial<Record<FundsRole, number>> = {};
+  for (let r = totalRow - 1; r >= Math.max(grid.top, totalRow - 3) && Object.keys(cols).length < 3; r--) {
+    for (let c = labelCol + 1; c <= grid.right; c++) {
+      if (grid.isCovered(r, c)) continue;
+      const role = fundsRole(grid.key(r, c, false));
+      if (role && cols[role] === undefined) cols[role] = c;
+    }
+  }
+  if (cols.budget === undefined || cols.executed === undefined) return null;
+  const rowAt = (r: number, c: number): FundsRow => ({
+    label: grid.str(r, c),
+    row: r,
+    labelCell: toA1(r, c),
+    initial: numCell(grid, r, cols.initial),
+    budget: numCell(grid, r, cols.budget),
+    executed: numCell(grid, r, cols.executed),
+    weight: numCell(grid, r, cols.weight),
+    rate: numCell(grid, r, cols.rate),
+    score: numCell(grid, r, cols.score),
+  });
+  const parts: FundsRow[] = [];
+  for (let r = totalRow + 1; r < headerRow && r <= totalRow + 5; r++) {
+    const k = grid.key(r, labelCol);
+    if (/(当年财政拨款|财政拨款|上年结转|其他资金)/.test(k)) parts.push(rowAt(r, labelCol));
+  }
+  let unit: FundsBlock["unit"] = "";
+  for (let r = Math.max(grid.top, totalRow - 3); r <= totalRow && unit === ""; r++) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      const k = grid.key(r, c, false);
+      if (/万元/.test(k)) unit = "万元";
+      else if (/[(（]元[)）]/.test(k) || /单位[:：]元/.test(k)) unit = "元";
+      if (unit) break;
+    }
+  }
+  return { unit, total: rowAt(totalRow, labelCol), parts };
+}

@@ -1,0 +1,43 @@
+import type { SheetResult } from "../../engine";
+import type { Grid } from "../../grid";
+import type { CellWrite } from "../../plan";
+import type { FormOf, Message, ReportedKind } from "../../rules/types";
+import type { Evaluation } from "../../scoring/evaluation";
+import type { Figures } from "../../scoring/figures";
+import type { Settings } from "../../settings";
+import type { Columns, HeaderMatch } from "../columns";
+import type { TableRead } from "../indicators";
+import type { FormBase } from "../model";
+
+/** A grade scale: the grade of a total, and whether a stated grade says the same. */
+export interface GradeScale {
+  grade(total: number): string;
+  /** `stated` without spaces. */
+  same(stated: string, computed: string): boolean;
+}
+
+/**
+ * Everything that is particular to one form family, in one file each (src/core/forms/families/).
+ * What every family shares (the header, the indicator table, the total and grade cells, the rules'
+ * own kinds) lives outside; where the engine needs the family, src/core/forms/families/index.ts
+ * dispatches with an exhaustive switch, so a new family is a new file, a registry line and the
+ * cases the compiler then asks for.
+ */
+export interface FormFamily<K extends ReportedKind> {
+  kind: K;
+  /** What the reports call it. */
+  label: Message;
+  /** Whether the indicator table's header columns are this family's (tried in FAMILY_ORDER). */
+  matches(columns: Columns): boolean;
+  /** The form, from the parts every family has and what this family reads besides. */
+  read(grid: Grid, base: FormBase, header: HeaderMatch, table: TableRead): FormOf<K>;
+  /** One indicator scored by the family's rules, from the stated weight and score. */
+  evaluateRow(form: FormOf<K>, start: Evaluation, settings: Settings): Evaluation;
+  figures(form: FormOf<K>, evals: Evaluation[], settings: Settings): Figures;
+  /** Its grade scale; null for a family that states no grade. */
+  grades: GradeScale | null;
+  /** What filling writes on this family's form, given the total and grade writes every family shares. */
+  fillWrites(form: FormOf<K>, result: SheetResult, totalAndGrade: CellWrite[]): CellWrite[];
+  /** The cells holding figures a formula may compute (checked only once recalculated). */
+  formulaCells(form: FormOf<K>): string[];
+}

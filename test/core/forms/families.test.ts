@@ -1,0 +1,34 @@
+/** The registry of form families (issue 8): one file per family, one registry line, tried in order. */
+import fs from "node:fs";
+import path from "node:path";
+import { FAMILIES, FAMILY_ORDER, familyKindOf, labelOf } from "../../../src/core/forms/families";
+import { KIND_LABEL } from "../../../src/core/summary";
+import { RULES } from "../../../src/core/rules";
+
+const DIR = path.join(__dirname, "..", "..", "..", "src", "core", "forms", "families");
+
+test("every family has its file, its registry line, its place in the order and its label", () => {
+  const kinds = Object.keys(FAMILIES).sort();
+  expect([...FAMILY_ORDER].sort()).toEqual(kinds);
+  for (const kind of kinds) expect(FAMILIES[kind as keyof typeof FAMILIES].kind).toBe(kind);
+  expect(fs.readdirSync(DIR).filter((f) => !["index.ts", "types.ts", "writes.ts"].includes(f)).sort()).toEqual(["legacy.ts", "selfEvaluation.ts", "targets.ts"]);
+  for (const kind of kinds) expect(KIND_LABEL[kind as keyof typeof KIND_LABEL]).toEqual(labelOf(kind as keyof typeof KIND_LABEL));
+  // Every rule is written for families the registry has.
+  for (const r of RULES) for (const k of r.kinds) expect(kinds).toContain(k);
+});
+
+test("detection tries the families in order: a self-evaluation's header also has a target column", () => {
+  expect(familyKindOf({ level1: 1, target: 4, actual: 5, weight: 6, score: 7 })).toBe("self-evaluation");
+  expect(familyKindOf({ level1: 1, target: 4, weight: 6, score: 7 })).toBe("self-evaluation");
+  expect(familyKindOf({ level1: 1, weight: 6, score: 7 })).toBe("self-evaluation-legacy");
+  expect(familyKindOf({ level1: 1, target: 4, weight: 6 })).toBe("targets");
+  expect(familyKindOf({ level1: 1, weight: 6 })).toBeNull();
+});
+
+test("only the families that state a grade have a scale; their scales differ", () => {
+  expect(FAMILIES.targets.grades).toBeNull();
+  expect(FAMILIES["self-evaluation"].grades!.grade(85)).toBe("良");
+  expect(FAMILIES["self-evaluation-legacy"].grades!.grade(85)).toBe("良好");
+  expect(FAMILIES["self-evaluation"].grades!.same("优秀", "优")).toBe(true);
+  expect(FAMILIES["self-evaluation"].grades!.same("合格", "中")).toBe(false);
+});
