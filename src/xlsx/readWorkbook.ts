@@ -74,8 +74,17 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
       `The workbook is damaged and cannot be read (${(e as Error).message}).`,
     );
   }
-  if (await asksFullCalc(bytes)) wb.calcProperties.fullCalcOnLoad = true;
+  // Only formulas can be stale: a workbook without any is not opened a second time.
+  if (hasFormula(wb) && (await asksFullCalc(bytes))) wb.calcProperties.fullCalcOnLoad = true;
   return wb;
+}
+
+function hasFormula(wb: ExcelJS.Workbook): boolean {
+  for (const ws of wb.worksheets) {
+    const rows = (ws as unknown as { _rows?: Array<{ _cells?: Array<ExcelJS.Cell | undefined> } | undefined> })._rows ?? [];
+    for (const row of rows) for (const cell of row?._cells ?? []) if (cell && cell.type === ExcelJS.ValueType.Formula) return true;
+  }
+  return false;
 }
 
 /** ExcelJS does not read calcPr: whether workbook.xml asks for every formula to be recalculated on opening. */
