@@ -115,6 +115,20 @@ out(`  the check adds ${added.toFixed(0)} ms = ${((added / load) * 100).toFixed(
   fs.rmSync(many, { recursive: true, force: true });
 }
 
+// 3c. Reading an .xls (Excel 97–2003, through SheetJS): the 5,000-row form saved as .xls, and one
+// sample form as LibreOffice saved it. After 3b: a child process inherits the peak memory of the
+// process that started it (Linux keeps maxrss across fork and exec), so the figures of 3b come first.
+{
+  const XLSX = require("@e965/xlsx");
+  const xlsPath = tmp.replace(/\.xlsx$/, ".xls");
+  fs.writeFileSync(xlsPath, XLSX.write(XLSX.read(fs.readFileSync(tmp)), { type: "buffer", bookType: "xls" }));
+  const xls5000 = await timeIt(() => checkWorkbook(xlsPath), 5);
+  const sampleXls = path.join(root, "test/fixtures/converted/selfeval/zhengwuyun.xls");
+  const one = await timeIt(() => checkWorkbook(sampleXls), 20);
+  const oneXlsx = await timeIt(() => checkWorkbook(path.join(root, "test/fixtures/samples/selfeval/zhengwuyun.xlsx")), 20);
+  out(`.xls: the 5,000-row form checked in ${xls5000.toFixed(0)} ms (as .xlsx ${whole.toFixed(0)} ms); one sample form ${one.toFixed(1)} ms (as .xlsx ${oneXlsx.toFixed(1)} ms)`);
+}
+
 // 4. The add-in's actions in the emulated Excel host: round trips and time per action.
 const benchDist = path.join(root, "dist-bench");
 if (fs.existsSync(path.join(benchDist, "emulator/index.js"))) {

@@ -58,7 +58,7 @@ export function parseCli(argv: string[]): CliOptions {
   const [command, ...files] = positionals;
   if (!command || command === "help") return base("help");
   if (command !== "check") throw new UsageError(`未知命令 unknown command: ${command}`);
-  if (files.length === 0) throw new UsageError("请给出要检查的 .xlsx 文件（give at least one .xlsx file）");
+  if (files.length === 0) throw new UsageError("请给出要检查的工作簿文件（give at least one workbook file）");
   if (values.out && !values.fix && !values.mark) throw new UsageError("--out 需与 --fix 或 --mark 一起使用（--out goes with --fix or --mark）");
   if (values.fix && values.mark) throw new UsageError("--fix 已包含标记，不能与 --mark 同用（--fix already marks; drop --mark）");
 
@@ -107,9 +107,11 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
 (checks Chinese project performance self-evaluation and target forms)
 
 用法 Usage:
-  jixiao check <文件.xlsx | 文件夹 | *.xlsx>... [选项]
-  文件夹：检查其中（含子文件夹）所有 .xlsx；通配符 * ? 由本程序展开
-  (a folder: every .xlsx in it and below; * and ? patterns are expanded by jixiao itself)
+  jixiao check <文件 | 文件夹 | *.xlsx>... [选项]
+  文件：.xlsx .xlsm .xltx .xltm .xls .ods .et（.xls/.ods/.et 的副本另存为 .xlsx）
+  (files: .xlsx .xlsm .xltx .xltm .xls .ods .et; a copy of an .xls/.ods/.et is an .xlsx)
+  文件夹：检查其中（含子文件夹）所有这些文件；通配符 * ? 由本程序展开
+  (a folder: every such file in it and below; * and ? patterns are expanded by jixiao itself)
 
 选项 Options:
   --json                 输出一个 JSON 文档（one JSON document on stdout）

@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** The workbooks this command reads: .xlsx, with macros (.xlsm), and templates (.xltx, .xltm). */
-export const WORKBOOK_EXT = /\.(xlsx|xlsm|xltx|xltm)$/i;
+/**
+ * The workbooks this command reads: .xlsx, with macros (.xlsm), templates (.xltx, .xltm), and
+ * Excel 97–2003 (.xls), OpenDocument (.ods) and WPS (.et) files.
+ */
+export const WORKBOOK_EXT = /\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i;
 /** Excel's lock files (~$name.xlsx) sit beside open workbooks: never forms. */
 const isWorkbookName = (name: string) => WORKBOOK_EXT.test(name) && !name.startsWith("~$");
 
@@ -28,7 +31,7 @@ function walk(dir: string, skipped: Skipped[]): string[] {
     else if (!entry.isFile() || !WORKBOOK_EXT.test(entry.name)) continue;
     else if (entry.name.startsWith("~$")) skipped.push({ path: p, reason: { zh: "Excel 的临时锁定文件", en: "an Excel lock file" } });
     // Copies this command wrote earlier (--fix, --mark) are not forms to check again.
-    else if (/\.(filled|marked)( \(\d+\))?\.(xlsx|xlsm|xltx|xltm)$/i.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
+    else if (/\.(filled|marked)( \(\d+\))?\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
     else out.push(p);
   }
   return out;

@@ -146,8 +146,9 @@ export function planTargets(files: string[], opts: PlanOptions): Planned[] {
   return files.map((file) => {
     // The copy is the original package edited, so it keeps what the original is: its macros (.xlsm),
     // its being a template (.xltx, .xltm). It keeps the extension too.
+    // A copy of an .xls, .ods or .et is an .xlsx (the report says so).
     const ext = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(file)?.[1].toLowerCase() ?? "xlsx";
-    const base = path.basename(file).replace(/\.(xlsx|xlsm|xltx|xltm)$/i, "");
+    const base = path.basename(file).replace(/\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i, "");
     const suffix = opts.suffix.replace(/\.xlsx$/, `.${ext}`);
     const t: Target =
       opts.out && !opts.many

@@ -22,6 +22,7 @@ export function toJson(files: FileResult[], lang: Lang) {
       file: f.file,
       ...(f.error ? { error: t(f.error) } : {}),
       ...(f.out ? { out: f.out } : {}),
+      ...(f.note ? { note: t(f.note) } : {}),
       sheets: f.sheets.map((s) => ({
         sheet: s.sheet,
         kind: s.kind,
@@ -79,6 +80,7 @@ export function toText(files: FileResult[], lang: Lang): string {
     }
     if (f.error) lines.push(`  ${zh ? "未写出副本" : "No copy written"}：${t(f.error)}`);
     else if (f.out) lines.push(zh ? `  已写出副本：${f.out}` : `  Copy written to ${f.out}`);
+    if (f.note && !f.error) lines.push(`  ${t(f.note)}`);
     lines.push("");
   }
   if (files.length > 1) {

@@ -6,11 +6,14 @@ import type { SettingsInput } from "../core/settings";
 import type { SheetSnapshot } from "../core/snapshot";
 import { fillPackage, PackageShapeError, type SheetFill } from "./package/fillPackage";
 import { XmlShapeError } from "./package/xml";
-import { loadWorkbook, snapshotOf, WorkbookReadError } from "./readWorkbook";
+import { asXlsx, FORMAT_LABEL, readOtherFormat, type OtherFormat } from "./readSheetJs";
+import { loadWorkbook, otherFormatOf, snapshotOf, WorkbookReadError } from "./readWorkbook";
 
 export interface FileResult {
   file: string;
   error?: { zh: string; en: string };
+  /** Something the person should know that is not an error (a copy saved in another format). */
+  note?: { zh: string; en: string };
   sheets: Array<SheetResult & { written?: CellWrite[] }>;
   /** Where the filled copy went, with --fix. */
   out?: string;
@@ -40,19 +43,25 @@ async function readBytes(file: string): Promise<Buffer> {
 
 /** Check every sheet of one workbook file; with fixOut or markOut, also write the copy. */
 export async function checkWorkbook(file: string, opts: CheckOptions = {}): Promise<FileResult> {
-  let wb;
-  let bytes: Buffer;
+  let snaps: SheetSnapshot[];
+  let bytes: Uint8Array;
+  let format: OtherFormat | null = null;
+  let convert: (() => Uint8Array) | null = null;
   try {
     bytes = await readBytes(file);
-    wb = await loadWorkbook(bytes);
+    format = otherFormatOf(file, bytes);
+    if (format) {
+      const read = await readOtherFormat(bytes, format);
+      snaps = read.snapshots;
+      convert = () => asXlsx(read.lib, read.workbook);
+    } else snaps = (await loadWorkbook(Buffer.from(bytes))).worksheets.map((ws) => snapshotOf(ws));
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, error: { zh: e.zh, en: e.en }, sheets: [] };
     throw e;
   }
   const out = opts.fixOut ?? opts.markOut;
   const planned: Array<{ snap: SheetSnapshot; result: SheetResult; plan?: WritePlan }> = [];
-  for (const ws of wb.worksheets) {
-    const snap = snapshotOf(ws);
+  for (const snap of snaps) {
     if (!out) planned.push({ snap, result: analyzeSheet(snap, opts.settings) });
     else if (opts.fixOut) {
       const { plan, after } = planFill(snap, opts.settings);
@@ -68,7 +77,9 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
   const fills: SheetFill[] = planned.filter((p) => p.plan).map((p) => ({ sheet: p.snap.name, writes: p.plan!.writes, marks: p.plan!.marks }));
   let filled;
   try {
-    filled = await fillPackage(bytes, fills);
+    // A workbook in another format is filled in an .xlsx made from it: its data, formulas, merges
+    // and number formats, not its fonts, borders and colours.
+    filled = await fillPackage(convert ? convert() : bytes, fills);
   } catch (e) {
     if (!(e instanceof PackageShapeError || e instanceof XmlShapeError)) throw e;
     return {
@@ -92,5 +103,11 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
     const m = e as { zh?: string; en?: string; message?: string };
     return { file, sheets, error: { zh: m.zh ?? `未能写出副本：${m.message}`, en: m.en ?? `The copy could not be written: ${m.message}` } };
   }
-  return { file, sheets, out };
+  const note = format
+    ? {
+        zh: `原文件是${FORMAT_LABEL[format].zh}，副本另存为 .xlsx：保留数据、公式、合并单元格和数字格式，不保留字体、边框和颜色。`,
+        en: `The original is an ${FORMAT_LABEL[format].en}; the copy is an .xlsx with its data, formulas, merged cells and number formats, but not its fonts, borders and colours.`,
+      }
+    : undefined;
+  return { file, sheets, out, ...(note ? { note } : {}) };
 }

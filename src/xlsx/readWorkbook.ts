@@ -27,6 +27,17 @@ function utf16(s: string): Buffer {
   return Buffer.from(s, "utf16le");
 }
 
+/**
+ * A workbook in a format the SheetJS reader takes (src/xlsx/readSheetJs.ts): an OLE2 file that is not
+ * an encrypted .xlsx (Excel 97–2003, or WPS's .et by its name), or an OpenDocument spreadsheet.
+ */
+export function otherFormatOf(file: string, bytes: Uint8Array): "xls" | "ods" | "et" | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (startsWith(buf, CFB_MAGIC)) return buf.includes(utf16("EncryptionInfo")) ? null : /\.et$/i.test(file) ? "et" : "xls";
+  if (startsWith(buf, ZIP_MAGIC) && buf.subarray(0, 200).toString("latin1").includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) return "ods";
+  return null;
+}
+
 /** Load .xlsx bytes, telling apart the usual ways a file is not a readable workbook. */
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   if (bytes.length === 0) throw new WorkbookReadError("文件是空的。", "The file is empty.");
@@ -135,6 +146,11 @@ function occupiedBox(ws: ExcelJS.Worksheet): Box | null {
       cells.push({ r: i + 1, c: j + 1 });
     });
   });
+  return densestBox(cells);
+}
+
+/** The box around the densest cluster of occupied cells, at most MAX_SNAPSHOT_CELLS. */
+function densestBox(cells: Array<{ r: number; c: number }>): Box | null {
   if (cells.length === 0) return null;
   const byRow = new Map<number, number>();
   for (const x of cells) byRow.set(x.r, (byRow.get(x.r) ?? 0) + 1);
@@ -147,8 +163,33 @@ function occupiedBox(ws: ExcelJS.Worksheet): Box | null {
   return { top: rr.from, left: cc.from, bottom, right: cc.to };
 }
 
+/**
+ * The extent a snapshot reads, for a reader that gives occupied cells (not a used range): around the
+ * cells and the merges, as Excel's used range is; where that is too large, the densest cluster of
+ * cells, with `clipped` set so the merges are clipped to it.
+ */
+export function boundBox(cells: Array<{ r: number; c: number }>, merges: string[]): (Box & { clipped: boolean }) | null {
+  if (cells.length === 0 && merges.length === 0) return null;
+  const box: Box = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
+  const take = (r: number, c: number) => {
+    box.top = Math.min(box.top, r);
+    box.left = Math.min(box.left, c);
+    box.bottom = Math.max(box.bottom, r);
+    box.right = Math.max(box.right, c);
+  };
+  for (const x of cells) take(x.r, x.c);
+  for (const m of merges) {
+    const r = parseRange(m);
+    take(r.top, r.left);
+    take(r.bottom, r.right);
+  }
+  if ((box.bottom - box.top + 1) * (box.right - box.left + 1) <= MAX_SNAPSHOT_CELLS) return { ...box, clipped: false };
+  const dense = densestBox(cells);
+  return dense ? { ...dense, clipped: true } : null;
+}
+
 /** The merges that touch the box, clipped to it (a merge A36:XFD1048576 becomes A36:…). */
-function clipMerges(merges: string[], box: Box): string[] {
+export function clipMerges(merges: string[], box: Box): string[] {
   const out: string[] = [];
   for (const m of merges) {
     const r = parseRange(m);

@@ -1,0 +1,99 @@
+import type * as XLSXTypes from "@e965/xlsx";
+import { rangeToA1 } from "../core/address";
+import { displayText } from "../core/numberFormat";
+import type { CellValue, SheetSnapshot } from "../core/snapshot";
+import { BAD_DATE } from "./cells";
+import { boundBox, clipMerges, MAX_SNAPSHOT_CELLS, WorkbookReadError } from "./readWorkbook";
+
+/**
+ * Excel 97–2003 (.xls), OpenDocument (.ods) and WPS (.et) workbooks, read with SheetJS into the same
+ * snapshot the .xlsx reader makes (README: why this library, and which build). Values, number
+ * formats, formulas and merges come from the file; the displayed text is built by the same
+ * displayText as for .xlsx, so a form reads alike whatever format it was saved in.
+ */
+
+export type OtherFormat = "xls" | "ods" | "et";
+
+export const FORMAT_LABEL: Record<OtherFormat, { zh: string; en: string }> = {
+  xls: { zh: "Excel 97–2003 工作簿（.xls）", en: "Excel 97–2003 workbook (.xls)" },
+  ods: { zh: "OpenDocument 表格（.ods）", en: "OpenDocument spreadsheet (.ods)" },
+  et: { zh: "WPS 表格（.et）", en: "WPS spreadsheet (.et)" },
+};
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function dateText(serial: number): string {
+  const d = new Date(EXCEL_EPOCH + Math.round(serial * 86_400_000));
+  return Number.isNaN(d.getTime()) || serial >= 2_958_466 ? BAD_DATE : d.toISOString().slice(0, 10);
+}
+
+type Lib = typeof XLSXTypes;
+let lib: Lib | null = null;
+
+/** SheetJS is loaded only when a file needs it: checking .xlsx files never pays for it. */
+async function sheetJs(): Promise<Lib> {
+  lib ??= (await import("@e965/xlsx")) as Lib;
+  return lib;
+}
+
+/** Read the workbook's sheets; a file SheetJS cannot read is a WorkbookReadError in the officer's words. */
+export async function readOtherFormat(bytes: Uint8Array, format: OtherFormat): Promise<{ snapshots: SheetSnapshot[]; workbook: XLSXTypes.WorkBook; lib: Lib }> {
+  const XLSX = await sheetJs();
+  let wb: XLSXTypes.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: "array", cellFormula: true, cellNF: true, cellText: false, cellDates: false, cellHTML: false, cellStyles: false });
+  } catch (e) {
+    const m = (e as Error).message ?? String(e);
+    if (/password|encrypt/i.test(m)) {
+      throw new WorkbookReadError("工作簿设置了打开密码（已加密）：请取消密码后另存再检查。", "The workbook is password-protected (encrypted): remove the password and save it again.");
+    }
+    throw new WorkbookReadError(`${FORMAT_LABEL[format].zh}已损坏，无法读取（${m}）。`, `The ${FORMAT_LABEL[format].en} is damaged and cannot be read (${m}).`);
+  }
+  const snapshots = wb.SheetNames.filter((name) => wb.Sheets[name] && !isChartsheet(wb, name)).map((name) => snapshotOfSheet(XLSX, name, wb.Sheets[name]));
+  return { snapshots, workbook: wb, lib: XLSX };
+}
+
+function isChartsheet(wb: XLSXTypes.WorkBook, name: string): boolean {
+  const sheet = wb.Workbook?.Sheets?.find((s) => s.name === name) as { sheetType?: string } | undefined;
+  return sheet?.sheetType === "chart";
+}
+
+function snapshotOfSheet(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet): SheetSnapshot {
+  const cells: Array<{ r: number; c: number; cell: XLSXTypes.CellObject }> = [];
+  for (const key of Object.keys(ws)) {
+    if (key[0] === "!") continue;
+    const cell = ws[key] as XLSXTypes.CellObject;
+    if (cell.t === "z") continue;
+    const { r, c } = XLSX.utils.decode_cell(key);
+    cells.push({ r: r + 1, c: c + 1, cell });
+  }
+  let merges = ((ws["!merges"] ?? []) as XLSXTypes.Range[]).map((m) => rangeToA1({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
+  const protectedSheet = !!ws["!protect"];
+  const box = boundBox(cells.map((x) => ({ r: x.r, c: x.c })), merges);
+  if (!box) return { name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges, protected: protectedSheet };
+  if (box.clipped) merges = clipMerges(merges, box);
+  const rows = box.bottom - box.top + 1;
+  const cols = box.right - box.left + 1;
+  if (rows * cols > MAX_SNAPSHOT_CELLS) throw new WorkbookReadError("工作表过大，无法读取。", "The sheet is too large to read.");
+  const values: CellValue[][] = Array.from({ length: rows }, () => Array<CellValue>(cols).fill(null));
+  const text: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill(""));
+  const numberFormats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill("General"));
+  const formulas: Array<Array<string | null>> = Array.from({ length: rows }, () => Array<string | null>(cols).fill(null));
+  for (const { r, c, cell } of cells) {
+    if (r < box.top || r > box.bottom || c < box.left || c > box.right) continue;
+    const i = r - box.top;
+    const j = c - box.left;
+    const format = typeof cell.z === "string" ? cell.z : "General";
+    const value: CellValue = cell.t === "e" ? (cell.w ?? XLSX.utils.format_cell(cell)) : cell.v === undefined || cell.v === "" ? null : (cell.v as CellValue);
+    values[i][j] = value;
+    numberFormats[i][j] = format;
+    formulas[i][j] = cell.f ? `=${cell.f}` : null;
+    text[i][j] = cell.t === "n" && typeof cell.v === "number" && XLSX.SSF.is_date(format) ? dateText(cell.v) : displayText(value, format);
+  }
+  return { name, origin: { row: box.top, col: box.left }, values, text, numberFormats, formulas, merges, protected: protectedSheet };
+}
+
+/** The workbook as .xlsx bytes: what `--fix` fills when the original is .xls, .ods or .et. */
+export function asXlsx(XLSX: Lib, workbook: XLSXTypes.WorkBook): Uint8Array {
+  return new Uint8Array(XLSX.write(workbook, { type: "array", bookType: "xlsx", cellStyles: false }) as ArrayBuffer);
+}
