@@ -11,7 +11,7 @@ import type { Indicator, TotalRow } from "./model";
 /** The legacy form's section weight in its label: 投入与管理 (36分). */
 const SECTION_WEIGHT = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
 
-const TOTAL_WORDS = new Set(["总分", "合计", "总计", "总分值", "合计得分", "总得分"]);
+const TOTAL_WORDS = new Set(["总分", "合计", "总计", "总分值", "合计得分", "总得分", "总分(分)", "自评总分", "自评总分(分)"]);
 const isGradeLabel = (k: string) => /^(评分等级|绩效等级|自评等级|等级)[:：]?$/.test(k);
 
 export interface TableRead {

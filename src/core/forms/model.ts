@@ -52,6 +52,8 @@ export interface FundsBlock {
   unit: "万元" | "元" | "";
   total: FundsRow;
   parts: FundsRow[];
+  /** The budget weight a label states where there is no 分值 cell: 预算执行情况（20分）, 得分（20分*执行率）. */
+  labelWeight?: number | null;
 }
 
 export interface TotalRow {

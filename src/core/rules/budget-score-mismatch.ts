@@ -13,7 +13,7 @@ export default defineRule({
   check({ form, settings }, report) {
     const funds = form.funds;
     if (!funds?.total.score) return;
-    const f = budgetFigures(funds.total, settings);
+    const f = budgetFigures(funds.total, settings, funds.labelWeight ?? undefined);
     if (!f) return;
     const cell = funds.total.score;
     const mode = ROUNDING_LABEL[settings.rounding];

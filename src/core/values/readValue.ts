@@ -17,9 +17,11 @@ const WORDS = byLength<Comparator>([
   ["不高于", "<="], ["不超过", "<="], ["不多于", "<="], ["不大于", "<="], ["小于等于", "<="], ["小于或等于", "<="],
   ["至多", "<="], ["大于", ">"], ["高于", ">"], ["超过", ">"], ["多于", ">"],
   ["小于", "<"], ["低于", "<"], ["少于", "<"], ["等于", "="],
+  // 民法典 第一千二百五十九条: 超过 and 不满 leave the number out; 未超过 keeps it (RULES-2 §9.5).
+  ["未超过", "<="], ["不满", "<"], ["不足", "<"],
 ]);
 /** After the number and unit: `48 小时内` means at most 48 hours. */
-const SUFFIXES = byLength<Comparator>([["以内", "<="], ["内", "<="], ["以上", ">="], ["以下", "<="]]);
+const SUFFIXES = byLength<Comparator>([["以内", "<="], ["内", "<="], ["以上", ">="], ["及以上", ">="], ["以下", "<="], ["及以下", "<="]]);
 
 // Checked in this order: 部分达成 and 未达成 contain 达成. Every listed long form starts with one of these.
 const TIERS: Array<[string, Tier]> = [

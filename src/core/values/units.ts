@@ -7,6 +7,8 @@ export function normalizeUnit(u: string): string {
   if (s !== undefined) return s;
   s = toHalfWidth(u).replace(/\s+/g, "").replace(/﹪/g, "%");
   while (s.startsWith("(") && s.endsWith(")") && balanced(s.slice(1, -1))) s = s.slice(1, -1);
+  // Anhui's forms write ≥100百分比 (RULES-2 §9.5).
+  if (s === "百分比") s = "%";
   if (normalized.size < 10_000) normalized.set(u, s);
   return s;
 }

@@ -102,9 +102,10 @@ function evaluateRow(_form: SelfEvaluationForm, base: Evaluation, settings: Sett
 
 function figures(form: SelfEvaluationForm, evals: Evaluation[], settings: Settings): Figures {
   const active = evals.filter((e) => !e.placeholder);
-  const budget = form.funds ? budgetFigures(form.funds.total, settings) : null;
+  const defaultWeight = form.funds?.labelWeight ?? DEFAULT_BUDGET_WEIGHT;
+  const budget = form.funds ? budgetFigures(form.funds.total, settings, defaultWeight) : null;
   const budgetScore = budget?.score ?? form.funds?.total.score?.value ?? null;
-  const budgetWeight = budget?.weight ?? form.funds?.total.weight?.value ?? DEFAULT_BUDGET_WEIGHT;
+  const budgetWeight = budget?.weight ?? form.funds?.total.weight?.value ?? defaultWeight;
   const indicatorSum = sumOf(active.map((e) => e.effective));
   const total = budgetScore === null || indicatorSum === null ? null : round2(budgetScore + indicatorSum, "half-up");
   const weights = sumOf(active.map((e) => e.weight));
@@ -153,17 +154,26 @@ function fillWrites(form: SelfEvaluationForm, result: SheetResult, totalAndGrade
 type FundsRole = "initial" | "budget" | "executed" | "weight" | "rate" | "score";
 function fundsRole(k: string): FundsRole | null {
   if (/年初预算/.test(k)) return "initial";
+  // 执行率权重 (Chongqing) is the weight, not the rate.
+  if (/权重$/.test(k) || k === "分值" || k === "分数" || /^(分值|权重)\(分\)$/.test(k)) return "weight";
+  // 得分（20分*执行率） is the score, though it names the rate.
+  if (/^得分/.test(k)) return "score";
   if (/执行率/.test(k)) return "rate";
   if (/执行数/.test(k)) return "executed";
   if (/预算数/.test(k)) return "budget";
-  if (k === "分值" || k === "分数" || k === "权重") return "weight";
-  if (k === "得分") return "score";
   return null;
 }
 
+/** The rows of the funds block below its total (RULES-2 §9.1): the sources of the money. */
+const FUNDS_PART = /(当年财政拨款|本年财政拨款|财政拨款|上年结转|其他资金|财政资金|财政专户|单位资金|中央补助)/;
+/** The total row's label: 年度资金总额, 年度财政资金总额, 总额. */
+const FUNDS_TOTAL = (k: string) => /^(年度)?(财政)?资金总额/.test(k) || /^总额[:：]?$/.test(k);
+/** A weight in a label: （10分）, （20分*执行率）. */
+const LABEL_WEIGHT = /\((\d+(?:\.\d+)?)分/;
+
 /** The 项目资金 block of the 2020 template: 年度资金总额 and its parts (RULES §2). */
 function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
-  const hits = findCells(grid, grid.top, headerRow - 1, (k) => /^(年度)?资金总额/.test(k));
+  const hits = findCells(grid, grid.top, headerRow - 1, FUNDS_TOTAL);
   if (hits.length === 0) return null;
   const { row: totalRow, col: labelCol } = hits[0];
   const cols: Partial<Record<FundsRole, number>> = {};
@@ -189,7 +199,7 @@ function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
   const parts: FundsRow[] = [];
   for (let r = totalRow + 1; r < headerRow && r <= totalRow + 5; r++) {
     const k = grid.key(r, labelCol);
-    if (/(当年财政拨款|财政拨款|上年结转|其他资金)/.test(k)) parts.push(rowAt(r, labelCol));
+    if (FUNDS_PART.test(k)) parts.push(rowAt(r, labelCol));
   }
   let unit: FundsBlock["unit"] = "";
   for (let r = Math.max(grid.top, totalRow - 3); r <= totalRow && unit === ""; r++) {
@@ -200,5 +210,12 @@ function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
       if (unit) break;
     }
   }
-  return { unit, total: rowAt(totalRow, labelCol), parts };
+  let labelWeight: number | null = null;
+  for (let r = Math.max(grid.top, totalRow - 3); r < totalRow && labelWeight === null; r++) {
+    for (let c = grid.left; c <= grid.right && labelWeight === null; c++) {
+      const m = LABEL_WEIGHT.exec(grid.key(r, c, false));
+      if (m) labelWeight = Number(m[1]);
+    }
+  }
+  return { unit, total: rowAt(totalRow, labelCol), parts, labelWeight };
 }
