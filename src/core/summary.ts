@@ -8,6 +8,7 @@ export const KIND_LABEL: Record<FormKind, Message> = {
   "self-evaluation": labelOf("self-evaluation"),
   "self-evaluation-legacy": labelOf("self-evaluation-legacy"),
   targets: labelOf("targets"),
+  "department-self-evaluation": labelOf("department-self-evaluation"),
   none: labelOf("none"),
 };
 

@@ -17,7 +17,9 @@ export function isOwnDropDown(dv: Excel.DataValidation): boolean {
 
 /** The qualitative rows' actual cells (they get the tier drop-down) and every actual cell (to tidy). */
 export function dropDownCells(result: SheetResult): { wanted: string[]; all: string[] } {
-  if (result.form?.kind !== "self-evaluation") return { wanted: [], all: [] };
+  // The forms whose rows have actuals to choose a tier for: the project form and the MOF-style department-wide one.
+  const form = result.form;
+  if (!form || !(form.kind === "self-evaluation" || (form.kind === "department-self-evaluation" && form.layout === "funds"))) return { wanted: [], all: [] };
   const wanted: string[] = [];
   const all: string[] = [];
   for (const e of result.evaluations) {

@@ -1,7 +1,7 @@
 import type { ParsedValue } from "../values/types";
 import type { NumberRead } from "../numbers";
 
-export type FormKind = "self-evaluation" | "self-evaluation-legacy" | "targets" | "none";
+export type FormKind = "self-evaluation" | "self-evaluation-legacy" | "targets" | "department-self-evaluation" | "none";
 
 /** A cell the engine may look at, with what it read there. */
 export interface NumCell extends NumberRead {
@@ -54,6 +54,11 @@ export interface FundsBlock {
   parts: FundsRow[];
   /** The budget weight a label states where there is no 分值 cell: 预算执行情况（20分）, 得分（20分*执行率）. */
   labelWeight?: number | null;
+  /**
+   * The parts in their breakdowns, each adding up to the total: one breakdown on a project form;
+   * 按收入性质分 and 按支出性质分 on a department-wide form.
+   */
+  groups?: FundsRow[][];
 }
 
 export interface TotalRow {
@@ -100,4 +105,15 @@ export interface TargetsForm extends FormBase {
   edition: "2020" | "2024";
 }
 
-export type Form = SelfEvaluationForm | LegacyForm | TargetsForm;
+/**
+ * 部门整体支出绩效自评表 (RULES-2 §8): `funds` is the MOF-style layout (a funds block with its
+ * breakdowns, then the project form's indicator table); `framework` the scoring-framework table
+ * (评分标准 | 分值 | 自评得分 | 扣分原因, sections labelled with their points, no budget score).
+ */
+export interface DepartmentForm extends FormBase {
+  kind: "department-self-evaluation";
+  layout: "funds" | "framework";
+  funds: FundsBlock | null;
+}
+
+export type Form = SelfEvaluationForm | LegacyForm | TargetsForm | DepartmentForm;

@@ -27,7 +27,7 @@ function gradeCell(grid: Grid, table: TableRead, cols: Columns): GradeCell | nul
 export function recognise(grid: Grid): Form | null {
   const header = findHeader(grid);
   if (!header) return null;
-  const kind = familyKindOf(header.columns);
+  const kind = familyKindOf(header, grid);
   if (!kind) return null;
   const table = readTable(grid, header);
   const base: FormBase = {

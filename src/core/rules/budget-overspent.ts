@@ -5,7 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "budget-overspent",
   severity: "warning",
-  kinds: ["self-evaluation"],
+  kinds: ["self-evaluation", "department-self-evaluation"],
   description: { zh: "执行数超过预算数。", en: "Spending exceeds the budget." },
   mark: "static",
   formulaFigure: false,

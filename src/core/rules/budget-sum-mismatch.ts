@@ -12,7 +12,7 @@ const COLUMNS: Array<{ key: "initial" | "budget" | "executed"; zh: string; en: s
 export default defineRule({
   code: "budget-sum-mismatch",
   severity: "error",
-  kinds: ["self-evaluation"],
+  kinds: ["self-evaluation", "department-self-evaluation"],
   description: {
     zh: "当年财政拨款、上年结转资金、其他资金之和须等于年度资金总额。",
     en: "The funding parts must add up to the annual total in every column.",
@@ -22,17 +22,22 @@ export default defineRule({
   check({ form }, report) {
     const funds = form.funds;
     if (!funds || funds.parts.length === 0) return;
-    for (const col of COLUMNS) {
-      const total = funds.total[col.key];
-      if (!total || total.value === null) continue;
-      const parts = funds.parts.map((p: FundsRow) => p[col.key]);
-      if (parts.every((p) => !p || p.value === null)) continue;
-      const sum = parts.reduce((s, p) => s + (p?.value ?? 0), 0);
-      if (same2(sum, total.value)) continue;
-      report(total.address, {
-        zh: `${col.zh}：各来源合计 ${n2(sum)}，与年度资金总额 ${n2(total.value)} 不一致。`,
-        en: `${col.en}: the parts add up to ${n2(sum)}, the annual total says ${n2(total.value)}.`,
-      });
+    // Each breakdown adds up to the total: a department-wide form has two (by source, by use).
+    const groups = funds.groups && funds.groups.length > 0 ? funds.groups : [funds.parts];
+    for (const group of groups) {
+      const what = groups.length > 1 ? { zh: `“${group.map((p) => p.label).join("、")}”`, en: `"${group.map((p) => p.label).join(", ")}"` } : { zh: "各来源", en: "the parts" };
+      for (const col of COLUMNS) {
+        const total = funds.total[col.key];
+        if (!total || total.value === null) continue;
+        const parts = group.map((p: FundsRow) => p[col.key]);
+        if (parts.every((p) => !p || p.value === null)) continue;
+        const sum = parts.reduce((s, p) => s + (p?.value ?? 0), 0);
+        if (same2(sum, total.value)) continue;
+        report(total.address, {
+          zh: `${col.zh}：${what.zh}合计 ${n2(sum)}，与年度资金总额 ${n2(total.value)} 不一致。`,
+          en: `${col.en}: ${what.en} add up to ${n2(sum)}, the annual total says ${n2(total.value)}.`,
+        });
+      }
     }
   },
 });

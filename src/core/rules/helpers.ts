@@ -1,5 +1,5 @@
 import { fmt2 } from "../numbers";
-import type { Indicator } from "../forms/model";
+import type { Form, Indicator } from "../forms/model";
 import type { Settings } from "../settings";
 import type { Message } from "./types";
 
@@ -18,3 +18,9 @@ export function rowName(ind: Indicator): Message {
 }
 
 export const isSatisfaction = (i: Indicator) => i.level1.includes("满意") || i.level2.includes("满意") || i.name.includes("满意");
+
+/** A form scored with a budget score (the project form, the MOF-style department-wide form). */
+export const hasBudgetScore = (form: Form) => form.kind === "self-evaluation" || (form.kind === "department-self-evaluation" && form.layout === "funds");
+
+/** The scoring-framework table of a department-wide form: sections with points, no targets (RULES-2 §8.4). */
+export const isFramework = (form: Form) => form.kind === "department-self-evaluation" && form.layout === "framework";

@@ -7,7 +7,7 @@ const TIERS_ZH = `“${TIER_CHOICES[0]}”“${TIER_CHOICES[1]}”或“${TIER_C
 export default defineRule({
   code: "missing-actual",
   severity: "error",
-  kinds: ["self-evaluation"],
+  kinds: ["self-evaluation", "department-self-evaluation"],
   description: { zh: "每个指标都要填写实际完成值。", en: "Every indicator needs an actual value." },
   mark: "blank",
   formulaFigure: false,

@@ -27,7 +27,7 @@ function deviationFacts(e: Evaluation): Message {
 export default defineRule({
   code: "missing-explanation",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy"],
+  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
   description: {
     zh: "扣分、未完成目标或定性指标未达成时，必须填写偏差原因分析。",
     en: "A deduction, a missed target or a tier below 达成 needs a deviation explanation.",

@@ -1,14 +1,16 @@
-import { rowName } from "./helpers";
+import { isFramework, rowName } from "./helpers";
 import { defineRule } from "./types";
 
 export default defineRule({
   code: "missing-target",
   severity: "error",
-  kinds: ["self-evaluation", "targets"],
+  kinds: ["self-evaluation", "targets", "department-self-evaluation"],
   description: { zh: "每个指标都要有年度指标值。", en: "Every indicator needs a target value." },
   mark: "blank",
   formulaFigure: false,
   check({ evals, form }, report) {
+    // The scoring-framework table scores by its 评分标准 text: it has no targets.
+    if (isFramework(form)) return;
     for (const e of evals) {
       const ind = e.indicator;
       if (ind.target.kind !== "empty") continue;

@@ -1,11 +1,11 @@
 import { same2 } from "../numbers";
-import { n2 } from "./helpers";
+import { hasBudgetScore, n2 } from "./helpers";
 import { defineRule } from "./types";
 
 export default defineRule({
   code: "total-mismatch",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy"],
+  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
   description: { zh: "总分应等于预算执行得分加各指标得分。", en: "The total must equal the budget score plus the indicator scores." },
   mark: "static",
   formulaFigure: true,
@@ -13,7 +13,7 @@ export default defineRule({
     const cell = form.total?.score;
     if (!cell || figures.total === null) return;
     const how =
-      form.kind === "self-evaluation"
+      hasBudgetScore(form)
         ? { zh: "预算执行得分加各指标得分", en: "the budget score plus the indicator scores" }
         : { zh: "各指标自评分之和", en: "the sum of the indicator scores" };
     if (cell.empty) {

@@ -7,7 +7,7 @@ const TIERS_ZH = `“${TIER_CHOICES[0]}”“${TIER_CHOICES[1]}”或“${TIER_C
 export default defineRule({
   code: "unparseable-actual",
   severity: "error",
-  kinds: ["self-evaluation"],
+  kinds: ["self-evaluation", "department-self-evaluation"],
   description: { zh: "实际完成值既不是数值也不是达成等级。", en: "An actual value is neither a number nor a tier." },
   mark: "static",
   formulaFigure: false,

@@ -1,11 +1,11 @@
 import { HALF_CENT } from "../numbers";
-import { n2 } from "./helpers";
+import { hasBudgetScore, isFramework, n2 } from "./helpers";
 import { defineRule } from "./types";
 
 export default defineRule({
   code: "weight-sum",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy"],
+  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
   description: {
     zh: "分值合计须为 100（自评表含预算执行 10 分；旧表各部分之和须等于标注的分数）。",
     en: "Weights must add up to 100 (self-evaluation: budget 10 + indicators; legacy: each section to its label).",
@@ -15,7 +15,7 @@ export default defineRule({
   check({ form, evals, figures }, report) {
     const totalCell = form.total?.weight?.address ?? form.headerCell;
     if (figures.weightSum !== null && Math.abs(figures.weightSum - 100) >= HALF_CENT) {
-      const what = form.kind === "self-evaluation" ? { zh: "预算执行分值与各指标分值", en: "the budget weight and the indicator weights" } : { zh: "各指标权重", en: "the indicator weights" };
+      const what = hasBudgetScore(form) ? { zh: "预算执行分值与各指标分值", en: "the budget weight and the indicator weights" } : { zh: "各指标权重", en: "the indicator weights" };
       report(totalCell, {
         zh: `${what.zh}合计为 ${n2(figures.weightSum)}，应为 100。`,
         en: `${what.en} add up to ${n2(figures.weightSum)}, not 100.`,
@@ -25,7 +25,7 @@ export default defineRule({
     if (stated && stated.value !== null && Math.abs(stated.value - 100) >= HALF_CENT) {
       report(stated.address, { zh: `分值合计栏为 ${n2(stated.value)}，应为 100。`, en: `The weight total reads ${n2(stated.value)}, not 100.` });
     }
-    if (form.kind !== "self-evaluation-legacy") return;
+    if (form.kind !== "self-evaluation-legacy" && !isFramework(form)) return;
     const sections = new Map<string, { weight: number; cell: string; sum: number; label: string }>();
     for (const e of evals) {
       const ind = e.indicator;

@@ -3,6 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { FAMILIES, FAMILY_ORDER, familyKindOf, labelOf } from "../../../src/core/forms/families";
 import { KIND_LABEL } from "../../../src/core/summary";
+import { Grid } from "../../../src/core/grid";
+import type { Columns } from "../../../src/core/forms/columns";
 import { RULES } from "../../../src/core/rules";
 
 const DIR = path.join(__dirname, "..", "..", "..", "src", "core", "forms", "families");
@@ -11,18 +13,20 @@ test("every family has its file, its registry line, its place in the order and i
   const kinds = Object.keys(FAMILIES).sort();
   expect([...FAMILY_ORDER].sort()).toEqual(kinds);
   for (const kind of kinds) expect(FAMILIES[kind as keyof typeof FAMILIES].kind).toBe(kind);
-  expect(fs.readdirSync(DIR).filter((f) => !["index.ts", "types.ts", "writes.ts"].includes(f)).sort()).toEqual(["legacy.ts", "selfEvaluation.ts", "targets.ts"]);
+  expect(fs.readdirSync(DIR).filter((f) => !["index.ts", "types.ts", "writes.ts"].includes(f)).sort()).toEqual(["department.ts", "legacy.ts", "selfEvaluation.ts", "targets.ts"]);
   for (const kind of kinds) expect(KIND_LABEL[kind as keyof typeof KIND_LABEL]).toEqual(labelOf(kind as keyof typeof KIND_LABEL));
   // Every rule is written for families the registry has.
   for (const r of RULES) for (const k of r.kinds) expect(kinds).toContain(k);
 });
 
 test("detection tries the families in order: a self-evaluation's header also has a target column", () => {
-  expect(familyKindOf({ level1: 1, target: 4, actual: 5, weight: 6, score: 7 })).toBe("self-evaluation");
-  expect(familyKindOf({ level1: 1, target: 4, weight: 6, score: 7 })).toBe("self-evaluation");
-  expect(familyKindOf({ level1: 1, weight: 6, score: 7 })).toBe("self-evaluation-legacy");
-  expect(familyKindOf({ level1: 1, target: 4, weight: 6 })).toBe("targets");
-  expect(familyKindOf({ level1: 1, weight: 6 })).toBeNull();
+  const grid = new Grid({ name: "s", origin: { row: 1, col: 1 }, values: [["项目自评表"]], text: [["项目自评表"]], numberFormats: [["General"]], formulas: [[null]], merges: [] });
+  const kind = (columns: Columns) => familyKindOf({ row: 2, lastRow: 2, columns }, grid);
+  expect(kind({ level1: 1, target: 4, actual: 5, weight: 6, score: 7 })).toBe("self-evaluation");
+  expect(kind({ level1: 1, target: 4, weight: 6, score: 7 })).toBe("self-evaluation");
+  expect(kind({ level1: 1, weight: 6, score: 7 })).toBe("self-evaluation-legacy");
+  expect(kind({ level1: 1, target: 4, weight: 6 })).toBe("targets");
+  expect(kind({ level1: 1, weight: 6 })).toBeNull();
 });
 
 test("only the families that state a grade have a scale; their scales differ", () => {

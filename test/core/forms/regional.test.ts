@@ -64,7 +64,6 @@ const SYNONYMS: Array<[keyof ReturnType<typeof plain>["at"], string]> = [
   ["rate", "执行率（B/A）"],
   ["rate", "预算执行率"],
   ["fundsWeight", "权重"],
-  ["fundsWeight", "执行率权重"],
   ["fundsTotal", "年度财政资金总额"],
   ["fundsTotal", "总额"],
 ];
@@ -74,6 +73,14 @@ test.each(SYNONYMS)("%s headed %s reads as the MOF word", (where, word) => {
   const [row, col] = at[where];
   built.builder.set(row, col, word);
   expect(facts(built)).toEqual(baseline);
+});
+
+test("执行率权重 is the budget weight, and a word of the department-wide form (RULES-2 §8.1): same figures, that family", () => {
+  const { built, at } = plain();
+  built.builder.set(at.fundsWeight[0], at.fundsWeight[1], "执行率权重");
+  const r = facts(built);
+  expect(r.kind).toBe("department-self-evaluation");
+  expect({ ...r, kind: baseline.kind }).toEqual(baseline);
 });
 
 test("near miss: a funds header no reader knows loses the budget figures", () => {

@@ -16,7 +16,7 @@ const END = "<!-- /rules-table -->";
 
 const SEVERITY = { error: "error 错误", warning: "warning 警告", info: "notice 提示" } as const;
 const MARK = { blank: "when filled in 填写后", "blank-or-draft": "when a real reason is typed 填写实际原因后", static: "at the next check 再次检查时" } as const;
-const KIND = { "self-evaluation": "自评", "self-evaluation-legacy": "旧版自评", targets: "目标申报" } as const;
+const KIND = { "self-evaluation": "自评", "self-evaluation-legacy": "旧版自评", targets: "目标申报", "department-self-evaluation": "部门整体" } as const;
 
 export function rulesTable(rules: readonly Rule[]): string {
   const rows = rules.map((r) => `| \`${r.code}\` | ${SEVERITY[r.severity]} | ${r.kinds.map((k) => KIND[k]).join("、")} | ${MARK[r.mark]} | ${r.description.zh} ${r.description.en} |`);

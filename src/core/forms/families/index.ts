@@ -5,9 +5,10 @@ import type { Message, ReportedKind } from "../../rules/types";
 import type { Evaluation } from "../../scoring/evaluation";
 import type { Figures } from "../../scoring/figures";
 import type { Settings } from "../../settings";
-import type { Columns, HeaderMatch } from "../columns";
+import type { HeaderMatch } from "../columns";
 import type { TableRead } from "../indicators";
 import type { Form, FormBase, FormKind } from "../model";
+import { department } from "./department";
 import { legacy } from "./legacy";
 import { selfEvaluation } from "./selfEvaluation";
 import { targets } from "./targets";
@@ -21,18 +22,22 @@ export const FAMILIES: { readonly [K in ReportedKind]: FormFamily<K> } = {
   "self-evaluation": selfEvaluation,
   "self-evaluation-legacy": legacy,
   targets,
+  "department-self-evaluation": department,
 };
 
-/** The order the families are tried in on a header (a self-evaluation also has a target column). */
-export const FAMILY_ORDER: readonly ReportedKind[] = ["self-evaluation", "self-evaluation-legacy", "targets"];
+/**
+ * The order the families are tried in on a header: a department-wide form uses the project form's
+ * words, and a self-evaluation also has a target column.
+ */
+export const FAMILY_ORDER: readonly ReportedKind[] = ["department-self-evaluation", "self-evaluation", "self-evaluation-legacy", "targets"];
 
 /** A kind the compiler says cannot occur: reaching it means a family is missing from a switch. */
 function unreachable(x: never): never {
   throw new Error(`unhandled form family ${String(x)}`);
 }
 
-export function familyKindOf(columns: Columns): ReportedKind | null {
-  return FAMILY_ORDER.find((k) => FAMILIES[k].matches(columns)) ?? null;
+export function familyKindOf(header: HeaderMatch, grid: Grid): ReportedKind | null {
+  return FAMILY_ORDER.find((k) => FAMILIES[k].matches(header, grid)) ?? null;
 }
 
 export function labelOf(kind: FormKind): Message {
@@ -47,6 +52,8 @@ export function readForm(kind: ReportedKind, grid: Grid, base: FormBase, header:
       return legacy.read(grid, base, header, table);
     case "targets":
       return targets.read(grid, base, header, table);
+    case "department-self-evaluation":
+      return department.read(grid, base, header, table);
     default:
       return unreachable(kind);
   }
@@ -60,6 +67,8 @@ export function evaluateRowOf(form: Form, start: Evaluation, settings: Settings)
       return legacy.evaluateRow(form, start, settings);
     case "targets":
       return targets.evaluateRow(form, start, settings);
+    case "department-self-evaluation":
+      return department.evaluateRow(form, start, settings);
     default:
       return unreachable(form);
   }
@@ -73,6 +82,8 @@ export function figuresOf(form: Form, evals: Evaluation[], settings: Settings): 
       return legacy.figures(form, evals, settings);
     case "targets":
       return targets.figures(form, evals, settings);
+    case "department-self-evaluation":
+      return department.figures(form, evals, settings);
     default:
       return unreachable(form);
   }
@@ -94,6 +105,8 @@ export function fillWritesOf(result: SheetResult): CellWrite[] {
       return legacy.fillWrites(form, result, common);
     case "targets":
       return targets.fillWrites(form, result, common);
+    case "department-self-evaluation":
+      return department.fillWrites(form, result, common);
     default:
       return unreachable(form);
   }
@@ -107,6 +120,8 @@ export function formulaCellsOf(form: Form): string[] {
       return legacy.formulaCells(form);
     case "targets":
       return targets.formulaCells(form);
+    case "department-self-evaluation":
+      return department.formulaCells(form);
     default:
       return unreachable(form);
   }

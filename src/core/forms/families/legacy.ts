@@ -16,7 +16,7 @@ import { formulaAddresses, sumOf } from "./writes";
 export const legacy: FormFamily<"self-evaluation-legacy"> = {
   kind: "self-evaluation-legacy",
   label: { zh: "项目绩效自我评价（旧表）", en: "project self-evaluation (legacy form)" },
-  matches: (cols) => cols.score !== undefined && cols.weight !== undefined,
+  matches: ({ columns: cols }) => cols.score !== undefined && cols.weight !== undefined,
   read: (grid, base, header) => readLegacy(grid, base, header.row),
   evaluateRow(_form, base) {
     // Rows with no weight and no (or a zero) score are the template's unused placeholders.

@@ -22,7 +22,7 @@ import { draftReason, fillable, formulaAddresses, SCORE_FORMAT, sumOf } from "./
 export const selfEvaluation: FormFamily<"self-evaluation"> = {
   kind: "self-evaluation",
   label: { zh: "财政项目支出绩效自评表", en: "project performance self-evaluation" },
-  matches: (cols) => cols.actual !== undefined || (cols.target !== undefined && cols.score !== undefined),
+  matches: ({ columns: cols }) => cols.actual !== undefined || (cols.target !== undefined && cols.score !== undefined),
   read: (grid, base, header) => ({ kind: "self-evaluation", ...base, funds: readFunds(grid, header.row) }),
   evaluateRow,
   figures,
@@ -41,7 +41,7 @@ export const selfEvaluation: FormFamily<"self-evaluation"> = {
   formulaCells: (form) => formulaAddresses([form.total?.score, form.grade, form.funds?.total.rate, form.funds?.total.score]),
 };
 
-function evaluateRow(_form: SelfEvaluationForm, base: Evaluation, settings: Settings): Evaluation {
+export function evaluateRow(_form: SelfEvaluationForm, base: Evaluation, settings: Settings): Evaluation {
   const ind = base.indicator;
   const weight = base.weight;
   const score = base.score;
@@ -100,7 +100,7 @@ function evaluateRow(_form: SelfEvaluationForm, base: Evaluation, settings: Sett
 }
 
 
-function figures(form: SelfEvaluationForm, evals: Evaluation[], settings: Settings): Figures {
+export function figures(form: SelfEvaluationForm, evals: Evaluation[], settings: Settings): Figures {
   const active = evals.filter((e) => !e.placeholder);
   const defaultWeight = form.funds?.labelWeight ?? DEFAULT_BUDGET_WEIGHT;
   const budget = form.funds ? budgetFigures(form.funds.total, settings, defaultWeight) : null;
@@ -119,7 +119,7 @@ function figures(form: SelfEvaluationForm, evals: Evaluation[], settings: Settin
 }
 
 /** Suggested scores, the budget rate and score, then the total and grade, then the draft reasons. */
-function fillWrites(form: SelfEvaluationForm, result: SheetResult, totalAndGrade: CellWrite[]): CellWrite[] {
+export function fillWrites(form: SelfEvaluationForm, result: SheetResult, totalAndGrade: CellWrite[]): CellWrite[] {
   const writes: CellWrite[] = [];
   for (const e of result.evaluations) {
     const s = e.indicator.score;
@@ -156,8 +156,8 @@ function fundsRole(k: string): FundsRole | null {
   if (/年初预算/.test(k)) return "initial";
   // 执行率权重 (Chongqing) is the weight, not the rate.
   if (/权重$/.test(k) || k === "分值" || k === "分数" || /^(分值|权重)\(分\)$/.test(k)) return "weight";
-  // 得分（20分*执行率） is the score, though it names the rate.
-  if (/^得分/.test(k)) return "score";
+  // 得分（20分*执行率） and 执行率得分（分） are the score, though they name the rate.
+  if (/^得分/.test(k) || /得分(\(分\))?$/.test(k)) return "score";
   if (/执行率/.test(k)) return "rate";
   if (/执行数/.test(k)) return "executed";
   if (/预算数/.test(k)) return "budget";
@@ -165,14 +165,16 @@ function fundsRole(k: string): FundsRole | null {
 }
 
 /** The rows of the funds block below its total (RULES-2 §9.1): the sources of the money. */
-const FUNDS_PART = /(当年财政拨款|本年财政拨款|财政拨款|上年结转|其他资金|财政资金|财政专户|单位资金|中央补助)/;
+const FUNDS_PART = /(当年财政拨款|本年财政拨款|财政拨款|上年结转|其他资金|财政资金|财政专户|单位资金|中央补助|基本支出|项目支出)/;
+/** A department-wide form breaks the total down twice (RULES-2 §8.2): by source and by use. */
+const GROUP_START = /^按(收入|支出)性质/;
 /** The total row's label: 年度资金总额, 年度财政资金总额, 总额. */
 const FUNDS_TOTAL = (k: string) => /^(年度)?(财政)?资金总额/.test(k) || /^总额[:：]?$/.test(k);
 /** A weight in a label: （10分）, （20分*执行率）. */
 const LABEL_WEIGHT = /\((\d+(?:\.\d+)?)分/;
 
 /** The 项目资金 block of the 2020 template: 年度资金总额 and its parts (RULES §2). */
-function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
+export function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
   const hits = findCells(grid, grid.top, headerRow - 1, FUNDS_TOTAL);
   if (hits.length === 0) return null;
   const { row: totalRow, col: labelCol } = hits[0];
@@ -186,7 +188,7 @@ function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
   }
   if (cols.budget === undefined || cols.executed === undefined) return null;
   const rowAt = (r: number, c: number): FundsRow => ({
-    label: grid.str(r, c),
+    label: grid.str(r, c).replace(/^按(收入|支出)性质分?[:：]?/, ""),
     row: r,
     labelCell: toA1(r, c),
     initial: numCell(grid, r, cols.initial),
@@ -197,9 +199,17 @@ function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
     score: numCell(grid, r, cols.score),
   });
   const parts: FundsRow[] = [];
-  for (let r = totalRow + 1; r < headerRow && r <= totalRow + 5; r++) {
-    const k = grid.key(r, labelCol);
-    if (FUNDS_PART.test(k)) parts.push(rowAt(r, labelCol));
+  const groups: FundsRow[][] = [[]];
+  for (let r = totalRow + 1; r < headerRow && r <= totalRow + 8; r++) {
+    let starts = false;
+    for (let c = grid.left; c <= labelCol; c++) if (!grid.isCovered(r, c) && GROUP_START.test(grid.key(r, c, false))) starts = true;
+    if (starts && groups[groups.length - 1].length > 0) groups.push([]);
+    const k = grid.key(r, labelCol).replace(GROUP_START, "").replace(/^分[:：]?/, "");
+    if (FUNDS_PART.test(k)) {
+      const row = rowAt(r, labelCol);
+      parts.push(row);
+      groups[groups.length - 1].push(row);
+    }
   }
   let unit: FundsBlock["unit"] = "";
   for (let r = Math.max(grid.top, totalRow - 3); r <= totalRow && unit === ""; r++) {
@@ -217,5 +227,5 @@ function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
       if (m) labelWeight = Number(m[1]);
     }
   }
-  return { unit, total: rowAt(totalRow, labelCol), parts, labelWeight };
+  return { unit, total: rowAt(totalRow, labelCol), parts, labelWeight, groups: groups.filter((g) => g.length > 0) };
 }

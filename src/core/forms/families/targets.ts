@@ -10,7 +10,7 @@ import { sumOf } from "./writes";
 export const targets: FormFamily<"targets"> = {
   kind: "targets",
   label: { zh: "绩效目标表", en: "performance target declaration" },
-  matches: (cols) => cols.target !== undefined,
+  matches: ({ columns: cols }) => cols.target !== undefined,
   read: (grid, base, header, table) => ({ kind: "targets", ...base, edition: targetsEdition(grid, header.row, header.columns, table) }),
   evaluateRow(_form, base) {
     const { weight, score } = base;

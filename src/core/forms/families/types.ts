@@ -5,7 +5,7 @@ import type { FormOf, Message, ReportedKind } from "../../rules/types";
 import type { Evaluation } from "../../scoring/evaluation";
 import type { Figures } from "../../scoring/figures";
 import type { Settings } from "../../settings";
-import type { Columns, HeaderMatch } from "../columns";
+import type { HeaderMatch } from "../columns";
 import type { TableRead } from "../indicators";
 import type { FormBase } from "../model";
 
@@ -27,8 +27,8 @@ export interface FormFamily<K extends ReportedKind> {
   kind: K;
   /** What the reports call it. */
   label: Message;
-  /** Whether the indicator table's header columns are this family's (tried in FAMILY_ORDER). */
-  matches(columns: Columns): boolean;
+  /** Whether the indicator table's header (and what is above it) is this family's (tried in FAMILY_ORDER). */
+  matches(header: HeaderMatch, grid: Grid): boolean;
   /** The form, from the parts every family has and what this family reads besides. */
   read(grid: Grid, base: FormBase, header: HeaderMatch, table: TableRead): FormOf<K>;
   /** One indicator scored by the family's rules, from the stated weight and score. */
