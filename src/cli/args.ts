@@ -42,6 +42,7 @@ export function parseCli(argv: string[]): CliOptions {
       rounding: { type: "string" },
       reverse: { type: "string" },
       "over-threshold": { type: "string" },
+      "cross-check": { type: "string" },
       quiet: { type: "boolean", short: "q", default: false },
       force: { type: "boolean", default: false },
       jobs: { type: "string", short: "j" },
@@ -66,10 +67,11 @@ export function parseCli(argv: string[]): CliOptions {
     rounding: values.rounding,
     reverseFormula: values.reverse,
     overachievementThreshold: values["over-threshold"] === undefined ? undefined : Number(values["over-threshold"]),
+    crossCheckSeverity: values["cross-check"],
   });
   if (!settings.success) {
     throw new UsageError(
-      "设置无效（invalid setting）：--rounding truncate|half-up|up，--reverse ratio|deviation，--over-threshold 0 以上的数（e.g. 0.5）",
+      "设置无效（invalid setting）：--rounding truncate|half-up|up，--reverse ratio|deviation，--over-threshold 0 以上的数（e.g. 0.5），--cross-check warning|error",
     );
   }
   const positive = (name: string, v: string | undefined, min: number): number | undefined => {
@@ -130,6 +132,8 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
   --rounding truncate|half-up|up   两位小数的取舍方式，默认截位 truncate
   --reverse ratio|deviation        反向指标未完成时的计分公式，默认 ratio（分值×指标值/实际值）
   --over-threshold <比例>          超额完成需说明的幅度，默认 0.5（50%）
+  --cross-check warning|error      自评表与同一项目的绩效目标表（同时检查时）对照的差异：默认警告
+                                   (differences from the declared targets, when both are checked)
   -j, --jobs <n>         同时检查的文件数，默认为 CPU 核数（files checked at once, one per core by default）
   --file-timeout <秒>    每个文件的检查时限，默认 120；超时的文件报告为“文件过大或结构异常”并跳过
   --file-memory <MB>     每个文件可用的内存，默认 2048（per-file time and memory limits; a file past

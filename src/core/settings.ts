@@ -11,6 +11,8 @@ export const SettingsSchema = z.object({
   reverseFormula: z.enum(["ratio", "deviation"]).default("ratio"),
   /** An actual this share or more above a `>=`/`>` target needs an explanation (0.5 = 50%). */
   overachievementThreshold: z.number().min(0).default(0.5),
+  /** The severity of the cross-check against the declared targets (RULES-2 §10.3, a setting there). */
+  crossCheckSeverity: z.enum(["warning", "error"]).default("warning"),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

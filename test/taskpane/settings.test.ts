@@ -6,13 +6,14 @@ describe("settings storage", () => {
     const data = new Map<string, string>(initial === undefined ? [] : [[SETTINGS_KEY, initial]]);
     return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
   }
-  const DEFAULTS = { rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5 };
+  const DEFAULTS = { rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning" };
 
   test("round trip", () => {
     const s = memory();
-    saveSettings(s, { rounding: "up", reverseFormula: "deviation", overachievementThreshold: 0.3 });
-    expect(JSON.parse(s.data.get(SETTINGS_KEY) ?? "")).toEqual({ rounding: "up", reverseFormula: "deviation", overachievementThreshold: 0.3 });
-    expect(loadSettings(s)).toEqual({ rounding: "up", reverseFormula: "deviation", overachievementThreshold: 0.3 });
+    const saved = { rounding: "up", reverseFormula: "deviation", overachievementThreshold: 0.3, crossCheckSeverity: "error" } as const;
+    saveSettings(s, saved);
+    expect(JSON.parse(s.data.get(SETTINGS_KEY) ?? "")).toEqual(saved);
+    expect(loadSettings(s)).toEqual(saved);
   });
 
   test("partial data is completed with defaults; bad data gives the defaults", () => {
@@ -34,7 +35,7 @@ describe("settings storage", () => {
       },
     };
     expect(loadSettings(throwing)).toEqual(DEFAULTS);
-    expect(() => saveSettings(throwing, { rounding: "up", reverseFormula: "ratio", overachievementThreshold: 0.5 })).not.toThrow();
+    expect(() => saveSettings(throwing, { rounding: "up", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning" })).not.toThrow();
   });
 });
 

@@ -75,6 +75,8 @@ export interface GradeCell {
 }
 
 export interface FormBase {
+  /** 项目名称 as the form states it (the cell right of its label), for matching a declaration. */
+  projectName?: string | null;
   headerRow: number;
   /** The 一级指标 header cell: where form-wide findings point. */
   headerCell: string;

@@ -1,6 +1,6 @@
 import { toA1 } from "../address";
 import type { Grid } from "../grid";
-import { valueRightOf } from "./cells";
+import { findCells, valueRightOf } from "./cells";
 import { findHeader, type Columns } from "./columns";
 import { familyKindOf, readForm } from "./families";
 import { readTable, type TableRead } from "./indicators";
@@ -23,6 +23,14 @@ function gradeCell(grid: Grid, table: TableRead, cols: Columns): GradeCell | nul
   return { address: cell.address, text: grid.str(row, c, false), formula: cell.formula };
 }
 
+/** 项目名称 above the indicator table: the text right of its label. */
+function projectName(grid: Grid, headerRow: number): string | null {
+  const hit = findCells(grid, grid.top, headerRow - 1, (k) => /^项目名称[:：]?$/.test(k))[0];
+  if (!hit) return null;
+  const text = grid.str(hit.row, valueRightOf(grid, hit.row, hit.col), false).trim();
+  return text === "" ? null : text;
+}
+
 /** Recognise the form on a sheet by its header words; null when the sheet holds none. */
 export function recognise(grid: Grid): Form | null {
   const header = findHeader(grid);
@@ -31,6 +39,7 @@ export function recognise(grid: Grid): Form | null {
   if (!kind) return null;
   const table = readTable(grid, header);
   const base: FormBase = {
+    projectName: projectName(grid, header.row),
     headerRow: header.row,
     headerCell: toA1(header.row, header.columns.level1!),
     firstRow: table.firstRow,

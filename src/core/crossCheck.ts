@@ -1,0 +1,147 @@
+import type { SheetResult } from "./engine";
+import type { Form, Indicator } from "./forms/model";
+import type { Finding, Message, Severity } from "./rules/types";
+import type { Settings } from "./settings";
+import { toHalfWidth } from "./text";
+import type { ParsedValue } from "./values/types";
+import { convertUnit } from "./values/units";
+
+/**
+ * The self-evaluation against the targets declared for it (RULES-2 §10): 财预〔2015〕88号 第二十八条, a
+ * target once approved is generally not changed. When a target declaration and a self-evaluation of
+ * the same project are checked together (two sheets, or two files), their indicators are matched by
+ * name and their targets compared as parsed values, so a difference of writing only is no change.
+ */
+
+export const CROSS_CHECK_CODES = {
+  "target-changed": { zh: "自评表的年度指标值与绩效目标表申报的不一致。", en: "The self-evaluation's target differs from the declared one." },
+  "indicator-removed": { zh: "绩效目标表申报的指标在自评表中没有对应指标。", en: "A declared indicator is missing from the self-evaluation." },
+  "indicator-added": { zh: "自评表的指标不在绩效目标表中。", en: "A self-evaluation indicator was not declared." },
+} as const satisfies Record<string, Message>;
+
+export type CrossCheckCode = keyof typeof CROSS_CHECK_CODES;
+
+/** The same project: NFKC, no white space, no leading project code ("51000021R000000019951-"). */
+export function projectKey(name: string | null | undefined): string {
+  const s = (name ?? "").normalize("NFKC").replace(/\s+/g, "");
+  return s.replace(/^[0-9A-Za-z]{8,}[-_—–:：]/, "");
+}
+
+/** Indicators match by their 三级指标 name, whatever their level (a 2024 declaration files 成本指标 first). */
+export function indicatorKey(name: string): string {
+  return toHalfWidth(name.normalize("NFKC"))
+    .replace(/[\s"'“”‘’()（）[\]【】《》,，.。:：;；、!！?？·\-_—]/g, "")
+    .toLowerCase();
+}
+
+const isStated = (r: SheetResult): r is SheetResult & { form: Form } =>
+  r.form !== null && (r.form.kind === "self-evaluation" || r.form.kind === "department-self-evaluation");
+const isDeclared = (r: SheetResult): r is SheetResult & { form: Form } => r.form !== null && r.form.kind === "targets";
+
+/** Whether two targets say the same once read: comparator, number after unit conversion, or the text. */
+export function sameTarget(a: ParsedValue, b: ParsedValue): boolean {
+  if (a.kind === "quantity" && b.kind === "quantity") {
+    if (a.op !== b.op) return false;
+    const conv = convertUnit(b.value, b.unit, a.unit);
+    if (!conv) return false;
+    return Math.abs(conv.value - a.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
+  }
+  const text = (v: ParsedValue) => (v.kind === "empty" ? "" : indicatorKey(v.text));
+  if (a.kind === "quantity" || b.kind === "quantity") return false;
+  return text(a) === text(b);
+}
+
+const shown = (ind: Indicator) => ind.targetText.trim() || "（空）";
+
+export interface CrossFindings {
+  declared: Finding[];
+  stated: Finding[];
+}
+
+/** Compare one self-evaluation with the declaration of its project. */
+export function crossCheck(declared: SheetResult, stated: SheetResult, settings: Pick<Settings, "crossCheckSeverity">): CrossFindings {
+  const out: CrossFindings = { declared: [], stated: [] };
+  if (!declared.form || !stated.form) return out;
+  const severity: Severity = settings.crossCheckSeverity;
+  const finding = (code: CrossCheckCode, cell: string, row: number, message: Message): Finding => ({ code, severity, cell, row, message });
+  const pool = new Map<string, Indicator[]>();
+  for (const ind of declared.form.indicators) {
+    const k = indicatorKey(ind.name);
+    if (k === "") continue;
+    pool.set(k, [...(pool.get(k) ?? []), ind]);
+  }
+  const sheetName = declared.sheet;
+  for (const ind of stated.form.indicators) {
+    const k = indicatorKey(ind.name);
+    if (k === "") continue;
+    const match = pool.get(k)?.shift();
+    if (!match) {
+      out.stated.push(
+        finding("indicator-added", ind.nameCell, ind.row, {
+          zh: `第${ind.row}行“${ind.name}”不在绩效目标表（${sheetName}）申报的指标中：新增指标须按程序报批。`,
+          en: `row ${ind.row} "${ind.name}" is not among the indicators declared in the target form (${sheetName}).`,
+        }),
+      );
+      continue;
+    }
+    if (!sameTarget(match.target, ind.target)) {
+      out.stated.push(
+        finding("target-changed", ind.targetCell, ind.row, {
+          zh: `第${ind.row}行“${ind.name}”的年度指标值为“${shown(ind)}”，绩效目标表申报的是“${shown(match)}”：目标确定后一般不予调整，确需调整的应按程序报批（财预〔2015〕88号第二十八条）。`,
+          en: `row ${ind.row} "${ind.name}": the target reads "${shown(ind)}", the declared one "${shown(match)}"; an approved target is not changed without approval.`,
+        }),
+      );
+    }
+  }
+  for (const rest of pool.values()) {
+    for (const ind of rest) {
+      out.declared.push(
+        finding("indicator-removed", ind.targetCell, ind.row, {
+          zh: `第${ind.row}行“${ind.name}”（申报指标值“${shown(ind)}”）在自评表（${stated.sheet}）中没有对应指标。`,
+          en: `row ${ind.row} "${ind.name}" (declared "${shown(ind)}") has no counterpart in the self-evaluation (${stated.sheet}).`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+export interface Located {
+  /** Where the sheet came from (a file), so that a declaration in the same file is preferred. */
+  source: string;
+  result: SheetResult;
+}
+
+/**
+ * The pairs to compare among all the sheets checked together: each self-evaluation with the target
+ * declaration of the same project, one in its own file first. Indexes into `sheets`.
+ */
+export function crossCheckPairs(sheets: Located[]): Array<{ declared: number; stated: number }> {
+  const pairs: Array<{ declared: number; stated: number }> = [];
+  sheets.forEach((s, i) => {
+    if (!isStated(s.result)) return;
+    const key = projectKey(s.result.form.projectName);
+    if (key === "") return;
+    const candidates = sheets.map((d, j) => ({ d, j })).filter(({ d }) => isDeclared(d.result) && projectKey(d.result.form!.projectName) === key);
+    const chosen = candidates.find(({ d }) => d.source === s.source) ?? candidates[0];
+    if (chosen) pairs.push({ declared: chosen.j, stated: i });
+  });
+  return pairs;
+}
+
+/** Every cross-check among the sheets, its findings added to the sheets they concern (sorted by row). */
+export function withCrossChecks(sheets: Located[], settings: Pick<Settings, "crossCheckSeverity">): SheetResult[] {
+  const added = sheets.map(() => [] as Finding[]);
+  for (const p of crossCheckPairs(sheets)) {
+    const f = crossCheck(sheets[p.declared].result, sheets[p.stated].result, settings);
+    added[p.declared].push(...f.declared);
+    added[p.stated].push(...f.stated);
+  }
+  return sheets.map((s, i) => {
+    if (added[i].length === 0) return s.result;
+    const order = { error: 0, warning: 1, info: 2 } as const;
+    const rowOf = (f: Finding) => f.row ?? Number(/\d+$/.exec(f.cell)?.[0] ?? 0);
+    const findings = [...s.result.findings, ...added[i]].sort((a, b) => order[a.severity] - order[b.severity] || rowOf(a) - rowOf(b));
+    return { ...s.result, findings };
+  });
+}
