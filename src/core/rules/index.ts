@@ -17,6 +17,7 @@ import scoreExceedsWeight from "./score-exceeds-weight";
 import scoreNegative from "./score-negative";
 import statedRateDiffers from "./stated-rate-differs";
 import tierBandViolation from "./tier-band-violation";
+import tierOnQuantitative from "./tier-on-quantitative";
 import totalMismatch from "./total-mismatch";
 import unitConverted from "./unit-converted";
 import unitMismatch from "./unit-mismatch";
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   scoreAboveRule,
   overachievementUnexplained,
   unitConverted,
+  tierOnQuantitative,
   missingSatisfaction,
   missingCost,
   vagueTarget,

@@ -24,6 +24,8 @@ export interface Evaluation {
   /** Completion in percent (actual/target, or target/actual when lower is better). */
   completion?: number | null;
   tier?: Tier;
+  /** A tier word answered a quantitative target: scored as the tier, with a warning. */
+  tierOnQuantitative?: boolean;
   /** The suggested maximum score (建议上限), two decimals by the rounding setting. */
   suggested: number | null;
   /** A qualitative indicator's tier band in points (weight × the tier's range): a score must fall in it. */

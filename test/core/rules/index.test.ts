@@ -23,6 +23,7 @@ const TABLE: Array<[string, "error" | "warning" | "info"]> = [
   ["score-above-rule", "warning"],
   ["overachievement-unexplained", "warning"],
   ["unit-converted", "warning"],
+  ["tier-on-quantitative", "warning"],
   ["budget-overspent", "warning"],
   ["missing-satisfaction", "warning"],
   ["missing-cost", "warning"],

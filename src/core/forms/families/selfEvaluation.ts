@@ -51,10 +51,12 @@ export function evaluateRow(_form: SelfEvaluationForm, base: Evaluation, setting
   else if (t.kind === "unparseable") base.problem = "unparseable-target";
   else if (a.kind === "empty") base.problem = "missing-actual";
 
-  // A tier scores a qualitative target only: a quantitative one needs a number (RULES §3).
-  if (!base.problem && a.kind === "tier" && t.kind === "qualitative") {
+  // A tier scores a qualitative target. Against a quantitative one it is read as its tier too (达成 =
+  // met), as published Sichuan forms do, and the rule tier-on-quantitative warns (RULES-2 §9.2).
+  if (!base.problem && a.kind === "tier" && (t.kind === "qualitative" || t.kind === "quantity")) {
     base.mode = "qualitative";
     base.tier = a.tier;
+    if (t.kind === "quantity") base.tierOnQuantitative = true;
     const b = TIER_BANDS[a.tier];
     if (weight !== null) {
       base.band = { lo: weight * b.lo, hi: weight * b.hi };
