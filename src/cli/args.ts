@@ -43,6 +43,7 @@ export function parseCli(argv: string[]): CliOptions {
       reverse: { type: "string" },
       "over-threshold": { type: "string" },
       "cross-check": { type: "string" },
+      plausibility: { type: "boolean", default: false },
       quiet: { type: "boolean", short: "q", default: false },
       force: { type: "boolean", default: false },
       jobs: { type: "string", short: "j" },
@@ -68,6 +69,7 @@ export function parseCli(argv: string[]): CliOptions {
     reverseFormula: values.reverse,
     overachievementThreshold: values["over-threshold"] === undefined ? undefined : Number(values["over-threshold"]),
     crossCheckSeverity: values["cross-check"],
+    ...(values.plausibility ? { plausibility: true } : {}),
   });
   if (!settings.success) {
     throw new UsageError(
@@ -134,6 +136,8 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
   --over-threshold <比例>          超额完成需说明的幅度，默认 0.5（50%）
   --cross-check warning|error      自评表与同一项目的绩效目标表（同时检查时）对照的差异：默认警告
                                    (differences from the declared targets, when both are checked)
+  --plausibility                   另做两项合理性提示（未经确认，默认不做）：执行率低于 60% 而指标得分率 ≥95%；
+                                   执行率低于 80% 而评为“优”（two unconfirmed plausibility warnings）
   -j, --jobs <n>         同时检查的文件数，默认为 CPU 核数（files checked at once, one per core by default）
   --file-timeout <秒>    每个文件的检查时限，默认 120；超时的文件报告为“文件过大或结构异常”并跳过
   --file-memory <MB>     每个文件可用的内存，默认 2048（per-file time and memory limits; a file past

@@ -13,6 +13,14 @@ export const SettingsSchema = z.object({
   overachievementThreshold: z.number().min(0).default(0.5),
   /** The severity of the cross-check against the declared targets (RULES-2 §10.3, a setting there). */
   crossCheckSeverity: z.enum(["warning", "error"]).default("warning"),
+  /**
+   * The plausibility warnings of RULES-2 §11.2, unconfirmed (no source for their thresholds), so off
+   * by default: `indicator-ratio-high` (the indicators scored at ratioHigh of their weights or more
+   * while the execution rate is below rateLow) and `grade-vs-rate` (优 with a rate below 80 %).
+   */
+  plausibility: z.boolean().default(false),
+  ratioHigh: z.number().min(0).max(1).default(0.95),
+  rateLow: z.number().min(0).max(100).default(60),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

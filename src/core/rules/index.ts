@@ -3,6 +3,8 @@ import budgetRateMismatch from "./budget-rate-mismatch";
 import budgetScoreMismatch from "./budget-score-mismatch";
 import budgetSumMismatch from "./budget-sum-mismatch";
 import gradeMismatch from "./grade-mismatch";
+import gradeVsRate from "./grade-vs-rate";
+import indicatorRatioHigh from "./indicator-ratio-high";
 import missingActual from "./missing-actual";
 import missingCategory from "./missing-category";
 import missingCost from "./missing-cost";
@@ -58,6 +60,8 @@ export const RULES: readonly Rule[] = [
   missingCost,
   vagueTarget,
   weightSplit,
+  indicatorRatioHigh,
+  gradeVsRate,
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

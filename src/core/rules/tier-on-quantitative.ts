@@ -13,11 +13,12 @@ export default defineRule({
   formulaFigure: false,
   check({ evals }, report) {
     for (const e of evals) {
-      if (!e.tierOnQuantitative || !e.indicator.actualCell) continue;
       const ind = e.indicator;
+      const cell = ind.actualCell;
+      if (!e.tierOnQuantitative || !cell) continue;
       const who = rowName(ind);
       report(
-        ind.actualCell,
+        cell,
         {
           zh: `${who.zh}的目标为定量（${ind.targetText}），实际完成值填的是“${ind.actualText}”：已按完成等级“${e.tier}”计分，建议填写实际完成的数值和单位。`,
           en: `${who.en}: the target is quantitative (${ind.targetText}) but the actual reads "${ind.actualText}": scored as the tier ${e.tier}; better give the number and unit.`,

@@ -24,6 +24,8 @@ const TABLE: Array<[string, "error" | "warning" | "info"]> = [
   ["overachievement-unexplained", "warning"],
   ["unit-converted", "warning"],
   ["tier-on-quantitative", "warning"],
+  ["indicator-ratio-high", "warning"],
+  ["grade-vs-rate", "warning"],
   ["budget-overspent", "warning"],
   ["missing-satisfaction", "warning"],
   ["missing-cost", "warning"],

@@ -1,0 +1,24 @@
+import { n2 } from "./helpers";
+import { defineRule } from "./types";
+
+/** 优 with less than this execution rate is unusual (RULES-2 §11.2, unconfirmed). */
+const RATE_FOR_TOP_GRADE = 80;
+
+export default defineRule({
+  code: "grade-vs-rate",
+  severity: "warning",
+  kinds: ["self-evaluation", "department-self-evaluation"],
+  description: {
+    zh: "（可选）评分等级为“优”而预算执行率低于 80%：请核实（未经确认，默认关闭）。",
+    en: "(Optional) Grade 优 with an execution rate below 80%: check it (unconfirmed, off by default).",
+  },
+  mark: "static",
+  formulaFigure: false,
+  check({ figures, form, settings }, report) {
+    if (!settings.plausibility || !figures.budget || figures.grade !== "优" || figures.budget.rate >= RATE_FOR_TOP_GRADE) return;
+    report(form.grade?.address ?? form.total?.score?.address ?? form.headerCell, {
+      zh: `评分等级为“优”，而预算执行率为 ${n2(figures.budget.rate)}%（低于 ${RATE_FOR_TOP_GRADE}%）：请核实。`,
+      en: `The grade is 优 while the execution rate is ${n2(figures.budget.rate)}% (below ${RATE_FOR_TOP_GRADE}%): please check.`,
+    });
+  },
+});

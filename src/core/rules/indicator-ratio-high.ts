@@ -1,0 +1,26 @@
+import { n2 } from "./helpers";
+import { defineRule } from "./types";
+
+export default defineRule({
+  code: "indicator-ratio-high",
+  severity: "warning",
+  kinds: ["self-evaluation", "department-self-evaluation"],
+  description: {
+    zh: "（可选）预算执行率很低而指标得分率很高：请核实完成情况（阈值未经确认，默认关闭）。",
+    en: "(Optional) A low execution rate with indicators scored near full: check the results (unconfirmed thresholds, off by default).",
+  },
+  mark: "static",
+  formulaFigure: false,
+  check({ evals, figures, form, settings }, report) {
+    if (!settings.plausibility || !figures.budget) return;
+    const active = evals.filter((e) => !e.placeholder && e.weight !== null && e.effective !== null);
+    const weights = active.reduce((s, e) => s + (e.weight ?? 0), 0);
+    if (weights <= 0 || figures.budget.rate >= settings.rateLow) return;
+    const ratio = active.reduce((s, e) => s + (e.effective ?? 0), 0) / weights;
+    if (ratio < settings.ratioHigh) return;
+    report(form.total?.score?.address ?? form.headerCell, {
+      zh: `预算执行率仅 ${n2(figures.budget.rate)}%（低于 ${n2(settings.rateLow)}%），各指标却得到分值的 ${n2(ratio * 100)}%：请核实指标完成情况与资金使用是否相符。`,
+      en: `The execution rate is only ${n2(figures.budget.rate)}% (below ${n2(settings.rateLow)}%), yet the indicators score ${n2(ratio * 100)}% of their weights: check that the results match the spending.`,
+    });
+  },
+});

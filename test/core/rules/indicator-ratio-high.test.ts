@@ -1,0 +1,36 @@
+/** indicator-ratio-high (warning, optional: RULES-2 §11.2, unconfirmed, off by default). */
+import { indicatorsWith, plainSpec, run, single, withCode } from "./support";
+
+// Half the budget spent (rate 50.00 %), every indicator scored in full: total 5.00 + 90 = 95.00.
+const halfSpent = () => plainSpec({ funds: { initial: 100, budget: 100, executed: 50 }, total: 95, grade: "优" });
+
+describe("triggers", () => {
+  test("with the setting on: a rate below 60 % and the indicators at ≥ 95 % of their weights", () => {
+    const { built, result } = run(halfSpent(), { plausibility: true });
+    const f = single(result, "indicator-ratio-high");
+    expect(f.severity).toBe("warning");
+    expect(f.cell).toBe(built.totalCell);
+    expect(f.message.zh).toContain("预算执行率仅 50.00%");
+    expect(f.message.zh).toContain("分值的 100.00%");
+  });
+
+  test("the thresholds are settings", () => {
+    const { result } = run(plainSpec({ funds: { initial: 100, budget: 100, executed: 70 }, total: 97, grade: "优" }), { plausibility: true, rateLow: 75 });
+    expect(withCode(result, "indicator-ratio-high")).toHaveLength(1);
+  });
+});
+
+describe("near misses", () => {
+  test("off by default", () => {
+    expect(withCode(run(halfSpent()).result, "indicator-ratio-high")).toEqual([]);
+  });
+  test("a rate of 60 % or more", () => {
+    const { result } = run(plainSpec({ funds: { initial: 100, budget: 100, executed: 60 }, total: 96, grade: "优" }), { plausibility: true });
+    expect(withCode(result, "indicator-ratio-high")).toEqual([]);
+  });
+  test("indicators below the ratio (80 of 90 points, 88.89 %)", () => {
+    const spec = plainSpec({ funds: { initial: 100, budget: 100, executed: 50 }, indicators: indicatorsWith({ 0: { score: 10, reason: "部分事项顺延至次年。" } }), total: 85, grade: "良" });
+    const { result } = run(spec, { plausibility: true });
+    expect(withCode(result, "indicator-ratio-high")).toEqual([]);
+  });
+});
