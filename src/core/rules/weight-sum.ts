@@ -1,5 +1,5 @@
 import { HALF_CENT } from "../numbers";
-import { hasBudgetScore, isFramework, n2 } from "./helpers";
+import { hasBudgetScore, n2 } from "./helpers";
 import { defineRule } from "./types";
 
 export default defineRule({
@@ -25,7 +25,8 @@ export default defineRule({
     if (stated && stated.value !== null && Math.abs(stated.value - 100) >= HALF_CENT) {
       report(stated.address, { zh: `分值合计栏为 ${n2(stated.value)}，应为 100。`, en: `The weight total reads ${n2(stated.value)}, not 100.` });
     }
-    if (form.kind !== "self-evaluation-legacy" && !isFramework(form)) return;
+    // First levels labelled with their points (the legacy form, the framework table, Anhui's 产出指标（50分）):
+    // each label is the sum of its weights, and the labels with the budget weight make 100.
     const sections = new Map<string, { weight: number; cell: string; sum: number; label: string }>();
     for (const e of evals) {
       const ind = e.indicator;
@@ -44,10 +45,11 @@ export default defineRule({
         });
       }
     }
-    if (sections.size > 0 && Math.abs(labelled - 100) >= HALF_CENT) {
+    const budgetWeight = hasBudgetScore(form) ? (figures.budget?.weight ?? 0) : 0;
+    if (sections.size > 0 && Math.abs(labelled + budgetWeight - 100) >= HALF_CENT) {
       report(form.headerCell, {
-        zh: `各一级指标标注的分数合计为 ${n2(labelled)}，应为 100。`,
-        en: `The section labels add up to ${n2(labelled)}, not 100.`,
+        zh: budgetWeight > 0 ? `各一级指标标注的分数合计为 ${n2(labelled)}，加预算执行 ${n2(budgetWeight)} 分应为 100。` : `各一级指标标注的分数合计为 ${n2(labelled)}，应为 100。`,
+        en: budgetWeight > 0 ? `The section labels add up to ${n2(labelled)}; with the budget's ${n2(budgetWeight)} they should make 100.` : `The section labels add up to ${n2(labelled)}, not 100.`,
       });
     }
   },

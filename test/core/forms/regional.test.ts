@@ -6,7 +6,7 @@
 import { parseA1, toA1 } from "../../../src/core/address";
 import { analyzeSheet } from "../../../src/core/engine";
 import { readActual, readTarget } from "../../../src/core/values/readValue";
-import { buildSelfEval, plainSpec, type BuiltForm } from "../rules/support";
+import { buildSelfEval, plainSpec, standardIndicators, type BuiltForm } from "../rules/support";
 
 function facts(built: BuiltForm) {
   const r = analyzeSheet(built.builder.toSnapshot());
@@ -141,5 +141,21 @@ describe("value words (RULES-2 §9.5)", () => {
     ["未达成预期指标", "未达成"],
   ])("the tier word %s", (text, tier) => {
     expect(readActual({ value: text, text, numberFormat: "General" })).toMatchObject({ kind: "tier", tier });
+  });
+});
+
+describe("Anhui: first levels labelled with their points (产出指标（50分）)", () => {
+  const labelled = (output: string) =>
+    buildSelfEval(
+      plainSpec({
+        indicators: standardIndicators().map((i) => ({ ...i, l1: i.l1 === "产出指标" ? output : i.l1 === "效益指标" ? "效益指标（30分）" : "满意度指标（10分）" })),
+      }),
+    );
+  test("labels that match their weights, with the budget's 10 making 100, read as the plain form", () => {
+    expect(facts(labelled("产出指标（50分）"))).toEqual(baseline);
+  });
+  test("a label that does not match its weights is weight-sum at the label, and the labels no longer make 100", () => {
+    const r = facts(labelled("产出指标（40分）"));
+    expect(r.findings.filter((f) => f.startsWith("weight-sum"))).toHaveLength(2);
   });
 });
