@@ -1,7 +1,9 @@
+import { withCrossChecks } from "../core/crossCheck";
+import { resolveSettings } from "../core/settings";
 import { analyzeSheet, type SheetResult } from "../core/engine";
 import { applyWrites, planCheck, planFill } from "../core/fill";
 import type { Message } from "../core/rules/types";
-import type { WritePlan } from "../core/plan";
+import { marksFor, type WritePlan } from "../core/plan";
 import type { SettingsInput } from "../core/settings";
 import type { SheetSnapshot } from "../core/snapshot";
 import { detectCapabilities, libraryFeatures, officeIsSetSupported, type Capabilities, type IsSetSupported, type LibraryFeatures } from "./capabilities";
@@ -132,6 +134,16 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
         const relevant = kind === "clear" || result.kind !== "none";
         return { outline: read.outline, read, snap, result, plan, protection, writable: relevant && !read.mergesUnread, marksChanged: false };
       });
+      // A declaration and a self-evaluation of one project among the sheets read: compared, and the
+      // differences marked with the rest (RULES-2 §10).
+      if (kind !== "clear" && work.length > 1) {
+        const crossed = withCrossChecks(work.map((w) => ({ source: "", result: w.result })), resolveSettings(opts.settings));
+        work.forEach((w, i) => {
+          if (crossed[i] === w.result) return;
+          w.result = crossed[i];
+          w.plan = { ...w.plan, marks: marksFor(crossed[i].findings) };
+        });
+      }
       const unreadMerges = work.filter((w) => w.read.mergesUnread && w.result.kind !== "none").map((w) => w.snap.name);
       if (unreadMerges.length > 0) messages.push(mergesUnread(unreadMerges));
 

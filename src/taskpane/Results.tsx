@@ -2,6 +2,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ActionOutcome } from "../host/actions";
+import { CrossCheckSection } from "./CrossCheckSection";
 import { SheetReport } from "./SheetReport";
 import type { Translator } from "./strings";
 
@@ -25,6 +26,7 @@ export function Results({ tr, outcome, busy, onSelect }: ResultsProps): React.JS
     <div className={s.root} role="region" aria-label={tr.t("resultsLabel")} aria-busy={busy}>
       {!outcome && <p className={s.muted}>{tr.t("notChecked")}</p>}
       {outcome && forms.length === 0 && <p className={s.muted}>{tr.t("noForm")}</p>}
+      <CrossCheckSection tr={tr} sheets={forms} onSelect={onSelect} />
       {forms.map((x) => (
         <SheetReport key={x.result.sheet} tr={tr} sheet={x} showWritten={outcome?.action === "fill"} onSelect={onSelect} />
       ))}

@@ -38,6 +38,8 @@ const zhCN = {
   listSeparator: "、",
 
   resultsLabel: "检查结果",
+  crossCheckTitle: "与绩效目标表对照",
+  crossCheckSheet: "工作表「{name}」：{n} 处差异",
   sheetTitle: "工作表「{name}」",
   formKind: "表格类型",
   budgetRate: "预算执行率",
@@ -115,6 +117,8 @@ const enUS: Record<StringKey, string> = {
   listSeparator: ", ",
 
   resultsLabel: "Results",
+  crossCheckTitle: "Against the declared targets",
+  crossCheckSheet: "Sheet \"{name}\": {n} difference(s)",
   sheetTitle: "Sheet \"{name}\"",
   formKind: "Form",
   budgetRate: "Budget execution rate",
