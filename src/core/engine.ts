@@ -33,8 +33,10 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
   const figures = computeFigures(form, evaluations, settings);
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    rule.run({ form, evals: evaluations, figures, settings }, (cell, message, row, fix) =>
-      findings.push({ code: rule.code, severity: rule.severity, cell, message, ...(row !== undefined ? { row } : {}), ...(fix ? { fix } : {}) }),
+    rule.run({ form, evals: evaluations, figures, settings }, (cell, message, row, extra) => {
+      const x = typeof extra === "string" ? { fix: extra } : (extra ?? {});
+      findings.push({ code: rule.code, severity: rule.severity, cell, message, ...(row !== undefined ? { row } : {}), ...(x.fix ? { fix: x.fix } : {}), ...(x.mark ? { mark: x.mark } : {}) });
+    }
     );
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));

@@ -38,7 +38,7 @@ export function marksFor(findings: Finding[]): Mark[] {
   const byCell = new Map<string, Mark>();
   for (const f of findings) {
     if (f.severity === "info") continue;
-    const cond = ruleByCode(f.code)?.mark ?? "static";
+    const cond = f.mark ?? ruleByCode(f.code)?.mark ?? "static";
     const m = byCell.get(f.cell);
     if (!m) {
       byCell.set(f.cell, {

@@ -14,6 +14,11 @@ export const SettingsSchema = z.object({
   /** The severity of the cross-check against the declared targets (RULES-2 §10.3, a setting there). */
   crossCheckSeverity: z.enum(["warning", "error"]).default("warning"),
   /**
+   * Where the funds block has a 原因 column (Sichuan), an execution rate below this percentage needs a
+   * reason there (RULES-2 §9.2); null turns it off. Forms without that column have nowhere to put one.
+   */
+  budgetReasonBelow: z.number().min(0).max(100).nullable().default(90),
+  /**
    * The plausibility warnings of RULES-2 §11.2, unconfirmed (no source for their thresholds), so off
    * by default: `indicator-ratio-high` (the indicators scored at ratioHigh of their weights or more
    * while the execution rate is below rateLow) and `grade-vs-rate` (优 with a rate below 80 %).

@@ -243,13 +243,14 @@ describe("settings", () => {
       plausibility: false,
       ratioHigh: 0.95,
       rateLow: 60,
+      budgetReasonBelow: 90,
     });
     const check = screen.getByRole("button", { name: "检查" }) as HTMLButtonElement;
     fireEvent.click(check);
     expect(check.disabled).toBe(true);
     await waitFor(() => expect(check.disabled).toBe(false));
     expect(fake.calls.check).toHaveLength(2);
-    expect(fake.calls.check[1].settings).toEqual({ rounding: "half-up", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60 });
+    expect(fake.calls.check[1].settings).toEqual({ rounding: "half-up", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
     // The change also schedules one re-check, with the new setting.
     await act(async () => {
       jest.advanceTimersByTime(800);
@@ -300,7 +301,7 @@ describe("settings", () => {
     renderApp(a);
     await screen.findByRole("region", { name: `工作表「${SHEET}」` });
     expect(a.calls.check).toHaveLength(1);
-    expect(a.calls.check[0].settings).toEqual({ rounding: "up", reverseFormula: "deviation", overachievementThreshold: 1, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60 });
+    expect(a.calls.check[0].settings).toEqual({ rounding: "up", reverseFormula: "deviation", overachievementThreshold: 1, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
     cleanup();
 
     for (const bad of ["{not json", JSON.stringify({ rounding: "banker" }), JSON.stringify({ overachievementThreshold: -1 })]) {
@@ -309,7 +310,7 @@ describe("settings", () => {
       renderApp(b);
       await screen.findByRole("region", { name: `工作表「${SHEET}」` });
       expect(b.calls.check).toHaveLength(1);
-      expect(b.calls.check[0].settings).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60 });
+      expect(b.calls.check[0].settings).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
       cleanup();
     }
   });
@@ -323,7 +324,7 @@ describe("settings", () => {
     fireEvent.click(screen.getByRole("button", { name: "恢复默认设置" }));
     expect((screen.getByRole("radio", { name: /^截位/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole("textbox", { name: /超额完成需说明的幅度/ }) as HTMLInputElement).value).toBe("50");
-    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}")).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60 });
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}")).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
   });
 });
 

@@ -46,6 +46,8 @@ export interface FundsRow {
   weight: NumCell | null;
   rate: NumCell | null;
   score: NumCell | null;
+  /** 原因 (Sichuan): why the execution rate is below the line (RULES-2 §9.2). */
+  reason?: TextCell | null;
 }
 
 export interface FundsBlock {

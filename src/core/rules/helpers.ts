@@ -24,3 +24,17 @@ export const hasBudgetScore = (form: Form) => form.kind === "self-evaluation" ||
 
 /** The scoring-framework table of a department-wide form: sections with points, no targets (RULES-2 §8.4). */
 export const isFramework = (form: Form) => form.kind === "department-self-evaluation" && form.layout === "framework";
+
+/**
+ * The text a person wrote in Sichuan's 原因 cell, without the instruction the form prints there
+ * ("1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内)"), which is no reason.
+ */
+export function budgetReasonText(text: string | undefined | null): string {
+  return (text ?? "")
+    .normalize("NFKC")
+    .replace(/\d?[.、]?\s*预算执行率\s*=\s*预算执行数\s*\/\s*调整后预算数/g, "")
+    .replace(/\d?[.、]?\s*预算执行率未达到\s*\d+\s*%?\s*的?需说明原因/g, "")
+    .replace(/[(（]\s*\d+\s*字以内\s*[)）]/g, "")
+    .replace(/^[\s,，.。;；:：、]+|[\s,，.。;；:：、]+$/g, "")
+    .trim();
+}

@@ -18,6 +18,7 @@ import scoreAboveRule from "./score-above-rule";
 import scoreExceedsWeight from "./score-exceeds-weight";
 import scoreNegative from "./score-negative";
 import statedRateDiffers from "./stated-rate-differs";
+import textTooLong from "./text-too-long";
 import tierBandViolation from "./tier-band-violation";
 import tierOnQuantitative from "./tier-on-quantitative";
 import totalMismatch from "./total-mismatch";
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   overachievementUnexplained,
   unitConverted,
   tierOnQuantitative,
+  textTooLong,
   missingSatisfaction,
   missingCost,
   vagueTarget,

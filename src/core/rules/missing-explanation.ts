@@ -1,7 +1,7 @@
 import { HALF_CENT } from "../numbers";
 import { DRAFT_MARKER, hasReason } from "../scoring/evaluate";
 import type { Evaluation } from "../scoring/evaluate";
-import { n2, rowName } from "./helpers";
+import { budgetReasonText, n2, rowName } from "./helpers";
 import { defineRule, type Message } from "./types";
 
 function deviationFacts(e: Evaluation): Message {
@@ -34,7 +34,23 @@ export default defineRule({
   },
   mark: "blank-or-draft",
   formulaFigure: false,
-  check({ form, evals }, report) {
+  check({ form, evals, figures, settings }, report) {
+    // Sichuan: an execution rate below the line needs its 原因 (RULES-2 §9.2); the instruction the
+    // form prints in that cell is no reason, so its mark shows until the marks are cleared.
+    const funds = form.kind === "self-evaluation" || form.kind === "department-self-evaluation" ? form.funds : null;
+    const reasonCell = funds?.total.reason;
+    const line = settings.budgetReasonBelow;
+    if (reasonCell && line !== null && figures.budget && figures.budget.rate < line - 1e-9 && budgetReasonText(reasonCell.text) === "") {
+      report(
+        reasonCell.address,
+        {
+          zh: `预算执行率为 ${n2(figures.budget.rate)}%，未达到 ${n2(line)}%，未在“原因”中说明：请说明执行率偏低的原因。`,
+          en: `The execution rate is ${n2(figures.budget.rate)}%, below ${n2(line)}%, and 原因 gives no reason: explain why.`,
+        },
+        funds!.total.row,
+        { mark: "static" },
+      );
+    }
     for (const e of evals) {
       if (!e.needsExplanation || e.placeholder) continue;
       const ind = e.indicator;

@@ -21,6 +21,8 @@ export interface Finding {
   message: Message;
   /** The host's fill action writes what is missing (each host says how: a button, a flag). */
   fix?: "fill";
+  /** How this finding's mark clears, where it differs from its rule's (a cell holding printed text). */
+  mark?: MarkCondition;
 }
 
 /** The kinds a rule can be written for: every recognised form family. */
@@ -42,7 +44,7 @@ export interface RuleContext<K extends ReportedKind = ReportedKind> {
  */
 export type MarkCondition = "blank" | "blank-or-draft" | "static";
 
-export type Report = (cell: string, message: Message, row?: number, fix?: "fill") => void;
+export type Report = (cell: string, message: Message, row?: number, extra?: "fill" | { fix?: "fill"; mark?: MarkCondition }) => void;
 
 /** Every fact of one finding code, as an ESLint rule module holds its meta. */
 export interface RuleMeta<K extends ReportedKind = ReportedKind> {

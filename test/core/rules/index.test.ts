@@ -24,6 +24,7 @@ const TABLE: Array<[string, "error" | "warning" | "info"]> = [
   ["overachievement-unexplained", "warning"],
   ["unit-converted", "warning"],
   ["tier-on-quantitative", "warning"],
+  ["text-too-long", "warning"],
   ["indicator-ratio-high", "warning"],
   ["grade-vs-rate", "warning"],
   ["budget-overspent", "warning"],

@@ -10,7 +10,7 @@ import { completionPercent, earnedShare, higherIsBetter, isMet } from "../../sco
 import { TIER_BANDS } from "../../scoring/tiers";
 import type { Settings } from "../../settings";
 import { convertUnit } from "../../values/units";
-import { findCells, numCell } from "../cells";
+import { findCells, numCell, textCell } from "../cells";
 import type { FundsBlock, FundsRow, SelfEvaluationForm } from "../model";
 import type { FormFamily } from "./types";
 import { draftReason, fillable, formulaAddresses, SCORE_FORMAT, sumOf } from "./writes";
@@ -153,9 +153,10 @@ export function fillWrites(form: SelfEvaluationForm, result: SheetResult, totalA
   return writes;
 }
 
-type FundsRole = "initial" | "budget" | "executed" | "weight" | "rate" | "score";
+type FundsRole = "initial" | "budget" | "executed" | "weight" | "rate" | "score" | "reason";
 function fundsRole(k: string): FundsRole | null {
   if (/年初预算/.test(k)) return "initial";
+  if (/^原因/.test(k) || /原因(说明|分析)$/.test(k)) return "reason";
   // 执行率权重 (Chongqing) is the weight, not the rate.
   if (/权重$/.test(k) || k === "分值" || k === "分数" || /^(分值|权重)\(分\)$/.test(k)) return "weight";
   // 得分（20分*执行率） and 执行率得分（分） are the score, though they name the rate.
@@ -199,6 +200,7 @@ export function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
     weight: numCell(grid, r, cols.weight),
     rate: numCell(grid, r, cols.rate),
     score: numCell(grid, r, cols.score),
+    ...(cols.reason !== undefined ? { reason: textCell(grid, r, cols.reason) } : {}),
   });
   const parts: FundsRow[] = [];
   const groups: FundsRow[][] = [[]];
