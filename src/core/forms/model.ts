@@ -1,4 +1,4 @@
-import type { ParsedValue } from "../values/types";
+import type { ParsedValue, Tier } from "../values/types";
 import type { NumberRead } from "../numbers";
 
 export type FormKind = "self-evaluation" | "self-evaluation-legacy" | "targets" | "department-self-evaluation" | "none";
@@ -77,6 +77,11 @@ export interface GradeCell {
 }
 
 export interface FormBase {
+  /**
+   * The tier bands a form prints (Hubei's 备注: 达成预期指标 100%–80%, 部分达成 80%–50%, 未达成 50%–0%),
+   * which take precedence over 财预〔2020〕10号's (RULES-2 §9.3); as shares of the weight.
+   */
+  tierBands?: Record<Tier, { lo: number; hi: number; suggest: number }> | null;
   /** 项目名称 as the form states it (the cell right of its label), for matching a declaration. */
   projectName?: string | null;
   headerRow: number;

@@ -23,6 +23,29 @@ function gradeCell(grid: Grid, table: TableRead, cols: Columns): GradeCell | nul
   return { address: cell.address, text: grid.str(row, c, false), formula: cell.formula };
 }
 
+const TIER_RANGE = /(未达成|部分达成|达成)[^0-9%]{0,12}?(\d+(?:\.\d+)?)\s*%?\s*[-–—~～至到]\s*(\d+(?:\.\d+)?)\s*%/g;
+
+/**
+ * Tier bands a form prints for its qualitative indicators (Hubei: 达成预期指标 100%-80%, 部分达成预期指标
+ * 80%-50%, 未达成预期指标 50%-0%): all three in one cell, else none. The top of a band is its suggestion.
+ */
+function printedTierBands(grid: Grid): FormBase["tierBands"] {
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      const text = grid.str(r, c, false);
+      if (text.length < 12 || !text.includes("达成") || !/[%％]/.test(text)) continue;
+      const bands: Partial<NonNullable<FormBase["tierBands"]>> = {};
+      for (const m of text.normalize("NFKC").matchAll(TIER_RANGE)) {
+        const tier = m[1] as keyof NonNullable<FormBase["tierBands"]>;
+        const [a, b] = [Number(m[2]) / 100, Number(m[3]) / 100];
+        if (!bands[tier] && a <= 1 && b <= 1) bands[tier] = { lo: Math.min(a, b), hi: Math.max(a, b), suggest: Math.max(a, b) };
+      }
+      if (bands.达成 && bands.部分达成 && bands.未达成) return bands as NonNullable<FormBase["tierBands"]>;
+    }
+  }
+  return null;
+}
+
 /** 项目名称 above the indicator table: the text right of its label. */
 function projectName(grid: Grid, headerRow: number): string | null {
   const hit = findCells(grid, grid.top, headerRow - 1, (k) => /^项目名称[:：]?$/.test(k))[0];
@@ -40,6 +63,7 @@ export function recognise(grid: Grid): Form | null {
   const table = readTable(grid, header);
   const base: FormBase = {
     projectName: projectName(grid, header.row),
+    tierBands: printedTierBands(grid),
     headerRow: header.row,
     headerCell: toA1(header.row, header.columns.level1!),
     firstRow: table.firstRow,

@@ -1,5 +1,4 @@
 import { HALF_CENT } from "../numbers";
-import { TIER_BANDS } from "../scoring/tiers";
 import { n2, rowName } from "./helpers";
 import { defineRule } from "./types";
 
@@ -15,15 +14,15 @@ export default defineRule({
   formulaFigure: false,
   check({ evals }, report) {
     for (const e of evals) {
-      if (e.mode !== "qualitative" || !e.tier || !e.band || e.score === null || e.weight === null) continue;
+      if (e.mode !== "qualitative" || !e.tier || !e.band || e.score === null || e.weight === null || e.weight <= 0) continue;
       if (e.score > e.weight + HALF_CENT || e.score < 0) continue;
       if (e.score >= e.band.lo - HALF_CENT && e.score <= e.band.hi + HALF_CENT) continue;
-      const b = TIER_BANDS[e.tier];
+      const pct = (x: number) => n2((x / e.weight!) * 100).replace(/\.00$/, "");
       report(
         e.indicator.score!.address,
         {
-          zh: `${rowName(e.indicator).zh}完成等级为“${e.tier}”，得分应在 ${n2(e.band.lo)}–${n2(e.band.hi)} 分（分值的 ${b.lo * 100}%–${b.hi * 100}%），表中为 ${n2(e.score)}。`,
-          en: `${rowName(e.indicator).en}: tier "${e.tier}" scores ${n2(e.band.lo)}–${n2(e.band.hi)} (${b.lo * 100}–${b.hi * 100}% of the weight), the form has ${n2(e.score)}.`,
+          zh: `${rowName(e.indicator).zh}完成等级为“${e.tier}”，得分应在 ${n2(e.band.lo)}–${n2(e.band.hi)} 分（分值的 ${pct(e.band.lo)}%–${pct(e.band.hi)}%），表中为 ${n2(e.score)}。`,
+          en: `${rowName(e.indicator).en}: tier "${e.tier}" scores ${n2(e.band.lo)}–${n2(e.band.hi)} (${pct(e.band.lo)}–${pct(e.band.hi)}% of the weight), the form has ${n2(e.score)}.`,
         },
         e.indicator.row,
       );

@@ -2,6 +2,7 @@
  * tier-band-violation (error, at the score cell) — RULES §4 qualitative: 达成 80–100%, 部分达成
  * 60–80%, 未达成 0–60% of the weight, both ends inclusive.
  */
+import { analyzeSheet as analyze } from "../../../src/core/engine";
 import { errorsOf, indicatorsWith, plainSpec, run, single, withCode, type IndicatorSpec } from "./support";
 
 const TIER_TEXT = { 达成: "达成指标", 部分达成: "部分达成指标并具有一定效果", 未达成: "未达成指标且效果较差" } as const;
@@ -68,5 +69,31 @@ describe("near misses: the band ends are inclusive", () => {
   test("quantitative rows have no tier band", () => {
     const { result } = run(plainSpec({ indicators: indicatorsWith({ 0: { score: 1, reason: "原因" } }), total: 80.85, grade: "良" }));
     expect(withCode(result, "tier-band-violation")).toEqual([]);
+  });
+});
+
+describe("bands the form prints take precedence (Hubei's 备注, RULES-2 §9.3)", () => {
+  const HUBEI = "备注：定性指标：达成预期指标的，得分为权重的100%-80%；部分达成预期指标的，80%-50%；未达成预期指标的，50%-0%。";
+  test("部分达成 scored 11 of 20 (55 %): in Hubei's 80%-50% band, outside the default 60–80 %", () => {
+    const spec = plainSpec({ indicators: indicatorsWith({ 3: { actual: TIER_TEXT.部分达成, score: 11, reason: "原因已说明" } }) });
+    const def = run(spec);
+    expect(withCode(def.result, "tier-band-violation")).toHaveLength(1);
+    def.built.builder.set(def.built.rowOf(5) + 4, 1, HUBEI);
+    const hubei = analyze(def.built.builder.toSnapshot());
+    expect(withCode(hubei, "tier-band-violation")).toEqual([]);
+    expect(hubei.evaluations[3].band).toEqual({ lo: 10, hi: 16 });
+  });
+  test("a score under Hubei's band is reported with its percentages", () => {
+    const spec = plainSpec({ indicators: indicatorsWith({ 3: { actual: TIER_TEXT.部分达成, score: 9, reason: "原因已说明" } }) });
+    const built = run(spec).built;
+    built.builder.set(built.rowOf(5) + 4, 1, HUBEI);
+    const f = withCode(analyze(built.builder.toSnapshot()), "tier-band-violation");
+    expect(f[0].message.zh).toContain("10.00–16.00 分（分值的 50%–80%）");
+  });
+  test("near miss: a note naming only two tiers changes nothing", () => {
+    const spec = plainSpec({ indicators: indicatorsWith({ 3: { actual: TIER_TEXT.部分达成, score: 11, reason: "原因已说明" } }) });
+    const built = run(spec).built;
+    built.builder.set(built.rowOf(5) + 4, 1, "备注：达成预期指标 100%-80%；部分达成预期指标 80%-50%。");
+    expect(withCode(analyze(built.builder.toSnapshot()), "tier-band-violation")).toHaveLength(1);
   });
 });

@@ -41,7 +41,7 @@ export const selfEvaluation: FormFamily<"self-evaluation"> = {
   formulaCells: (form) => formulaAddresses([form.total?.score, form.grade, form.funds?.total.rate, form.funds?.total.score]),
 };
 
-export function evaluateRow(_form: SelfEvaluationForm, base: Evaluation, settings: Settings): Evaluation {
+export function evaluateRow(form: SelfEvaluationForm, base: Evaluation, settings: Settings): Evaluation {
   const ind = base.indicator;
   const weight = base.weight;
   const score = base.score;
@@ -57,7 +57,8 @@ export function evaluateRow(_form: SelfEvaluationForm, base: Evaluation, setting
     base.mode = "qualitative";
     base.tier = a.tier;
     if (t.kind === "quantity") base.tierOnQuantitative = true;
-    const b = TIER_BANDS[a.tier];
+    // Bands the form prints take precedence over 财预〔2020〕10号's (RULES-2 §9.3).
+    const b = (form.tierBands ?? TIER_BANDS)[a.tier];
     if (weight !== null) {
       base.band = { lo: weight * b.lo, hi: weight * b.hi };
       // Rounding up must not lift the suggestion out of its own band (3.34 × 60% = 2.004 → 2.00).
