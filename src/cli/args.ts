@@ -14,6 +14,8 @@ export interface CliOptions {
   mark: boolean;
   /** A one-row-per-sheet summary written to this CSV file. */
   csv?: string;
+  /** The reviewer's summary workbook. */
+  summary?: string;
   quiet: boolean;
   /** Overwrite an existing --out file (never an input). */
   force: boolean;
@@ -39,6 +41,7 @@ export function parseCli(argv: string[]): CliOptions {
       mark: { type: "boolean", default: false },
       out: { type: "string", short: "o" },
       csv: { type: "string" },
+      summary: { type: "string" },
       rounding: { type: "string" },
       reverse: { type: "string" },
       "over-threshold": { type: "string" },
@@ -97,6 +100,7 @@ export function parseCli(argv: string[]): CliOptions {
     mark: values.mark,
     out: values.out,
     csv: values.csv,
+    summary: values.summary,
     quiet: values.quiet,
     force: values.force,
     settings: settings.data,
@@ -129,6 +133,8 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
                          (overwrite an existing --out file; an input is never overwritten)
   --mark [--out <路径>]  只标记问题、不填写，= 加载项的“检查”（mark problems only, into a copy:
                          the add-in's check action）
+  --summary <汇总.xlsx>  写出汇总工作簿：“汇总”每个绩效表一行、“问题清单”每个问题一行、“说明”
+                         (the reviewer's summary workbook: 汇总, 问题清单, 说明)
   --csv <文件.csv>       另存一份汇总表：每个工作表一行（总分、等级、错误数、结论），Excel 可直接打开
                          (a one-row-per-sheet summary for reviewers, opens in Excel)
   --rounding truncate|half-up|up   两位小数的取舍方式，默认截位 truncate

@@ -9,6 +9,7 @@ import { expandInputs, uniqueFiles, type Skipped } from "./inputs";
 import { planTargets, sameFile, writeWhole } from "./outputs";
 import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, workerScript } from "./pool";
 import { summaryCsv } from "./summaryCsv";
+import { summaryWorkbook } from "../xlsx/summaryWorkbook";
 import { toJson, toText, visible } from "./report";
 
 /** The version in package.json (two folders up from src/cli and from dist/cli alike). */
@@ -55,6 +56,10 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   const skipped: Skipped[] = [];
   opts.files = uniqueFiles(expandInputs(opts.files, skipped));
   // The summary must not replace a workbook it summarises.
+  if (opts.summary && opts.files.some((f) => sameFile(f, opts.summary!))) {
+    io.err.write(`jixiao: --summary ${visible(opts.summary)} 是要检查的文件之一，未做任何操作（--summary names one of the input files; nothing was done）\n`);
+    return 2;
+  }
   if (opts.csv && opts.files.some((f) => sameFile(f, opts.csv!))) {
     io.err.write(`jixiao: --csv ${visible(opts.csv)} 是要检查的文件之一，未做任何操作（--csv names one of the input files; nothing was done）\n`);
     return 2;
@@ -111,6 +116,24 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       // A summary is made again at every run: it replaces an earlier one, whole.
       writeWhole(opts.csv, Buffer.from(summaryCsv(results), "utf8"), true);
       if (!opts.json) io.out.write(opts.lang === "zh-CN" ? `汇总表已写出：${visible(opts.csv)}\n` : `Summary written to ${visible(opts.csv)}\n`);
+    } catch (e) {
+      const m = e as { zh?: string; en?: string };
+      io.err.write(`jixiao: ${opts.lang === "zh-CN" ? (m.zh ?? String(e)) : (m.en ?? String(e))}\n`);
+      return 2;
+    }
+  }
+  if (opts.summary) {
+    try {
+      const dir = path.dirname(path.resolve(opts.summary));
+      const bytes = await summaryWorkbook(results, {
+        linkOf: (file) => path.relative(dir, path.resolve(file)).split(path.sep).join("/"),
+        madeAt: new Date(),
+        version: version(),
+        settings: resolveSettings(opts.settings),
+      });
+      // Made again at every run: it replaces an earlier summary, whole.
+      writeWhole(opts.summary, bytes, true);
+      if (!opts.json) io.out.write(opts.lang === "zh-CN" ? `汇总工作簿已写出：${visible(opts.summary)}\n` : `Summary workbook written to ${visible(opts.summary)}\n`);
     } catch (e) {
       const m = e as { zh?: string; en?: string };
       io.err.write(`jixiao: ${opts.lang === "zh-CN" ? (m.zh ?? String(e)) : (m.en ?? String(e))}\n`);

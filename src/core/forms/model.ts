@@ -84,6 +84,9 @@ export interface FormBase {
   tierBands?: Record<Tier, { lo: number; hi: number; suggest: number }> | null;
   /** 项目名称 as the form states it (the cell right of its label), for matching a declaration. */
   projectName?: string | null;
+  /** 主管部门 and 实施单位 as the form states them, for the reviewer's summary. */
+  department?: string | null;
+  implementer?: string | null;
   headerRow: number;
   /** The 一级指标 header cell: where form-wide findings point. */
   headerCell: string;

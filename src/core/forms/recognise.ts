@@ -46,9 +46,9 @@ function printedTierBands(grid: Grid): FormBase["tierBands"] {
   return null;
 }
 
-/** 项目名称 above the indicator table: the text right of its label. */
-function projectName(grid: Grid, headerRow: number): string | null {
-  const hit = findCells(grid, grid.top, headerRow - 1, (k) => /^项目名称[:：]?$/.test(k))[0];
+/** A labelled field above the indicator table (项目名称, 主管部门): the text right of its label. */
+function labelled(grid: Grid, headerRow: number, label: RegExp): string | null {
+  const hit = findCells(grid, grid.top, headerRow - 1, (k) => label.test(k))[0];
   if (!hit) return null;
   const text = grid.str(hit.row, valueRightOf(grid, hit.row, hit.col), false).trim();
   return text === "" ? null : text;
@@ -62,7 +62,9 @@ export function recognise(grid: Grid): Form | null {
   if (!kind) return null;
   const table = readTable(grid, header);
   const base: FormBase = {
-    projectName: projectName(grid, header.row),
+    projectName: labelled(grid, header.row, /^项目名称[:：]?$/),
+    department: labelled(grid, header.row, /^(主管部门|主管单位)[:：]?$/),
+    implementer: labelled(grid, header.row, /^(实施单位|项目单位)[:：]?$/),
     tierBands: printedTierBands(grid),
     headerRow: header.row,
     headerCell: toA1(header.row, header.columns.level1!),

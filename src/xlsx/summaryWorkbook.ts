@@ -1,0 +1,135 @@
+import ExcelJS from "exceljs";
+import { countBySeverity } from "../core/engine";
+import type { Finding } from "../core/rules/types";
+import { KIND_LABEL, SEVERITY_LABEL, statusOf } from "../core/summary";
+import type { FileResult } from "./checkWorkbook";
+
+/**
+ * The reviewer's summary workbook (`--summary 汇总.xlsx`): 汇总, one row per form sheet and per
+ * unreadable file; 问题清单, one row per finding, errors first; 说明, when and how it was made.
+ * Everything from the workbooks is written as text or a number, never as a formula.
+ */
+
+export interface SummaryOptions {
+  /** The link to a checked file from where the summary is saved (a relative path), or null for none. */
+  linkOf: (file: string) => string | null;
+  /** How the file is named in the summary (its path as given). */
+  nameOf?: (file: string) => string;
+  madeAt: Date;
+  version: string;
+  settings: Record<string, unknown>;
+}
+
+const SUMMARY_HEADER = ["文件", "工作表", "表格类型", "项目名称", "主管部门 / 实施单位", "预算执行率(%)", "预算执行得分", "总分", "等级", "错误", "警告", "结论", "说明"];
+const FINDINGS_HEADER = ["文件", "工作表", "单元格", "严重程度", "代码", "说明"];
+const NEEDS_WORK = "需修改";
+const NUMBER_COLUMNS = new Set([6, 7, 8]);
+
+/** Columns wide enough for Chinese text: a CJK character takes two widths. */
+function widthOf(v: unknown): number {
+  const s = v === null || v === undefined ? "" : typeof v === "object" && "text" in (v as object) ? String((v as { text: string }).text) : String(v);
+  let w = 0;
+  for (const ch of s.split("\n")[0]) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function fitColumns(ws: ExcelJS.Worksheet): void {
+  ws.columns.forEach((col) => {
+    let max = 6;
+    col.eachCell?.({ includeEmpty: false }, (cell) => {
+      max = Math.max(max, widthOf(cell.value));
+    });
+    col.width = Math.min(60, max + 2);
+  });
+}
+
+function header(ws: ExcelJS.Worksheet, names: string[]): void {
+  const row = ws.addRow(names);
+  row.font = { bold: true };
+  row.eachCell((c) => {
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+  });
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+}
+
+/** A text value as text: ExcelJS writes a string as a string, whatever it starts with. */
+const text = (s: string | null | undefined): string => s ?? "";
+
+export async function summaryWorkbook(files: FileResult[], opts: SummaryOptions): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "绩效自评助手 jixiao";
+  wb.created = opts.madeAt;
+  const name = opts.nameOf ?? ((f: string) => f);
+  const fileCell = (file: string) => {
+    const link = opts.linkOf(file);
+    return link ? { text: name(file), hyperlink: link } : name(file);
+  };
+
+  const sum = wb.addWorksheet("汇总");
+  header(sum, SUMMARY_HEADER);
+  const findings: Array<{ file: string; sheet: string; f: Finding }> = [];
+  for (const f of files) {
+    if (f.error && f.sheets.length === 0) {
+      sum.addRow([fileCell(f.file), "", "", "", "", null, null, null, "", null, null, "无法读取", text(f.error.zh)]);
+      continue;
+    }
+    const forms = f.sheets.filter((s) => s.kind !== "none");
+    if (forms.length === 0) {
+      sum.addRow([fileCell(f.file), text(f.sheets.map((s) => s.sheet).join("、")), "无绩效表", "", "", null, null, null, "", null, null, "无绩效表", "未找到绩效自评表或绩效目标表。"]);
+      continue;
+    }
+    for (const s of forms) {
+      const c = countBySeverity(s.findings);
+      const st = statusOf(s);
+      const who = [s.form?.department, s.form?.implementer].filter((x): x is string => !!x);
+      sum.addRow([
+        fileCell(f.file),
+        text(s.sheet),
+        KIND_LABEL[s.kind].zh,
+        text(s.form?.projectName),
+        text([...new Set(who)].join(" / ")),
+        s.figures?.budget?.rate ?? s.figures?.legacyRate ?? null,
+        s.figures?.budget?.score ?? null,
+        s.figures?.total ?? null,
+        text(s.figures?.grade),
+        c.error,
+        c.warning,
+        st.ready ? "可以提交" : NEEDS_WORK,
+        text(f.error ? `${st.message.zh}（${f.error.zh}）` : st.message.zh),
+      ]);
+      for (const x of s.findings) findings.push({ file: f.file, sheet: s.sheet, f: x });
+    }
+  }
+  sum.eachRow((row, i) => {
+    if (i === 1) return;
+    for (const col of NUMBER_COLUMNS) row.getCell(col).numFmt = "0.00";
+    const link = row.getCell(1);
+    if (typeof link.value === "object" && link.value && "hyperlink" in link.value) link.font = { color: { argb: "FF0563C1" }, underline: true };
+    if (row.getCell(12).value === NEEDS_WORK || row.getCell(12).value === "无法读取") {
+      row.eachCell({ includeEmpty: true }, (c, n) => {
+        if (n <= SUMMARY_HEADER.length) c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
+      });
+    }
+  });
+  sum.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sum.rowCount), column: SUMMARY_HEADER.length } };
+  fitColumns(sum);
+
+  const list = wb.addWorksheet("问题清单");
+  header(list, FINDINGS_HEADER);
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  findings.sort((a, b) => order[a.f.severity] - order[b.f.severity]);
+  for (const x of findings) list.addRow([fileCell(x.file), text(x.sheet), x.f.cell, SEVERITY_LABEL[x.f.severity].zh, x.f.code, text(x.f.message.zh)]);
+  list.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, list.rowCount), column: FINDINGS_HEADER.length } };
+  fitColumns(list);
+
+  const about = wb.addWorksheet("说明");
+  about.addRow(["生成时间", opts.madeAt.toISOString().replace("T", " ").slice(0, 19) + " UTC"]);
+  about.addRow(["程序版本", `绩效自评助手 jixiao ${opts.version}`]);
+  about.addRow(["文件数", files.length]);
+  about.addRow(["设置", JSON.stringify(opts.settings)]);
+  about.addRow(["说明", "“汇总”每个绩效表一行，无法读取的文件也各占一行；“问题清单”每个问题一行，错误在前。"]);
+  about.getColumn(1).font = { bold: true };
+  fitColumns(about);
+
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
