@@ -115,6 +115,23 @@ out(`  the check adds ${added.toFixed(0)} ms = ${((added / load) * 100).toFixed(
   fs.rmSync(many, { recursive: true, force: true });
 }
 
+// 3d. Cold start: the command started afresh for --version (nothing heavy loaded) and for one form.
+{
+  const { spawnSync } = await import("node:child_process");
+  const cli = path.join(root, "dist/cli/jixiao.js");
+  const cold = (args) => {
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = process.hrtime.bigint();
+      spawnSync(process.execPath, [cli, ...args], { stdio: "ignore" });
+      runs.push(ms(t0));
+    }
+    return median(runs);
+  };
+  const one = path.join(root, "test/fixtures/samples/selfeval/zhengwuyun.xlsx");
+  out(`cold start: --version ${cold(["--version"]).toFixed(0)} ms; one form ${cold(["check", "-q", one]).toFixed(0)} ms (goal: at most 500 ms)`);
+}
+
 // 3c. Reading an .xls (Excel 97–2003, through SheetJS): the 5,000-row form saved as .xls, and one
 // sample form as LibreOffice saved it. After 3b: a child process inherits the peak memory of the
 // process that started it (Linux keeps maxrss across fork and exec), so the figures of 3b come first.

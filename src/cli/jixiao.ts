@@ -3,13 +3,12 @@ import { withCrossChecks } from "../core/crossCheck";
 import { resolveSettings, type Settings } from "../core/settings";
 import fs from "node:fs";
 import path from "node:path";
-import { checkWorkbook, type FileResult } from "../xlsx/checkWorkbook";
+import type { FileResult } from "../xlsx/checkWorkbook";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
 import { expandInputs, uniqueFiles, type Skipped } from "./inputs";
 import { planTargets, sameFile, writeWhole } from "./outputs";
 import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, workerScript } from "./pool";
 import { summaryCsv } from "./summaryCsv";
-import { summaryWorkbook } from "../xlsx/summaryWorkbook";
 import { toJson, toText, visible } from "./report";
 
 /** The version in package.json (two folders up from src/cli and from dist/cli alike). */
@@ -92,6 +91,8 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   } else {
     // Run from the sources (the tests): in this process, one file after another.
     results = [];
+    // ExcelJS and the readers load only when a file is checked here (--help and --version never load them).
+    const { checkWorkbook } = await import("../xlsx/checkWorkbook");
     for (const [i, job] of jobs.entries()) {
       progress(i);
       results.push(await checkWorkbook(job.file, { ...job, writeCopy: (target, bytes) => writeWhole(target, bytes, opts.force) }));
@@ -125,6 +126,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   if (opts.summary) {
     try {
       const dir = path.dirname(path.resolve(opts.summary));
+      const { summaryWorkbook } = await import("../xlsx/summaryWorkbook");
       const bytes = await summaryWorkbook(results, {
         linkOf: (file) => path.relative(dir, path.resolve(file)).split(path.sep).join("/"),
         madeAt: new Date(),
