@@ -53,7 +53,18 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     return 0;
   }
   const skipped: Skipped[] = [];
+  const named = opts.files;
   opts.files = uniqueFiles(expandInputs(opts.files, skipped));
+  // An earlier summary inside a checked folder is this command's output, not a form: passed over,
+  // and said so. A summary named as an input itself is refused below.
+  const summaryPath = opts.summary;
+  if (summaryPath && fs.existsSync(summaryPath) && !named.some((a) => fs.existsSync(a) && fs.statSync(a).isFile() && sameFile(a, summaryPath))) {
+    opts.files = opts.files.filter((f) => {
+      if (!sameFile(f, summaryPath)) return true;
+      skipped.push({ path: f, reason: { zh: "本程序写出的汇总工作簿", en: "the summary workbook this command writes" } });
+      return false;
+    });
+  }
   // The summary must not replace a workbook it summarises.
   if (opts.summary && opts.files.some((f) => sameFile(f, opts.summary!))) {
     io.err.write(`jixiao: --summary ${visible(opts.summary)} 是要检查的文件之一，未做任何操作（--summary names one of the input files; nothing was done）\n`);
