@@ -44,7 +44,7 @@ async function readBytes(file: string): Promise<Buffer> {
 /** Check every sheet of one workbook file; with fixOut or markOut, also write the copy. */
 export async function checkWorkbook(file: string, opts: CheckOptions = {}): Promise<FileResult> {
   let snaps: SheetSnapshot[];
-  let bytes: Uint8Array;
+  let bytes: Buffer;
   let format: OtherFormat | null = null;
   let convert: (() => Uint8Array) | null = null;
   try {
@@ -54,7 +54,7 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
       const read = await readOtherFormat(bytes, format);
       snaps = read.snapshots;
       convert = () => asXlsx(read.lib, read.workbook);
-    } else snaps = (await loadWorkbook(Buffer.from(bytes))).worksheets.map((ws) => snapshotOf(ws));
+    } else snaps = (await loadWorkbook(bytes)).worksheets.map((ws) => snapshotOf(ws));
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, error: { zh: e.zh, en: e.en }, sheets: [] };
     throw e;
@@ -103,11 +103,21 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
     const m = e as { zh?: string; en?: string; message?: string };
     return { file, sheets, error: { zh: m.zh ?? `未能写出副本：${m.message}`, en: m.en ?? `The copy could not be written: ${m.message}` } };
   }
-  const note = format
-    ? {
-        zh: `原文件是${FORMAT_LABEL[format].zh}，副本另存为 .xlsx：保留数据、公式、合并单元格和数字格式，不保留字体、边框和颜色。`,
-        en: `The original is an ${FORMAT_LABEL[format].en}; the copy is an .xlsx with its data, formulas, merged cells and number formats, but not its fonts, borders and colours.`,
-      }
-    : undefined;
+  const notes: Array<{ zh: string; en: string }> = [];
+  if (format) {
+    notes.push({
+      zh: `原文件是${FORMAT_LABEL[format].zh}，副本另存为 .xlsx：保留数据、公式、合并单元格和数字格式，不保留字体、边框和颜色。`,
+      en: `The original is an ${FORMAT_LABEL[format].en}; the copy is an .xlsx with its data, formulas, merged cells and number formats, but not its fonts, borders and colours.`,
+    });
+  }
+  // A sheet whose drawing could not be read got its marks but no notes: said, not silently dropped.
+  const noNotes = [...filled.sheets].filter(([, x]) => x.notesUnwritable).map(([name]) => name);
+  if (noNotes.length > 0) {
+    notes.push({
+      zh: `工作表「${noNotes.join("」「")}」原有的批注图形无法读取，副本中只写入了标记，未写入批注。`,
+      en: `The existing drawing of sheet(s) ${noNotes.join(", ")} could not be read: the copy has the marks there but no notes.`,
+    });
+  }
+  const note = notes.length > 0 ? { zh: notes.map((n) => n.zh).join(""), en: notes.map((n) => n.en).join(" ") } : undefined;
   return { file, sheets, out, ...(note ? { note } : {}) };
 }

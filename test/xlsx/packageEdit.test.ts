@@ -155,3 +155,24 @@ needLo("LibreOffice opens every hand-made copy with the written values", () => {
     for (const [cell, want] of Object.entries(f.expect)) expect({ file: path.basename(f.file), cell, got: csvCell(csvs[i], cell) }).toEqual({ file: path.basename(f.file), cell, got: want });
   });
 }, 120_000);
+
+test("a sheet whose drawing cannot be read gets its marks, no notes, and the command says so", async () => {
+  const { checkWorkbook } = await import("../../src/xlsx/checkWorkbook");
+  const { SAMPLES } = await import("../helpers");
+  // A drawing in other VML prefixes (valid XML, but not the v:/o:/x: the writer adds shapes with).
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(SAMPLES, "selfeval-defects/missing-reasons.xlsx")));
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  zip.file("xl/worksheets/sheet1.xml", sheet.replace(/<\/worksheet>$/, `<legacyDrawing xmlns:r="${R}" r:id="rIdVml"/></worksheet>`));
+  zip.file("xl/drawings/vmlDrawing9.vml", '<xml xmlns:q="urn:schemas-microsoft-com:vml"><q:shape id="s1"/></xml>');
+  const rels = zip.file("xl/worksheets/_rels/sheet1.xml.rels");
+  const relXml = rels ? await rels.async("string") : `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  zip.file("xl/worksheets/_rels/sheet1.xml.rels", relXml.replace("</Relationships>", `<Relationship Id="rIdVml" Type="${R}/vmlDrawing" Target="../drawings/vmlDrawing9.vml"/></Relationships>`));
+  const input = path.join(tmp, "odd-drawing.xlsx");
+  fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+  const out = path.join(tmp, "odd-drawing.filled.xlsx");
+  const r = await checkWorkbook(input, { fixOut: out });
+  expect(r.note?.zh).toContain("未写入批注");
+  const copy = await JSZip.loadAsync(fs.readFileSync(out));
+  expect(await copy.file("xl/worksheets/sheet1.xml")!.async("string")).toContain('N("jixiao")');
+  expect(await copy.file("xl/drawings/vmlDrawing9.vml")!.async("string")).toBe('<xml xmlns:q="urn:schemas-microsoft-com:vml"><q:shape id="s1"/></xml>');
+});

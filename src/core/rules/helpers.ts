@@ -1,5 +1,6 @@
 import { fmt2 } from "../numbers";
 import type { Form, Indicator } from "../forms/model";
+import { TIER_CHOICES } from "../scoring/tiers";
 import type { Settings } from "../settings";
 import type { Message } from "./types";
 
@@ -38,3 +39,6 @@ export function budgetReasonText(text: string | undefined | null): string {
     .replace(/^[\s,，.。;；:：、]+|[\s,，.。;；:：、]+$/g, "")
     .trim();
 }
+
+/** The three tier words as a message offers them: “达成指标”“部分达成指标并具有一定效果”或“未达成指标且效果较差”. */
+export const TIERS_ZH = `“${TIER_CHOICES[0]}”“${TIER_CHOICES[1]}”或“${TIER_CHOICES[2]}”`;

@@ -1,8 +1,6 @@
 import { TIER_CHOICES } from "../scoring/tiers";
-import { rowName } from "./helpers";
+import { TIERS_ZH, rowName } from "./helpers";
 import { defineRule } from "./types";
-
-const TIERS_ZH = `“${TIER_CHOICES[0]}”“${TIER_CHOICES[1]}”或“${TIER_CHOICES[2]}”`;
 
 export default defineRule({
   code: "missing-actual",

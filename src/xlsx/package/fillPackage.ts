@@ -3,7 +3,7 @@ import { writeNotes } from "./notes";
 import { addContentType, addRelationship, Package, relationshipsOf, REL, sameType } from "./opc";
 import { addMarks, isProtected, removeOwnMarks, writeCells } from "./sheetXml";
 import { MINIMAL_STYLES, Styles } from "./styles";
-import { attr, childrenOf, insertionPoint, rootOf, splice, textOf, withAttr, XmlShapeError } from "./xml";
+import { attr, childrenOf, insertionPoint, relIdOf, rootOf, splice, textOf, withAttr, XmlShapeError } from "./xml";
 
 /**
  * The filled copy made by editing the original package: every part not named below keeps its bytes.
@@ -65,11 +65,6 @@ const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
-/** The relationship id an element refers to through an `r:id` attribute, whatever its prefix. */
-function relId(xml: string, start: number, tagEnd: number): string | undefined {
-  return /\s[A-Za-z0-9_]+:id\s*=\s*"([^"]*)"/.exec(xml.slice(start, tagEnd))?.[1];
-}
-
 export async function fillPackage(bytes: Uint8Array, fills: SheetFill[]): Promise<PackageFilled> {
   const pkg = await Package.open(bytes);
   const rootRels = await relationshipsOf(pkg, "");
@@ -82,7 +77,7 @@ export async function fillPackage(bytes: Uint8Array, fills: SheetFill[]): Promis
   const partOf = new Map<string, string>();
   for (const s of sheetsEl ? childrenOf(wbXml, sheetsEl) : []) {
     if (s.name !== "sheet") continue;
-    const rel = wbRels.find((r) => r.id === relId(wbXml, s.start, s.tagEnd));
+    const rel = wbRels.find((r) => r.id === relIdOf(wbXml, s));
     if (rel && !rel.external) partOf.set(attr(wbXml, s, "name") ?? "", rel.target);
   }
 

@@ -1,4 +1,4 @@
-import { parseA1 } from "../../core/address";
+import { parseA1, toA1 } from "../../core/address";
 import { NOTE_PREFIX } from "../../core/plan";
 import { addContentType, addRelationship, relationshipsOf, REL, sameType, type Package } from "./opc";
 import { addLegacyDrawing, legacyDrawingId } from "./sheetXml";
@@ -176,10 +176,7 @@ const noteCell = (shape: string): string | null => {
   const r = /<(?:\w+:)?Row>\s*(\d+)\s*</.exec(shape);
   const c = /<(?:\w+:)?Column>\s*(\d+)\s*</.exec(shape);
   if (!r || !c) return null;
-  const col = Number(c[1]) + 1;
-  let letters = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${Number(r[1]) + 1}`;
+  return toA1(Number(r[1]) + 1, Number(c[1]) + 1);
 };
 
 /** An existing VML drawing with the add-in's old note shapes taken out and the new ones added. */

@@ -9,6 +9,7 @@ import {
   insertionPoint,
   opened,
   prefixOf,
+  relIdOf,
   rootOf,
   splice,
   textOf,
@@ -300,9 +301,7 @@ const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 export function legacyDrawingId(xml: string): string | undefined {
   const root = rootOf(xml);
   const el = childrenOf(xml, root).find((c) => c.name === "legacyDrawing");
-  if (!el) return undefined;
-  const tag = xml.slice(el.start, el.tagEnd);
-  return /\s[A-Za-z0-9_]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+  return el ? relIdOf(xml, el) : undefined;
 }
 
 /** A legacyDrawing element referring to the notes' VML drawing (the sheet had none). */

@@ -140,6 +140,11 @@ export function withAttr(xml: string, el: Element, name: string, value: string):
   return `${before} ${name}="${escapeAttr(value)}"${tag.slice(cut)}`;
 }
 
+/** The relationship id a start tag refers to through an `r:id` attribute, whatever its prefix. */
+export function relIdOf(xml: string, el: Element): string | undefined {
+  return /\s[A-Za-z0-9_]+:id\s*=\s*"([^"]*)"/.exec(xml.slice(el.start, el.tagEnd))?.[1];
+}
+
 /** The text content of an element: every text node inside it, entities decoded. */
 export function textOf(xml: string, el: Element): string {
   if (el.selfClosing) return "";

@@ -15,8 +15,9 @@ describe("triggers", () => {
   });
 
   test("the thresholds are settings", () => {
-    const { result } = run(plainSpec({ funds: { initial: 100, budget: 100, executed: 70 }, total: 97, grade: "优" }), { plausibility: true, rateLow: 75 });
-    expect(withCode(result, "indicator-ratio-high")).toHaveLength(1);
+    const spec = plainSpec({ funds: { initial: 100, budget: 100, executed: 70 }, total: 97, grade: "优" });
+    expect(withCode(run(spec, { plausibility: true }).result, "indicator-ratio-high")).toEqual([]);
+    expect(withCode(run(spec, { plausibility: true, rateLow: 75 }).result, "indicator-ratio-high")).toHaveLength(1);
   });
 });
 

@@ -1,12 +1,11 @@
 import type { Grid } from "../../grid";
-import { HALF_CENT } from "../../numbers";
 import type { Evaluation } from "../../scoring/evaluation";
 import type { Figures } from "../../scoring/figures";
 import type { DepartmentForm, SelfEvaluationForm } from "../model";
 import type { HeaderMatch } from "../columns";
 import * as project from "./selfEvaluation";
 import type { FormFamily } from "./types";
-import { formulaAddresses, sumOf } from "./writes";
+import { belowWeight, formulaAddresses, sumOf } from "./writes";
 
 /** The words that make a form department-wide (RULES-2 §8.1), above the indicator table or in its header. */
 const TITLE = (k: string) => /部门整体/.test(k) && /(自评|评价)/.test(k);
@@ -49,8 +48,7 @@ export const department: FormFamily<"department-self-evaluation"> = {
   },
   evaluateRow(form, base, settings): Evaluation {
     if (form.layout === "funds") return project.evaluateRow(asProject(form), base, settings);
-    const { weight, score } = base;
-    return { ...base, needsExplanation: weight !== null && score !== null && score < weight - HALF_CENT };
+    return { ...base, needsExplanation: belowWeight(base) };
   },
   figures(form, evals, settings): Figures {
     if (form.layout === "funds") return project.figures(asProject(form), evals, settings);

@@ -1,13 +1,13 @@
 import { toA1 } from "../../address";
 import type { Grid } from "../../grid";
-import { HALF_CENT, round2 } from "../../numbers";
+import { round2 } from "../../numbers";
 import type { Evaluation } from "../../scoring/evaluation";
 import type { Figures } from "../../scoring/figures";
 import type { Settings } from "../../settings";
 import { findCells, labelKey, numCell, textCell, valueRightOf } from "../cells";
 import type { FormBase, LegacyForm } from "../model";
 import type { FormFamily } from "./types";
-import { formulaAddresses, sumOf } from "./writes";
+import { belowWeight, formulaAddresses, sumOf } from "./writes";
 
 /**
  * Shanghai's older 项目绩效自我评价 form (2019): 分值 and 得分 columns without targets' completion,
@@ -21,8 +21,7 @@ export const legacy: FormFamily<"self-evaluation-legacy"> = {
   evaluateRow(_form, base) {
     // Rows with no weight and no (or a zero) score are the template's unused placeholders.
     const placeholder = base.indicator.weight?.empty === true && (base.score === null || base.score === 0);
-    const { weight, score } = base;
-    return { ...base, placeholder, needsExplanation: weight !== null && score !== null && score < weight - HALF_CENT };
+    return { ...base, placeholder, needsExplanation: belowWeight(base) };
   },
   figures(form: LegacyForm, evals: Evaluation[], settings: Settings): Figures {
     const active = evals.filter((e) => !e.placeholder);

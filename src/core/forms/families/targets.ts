@@ -1,10 +1,9 @@
 import type { Grid } from "../../grid";
-import { HALF_CENT } from "../../numbers";
 import type { Columns } from "../columns";
 import type { TableRead } from "../indicators";
 import type { TargetsForm } from "../model";
 import type { FormFamily } from "./types";
-import { sumOf } from "./writes";
+import { belowWeight, sumOf } from "./writes";
 
 /** 绩效目标申报表 (2020 and 2024 editions): targets and weights, nothing scored, nothing filled. */
 export const targets: FormFamily<"targets"> = {
@@ -13,8 +12,7 @@ export const targets: FormFamily<"targets"> = {
   matches: ({ columns: cols }) => cols.target !== undefined,
   read: (grid, base, header, table) => ({ kind: "targets", ...base, edition: targetsEdition(grid, header.row, header.columns, table) }),
   evaluateRow(_form, base) {
-    const { weight, score } = base;
-    return { ...base, needsExplanation: weight !== null && score !== null && score < weight - HALF_CENT };
+    return { ...base, needsExplanation: belowWeight(base) };
   },
   figures: (_form, evals) => ({ budget: null, legacyRate: null, total: null, grade: null, weightSum: sumOf(evals.filter((e) => !e.placeholder).map((e) => e.weight)) }),
   grades: null,

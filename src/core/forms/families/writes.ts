@@ -1,4 +1,4 @@
-import { fmt2, round2 } from "../../numbers";
+import { fmt2, HALF_CENT, round2 } from "../../numbers";
 import type { CellWrite } from "../../plan";
 import { DRAFT_MARKER, type Evaluation } from "../../scoring/evaluation";
 import type { Figures } from "../../scoring/figures";
@@ -49,4 +49,9 @@ export function sumOf(xs: Array<number | null>): number | null {
 /** The addresses of the cells that hold a formula. */
 export function formulaAddresses(cells: Array<{ address: string; formula: string | null } | null | undefined>): string[] {
   return cells.filter((c): c is { address: string; formula: string } => !!c?.formula).map((c) => c.address);
+}
+
+/** A row scored below its weight needs an explanation (RULES §5): the rule of the families without targets' arithmetic. */
+export function belowWeight(e: Evaluation): boolean {
+  return e.weight !== null && e.score !== null && e.score < e.weight - HALF_CENT;
 }
