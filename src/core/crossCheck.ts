@@ -17,6 +17,10 @@ export const CROSS_CHECK_CODES = {
   "target-changed": { zh: "自评表的年度指标值与绩效目标表申报的不一致。", en: "The self-evaluation's target differs from the declared one." },
   "indicator-removed": { zh: "绩效目标表申报的指标在自评表中没有对应指标。", en: "A declared indicator is missing from the self-evaluation." },
   "indicator-added": { zh: "自评表的指标不在绩效目标表中。", en: "A self-evaluation indicator was not declared." },
+  "target-adjusted": {
+    zh: "自评表在调整指标值栏中列明了对申报指标值的调整（提示）。",
+    en: "The self-evaluation shows an adjustment of the declared target in its adjusted-target column (notice).",
+  },
 } as const satisfies Record<string, Message>;
 
 export type CrossCheckCode = keyof typeof CROSS_CHECK_CODES;
@@ -80,6 +84,29 @@ export function crossCheck(declared: SheetResult, stated: SheetResult, settings:
         finding("indicator-added", ind.nameCell, ind.row, {
           zh: `第${ind.row}行“${ind.name}”不在绩效目标表（${sheetName}）申报的指标中：新增指标须按程序报批。`,
           en: `row ${ind.row} "${ind.name}" is not among the indicators declared in the target form (${sheetName}).`,
+        }),
+      );
+      continue;
+    }
+    // A change the form shows openly (年初指标值 as declared, 调整指标值 beside it) is a notice, not a
+    // quiet change (RULES-2 §10.3); the original then is what must equal the declaration.
+    const initial = ind.initialTarget;
+    if (initial && !sameTarget(match.target, ind.target) && sameTarget(match.target, initial.parsed)) {
+      out.stated.push({
+        ...finding("target-adjusted", ind.targetCell, ind.row, {
+          zh: `第${ind.row}行“${ind.name}”的指标值由申报的“${shown(match)}”调整为“${shown(ind)}”（调整指标值栏）：请确认调整已按程序报批。`,
+          en: `row ${ind.row} "${ind.name}": the declared target "${shown(match)}" is adjusted to "${shown(ind)}" in the adjusted column; make sure the adjustment was approved.`,
+        }),
+        severity: "info",
+      });
+      continue;
+    }
+    if (initial && !sameTarget(match.target, initial.parsed)) {
+      const before = initial.text.trim() || "（空）";
+      out.stated.push(
+        finding("target-changed", initial.cell, ind.row, {
+          zh: `第${ind.row}行“${ind.name}”的年初指标值为“${before}”，绩效目标表申报的是“${shown(match)}”：年初指标值应与申报一致，调整写在调整指标值栏（财预〔2015〕88号第二十八条）。`,
+          en: `row ${ind.row} "${ind.name}": the initial target reads "${before}", the declared one "${shown(match)}"; the initial target should be the declared one.`,
         }),
       );
       continue;

@@ -9,6 +9,7 @@ import { analyzeSheet } from "../../src/core/engine";
 import { crossCheck, crossCheckPairs, projectKey, sameTarget, withCrossChecks } from "../../src/core/crossCheck";
 import { resolveSettings } from "../../src/core/settings";
 import { readTarget } from "../../src/core/values/readValue";
+import { chongqing, ROWS } from "../builders/chongqing";
 import { buildSelfEval, buildTargets, plainSpec, standardIndicators, valueAt, type TargetRow } from "./rules/support";
 
 const settings = resolveSettings({});
@@ -141,5 +142,29 @@ describe("the command compares what it checks together", () => {
     const r = await runCli(["check", file, "--json", "-q"]);
     const doc = JSON.parse(r.out) as { files: Array<{ sheets: Array<{ findings: Array<{ code: string }> }> }> };
     expect(doc.files[0].sheets[1].findings.map((f) => f.code)).toContain("indicator-added");
+  });
+});
+
+describe("an adjustment the form shows in its 调整指标值 column (RULES-2 §10.3)", () => {
+  const declared = () => {
+    const rows: TargetRow[] = ROWS.map((r) => ({ l1: "产出指标", l2: "数量指标", name: r.name, target: `${r.initial}${r.unit}` }));
+    return analyzeSheet(buildTargets("2024", rows).builder.toSnapshot());
+  };
+
+  test("年初指标值 as declared, 调整指标值 beside it: a notice at the adjusted cell, not target-changed", () => {
+    const f = crossCheck(declared(), analyzeSheet(chongqing().toSnapshot()), settings).stated;
+    expect(f.map((x) => [x.code, x.severity, x.cell])).toEqual([["target-adjusted", "info", "E10"]]);
+    expect(f[0].message.zh).toContain("由申报的“≥90%”调整为“≥85(%)”");
+  });
+
+  test("near miss: a 年初指标值 that is not the declared one is target-changed at that cell", () => {
+    const rows = ROWS.map((r, i) => (i === 1 ? { ...r, initial: "≥88" } : r));
+    const f = crossCheck(declared(), analyzeSheet(chongqing({ rows }).toSnapshot()), settings).stated;
+    expect(f.map((x) => [x.code, x.severity, x.cell])).toEqual([["target-changed", "warning", "D10"]]);
+  });
+
+  test("near miss: with 调整指标值 empty everywhere and targets as declared, nothing", () => {
+    const rows = ROWS.map((r) => ({ ...r, adjusted: undefined }));
+    expect(crossCheck(declared(), analyzeSheet(chongqing({ rows }).toSnapshot()), settings).stated).toEqual([]);
   });
 });

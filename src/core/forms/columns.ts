@@ -9,12 +9,14 @@ export type Role =
   | "targetOp"
   | "targetValue"
   | "targetUnit"
+  | "adjusted"
   | "actual"
   | "weight"
   | "score"
   | "reason"
   | "note"
-  | "explain";
+  | "explain"
+  | "coefficient";
 
 /** Header words after headerKey() (no spaces, half-width). Order matters: first match wins. */
 const MATCHERS: Array<[Role, (k: string) => boolean]> = [
@@ -24,8 +26,11 @@ const MATCHERS: Array<[Role, (k: string) => boolean]> = [
   ["explain", (k) => k === "指标解释" || k === "指标说明"],
   ["targetOp", (k) => k === "指标性质" || k === "指标方向"],
   ["targetUnit", (k) => k === "计量单位" || k === "度量单位" || k === "单位"],
+  // 调整指标值 (Chongqing): the target after an approved adjustment, beside 年初指标值 (RULES-2 §8.3).
+  ["adjusted", (k) => /^(调整(后)?|全年\(调整\))指标值/.test(k)],
   ["actual", (k) => (/实际/.test(k) && /(值|完成|情况)/.test(k)) || /^(全年)?完成值/.test(k)],
   ["target", (k) => /(指标值|目标值)/.test(k)],
+  ["coefficient", (k) => /^得分系数/.test(k)],
   ["weight", (k) => /^(指标)?(分值|权重)(\(分\))?$/.test(k)],
   ["score", (k) => /^(指标|自评)?得分(\(分\))?$/.test(k) || k === "自评分" || k === "评分"],
   ["reason", (k) => /^偏差原因/.test(k) || /^(未完成|扣分)原因/.test(k) || k === "原因分析" || k === "偏差说明" || k === "原因"],
@@ -59,13 +64,21 @@ export interface HeaderMatch {
 }
 
 /**
+ * Chongqing's department-wide table has no level columns (RULES-2 §8.3): a header naming the
+ * indicator, its target, its actual, its weight and its score is a table all the same.
+ */
+const completeWithoutLevels = (c: Columns) =>
+  c.name !== undefined && c.target !== undefined && c.actual !== undefined && c.weight !== undefined && c.score !== undefined;
+
+/**
  * The first row that reads as an indicator table header: a first level, a name or second level,
- * and a target or a weight. A target split into 指标性质 | 指标值 | 计量单位 may sit in the row below.
+ * and a target or a weight (or, with no level column, all of name, target, actual, weight and
+ * score). A target split into 指标性质 | 指标值 | 计量单位 may sit in the row below.
  */
 export function findHeader(grid: Grid): HeaderMatch | null {
   for (let r = grid.top; r <= grid.bottom; r++) {
     const cols = rolesInRow(grid, r);
-    if (cols.level1 === undefined) continue;
+    if (cols.level1 === undefined && !completeWithoutLevels(cols)) continue;
     if (cols.name === undefined && cols.level2 === undefined) continue;
     let lastRow = r;
     if (r + 1 <= grid.bottom) {

@@ -5,7 +5,7 @@ import { headerKey } from "../text";
 import { readActual, readTarget, unitFromName } from "../values/readValue";
 import type { ParsedValue } from "../values/types";
 import { cellInput, numCell, textCell } from "./cells";
-import type { Columns, HeaderMatch } from "./columns";
+import { rolesInRow, type Columns, type HeaderMatch } from "./columns";
 import type { Indicator, TotalRow } from "./model";
 
 /** The legacy form's section weight in its label: 投入与管理 (36分). */
@@ -23,6 +23,27 @@ export interface TableRead {
   gradeLabel: { row: number; col: number } | null;
 }
 
+/** Hubei's block title, 年度绩效目标1（40分）: its rows' points together (RULES-2 §9.3). */
+const BLOCK_TITLE = /^(年度)?绩效目标[0-9一二三四五六七八九十]*\((\d+(?:\.\d+)?)分\)/;
+
+/** The block title in a row: the first filled cell, if it reads as one. */
+function blockTitle(grid: Grid, row: number): Indicator["block"] | null {
+  for (let c = grid.left; c <= grid.right; c++) {
+    if (grid.isCovered(row, c)) continue;
+    const k = grid.key(row, c, false);
+    if (k === "") continue;
+    const m = BLOCK_TITLE.exec(k);
+    return m ? { weight: Number(m[2]), cell: toA1(row, c), label: grid.str(row, c).replace(/[(（].*$/, "").trim() } : null;
+  }
+  return null;
+}
+
+/** A header row repeated for the next block. */
+const repeatsHeader = (grid: Grid, row: number) => {
+  const roles = rolesInRow(grid, row);
+  return roles.level1 !== undefined && (roles.name !== undefined || roles.target !== undefined);
+};
+
 /** Labels such as 总分 and 评分等级: are short; most cells of a row are not, and are passed over cheaply. */
 const MAX_LABEL = 8;
 
@@ -35,10 +56,13 @@ function rowLabel(grid: Grid, row: number, upTo: number, test: (k: string) => bo
   return null;
 }
 
-function composeSplitTarget(grid: Grid, row: number, cols: Columns): { text: string; parsed: ParsedValue } {
-  const op = cols.targetOp !== undefined ? grid.str(row, cols.targetOp) : "";
+/** 指标性质 holding 定量指标 / 定性指标 names the indicator's nature, not a comparator (RULES-2 §9.1). */
+const NATURE = /^定(量|性)(指标)?$/;
+
+function composeSplitTarget(grid: Grid, row: number, cols: Columns, vcol: number): { text: string; parsed: ParsedValue } {
+  const opText = cols.targetOp !== undefined ? grid.str(row, cols.targetOp) : "";
+  const op = NATURE.test(opText.trim()) ? "" : opText;
   const unit = cols.targetUnit !== undefined ? unparenthesised(grid.str(row, cols.targetUnit)) : "";
-  const vcol = cols.targetValue ?? cols.target!;
   const v = grid.cell(row, vcol);
   let num = grid.str(row, vcol);
   let pctUnit = "";
@@ -69,6 +93,8 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
   let blankRun = 0;
   let lastRow = header.lastRow;
   const split = cols.targetOp !== undefined || cols.targetUnit !== undefined;
+  let block: Indicator["block"] | null = null;
+  for (let r = Math.max(grid.top, header.row - 2); r < header.row && !block; r++) block = blockTitle(grid, r);
 
   let r = header.lastRow + 1;
   for (; r <= grid.bottom; r++) {
@@ -88,14 +114,22 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
       break;
     }
 
+    const title = block ? blockTitle(grid, r) : null;
+    if (title) {
+      block = title;
+      continue;
+    }
+    if (block && repeatsHeader(grid, r)) continue;
+
     const name = cols.name !== undefined ? grid.str(r, cols.name) : "";
     const l1 = cols.level1 !== undefined ? grid.str(r, cols.level1) : "";
     const l2 = cols.level2 !== undefined ? grid.str(r, cols.level2) : "";
-    const target = split
-      ? composeSplitTarget(grid, r, cols)
-      : cols.target !== undefined
-        ? { text: grid.str(r, cols.target, false), parsed: null as ParsedValue | null }
-        : { text: "", parsed: null };
+    // An explicit adjusted target (调整指标值), when filled, is the target; the original is kept beside it.
+    const initialCol = cols.targetValue ?? cols.target;
+    const targetCol = cols.adjusted !== undefined && !grid.isEmpty(r, cols.adjusted) ? cols.adjusted : initialCol;
+    const targetAt = (col: number | undefined): { text: string; parsed: ParsedValue | null } =>
+      col === undefined ? { text: "", parsed: null } : split ? composeSplitTarget(grid, r, cols, col) : { text: grid.str(r, col, false), parsed: null };
+    const target = targetAt(targetCol);
     const weightEmpty = cols.weight === undefined || grid.isEmpty(r, cols.weight);
     const scoreEmpty = cols.score === undefined || grid.isEmpty(r, cols.score);
     const actualEmpty = cols.actual === undefined || grid.isEmpty(r, cols.actual);
@@ -116,9 +150,14 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
     if (l2 !== "") level2 = l2;
 
     const nameUnit = unitFromName(name);
-    const parsedTarget =
-      target.parsed ??
-      (cols.target !== undefined ? readTarget(cellInput(grid, r, cols.target), nameUnit) : ({ kind: "empty" } as const));
+    const parseAt = (t: { parsed: ParsedValue | null }, col: number | undefined): ParsedValue =>
+      t.parsed ?? (col !== undefined ? readTarget(cellInput(grid, r, col), nameUnit) : { kind: "empty" });
+    const parsedTarget = parseAt(target, targetCol);
+    let initialTarget: Indicator["initialTarget"];
+    if (targetCol !== initialCol && initialCol !== undefined) {
+      const t = targetAt(initialCol);
+      initialTarget = { text: t.text, cell: toA1(r, initialCol), parsed: parseAt(t, initialCol) };
+    }
 
     indicators.push({
       row: r,
@@ -127,16 +166,19 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
       name,
       nameCell: toA1(r, cols.name ?? cols.level2 ?? cols.level1 ?? grid.left),
       targetText: target.text,
-      targetCell: toA1(r, cols.targetValue ?? cols.target ?? cols.name ?? grid.left),
+      targetCell: toA1(r, targetCol ?? cols.name ?? grid.left),
       target: parsedTarget,
       actualText: cols.actual !== undefined ? grid.str(r, cols.actual, false) : "",
       actualCell: cols.actual !== undefined ? toA1(r, cols.actual) : null,
       actual: cols.actual !== undefined ? readActual(cellInput(grid, r, cols.actual), nameUnit) : null,
       weight: numCell(grid, r, cols.weight),
       score: numCell(grid, r, cols.score),
+      ...(cols.coefficient !== undefined ? { coefficient: numCell(grid, r, cols.coefficient) } : {}),
+      ...(initialTarget ? { initialTarget } : {}),
       reason: textCell(grid, r, cols.reason ?? cols.note),
       sectionWeight,
       sectionCell,
+      ...(block ? { block } : {}),
     });
     lastRow = r;
   }

@@ -29,11 +29,23 @@ export interface Indicator {
   actual: ParsedValue | null;
   weight: NumCell | null;
   score: NumCell | null;
+  /** 得分系数 (Chongqing, RULES-2 §8.3), in percent: the score is the weight times it. */
+  coefficient?: NumCell | null;
+  /**
+   * Where a form has an explicit adjusted column (调整指标值) and it is filled, the target is the
+   * adjusted one and this is the original (年初指标值) beside it.
+   */
+  initialTarget?: { text: string; cell: string; parsed: ParsedValue };
   /** 偏差原因分析 (self-evaluation) or 备注 (legacy). */
   reason: TextCell | null;
   /** Legacy: the section weight printed in the first-level label, "投入与管理 (36分)". */
   sectionWeight?: number;
   sectionCell?: string;
+  /**
+   * Hubei: the block the row belongs to, 年度绩效目标1（40分）, whose label states the points of its rows,
+   * which have no weight of their own (RULES-2 §9.3).
+   */
+  block?: { weight: number; cell: string; label: string };
 }
 
 export interface FundsRow {
@@ -87,6 +99,16 @@ export interface FormBase {
   /** 主管部门 and 实施单位 as the form states them, for the reviewer's summary. */
   department?: string | null;
   implementer?: string | null;
+  /**
+   * Hubei's one reason row for the whole form, 偏差大或目标未完成原因分析 (RULES-2 §9.3), where the
+   * indicator table has no reason column.
+   */
+  formReason?: TextCell | null;
+  /**
+   * Texts a form may limit in length (RULES-2 §9.2): 年度目标完成情况, 评价结论, 存在问题, 改进措施, with
+   * the limit the label prints ("（200字以内）"), if any.
+   */
+  limitedTexts?: Array<{ label: string; cell: TextCell; printedLimit: number | null }>;
   headerRow: number;
   /** The 一级指标 header cell: where form-wide findings point. */
   headerCell: string;
@@ -119,12 +141,15 @@ export interface TargetsForm extends FormBase {
 
 /**
  * 部门整体支出绩效自评表 (RULES-2 §8): `funds` is the MOF-style layout (a funds block with its
- * breakdowns, then the project form's indicator table); `framework` the scoring-framework table
- * (评分标准 | 分值 | 自评得分 | 扣分原因, sections labelled with their points, no budget score).
+ * breakdowns, then the project form's indicator table); `coefficient` Chongqing's (执行率权重, 得分系数,
+ * 自评总分 at the top, no reasons, no grade); `framework` the scoring-framework table (评分标准 | 分值 |
+ * 自评得分 | 扣分原因, sections labelled with their points, no budget score).
  */
 export interface DepartmentForm extends FormBase {
   kind: "department-self-evaluation";
-  layout: "funds" | "framework";
+  layout: "funds" | "coefficient" | "framework";
+  /** Coefficient layout: the 得分系数 head says （%）, so its cells are percents. */
+  coefficientPercentHead?: boolean;
   funds: FundsBlock | null;
 }
 

@@ -54,6 +54,42 @@ function labelled(grid: Grid, headerRow: number, label: RegExp): string | null {
   return text === "" ? null : text;
 }
 
+/** Hubei's one reason row below the table: 偏差大或目标未完成原因分析, the text right of it (RULES-2 §9.3). */
+const FORM_REASON = (k: string) => k.length <= 20 && /^(偏差大或)?(目标)?未完成原因分析[:：]?$|^偏差大或目标未完成原因/.test(k);
+
+function formReason(grid: Grid, table: TableRead, cols: Columns): FormBase["formReason"] {
+  if (cols.reason !== undefined || cols.note !== undefined) return null;
+  const hit = findCells(grid, table.lastRow + 1, grid.bottom, FORM_REASON)[0];
+  if (!hit) return null;
+  const c = valueRightOf(grid, hit.row, hit.col);
+  const cell = grid.cell(hit.row, c);
+  return { address: cell.address, text: grid.str(hit.row, c, false), formula: cell.formula };
+}
+
+/** The labelled texts whose length a form may limit, and the limit a label prints. */
+const LIMITED = /^(年度(总体)?目标完成情况|评价结论|存在(的)?问题|改进措施)/;
+const PRINTED_LIMIT = /(\d+)字以内|限(\d+)字|不超过(\d+)字/;
+
+function limitedTexts(grid: Grid): NonNullable<FormBase["limitedTexts"]> {
+  const out: NonNullable<FormBase["limitedTexts"]> = [];
+  for (const hit of findCells(grid, grid.top, grid.bottom, (k) => k.length <= 24 && LIMITED.test(k))) {
+    const key = grid.key(hit.row, hit.col, false);
+    const label = LIMITED.exec(key)![1];
+    const printed = PRINTED_LIMIT.exec(key);
+    // The text is right of the label, or under it when the label heads a column.
+    const right = valueRightOf(grid, hit.row, hit.col);
+    const at = right <= grid.right && !grid.isEmpty(hit.row, right) ? { r: hit.row, c: right } : { r: (grid.mergeAt(hit.row, hit.col)?.bottom ?? hit.row) + 1, c: hit.col };
+    if (at.r > grid.bottom) continue;
+    const cell = grid.cell(at.r, at.c);
+    out.push({
+      label,
+      cell: { address: cell.address, text: grid.str(at.r, at.c, false), formula: cell.formula },
+      printedLimit: printed ? Number(printed[1] ?? printed[2] ?? printed[3]) : null,
+    });
+  }
+  return out;
+}
+
 /** Recognise the form on a sheet by its header words; null when the sheet holds none. */
 export function recognise(grid: Grid): Form | null {
   const header = findHeader(grid);
@@ -66,8 +102,10 @@ export function recognise(grid: Grid): Form | null {
     department: labelled(grid, header.row, /^(主管部门|主管单位)[:：]?$/),
     implementer: labelled(grid, header.row, /^(实施单位|项目单位)[:：]?$/),
     tierBands: printedTierBands(grid),
+    formReason: formReason(grid, table, header.columns),
+    limitedTexts: limitedTexts(grid),
     headerRow: header.row,
-    headerCell: toA1(header.row, header.columns.level1!),
+    headerCell: toA1(header.row, header.columns.level1 ?? header.columns.name!),
     firstRow: table.firstRow,
     lastRow: table.lastRow,
     indicators: table.indicators,

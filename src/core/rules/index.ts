@@ -2,6 +2,7 @@ import budgetOverspent from "./budget-overspent";
 import budgetRateMismatch from "./budget-rate-mismatch";
 import budgetScoreMismatch from "./budget-score-mismatch";
 import budgetSumMismatch from "./budget-sum-mismatch";
+import coefficientMismatch from "./coefficient-mismatch";
 import gradeMismatch from "./grade-mismatch";
 import gradeVsRate from "./grade-vs-rate";
 import indicatorRatioHigh from "./indicator-ratio-high";
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   totalMismatch,
   gradeMismatch,
   scoreAboveRule,
+  coefficientMismatch,
   overachievementUnexplained,
   unitConverted,
   tierOnQuantitative,

@@ -1,3 +1,4 @@
+import { isCoefficientTable } from "./helpers";
 import { defineRule } from "./types";
 
 export default defineRule({
@@ -11,7 +12,7 @@ export default defineRule({
   mark: "static",
   formulaFigure: false,
   check({ form }, report) {
-    if (form.indicators.length === 0) return;
+    if (form.indicators.length === 0 || isCoefficientTable(form)) return;
     const levels = form.indicators.map((i) => i.level1);
     if (!levels.some((l) => /产出/.test(l))) {
       report(form.headerCell, {

@@ -51,6 +51,25 @@ export default defineRule({
         { mark: "static" },
       );
     }
+    // Hubei: one reason row for the form; it is required when any row misses its target (RULES-2 §9.3).
+    const one = form.formReason;
+    if (one && !form.indicators.some((i) => i.reason)) {
+      const rows = evals.filter((e) => e.needsExplanation && !e.placeholder);
+      if (rows.length > 0 && !hasReason(one.text)) {
+        const names = rows.map((e) => `第${e.indicator.row}行“${e.indicator.name}”`).join("、");
+        const drafted = one.text.includes(DRAFT_MARKER);
+        report(
+          one.address,
+          {
+            zh: `${names}未完成目标，“偏差大或目标未完成原因分析”${drafted ? "仍是草稿" : "未填写"}：请说明原因和改进措施。`,
+            en: `${rows.map((e) => `row ${e.indicator.row}`).join(", ")} missed the target and the form's reason row is ${drafted ? "still a draft" : "empty"}: state the cause and the remedy.`,
+          },
+          rows[0].indicator.row,
+          "fill",
+        );
+      }
+      return;
+    }
     for (const e of evals) {
       if (!e.needsExplanation || e.placeholder) continue;
       const ind = e.indicator;

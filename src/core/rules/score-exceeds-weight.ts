@@ -21,5 +21,21 @@ export default defineRule({
         e.indicator.row,
       );
     }
+    // Hubei: a block's scores together stay within its label, "得分不得突破权重总额" (RULES-2 §9.3).
+    const blocks = new Map<string, { block: NonNullable<(typeof evals)[number]["indicator"]["block"]>; sum: number }>();
+    for (const e of evals) {
+      const b = e.indicator.block;
+      if (!b || e.weight !== null || e.score === null) continue;
+      const s = blocks.get(b.cell) ?? { block: b, sum: 0 };
+      s.sum += e.score;
+      blocks.set(b.cell, s);
+    }
+    for (const { block, sum } of blocks.values()) {
+      if (sum <= block.weight + HALF_CENT) continue;
+      report(block.cell, {
+        zh: `“${block.label}”各指标得分合计 ${n2(sum)}，超过该目标的 ${n2(block.weight)} 分：得分不得突破权重总额。`,
+        en: `"${block.label}": its scores add up to ${n2(sum)}, above its ${n2(block.weight)} points.`,
+      });
+    }
   },
 });

@@ -21,6 +21,7 @@ const TABLE: Array<[string, "error" | "warning" | "info"]> = [
   ["budget-sum-mismatch", "error"],
   ["missing-category", "error"],
   ["score-above-rule", "warning"],
+  ["coefficient-mismatch", "warning"],
   ["overachievement-unexplained", "warning"],
   ["unit-converted", "warning"],
   ["tier-on-quantitative", "warning"],

@@ -55,3 +55,44 @@ describe("text-too-long", () => {
     expect(withCode(sichuan(80, `${PRINTED}${"因".repeat(100)}`).result, "text-too-long")).toEqual([]);
   });
 });
+
+describe("text-too-long on the texts the form limits (RULES-2 §9.2: 评价结论, 存在问题, 改进措施 200 字; 年度目标完成情况 100 字)", () => {
+  /** A labelled text below the form, at row 40: label in A, text in B. */
+  function withText(label: string, length: number, opts: { sichuan?: boolean } = {}) {
+    const built = buildSelfEval(plainSpec());
+    if (opts.sichuan) {
+      const rate = parseA1(built.budgetRateCell);
+      built.builder.set(rate.row - 1, rate.col + 2, "原因").set(rate.row, rate.col + 2, PRINTED);
+    }
+    built.builder.set(40, 1, label).set(40, 2, "评".repeat(length));
+    return withCode(analyzeSheet(built.builder.toSnapshot()), "text-too-long").map((f) => [f.cell, f.message.zh]);
+  }
+
+  test.each([
+    ["评价结论", 201, "200"],
+    ["存在问题", 201, "200"],
+    ["改进措施", 250, "200"],
+    ["年度目标完成情况", 101, "100"],
+  ])("Sichuan's layout: %s of %i characters is over its %s", (label, length, limit) => {
+    expect(withText(label, length, { sichuan: true })).toEqual([["B40", `“${label}”共 ${length} 字，超过表格规定的 ${limit} 字：请精简。`]]);
+  });
+
+  test("near miss: 200 characters on Sichuan's layout", () => {
+    expect(withText("评价结论", 200, { sichuan: true })).toEqual([]);
+  });
+
+  test("near miss: another region's form printing no limit is not held to Sichuan's", () => {
+    expect(withText("评价结论", 201)).toEqual([]);
+  });
+
+  test("a limit the label prints counts on any form: 评价结论（150字以内）", () => {
+    expect(withText("评价结论（150字以内）", 151).map(([c]) => c)).toEqual(["B40"]);
+    expect(withText("评价结论（150字以内）", 150)).toEqual([]);
+  });
+
+  test("a label heading a column: the text under it", () => {
+    const built = buildSelfEval(plainSpec());
+    built.builder.set(40, 3, "改进措施（限50字）").set(41, 3, "改".repeat(51));
+    expect(withCode(analyzeSheet(built.builder.toSnapshot()), "text-too-long").map((f) => f.cell)).toEqual(["C41"]);
+  });
+});

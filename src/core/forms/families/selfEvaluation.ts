@@ -111,7 +111,9 @@ export function figures(form: SelfEvaluationForm, evals: Evaluation[], settings:
   const budgetWeight = budget?.weight ?? form.funds?.total.weight?.value ?? defaultWeight;
   const indicatorSum = sumOf(active.map((e) => e.effective));
   const total = budgetScore === null || indicatorSum === null ? null : round2(budgetScore + indicatorSum, "half-up");
-  const weights = sumOf(active.map((e) => e.weight));
+  // Hubei's blocks state their rows' points in their titles; the rows have no weight (RULES-2 §9.3).
+  const blocks = new Map(active.filter((e) => e.indicator.block && e.weight === null).map((e) => [e.indicator.block!.cell, e.indicator.block!.weight]));
+  const weights = blocks.size > 0 && active.every((e) => e.indicator.block) ? sumOf([...blocks.values()]) : sumOf(active.map((e) => e.weight));
   return {
     budget,
     legacyRate: null,
@@ -146,6 +148,13 @@ export function fillWrites(form: SelfEvaluationForm, result: SheetResult, totalA
     }
   }
   writes.push(...totalAndGrade);
+  const one = form.formReason;
+  const missing = result.evaluations.filter((e) => e.needsExplanation && !e.placeholder);
+  if (one && one.text === "" && !one.formula && missing.length > 0 && !form.indicators.some((i) => i.reason)) {
+    // Hubei's one reason row: a draft line per row that missed its target.
+    const value = missing.map((e) => `第${e.indicator.row}行“${e.indicator.name}”：${draftReason(e)}`).join("\n");
+    writes.push({ cell: one.address, value, purpose: "draft", message: { zh: "偏差原因分析草稿（待补充原因）", en: "Draft deviation note (cause to be completed)" } });
+  }
   for (const e of result.evaluations) {
     const r = e.indicator.reason;
     if (!e.needsExplanation || !r || r.text !== "" || r.formula) continue;
@@ -177,13 +186,44 @@ const FUNDS_TOTAL = (k: string) => /^(年度)?(财政)?资金总额/.test(k) || 
 /** A weight in a label: （10分）, （20分*执行率）. */
 const LABEL_WEIGHT = /\((\d+(?:\.\d+)?)分/;
 
+/** Chongqing's 部门预算执行情况（万元）: a titled block whose one figures row has no label of its own (RULES-2 §8.3). */
+const FUNDS_TITLE = (k: string) => /^部门预算执行情况/.test(k);
+
+function fundsRolesIn(grid: Grid, row: number, fromCol: number): Partial<Record<FundsRole, number>> {
+  const cols: Partial<Record<FundsRole, number>> = {};
+  for (let c = fromCol; c <= grid.right; c++) {
+    if (grid.isCovered(row, c)) continue;
+    const role = fundsRole(grid.key(row, c, false));
+    if (role && cols[role] === undefined) cols[role] = c;
+  }
+  return cols;
+}
+
+/**
+ * The titled block: the column heads in the title's row or the row below, the figures in the row
+ * under the heads. Its "total row" is that figures row, labelled by the title's cell.
+ */
+function headedFunds(
+  grid: Grid,
+  headerRow: number,
+): { row: number; col: number; cols: Partial<Record<FundsRole, number>>; title: { row: number; col: number } } | null {
+  const title = findCells(grid, grid.top, headerRow - 1, FUNDS_TITLE)[0];
+  if (!title) return null;
+  for (let r = title.row; r <= Math.min(title.row + 1, headerRow - 2); r++) {
+    const cols = fundsRolesIn(grid, r, title.col + 1);
+    if (cols.budget !== undefined && cols.executed !== undefined) return { row: r + 1, col: title.col, cols, title };
+  }
+  return null;
+}
+
 /** The 项目资金 block of the 2020 template: 年度资金总额 and its parts (RULES §2). */
 export function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
   const hits = findCells(grid, grid.top, headerRow - 1, FUNDS_TOTAL);
-  if (hits.length === 0) return null;
-  const { row: totalRow, col: labelCol } = hits[0];
-  const cols: Partial<Record<FundsRole, number>> = {};
-  for (let r = totalRow - 1; r >= Math.max(grid.top, totalRow - 3) && Object.keys(cols).length < 3; r--) {
+  const headed = hits.length === 0 ? headedFunds(grid, headerRow) : null;
+  if (hits.length === 0 && !headed) return null;
+  const { row: totalRow, col: labelCol } = headed ?? hits[0];
+  const cols: Partial<Record<FundsRole, number>> = headed?.cols ?? {};
+  for (let r = totalRow - 1; !headed && r >= Math.max(grid.top, totalRow - 3) && Object.keys(cols).length < 3; r--) {
     for (let c = labelCol + 1; c <= grid.right; c++) {
       if (grid.isCovered(r, c)) continue;
       const role = fundsRole(grid.key(r, c, false));
@@ -205,7 +245,7 @@ export function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
   });
   const parts: FundsRow[] = [];
   const groups: FundsRow[][] = [[]];
-  for (let r = totalRow + 1; r < headerRow && r <= totalRow + 8; r++) {
+  for (let r = totalRow + 1; !headed && r < headerRow && r <= totalRow + 8; r++) {
     let starts = false;
     for (let c = grid.left; c <= labelCol; c++) if (!grid.isCovered(r, c) && GROUP_START.test(grid.key(r, c, false))) starts = true;
     if (starts && groups[groups.length - 1].length > 0) groups.push([]);
@@ -232,5 +272,10 @@ export function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
       if (m) labelWeight = Number(m[1]);
     }
   }
-  return { unit, total: rowAt(totalRow, labelCol), parts, labelWeight, groups: groups.filter((g) => g.length > 0) };
+  const total = rowAt(totalRow, labelCol);
+  if (headed) {
+    total.label = grid.str(headed.title.row, headed.title.col).replace(/[(（].*$/, "");
+    total.labelCell = toA1(headed.title.row, headed.title.col);
+  }
+  return { unit, total, parts, labelWeight, groups: groups.filter((g) => g.length > 0) };
 }
