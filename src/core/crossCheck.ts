@@ -5,6 +5,8 @@ import type { Settings } from "./settings";
 import { toHalfWidth } from "./text";
 import type { ParsedValue } from "./values/types";
 import { convertUnit } from "./values/units";
+import { fmt2, round2 } from "./numbers";
+import { earnedShare, isMet } from "./scoring/quantitative";
 
 /**
  * The self-evaluation against the targets declared for it (RULES-2 §10): 财预〔2015〕88号 第二十八条, a
@@ -63,7 +65,24 @@ export interface CrossFindings {
 }
 
 /** Compare one self-evaluation with the declaration of its project. */
-export function crossCheck(declared: SheetResult, stated: SheetResult, settings: Pick<Settings, "crossCheckSeverity">): CrossFindings {
+type CrossSettings = Pick<Settings, "crossCheckSeverity" | "rounding" | "reverseFormula">;
+
+/**
+ * A target changed so that a missed one now reads as met (RULES-2 §11.2): what the row scores under
+ * the declared target, said with the change.
+ */
+function underDeclared(declaredTarget: ParsedValue, stated: SheetResult, ind: Indicator, settings: CrossSettings): Message | null {
+  const e = stated.evaluations.find((x) => x.indicator.row === ind.row);
+  if (!e || e.met !== true || e.actual === undefined || declaredTarget.kind !== "quantity") return null;
+  const conv = convertUnit(e.actual, e.unit ?? "", declaredTarget.unit);
+  if (!conv || isMet(declaredTarget.op, declaredTarget.value, conv.value)) return null;
+  const score = e.weight === null ? null : round2(e.weight * earnedShare(declaredTarget.op, declaredTarget.value, conv.value, settings.reverseFormula), settings.rounding);
+  const zhScore = score === null ? "" : `，按申报值建议得分 ${fmt2(score)}（分值 ${fmt2(e.weight!)}）`;
+  const enScore = score === null ? "" : `; under it the suggested score is ${fmt2(score)} of ${fmt2(e.weight!)}`;
+  return { zh: `按申报的指标值，实际 ${ind.actualText} 未完成目标${zhScore}。`, en: ` Under the declared target the actual ${ind.actualText} misses it${enScore}.` };
+}
+
+export function crossCheck(declared: SheetResult, stated: SheetResult, settings: CrossSettings): CrossFindings {
   const out: CrossFindings = { declared: [], stated: [] };
   if (!declared.form || !stated.form) return out;
   const severity: Severity = settings.crossCheckSeverity;
@@ -112,10 +131,11 @@ export function crossCheck(declared: SheetResult, stated: SheetResult, settings:
       continue;
     }
     if (!sameTarget(match.target, ind.target)) {
+      const lowered = underDeclared(match.target, stated, ind, settings);
       out.stated.push(
         finding("target-changed", ind.targetCell, ind.row, {
-          zh: `第${ind.row}行“${ind.name}”的年度指标值为“${shown(ind)}”，绩效目标表申报的是“${shown(match)}”：目标确定后一般不予调整，确需调整的应按程序报批（财预〔2015〕88号第二十八条）。`,
-          en: `row ${ind.row} "${ind.name}": the target reads "${shown(ind)}", the declared one "${shown(match)}"; an approved target is not changed without approval.`,
+          zh: `第${ind.row}行“${ind.name}”的年度指标值为“${shown(ind)}”，绩效目标表申报的是“${shown(match)}”：目标确定后一般不予调整，确需调整的应按程序报批（财预〔2015〕88号第二十八条）。${lowered?.zh ?? ""}`,
+          en: `row ${ind.row} "${ind.name}": the target reads "${shown(ind)}", the declared one "${shown(match)}"; an approved target is not changed without approval.${lowered?.en ?? ""}`,
         }),
       );
     }
@@ -157,7 +177,7 @@ export function crossCheckPairs(sheets: Located[]): Array<{ declared: number; st
 }
 
 /** Every cross-check among the sheets, its findings added to the sheets they concern (sorted by row). */
-export function withCrossChecks(sheets: Located[], settings: Pick<Settings, "crossCheckSeverity">): SheetResult[] {
+export function withCrossChecks(sheets: Located[], settings: CrossSettings): SheetResult[] {
   const added = sheets.map(() => [] as Finding[]);
   for (const p of crossCheckPairs(sheets)) {
     const f = crossCheck(sheets[p.declared].result, sheets[p.stated].result, settings);

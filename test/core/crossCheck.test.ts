@@ -65,7 +65,25 @@ test("target-changed: at the self-evaluation's target cell, with both values; a 
   expect(f.declared).toEqual([]);
   expect(f.stated.map((x) => [x.code, x.cell, x.severity])).toEqual([["target-changed", s.result.form!.indicators[0].targetCell, "warning"]]);
   expect(f.stated[0].message.zh).toContain("年度指标值为“≥20.00(项)”，绩效目标表申报的是“≥25.00(项)”");
-  expect(crossCheck(d.result, s.result, { crossCheckSeverity: "error" }).stated[0].severity).toBe("error");
+  expect(crossCheck(d.result, s.result, { ...settings, crossCheckSeverity: "error" }).stated[0].severity).toBe("error");
+});
+
+test("a target lowered so that a missed one reads as met: the message gives the score under the declared target (RULES-2 §11.2)", () => {
+  const d = declaration();
+  const s = selfEval((spec) => {
+    spec.indicators[0].target = "≥20.00(项)";
+    spec.indicators[0].actual = "22.00(项)";
+  });
+  const f = crossCheck(d.result, s.result, settings).stated;
+  expect(f.map((x) => x.code)).toEqual(["target-changed"]);
+  // 20 × 22 / 25 = 17.60.
+  expect(f[0].message.zh).toContain("按申报的指标值，实际 22.00(项) 未完成目标，按申报值建议得分 17.60（分值 20.00）。");
+});
+
+test("near miss: a changed target the actual meets either way says nothing more", () => {
+  const d = declaration();
+  const s = selfEval((spec) => void (spec.indicators[0].target = "≥20.00(项)"));
+  expect(crossCheck(d.result, s.result, settings).stated[0].message.zh).not.toContain("按申报的指标值");
 });
 
 test("indicator-removed at the declared target cell; indicator-added at the self-evaluation's row", () => {

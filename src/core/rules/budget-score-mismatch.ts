@@ -1,4 +1,5 @@
 import { same2 } from "../numbers";
+import { scoredFundsRow } from "../scoring/budget";
 import { budgetFigures } from "../scoring/figures";
 import { n2, ROUNDING_LABEL } from "./helpers";
 import { defineRule } from "./types";
@@ -13,7 +14,7 @@ export default defineRule({
   check({ form, settings }, report) {
     const funds = form.funds;
     if (!funds?.total.score) return;
-    const f = budgetFigures(funds.total, settings, funds.labelWeight ?? undefined);
+    const f = budgetFigures(scoredFundsRow(funds).row, settings, funds.labelWeight ?? undefined);
     if (!f) return;
     const cell = funds.total.score;
     const mode = ROUNDING_LABEL[settings.rounding];

@@ -1,5 +1,6 @@
 import type { FundsRow } from "../forms/model";
 import { same2 } from "../numbers";
+import { scoredFundsRow } from "../scoring/budget";
 import { n2 } from "./helpers";
 import { defineRule } from "./types";
 
@@ -21,7 +22,8 @@ export default defineRule({
   formulaFigure: false,
   check({ form }, report) {
     const funds = form.funds;
-    if (!funds || funds.parts.length === 0) return;
+    // A blank total is budget-total-blank's, not a sum that disagrees.
+    if (!funds || funds.parts.length === 0 || scoredFundsRow(funds).fromParts) return;
     // Each breakdown adds up to the total: a department-wide form has two (by source, by use).
     const groups = funds.groups && funds.groups.length > 0 ? funds.groups : [funds.parts];
     for (const group of groups) {

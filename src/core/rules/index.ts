@@ -2,6 +2,7 @@ import budgetOverspent from "./budget-overspent";
 import budgetRateMismatch from "./budget-rate-mismatch";
 import budgetScoreMismatch from "./budget-score-mismatch";
 import budgetSumMismatch from "./budget-sum-mismatch";
+import budgetTotalBlank from "./budget-total-blank";
 import coefficientMismatch from "./coefficient-mismatch";
 import gradeMismatch from "./grade-mismatch";
 import gradeVsRate from "./grade-vs-rate";
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   budgetRateMismatch,
   budgetScoreMismatch,
   budgetOverspent,
+  budgetTotalBlank,
   statedRateDiffers,
   missingTarget,
   unparseableTarget,

@@ -1,4 +1,4 @@
-import type { FundsRow } from "../forms/model";
+import type { FundsBlock, FundsRow, NumCell } from "../forms/model";
 import { round2 } from "../numbers";
 import type { Settings } from "../settings";
 
@@ -22,4 +22,24 @@ export function budgetFigures(row: FundsRow, settings: Settings, defaultWeight =
   const rate = round2((executed / budget) * 100, settings.rounding);
   const score = round2((weight * Math.min(rate, 100)) / 100, settings.rounding);
   return { budget, executed, weight, rate, score };
+}
+
+const blank = (c: NumCell | null) => !c || c.value === null || c.value === 0;
+
+/**
+ * The row the budget is scored from. Anhui's published form leaves 年度资金总额 at 0 | 0 | 0 above
+ * 本年财政拨款 90 | 89.974 (RULES-2 §9.4): a total with neither budget nor executed while its parts have
+ * a budget is scored from the parts' sums (the first breakdown), and the rule budget-total-blank warns.
+ */
+export function scoredFundsRow(funds: FundsBlock): { row: FundsRow; fromParts: boolean } {
+  const total = funds.total;
+  const parts = funds.groups?.[0] ?? funds.parts;
+  if (!blank(total.budget) || !blank(total.executed) || !total.budget || !total.executed || parts.length === 0) return { row: total, fromParts: false };
+  const sum = (key: "budget" | "executed") => parts.reduce((s, p) => s + (p[key]?.value ?? 0), 0);
+  const budget = sum("budget");
+  if (budget <= 0) return { row: total, fromParts: false };
+  return {
+    row: { ...total, budget: { ...total.budget, value: budget }, executed: { ...total.executed, value: sum("executed") } },
+    fromParts: true,
+  };
 }

@@ -22,6 +22,7 @@ const TABLE: Array<[string, "error" | "warning" | "info"]> = [
   ["missing-category", "error"],
   ["score-above-rule", "warning"],
   ["coefficient-mismatch", "warning"],
+  ["budget-total-blank", "warning"],
   ["overachievement-unexplained", "warning"],
   ["unit-converted", "warning"],
   ["tier-on-quantitative", "warning"],

@@ -3,7 +3,7 @@ import type { SheetResult } from "../../engine";
 import type { Grid } from "../../grid";
 import { fmt2, HALF_CENT, round2 } from "../../numbers";
 import type { CellWrite } from "../../plan";
-import { budgetFigures, DEFAULT_BUDGET_WEIGHT } from "../../scoring/budget";
+import { budgetFigures, DEFAULT_BUDGET_WEIGHT, scoredFundsRow } from "../../scoring/budget";
 import type { Evaluation } from "../../scoring/evaluation";
 import type { Figures } from "../../scoring/figures";
 import { completionPercent, earnedShare, higherIsBetter, isMet } from "../../scoring/quantitative";
@@ -106,7 +106,7 @@ export function evaluateRow(form: SelfEvaluationForm, base: Evaluation, settings
 export function figures(form: SelfEvaluationForm, evals: Evaluation[], settings: Settings): Figures {
   const active = evals.filter((e) => !e.placeholder);
   const defaultWeight = form.funds?.labelWeight ?? DEFAULT_BUDGET_WEIGHT;
-  const budget = form.funds ? budgetFigures(form.funds.total, settings, defaultWeight) : null;
+  const budget = form.funds ? budgetFigures(scoredFundsRow(form.funds).row, settings, defaultWeight) : null;
   const budgetScore = budget?.score ?? form.funds?.total.score?.value ?? null;
   const budgetWeight = budget?.weight ?? form.funds?.total.weight?.value ?? defaultWeight;
   const indicatorSum = sumOf(active.map((e) => e.effective));

@@ -1,0 +1,55 @@
+/**
+ * budget-total-blank (warning, at 年度资金总额's budget cell) — RULES-2 §9.4, proposed: Anhui's form shows
+ * 年度资金总额 0 | 0 | 0 above 本年财政拨款 90 | 89.974 | 89.974. The budget is then scored from the parts.
+ */
+import { parseA1, toA1 } from "../../../src/core/address";
+import { errorsOf, plainSpec, PLAIN_TOTAL, run, withCode } from "./support";
+
+const anhui = (total: number | null, opts: { rate?: number | null; score?: number | null } = {}) =>
+  run(
+    plainSpec({
+      // The plain form's budget score is 9.85; from the parts it is 9.99.
+      total: Math.round((PLAIN_TOTAL + 0.14) * 100) / 100,
+      funds: {
+        initial: total,
+        budget: total,
+        executed: total,
+        rate: opts.rate ?? null,
+        score: opts.score === undefined ? 9.99 : opts.score,
+        parts: [
+          { label: "其中：本年财政拨款", initial: 90, budget: 90, executed: 89.974 },
+          { label: "上年结转资金", initial: 0, budget: 0, executed: 0 },
+          { label: "其他资金", initial: 0, budget: 0, executed: 0 },
+        ],
+      },
+    }),
+  );
+
+describe("triggers", () => {
+  test.each([0, null])("年度资金总额 %p with parts 90 | 89.974: a warning; scored from the parts (99.97 %, 9.99)", (total) => {
+    const { built, result } = anhui(total);
+    const f = withCode(result, "budget-total-blank");
+    expect(f.map((x) => x.severity)).toEqual(["warning"]);
+    expect(f[0].message.zh).toContain("其下各项合计为 90.00 和 89.97");
+    const rate = parseA1(built.budgetRateCell);
+    expect(f[0].cell).toBe(toA1(rate.row, rate.col - 3));
+    expect(result.figures?.budget).toMatchObject({ budget: 90, executed: 89.974, rate: 99.97, score: 9.99 });
+    // Not a sum that disagrees with a total: the total is missing.
+    expect(withCode(result, "budget-sum-mismatch")).toEqual([]);
+    expect(errorsOf(result)).toEqual([]);
+  });
+});
+
+describe("near misses", () => {
+  test("a total that is filled is scored from itself, and parts that disagree are budget-sum-mismatch", () => {
+    const { result } = anhui(100);
+    expect(withCode(result, "budget-total-blank")).toEqual([]);
+    expect(withCode(result, "budget-sum-mismatch").length).toBeGreaterThan(0);
+  });
+
+  test("a blank total with blank parts: nothing to score from, no warning", () => {
+    const { result } = run(plainSpec({ funds: { initial: null, budget: null, executed: null, rate: null, score: null, parts: [{ label: "其中：本年财政拨款", initial: null, budget: null, executed: null }] } }));
+    expect(withCode(result, "budget-total-blank")).toEqual([]);
+    expect(result.figures?.budget).toBeNull();
+  });
+});
