@@ -60,6 +60,30 @@ export default tseslint.config(
     },
   },
   {
+    // The .xlsx adapter runs in the browser too (the web checker, src/web): no Node API but in the
+    // command's file wrapper (checkWorkbook.ts).
+    files: ["src/xlsx/**/*.ts"],
+    ignores: ["src/xlsx/checkWorkbook.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["node:*", "fs", "fs/*", "path", "os", "child_process", "worker_threads"], message: "src/xlsx is shared with the web checker: no Node API here (file access belongs in checkWorkbook.ts)." }] },
+      ],
+      "no-restricted-globals": ["error", { name: "Buffer", message: "src/xlsx is shared with the web checker: use Uint8Array, not Node's Buffer." }, { name: "process", message: "src/xlsx is shared with the web checker." }],
+    },
+  },
+  {
+    // The web checker's components use its services, not the adapter directly (as the pane does).
+    files: ["src/web/**/*.tsx"],
+    ignores: ["src/web/index.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/xlsx", "**/xlsx/**", "exceljs", "node:*"], message: "Web checker components use src/web/services, which run the .xlsx adapter in a worker." }] },
+      ],
+    },
+  },
+  {
     // Plain ES5 pages that run in the browser as they are, old webviews included.
     files: ["src/legacy/*.js", "src/dialog/*.js", "playground/public/*.js"],
     languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly", navigator: "readonly" } },

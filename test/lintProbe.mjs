@@ -6,6 +6,6 @@ const eslint = new ESLint({ cwd: process.cwd() });
 const out = [];
 for (const [file, code] of cases) {
   const [r] = await eslint.lintText(code, { filePath: file });
-  out.push(r.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message));
+  out.push(r.messages.filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "no-restricted-globals").map((m) => m.message));
 }
 process.stdout.write(JSON.stringify(out));

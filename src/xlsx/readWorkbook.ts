@@ -23,26 +23,52 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => buf[i] === b);
 }
 
-function utf16(s: string): Buffer {
-  return Buffer.from(s, "utf16le");
+/** Byte helpers without Node's Buffer: this reader runs in the web checker too. */
+function utf16(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    out[2 * i] = s.charCodeAt(i) & 0xff;
+    out[2 * i + 1] = s.charCodeAt(i) >> 8;
+  }
+  return out;
 }
+
+const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
+
+/** Whether `needle` occurs in `hay` (a first-byte scan, as Buffer.includes does). */
+export function includesBytes(hay: Uint8Array, needle: Uint8Array): boolean {
+  if (needle.length === 0) return true;
+  const first = needle[0];
+  const last = hay.length - needle.length;
+  for (let i = hay.indexOf(first); i !== -1 && i <= last; i = hay.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && hay[i + j] === needle[j]) j++;
+    if (j === needle.length) return true;
+  }
+  return false;
+}
+
+/** The first bytes as Latin-1 text: a zip names its first part in plain ASCII. */
+const headText = (bytes: Uint8Array, n = 200): string => String.fromCharCode(...bytes.subarray(0, n));
+
+const ENCRYPTION_INFO = utf16("EncryptionInfo");
+const ODS_MIMETYPE = "mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
 
 /**
  * A workbook in a format the SheetJS reader takes (src/xlsx/readSheetJs.ts): an OLE2 file that is not
  * an encrypted .xlsx (Excel 97–2003, or WPS's .et by its name), or an OpenDocument spreadsheet.
  */
 export function otherFormatOf(file: string, bytes: Uint8Array): "xls" | "ods" | "et" | null {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(buf, CFB_MAGIC)) return buf.includes(utf16("EncryptionInfo")) ? null : /\.et$/i.test(file) ? "et" : "xls";
-  if (startsWith(buf, ZIP_MAGIC) && buf.subarray(0, 200).toString("latin1").includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) return "ods";
+  if (startsWith(bytes, CFB_MAGIC)) return includesBytes(bytes, ENCRYPTION_INFO) ? null : /\.et$/i.test(file) ? "et" : "xls";
+  if (startsWith(bytes, ZIP_MAGIC) && headText(bytes).includes(ODS_MIMETYPE)) return "ods";
   return null;
 }
 
 /** Load .xlsx bytes, telling apart the usual ways a file is not a readable workbook. */
-export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   if (bytes.length === 0) throw new WorkbookReadError("文件是空的。", "The file is empty.");
   if (startsWith(bytes, CFB_MAGIC)) {
-    if (bytes.includes(utf16("EncryptionInfo"))) {
+    if (includesBytes(bytes, ENCRYPTION_INFO)) {
       throw new WorkbookReadError(
         "工作簿设置了打开密码（已加密）：请在 Excel 中取消密码后另存为 .xlsx 再检查。",
         "The workbook is password-protected (encrypted): remove the password in Excel and save it again as .xlsx.",
@@ -57,16 +83,15 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
     throw new WorkbookReadError("不是 Excel 工作簿（.xlsx）文件。", "Not an Excel workbook (.xlsx).");
   }
   // A zip holds its file names in plain ASCII: an .xlsx names its workbook part.
-  const head = bytes.subarray(0, 200).toString("latin1");
-  if (head.includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) {
+  if (headText(bytes).includes(ODS_MIMETYPE)) {
     throw new WorkbookReadError(
       "这是 OpenDocument 表格（.ods）文件：请在 WPS、LibreOffice 或 Excel 中另存为 .xlsx 后再检查。",
       "This is an OpenDocument spreadsheet (.ods): save it as .xlsx in WPS, LibreOffice or Excel first.",
     );
   }
   // A whole zip ends with its central directory (PK 05 06); a truncated one is damaged, said below.
-  const whole = bytes.subarray(Math.max(0, bytes.length - 65_557)).includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (whole && !bytes.includes(Buffer.from("xl/workbook", "latin1"))) {
+  const whole = includesBytes(bytes.subarray(Math.max(0, bytes.length - 65_557)), new Uint8Array([0x50, 0x4b, 0x05, 0x06]));
+  if (whole && !includesBytes(bytes, latin1("xl/workbook"))) {
     throw new WorkbookReadError(
       "这是一个压缩包，但其中没有 Excel 工作簿（可能是改了扩展名的 .zip、.docx 或其他文件）。",
       "This is a zip archive without an Excel workbook in it (perhaps a renamed .zip, .docx or other file).",

@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
-import { countBySeverity } from "../core/engine";
 import type { Finding } from "../core/rules/types";
-import { KIND_LABEL, SEVERITY_LABEL, statusOf } from "../core/summary";
-import type { FileResult } from "./checkWorkbook";
+import { SEVERITY_LABEL } from "../core/summary";
+import { STATUS_LABEL, summaryRows, type CheckedFile } from "../core/summaryRows";
 
 /**
  * The reviewer's summary workbook (`--summary 汇总.xlsx`): 汇总, one row per form sheet and per
@@ -22,7 +21,7 @@ export interface SummaryOptions {
 
 const SUMMARY_HEADER = ["文件", "工作表", "表格类型", "项目名称", "主管部门 / 实施单位", "预算执行率(%)", "预算执行得分", "总分", "等级", "错误", "警告", "结论", "说明"];
 const FINDINGS_HEADER = ["文件", "工作表", "单元格", "严重程度", "代码", "说明"];
-const NEEDS_WORK = "需修改";
+const NEEDS_WORK = STATUS_LABEL["needs-work"].zh;
 const NUMBER_COLUMNS = new Set([6, 7, 8]);
 
 /** Columns wide enough for Chinese text: a CJK character takes two widths. */
@@ -55,7 +54,7 @@ function header(ws: ExcelJS.Worksheet, names: string[]): void {
 /** A text value as text: ExcelJS writes a string as a string, whatever it starts with. */
 const text = (s: string | null | undefined): string => s ?? "";
 
-export async function summaryWorkbook(files: FileResult[], opts: SummaryOptions): Promise<Uint8Array> {
+export async function summaryWorkbook(files: readonly CheckedFile[], opts: SummaryOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "绩效自评助手 jixiao";
   wb.created = opts.madeAt;
@@ -68,44 +67,30 @@ export async function summaryWorkbook(files: FileResult[], opts: SummaryOptions)
   const sum = wb.addWorksheet("汇总");
   header(sum, SUMMARY_HEADER);
   const findings: Array<{ file: string; sheet: string; f: Finding }> = [];
-  for (const f of files) {
-    if (f.error && f.sheets.length === 0) {
-      sum.addRow([fileCell(f.file), "", "", "", "", null, null, null, "", null, null, "无法读取", text(f.error.zh)]);
-      continue;
-    }
-    const forms = f.sheets.filter((s) => s.kind !== "none");
-    if (forms.length === 0) {
-      sum.addRow([fileCell(f.file), text(f.sheets.map((s) => s.sheet).join("、")), "无绩效表", "", "", null, null, null, "", null, null, "无绩效表", "未找到绩效自评表或绩效目标表。"]);
-      continue;
-    }
-    for (const s of forms) {
-      const c = countBySeverity(s.findings);
-      const st = statusOf(s);
-      const who = [s.form?.department, s.form?.implementer].filter((x): x is string => !!x);
-      sum.addRow([
-        fileCell(f.file),
-        text(s.sheet),
-        KIND_LABEL[s.kind].zh,
-        text(s.form?.projectName),
-        text([...new Set(who)].join(" / ")),
-        s.figures?.budget?.rate ?? s.figures?.legacyRate ?? null,
-        s.figures?.budget?.score ?? null,
-        s.figures?.total ?? null,
-        text(s.figures?.grade),
-        c.error,
-        c.warning,
-        st.ready ? "可以提交" : NEEDS_WORK,
-        text(f.error ? `${st.message.zh}（${f.error.zh}）` : st.message.zh),
-      ]);
-      for (const x of s.findings) findings.push({ file: f.file, sheet: s.sheet, f: x });
-    }
+  for (const r of summaryRows(files)) {
+    sum.addRow([
+      fileCell(r.file),
+      text(r.sheet),
+      r.kind.zh,
+      text(r.projectName),
+      text(r.who),
+      r.rate,
+      r.budgetScore,
+      r.total,
+      text(r.grade),
+      r.errors,
+      r.warnings,
+      STATUS_LABEL[r.status].zh,
+      text(r.message.zh),
+    ]);
+    for (const x of r.findings) findings.push({ file: r.file, sheet: r.sheet, f: x });
   }
   sum.eachRow((row, i) => {
     if (i === 1) return;
     for (const col of NUMBER_COLUMNS) row.getCell(col).numFmt = "0.00";
     const link = row.getCell(1);
     if (typeof link.value === "object" && link.value && "hyperlink" in link.value) link.font = { color: { argb: "FF0563C1" }, underline: true };
-    if (row.getCell(12).value === NEEDS_WORK || row.getCell(12).value === "无法读取") {
+    if (row.getCell(12).value === NEEDS_WORK || row.getCell(12).value === STATUS_LABEL.unreadable.zh) {
       row.eachCell({ includeEmpty: true }, (c, n) => {
         if (n <= SUMMARY_HEADER.length) c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
       });

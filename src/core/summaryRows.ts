@@ -1,0 +1,89 @@
+import { countBySeverity, type SheetResult } from "./engine";
+import type { Finding, Message } from "./rules/types";
+import { KIND_LABEL, statusOf } from "./summary";
+
+/**
+ * The reviewer's table, one row per form sheet and one per file without one: what the summary
+ * workbook (汇总), the CSV summary and the web checker's table all show. Hosts only lay it out.
+ */
+
+/** A checked file as the hosts hold it (the .xlsx adapter's FileResult has this shape). */
+export interface CheckedFile {
+  file: string;
+  error?: Message;
+  sheets: SheetResult[];
+}
+
+export type RowStatus = "ready" | "needs-work" | "unreadable" | "no-form";
+
+export interface SummaryRow {
+  file: string;
+  /** The sheet, or the sheets' names joined by 、 for a file with no form; "" for an unreadable one. */
+  sheet: string;
+  kind: Message;
+  projectName: string;
+  /** 主管部门 / 实施单位, as the form states them, without repeating one that is both. */
+  who: string;
+  /** 预算执行率 in percent (the legacy form's 执行数 / 预算数 too). */
+  rate: number | null;
+  budgetScore: number | null;
+  total: number | null;
+  grade: string;
+  errors: number | null;
+  warnings: number | null;
+  status: RowStatus;
+  /** The status in a sentence (and the file's own error, if it has one beside its sheets). */
+  message: Message;
+  /** The sheet's findings (empty for a row without a form). */
+  findings: Finding[];
+  /** The sheet's result, for a host that shows more (the web checker's findings). */
+  result: SheetResult | null;
+}
+
+export const STATUS_LABEL: Record<RowStatus, Message> = {
+  ready: { zh: "可以提交", en: "ready" },
+  "needs-work": { zh: "需修改", en: "needs work" },
+  unreadable: { zh: "无法读取", en: "unreadable" },
+  "no-form": { zh: "无绩效表", en: "no form" },
+};
+
+const NO_FORM: Message = { zh: "未找到绩效自评表或绩效目标表。", en: "No self-evaluation or target form found." };
+
+export function summaryRows(files: readonly CheckedFile[]): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  const blank = { projectName: "", who: "", rate: null, budgetScore: null, total: null, grade: "", errors: null, warnings: null, findings: [], result: null };
+  for (const f of files) {
+    if (f.error && f.sheets.length === 0) {
+      rows.push({ ...blank, file: f.file, sheet: "", kind: { zh: "", en: "" }, status: "unreadable", message: f.error });
+      continue;
+    }
+    const forms = f.sheets.filter((s) => s.kind !== "none");
+    if (forms.length === 0) {
+      rows.push({ ...blank, file: f.file, sheet: f.sheets.map((s) => s.sheet).join("、"), kind: STATUS_LABEL["no-form"], status: "no-form", message: NO_FORM });
+      continue;
+    }
+    for (const s of forms) {
+      const c = countBySeverity(s.findings);
+      const st = statusOf(s);
+      const who = [...new Set([s.form?.department, s.form?.implementer].filter((x): x is string => !!x))].join(" / ");
+      rows.push({
+        file: f.file,
+        sheet: s.sheet,
+        kind: KIND_LABEL[s.kind],
+        projectName: s.form?.projectName ?? "",
+        who,
+        rate: s.figures?.budget?.rate ?? s.figures?.legacyRate ?? null,
+        budgetScore: s.figures?.budget?.score ?? null,
+        total: s.figures?.total ?? null,
+        grade: s.figures?.grade ?? "",
+        errors: c.error,
+        warnings: c.warning,
+        status: st.ready ? "ready" : "needs-work",
+        message: f.error ? { zh: `${st.message.zh}（${f.error.zh}）`, en: `${st.message.en} (${f.error.en})` } : st.message,
+        findings: s.findings,
+        result: s,
+      });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,111 @@
+import { analyzeSheet, type SheetResult } from "../core/engine";
+import { applyWrites, planCheck, planFill } from "../core/fill";
+import type { CellWrite, WritePlan } from "../core/plan";
+import type { SettingsInput } from "../core/settings";
+import type { SheetSnapshot } from "../core/snapshot";
+import { fillPackage, PackageShapeError, type SheetFill } from "./package/fillPackage";
+import { XmlShapeError } from "./package/xml";
+import { asXlsx, FORMAT_LABEL, readOtherFormat, type OtherFormat } from "./readSheetJs";
+import { loadWorkbook, otherFormatOf, snapshotOf, WorkbookReadError } from "./readWorkbook";
+
+/**
+ * One workbook checked from its bytes, in memory: what the command (src/xlsx/checkWorkbook.ts, which
+ * reads and writes files) and the web checker (src/web, in the browser) share. No Node API here.
+ */
+
+export interface FileResult {
+  file: string;
+  error?: { zh: string; en: string };
+  /** Something the person should know that is not an error (a copy saved in another format). */
+  note?: { zh: string; en: string };
+  sheets: Array<SheetResult & { written?: CellWrite[] }>;
+  /** Where the filled copy went, with --fix. */
+  out?: string;
+}
+
+export interface BytesOptions {
+  settings?: SettingsInput;
+  /** `fill`: fill and mark a copy (--fix); `mark`: mark a copy without filling (--mark, the add-in's 检查). */
+  copy?: "fill" | "mark";
+}
+
+export interface BytesResult {
+  result: FileResult;
+  /** The copy's bytes, when one was asked for and could be made. */
+  copy?: Uint8Array;
+  /** The copy is an .xlsx made from a workbook in another format. */
+  convertedFrom?: OtherFormat;
+}
+
+/** Check every sheet of one workbook's bytes; with `copy`, also make the filled or marked copy. */
+export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: BytesOptions = {}): Promise<BytesResult> {
+  let snaps: SheetSnapshot[];
+  let format: OtherFormat | null = null;
+  let convert: (() => Uint8Array) | null = null;
+  try {
+    format = otherFormatOf(file, bytes);
+    if (format) {
+      const read = await readOtherFormat(bytes, format);
+      snaps = read.snapshots;
+      convert = () => asXlsx(read.lib, read.workbook);
+    } else snaps = (await loadWorkbook(bytes)).worksheets.map((ws) => snapshotOf(ws));
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return { result: { file, error: { zh: e.zh, en: e.en }, sheets: [] } };
+    throw e;
+  }
+  const planned: Array<{ snap: SheetSnapshot; result: SheetResult; plan?: WritePlan }> = [];
+  for (const snap of snaps) {
+    if (!opts.copy) planned.push({ snap, result: analyzeSheet(snap, opts.settings) });
+    else if (opts.copy === "fill") {
+      const { plan, after } = planFill(snap, opts.settings);
+      // A protected sheet, or one with no form, is not touched at all (not even to clear old marks).
+      planned.push({ snap, result: after, ...(after.kind !== "none" && !snap.protected ? { plan } : {}) });
+    } else {
+      const { plan, result } = planCheck(snap, opts.settings);
+      planned.push({ snap, result, ...(result.kind !== "none" && !snap.protected ? { plan: { writes: [], marks: plan.marks } } : {}) });
+    }
+  }
+  if (!opts.copy) return { result: { file, sheets: planned.map((p) => p.result) } };
+
+  const fills: SheetFill[] = planned.filter((p) => p.plan).map((p) => ({ sheet: p.snap.name, writes: p.plan!.writes, marks: p.plan!.marks }));
+  let filled;
+  try {
+    // A workbook in another format is filled in an .xlsx made from it: its data, formulas, merges
+    // and number formats, not its fonts, borders and colours.
+    filled = await fillPackage(convert ? convert() : bytes, fills);
+  } catch (e) {
+    if (!(e instanceof PackageShapeError || e instanceof XmlShapeError)) throw e;
+    return {
+      result: {
+        file,
+        sheets: planned.map((p) => analyzeSheet(p.snap, opts.settings)),
+        error: { zh: `工作簿的结构无法安全编辑，未写出副本（${e.message}）。`, en: `The workbook's structure cannot be edited safely, so no copy was written (${e.message}).` },
+      },
+    };
+  }
+  const sheets: FileResult["sheets"] = planned.map((p) => {
+    if (opts.copy !== "fill") return p.result;
+    const done = filled.sheets.get(p.snap.name);
+    const written = (p.plan?.writes ?? []).filter((w) => done?.written.includes(w.cell));
+    // A cell the copy kept (a space a person typed): report the sheet as it now is.
+    const now = written.length < (p.plan?.writes.length ?? 0) ? analyzeSheet(applyWrites(p.snap, written), opts.settings) : p.result;
+    return { ...now, written };
+  });
+  const notes: Array<{ zh: string; en: string }> = [];
+  if (format) {
+    notes.push({
+      zh: `原文件是${FORMAT_LABEL[format].zh}，副本另存为 .xlsx：保留数据、公式、合并单元格和数字格式，不保留字体、边框和颜色。`,
+      en: `The original is an ${FORMAT_LABEL[format].en}; the copy is an .xlsx with its data, formulas, merged cells and number formats, but not its fonts, borders and colours.`,
+    });
+  }
+  // A sheet whose drawing could not be read got its marks but no notes: said, not silently dropped.
+  const noNotes = [...filled.sheets].filter(([, x]) => x.notesUnwritable).map(([name]) => name);
+  if (noNotes.length > 0) {
+    notes.push({
+      zh: `工作表「${noNotes.join("」「")}」原有的批注图形无法读取，副本中只写入了标记，未写入批注。`,
+      en: `The existing drawing of sheet(s) ${noNotes.join(", ")} could not be read: the copy has the marks there but no notes.`,
+    });
+  }
+  const note = notes.length > 0 ? { zh: notes.map((n) => n.zh).join(""), en: notes.map((n) => n.en).join(" ") } : undefined;
+  return { result: { file, sheets, ...(note ? { note } : {}) }, copy: filled.bytes, ...(format ? { convertedFrom: format } : {}) };
+}
