@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { withCrossChecks } from "../core/crossCheck";
-import { resolveSettings, type Settings } from "../core/settings";
+import { crossCheckFiles } from "../core/crossCheck";
+import { resolveSettings } from "../core/settings";
 import fs from "node:fs";
 import path from "node:path";
 import type { FileResult } from "../xlsx/checkWorkbook";
@@ -23,14 +23,6 @@ function version(): string {
 export interface Io {
   out: { write(s: string): unknown };
   err: { write(s: string): unknown };
-}
-
-/** Each self-evaluation against the declaration of its project, among all the sheets checked together. */
-function crossChecked(results: FileResult[], settings: Settings): FileResult[] {
-  const located = results.flatMap((f) => f.sheets.map((result) => ({ source: f.file, result })));
-  const checked = withCrossChecks(located, settings);
-  let i = 0;
-  return results.map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...checked[i++], ...(s.written ? { written: s.written } : {}) })) }));
 }
 
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
@@ -111,7 +103,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   }
   // A copy that could not be planned: the file was still checked; the reason goes with it.
   results = results.map((r, i) => (planned[i].error && !r.error ? { ...r, error: planned[i].error } : r));
-  results = crossChecked(results, resolveSettings(opts.settings));
+  results = crossCheckFiles(results, resolveSettings(opts.settings));
   const pick = (m: { zh: string; en: string }) => (opts.lang === "zh-CN" ? m.zh : m.en);
   if (opts.json) {
     const doc = { ...toJson(results, opts.lang), ...(skipped.length > 0 ? { skipped: skipped.map((x) => ({ path: x.path, reason: pick(x.reason) })) } : {}) };

@@ -192,3 +192,14 @@ export function withCrossChecks(sheets: Located[], settings: CrossSettings): She
     return { ...s.result, findings };
   });
 }
+
+/**
+ * Every file checked together, each self-evaluation compared with the declaration of its project:
+ * what the command does over its inputs and the web checker over the files chosen together.
+ */
+export function crossCheckFiles<F extends { file: string; sheets: Array<SheetResult & { written?: unknown }> }>(files: readonly F[], settings: CrossSettings): F[] {
+  const located = files.flatMap((f) => f.sheets.map((result) => ({ source: f.file, result })));
+  const checked = withCrossChecks(located, settings);
+  let i = 0;
+  return files.map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...s, ...checked[i++] })) }));
+}

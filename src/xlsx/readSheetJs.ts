@@ -36,12 +36,27 @@ async function sheetJs(): Promise<Lib> {
   return lib;
 }
 
+/**
+ * SheetJS writes notes of its own to console.error while reading ("ODS number format may be
+ * incorrect: value()&gt;0" for LibreOffice's conditional formats): words for its developers, not for
+ * an officer's terminal or the page's console. The read is synchronous, so nothing else is silenced.
+ */
+function quietly<T>(read: () => T): T {
+  const original = console.error;
+  console.error = () => undefined;
+  try {
+    return read();
+  } finally {
+    console.error = original;
+  }
+}
+
 /** Read the workbook's sheets; a file SheetJS cannot read is a WorkbookReadError in the officer's words. */
 export async function readOtherFormat(bytes: Uint8Array, format: OtherFormat): Promise<{ snapshots: SheetSnapshot[]; workbook: XLSXTypes.WorkBook; lib: Lib }> {
   const XLSX = await sheetJs();
   let wb: XLSXTypes.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: "array", cellFormula: true, cellNF: true, cellText: false, cellDates: false, cellHTML: false, cellStyles: false });
+    wb = quietly(() => XLSX.read(bytes, { type: "array", cellFormula: true, cellNF: true, cellText: false, cellDates: false, cellHTML: false, cellStyles: false }));
   } catch (e) {
     const m = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(m)) {

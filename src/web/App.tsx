@@ -1,0 +1,104 @@
+// The offline web checker: choose or drop workbooks, see a row per form as each is checked, open its
+// findings, download a filled copy or the summary workbook. Nothing leaves the browser.
+import * as React from "react";
+import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, Title2, tokens, webLightTheme } from "@fluentui/react-components";
+import { DropZone } from "./DropZone";
+import { ResultsTable } from "./ResultsTable";
+import type { CheckService } from "./services/checkService";
+import { webTranslator, type Locale } from "./strings";
+import { useChecker } from "./useChecker";
+
+const useStyles = makeStyles({
+  page: { maxWidth: "1400px", margin: "0 auto", padding: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalL },
+  bar: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  grow: { flexGrow: 1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const STORED = "jixiao-web-locale";
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORED);
+    if (saved === "zh-CN" || saved === "en-US") return saved;
+  } catch {
+    // Storage may be off (private windows, policies): Chinese.
+  }
+  return "zh-CN";
+}
+
+export function App({ service }: { service: CheckService }) {
+  const s = useStyles();
+  const [locale, setLocale] = React.useState<Locale>(initialLocale);
+  const tr = webTranslator(locale);
+  const c = useChecker(service);
+  React.useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = tr.t("appTitle");
+  }, [locale]);
+  const switchLocale = () => {
+    const next = locale === "zh-CN" ? "en-US" : "zh-CN";
+    setLocale(next);
+    try {
+      localStorage.setItem(STORED, next);
+    } catch {
+      // Not kept: the switch still works for this visit.
+    }
+  };
+  const total = c.items.length;
+  const formRows = c.rows.filter((r) => r.result);
+  const status =
+    total === 0
+      ? tr.t("nothingYet")
+      : c.pending > 0
+        ? tr.t("checking", { done: total - c.pending, total })
+        : tr.t("checked", { files: total, sheets: formRows.length, ready: formRows.filter((r) => r.status === "ready").length, work: c.rows.filter((r) => r.status === "needs-work" || r.status === "unreadable").length });
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={s.page}>
+        <header className={s.header}>
+          <div>
+            <Title2 as="h1">{tr.t("appTitle")}</Title2>
+            <Text as="p" block className={s.muted}>
+              {tr.t("appIntro")}
+            </Text>
+          </div>
+          <Button appearance="subtle" onClick={switchLocale} aria-label={tr.t("languageLabel")} lang={locale === "zh-CN" ? "en" : "zh-CN"} data-testid="language">
+            {tr.t("language")}
+          </Button>
+        </header>
+        <DropZone tr={tr} onFiles={c.add} />
+        <div className={s.bar}>
+          <Text role="status" aria-live="polite" className={s.grow} data-testid="status">
+            {status}
+          </Text>
+          <Button appearance="primary" disabled={c.files.length === 0} onClick={() => void c.downloadSummary()} data-testid="download-summary">
+            {tr.t("downloadSummary")}
+          </Button>
+          <Button disabled={total === 0} onClick={c.clear}>
+            {tr.t("clearList")}
+          </Button>
+        </div>
+        {c.pending > 0 && <ProgressBar value={(total - c.pending) / total} aria-label={status} />}
+        {c.skipped.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{tr.t("skipped", { names: c.skipped.join("、") })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {c.notice && (
+          <MessageBar intent={c.notice.kind === "error" ? "error" : "success"} data-testid="notice">
+            <MessageBarBody>
+              {tr.t(c.notice.key as Parameters<typeof tr.t>[0], c.notice.vars)}
+              {c.notice.detail ? ` ${typeof c.notice.detail === "string" ? c.notice.detail : tr.m(c.notice.detail)}` : ""}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {c.rows.length > 0 && <ResultsTable tr={tr} rows={c.rows} onDownload={(f) => void c.downloadFilled(f)} busyFile={c.busyFile} />}
+        <Text size={200} className={s.muted}>
+          {tr.t("privacy")}
+        </Text>
+      </main>
+    </FluentProvider>
+  );
+}

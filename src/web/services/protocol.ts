@@ -1,0 +1,14 @@
+import type { FileResult } from "../../xlsx/checkBytes";
+
+/** What the page asks of the checking worker (src/web/services/check.worker.ts) and what it answers. */
+export type Request =
+  | { id: number; type: "check"; name: string; file: Blob }
+  | { id: number; type: "fill"; name: string; file: Blob }
+  | { id: number; type: "summary"; files: FileResult[]; madeAt: string; version: string };
+
+export type Reply =
+  | { id: number; ok: true; result?: FileResult; bytes?: Uint8Array }
+  | { id: number; ok: false; error: string };
+
+/** A request without its id: what the service is asked. */
+export type Job = Request extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;

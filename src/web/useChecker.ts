@@ -1,0 +1,118 @@
+// The page's state: the files chosen, their results as they come, the cross-check among them, and
+// the downloads. Side effects go through the CheckService (workers), never from components.
+import * as React from "react";
+import { crossCheckFiles } from "../core/crossCheck";
+import { resolveSettings } from "../core/settings";
+import { summaryRows, type SummaryRow } from "../core/summaryRows";
+import type { FileResult } from "../xlsx/checkBytes";
+import type { CheckService } from "./services/checkService";
+import { download, filledName } from "./services/download";
+import { sortPicked, type Picked } from "./services/pickFiles";
+import type { Message } from "../core/rules/types";
+
+export interface Item {
+  picked: Picked;
+  result: FileResult | null;
+}
+
+export type Notice = { kind: "info" | "error"; key: string; vars?: Record<string, string | number>; detail?: Message | string };
+
+/** What the page exposes for the end-to-end tests and the benchmark (read only). */
+export interface WebProbe {
+  results(): FileResult[];
+  done(): boolean;
+  /** performance.now() when files were last chosen, and when their first row showed. */
+  startedAt: number | null;
+  firstRowAt: number | null;
+  doneAt: number | null;
+}
+
+declare global {
+  interface Window {
+    __jixiaoWeb?: WebProbe;
+  }
+}
+
+const SETTINGS = resolveSettings({});
+
+export function useChecker(service: CheckService) {
+  const [items, setItems] = React.useState<Item[]>([]);
+  const [skipped, setSkipped] = React.useState<string[]>([]);
+  const [busyFile, setBusyFile] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const probe = React.useRef<WebProbe>({ results: () => [], done: () => true, startedAt: null, firstRowAt: null, doneAt: null });
+
+  const add = React.useCallback(
+    (files: Picked[]) => {
+      const { workbooks, skipped: notBooks } = sortPicked(files);
+      setSkipped(notBooks);
+      setNotice(null);
+      probe.current.startedAt = performance.now();
+      probe.current.firstRowAt = null;
+      probe.current.doneAt = null;
+      // A file chosen again replaces its earlier row.
+      setItems((old) => [...old.filter((o) => !workbooks.some((w) => w.name === o.picked.name)), ...workbooks.map((picked) => ({ picked, result: null }))]);
+      for (const w of workbooks) {
+        service
+          .check(w.name, w.file)
+          .catch((e: unknown): FileResult => ({ file: w.name, error: { zh: `检查未完成：${String((e as Error)?.message ?? e)}`, en: `The check did not finish: ${String((e as Error)?.message ?? e)}` }, sheets: [] }))
+          .then((result) => {
+            if (probe.current.firstRowAt === null) probe.current.firstRowAt = performance.now();
+            setItems((old) => old.map((o) => (o.picked === w ? { ...o, result } : o)));
+          });
+      }
+    },
+    [service],
+  );
+
+  const doneItems = items.filter((i) => i.result !== null);
+  const pending = items.length - doneItems.length;
+  const checked = React.useMemo(() => crossCheckFiles(doneItems.map((i) => i.result!), SETTINGS), [items]);
+  const rows: SummaryRow[] = React.useMemo(() => summaryRows(checked), [checked]);
+
+  React.useEffect(() => {
+    probe.current.results = () => checked;
+    probe.current.done = () => pending === 0;
+    if (pending === 0 && items.length > 0 && probe.current.doneAt === null) probe.current.doneAt = performance.now();
+    window.__jixiaoWeb = probe.current;
+  }, [checked, pending, items.length]);
+
+  const downloadFilled = React.useCallback(
+    async (file: string) => {
+      const item = items.find((i) => i.picked.name === file);
+      if (!item) return;
+      setBusyFile(file);
+      try {
+        const { result, bytes } = await service.fill(file, item.picked.file);
+        if (!bytes) throw new Error(result.error?.zh ?? "no copy");
+        const name = filledName(file);
+        download(bytes, name);
+        const n = result.sheets.reduce((k, s) => k + (s.written?.length ?? 0), 0);
+        setNotice(n > 0 ? { kind: "info", key: "filledNote", vars: { name, n }, ...(result.note ? { detail: result.note } : {}) } : { kind: "info", key: "fillNothing", vars: { file } });
+      } catch (e) {
+        setNotice({ kind: "error", key: "failed", vars: { detail: String((e as Error)?.message ?? e) } });
+      } finally {
+        setBusyFile(null);
+      }
+    },
+    [items, service],
+  );
+
+  const downloadSummary = React.useCallback(async () => {
+    try {
+      const bytes = await service.summary(checked);
+      download(bytes, "汇总.xlsx");
+      setNotice({ kind: "info", key: "summaryDone", vars: { name: "汇总.xlsx" } });
+    } catch (e) {
+      setNotice({ kind: "error", key: "failed", vars: { detail: String((e as Error)?.message ?? e) } });
+    }
+  }, [checked, service]);
+
+  const clear = React.useCallback(() => {
+    setItems([]);
+    setSkipped([]);
+    setNotice(null);
+  }, []);
+
+  return { items, rows, pending, skipped, notice, busyFile, add, downloadFilled, downloadSummary, clear, files: checked };
+}

@@ -1,0 +1,367 @@
+// End-to-end tests of the offline web checker (dist/web/, built by `npm run build:web`), served from a
+// subfolder of 127.0.0.1 as an intranet server would, driven in headless Chromium through playwright-core.
+// It chooses every sample (and .xls / .ods copies) through the page's file input, compares what the page
+// found with what `jixiao check --json` finds, opens a finding, switches the language, downloads a filled
+// copy and the summary workbook and reads both back, chooses a folder, runs without workers, and asserts
+// that no request leaves the page's origin.
+//
+//   node test/e2e/web.mjs        (npm run test:e2e runs it after the playground's tests)
+//   BENCH_WEB=1 node test/e2e/web.mjs --bench 100
+//                                the benchmark: 100 forms, time to the first row and to the last
+//
+// Artifacts in test-output/web/: screenshots, results.json. Prints `web e2e: N passed, M failed` last.
+/* global window, document */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
+import { chromium } from "playwright-core";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const DIST = path.join(ROOT, "dist", "web");
+const OUT = path.join(ROOT, "test-output", "web");
+const SAMPLES = path.join(ROOT, "test", "fixtures", "samples");
+const CONVERTED = path.join(ROOT, "test", "fixtures", "converted");
+const CLI = path.join(ROOT, "dist", "cli", "jixiao.js");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const MOUNT = "/intranet/jixiao/web/";
+const WAIT_MS = 60_000;
+const FILL_HINT_ZH = "可用 --fix 自动填入（写出副本）。";
+
+const results = [];
+const offsite = [];
+const consoleErrors = [];
+
+async function test(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true, ms: Date.now() - started });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    results.push({ name, ok: false, ms: Date.now() - started, error: message });
+    console.log(`  ✗ ${name}\n      ${message.split("\n").join("\n      ")}`);
+  }
+}
+
+function check(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+function equal(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}:\n  expected ${e}\n  actual   ${a}`);
+}
+
+function walk(dir, ext) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(p, ext));
+    else if (ext.test(entry.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".txt": "text/plain; charset=utf-8" };
+
+/** dist/web/ under MOUNT, nothing else: a page that asked for anything outside its folder would get 404. */
+function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    if (!url.pathname.startsWith(MOUNT)) return res.writeHead(404).end();
+    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname.slice(MOUNT.length))));
+    if (!file.startsWith(DIST)) return res.writeHead(403).end();
+    if (url.pathname.endsWith("/")) file = path.join(file, "index.html");
+    fs.stat(file, (err, st) => {
+      if (err || !st.isFile()) return res.writeHead(404).end();
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Content-Length": st.size, "Cache-Control": "no-cache" });
+      fs.createReadStream(file).pipe(res);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** What the command finds in the same files, keyed by file name. */
+function cliResults(files) {
+  // The command exits 1 when a form has errors: its report is what counts here.
+  const r = spawnSync(process.execPath, [CLI, "check", ...files, "--json"], { encoding: "utf8", maxBuffer: 64 << 20, cwd: ROOT });
+  check(r.status === 0 || r.status === 1, `jixiao check exited ${r.status}: ${r.stderr}`);
+  const doc = JSON.parse(r.stdout);
+  return new Map(doc.files.map((f) => [path.basename(f.file), f]));
+}
+
+/** The facts both hosts must agree on, from a --json file or from the page's FileResult. */
+function factsOfCli(f) {
+  return {
+    error: f.error ?? null,
+    sheets: f.sheets.map((s) => ({
+      sheet: s.sheet,
+      kind: s.kind,
+      budget: s.budget,
+      total: s.total,
+      grade: s.grade,
+      suggested: s.indicators.map((i) => i.suggested),
+      findings: s.findings.map((x) => [x.code, x.severity, x.cell, x.message.replace(FILL_HINT_ZH, "")]),
+    })),
+  };
+}
+
+function factsOfPage(f) {
+  return {
+    error: f.error?.zh ?? null,
+    sheets: f.sheets.map((s) => ({
+      sheet: s.sheet,
+      kind: s.kind,
+      budget: s.figures?.budget ? { rate: s.figures.budget.rate, score: s.figures.budget.score } : null,
+      total: s.figures?.total ?? null,
+      grade: s.figures?.grade ?? null,
+      suggested: s.evaluations.map((e) => e.suggested),
+      findings: s.findings.map((x) => [x.code, x.severity, x.cell, x.message.zh]),
+    })),
+  };
+}
+
+async function openPage(context, base, { noWorkers = false } = {}) {
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  if (noWorkers) await page.addInitScript(() => Object.defineProperty(window, "Worker", { value: undefined }));
+  await page.goto(base);
+  await page.waitForSelector('[data-testid="drop-zone"]', { timeout: WAIT_MS });
+  return page;
+}
+
+/** Choose files through the page's own file input, then wait until every one is checked. */
+async function choose(page, files, input = "file-input") {
+  await page.setInputFiles(`[data-testid="${input}"]`, files);
+  await page.waitForFunction(() => window.__jixiaoWeb && window.__jixiaoWeb.doneAt !== null && window.__jixiaoWeb.done(), null, { timeout: WAIT_MS });
+  return page.evaluate(() => ({ results: window.__jixiaoWeb.results(), first: window.__jixiaoWeb.firstRowAt - window.__jixiaoWeb.startedAt, all: window.__jixiaoWeb.doneAt - window.__jixiaoWeb.startedAt }));
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+}
+
+const fmt2 = (x) => (x === null || x === undefined ? "" : x.toFixed(2));
+
+async function readBack(file) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+async function bench(context, base, n) {
+  const files = walk(SAMPLES, /\.xlsx$/);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-web-bench-"));
+  const chosen = [];
+  for (let i = 0; i < n; i++) {
+    const src = files[i % files.length];
+    const dst = path.join(dir, `${String(i).padStart(3, "0")}-${path.basename(src)}`);
+    fs.copyFileSync(src, dst);
+    chosen.push(dst);
+  }
+  const runs = [];
+  for (let k = 0; k < 3; k++) {
+    const page = await openPage(context, base);
+    const r = await choose(page, chosen);
+    check(r.results.length === n, `bench: ${r.results.length} of ${n} files checked`);
+    runs.push({ firstRowMs: Math.round(r.first), allMs: Math.round(r.all) });
+    await page.close();
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const out = { forms: n, firstRowMs: median(runs.map((r) => r.firstRowMs)), allMs: median(runs.map((r) => r.allMs)), runs };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+async function main() {
+  const benchAt = process.argv.indexOf("--bench");
+  if (!fs.existsSync(path.join(DIST, "index.html"))) {
+    const r = spawnSync("npm", ["run", "build:web"], { cwd: ROOT, stdio: "inherit" });
+    if (r.status !== 0) process.exit(1);
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const base = `${origin}${MOUNT}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 1000 }, locale: "zh-CN" });
+  context.on("request", (req) => {
+    const u = req.url();
+    if (!u.startsWith(`${origin}/`) && !u.startsWith("blob:") && !u.startsWith("data:")) offsite.push(u);
+  });
+
+  if (benchAt > 0) {
+    await bench(context, base, Number(process.argv[benchAt + 1] || 100));
+    await browser.close();
+    server.close();
+    return;
+  }
+
+  const samples = walk(SAMPLES, /\.xlsx$/);
+  const others = [path.join(CONVERTED, "selfeval", "zhengwuyun.xls"), path.join(CONVERTED, "selfeval-defects", "wrong-arithmetic.ods")].filter((f) => fs.existsSync(f));
+  const expected = JSON.parse(fs.readFileSync(path.join(SAMPLES, "expected.json"), "utf8"));
+  const cli = cliResults([...samples, ...others]);
+  let page;
+  let chosen;
+
+  console.log("web checker (dist/web) in Chromium");
+  await test("the page opens from a subfolder with relative URLs, in Chinese, keyboard first on 选择文件", async () => {
+    page = await openPage(context, base);
+    equal(await page.textContent("h1"), "绩效自评表在线检查（离线版）", "title");
+    check((await page.getAttribute("html", "lang")) === "zh-CN", "lang is not zh-CN");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    check(focused === "选择文件", `the second Tab stop is "${focused}", not 选择文件`);
+    await shot(page, "01-empty");
+  });
+
+  await test(`every sample (${samples.length}) and an .xls and an .ods chosen through the file input: rows fill in, same findings as jixiao check --json`, async () => {
+    chosen = await choose(page, [...samples, ...others]);
+    equal(chosen.results.length, samples.length + others.length, "files checked");
+    for (const f of chosen.results) {
+      const c = cli.get(path.basename(f.file));
+      check(c, `${f.file}: not in the command's output`);
+      equal(factsOfPage(f), factsOfCli(c), `${f.file}: the page and the command differ`);
+    }
+    await shot(page, "02-checked");
+  });
+
+  await test("each sample's total, grade and kind on screen are expected.json's", async () => {
+    const rows = await page.$$eval('[data-testid="result-row"]', (trs) => trs.map((tr) => ({ file: tr.dataset.file, sheet: tr.dataset.sheet, status: tr.dataset.status, total: tr.querySelector('[data-testid="total"]').textContent, cells: [...tr.children].map((td) => td.textContent) })));
+    for (const e of expected) {
+      const name = path.basename(e.file);
+      for (const s of e.sheets) {
+        if (s.kind === "none") continue;
+        const row = rows.find((r) => r.file === name && r.sheet === s.sheet);
+        check(row, `${name} ${s.sheet}: no row`);
+        // A form whose total is blank (blankTotal) shows the computed one, which the command's check compares.
+        if (!s.blankTotal) {
+          equal(row.total, fmt2(s.total ?? null), `${name} ${s.sheet}: total on screen`);
+          equal(row.cells[8], s.grade ?? "", `${name} ${s.sheet}: grade on screen`);
+        }
+        const errors = s.findings.filter((x) => x.severity === "error").length;
+        equal(row.status, errors > 0 ? "needs-work" : "ready", `${name} ${s.sheet}: status`);
+      }
+    }
+  });
+
+  await test("a row opens its findings with their cells (keyboard: Enter on the button)", async () => {
+    const row = page.locator('[data-testid="result-row"][data-file="wrong-arithmetic.xlsx"]');
+    const toggle = row.locator('[data-testid="toggle-findings"]');
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    check((await toggle.getAttribute("aria-expanded")) === "true", "aria-expanded is not true");
+    const cells = await page.$$eval('[data-testid="findings"] tbody tr', (trs) => trs.map((tr) => tr.dataset.cell));
+    const want = chosen.results.find((f) => f.file === "wrong-arithmetic.xlsx").sheets[0].findings.map((x) => x.cell);
+    equal(cells, want, "the cells listed");
+    await shot(page, "03-findings");
+  });
+
+  await test("the English switch: labels and engine messages in English, then back to Chinese", async () => {
+    await page.click('[data-testid="language"]');
+    equal(await page.textContent("h1"), "Performance form checker (offline)", "title in English");
+    const first = await page.textContent('[data-testid="findings"] tbody tr td:last-child');
+    check(/^[\x20-\x7e\u2013-\u2019]/.test(first.trim()), `the finding reads "${first}"`);
+    check((await page.getAttribute("html", "lang")) === "en-US", "lang is not en-US");
+    await shot(page, "04-english");
+    await page.click('[data-testid="language"]');
+    equal(await page.textContent("h1"), "绩效自评表在线检查（离线版）", "title back in Chinese");
+  });
+
+  await test("下载已填写副本 is the command's --fix: the same cells written with the same values, read back", async () => {
+    const name = "blank-scores.xlsx";
+    const src = samples.find((f) => path.basename(f) === name);
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-testid="result-row"][data-file="${name}"] [data-testid="download-filled"]`).click()]);
+    equal(dl.suggestedFilename(), "blank-scores.filled.xlsx", "the copy's name");
+    const saved = path.join(OUT, dl.suggestedFilename());
+    await dl.saveAs(saved);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-web-"));
+    const doc = JSON.parse(spawnSync(process.execPath, [CLI, "check", src, "--fix", "--out", path.join(tmp, "cli.xlsx"), "--json"], { encoding: "utf8" }).stdout);
+    const written = doc.files[0].sheets[0].written;
+    check(written.length > 0, "the command wrote nothing");
+    const wb = await readBack(saved);
+    const ws = wb.getWorksheet(doc.files[0].sheets[0].sheet);
+    for (const w of written) {
+      const v = ws.getCell(w.cell).value;
+      equal(typeof v === "object" && v && "richText" in v ? v.richText.map((r) => r.text).join("") : v, w.value, `${w.cell} in the downloaded copy`);
+    }
+    const cliCopy = await readBack(path.join(tmp, "cli.xlsx"));
+    equal(
+      wb.worksheets.map((s) => s.name),
+      cliCopy.worksheets.map((s) => s.name),
+      "sheets of the two copies",
+    );
+    fs.rmSync(tmp, { recursive: true, force: true });
+    const notice = await page.textContent('[data-testid="notice"]');
+    check(notice.includes(`写入 ${written.length} 个单元格`), `the notice says "${notice}"`);
+    await shot(page, "05-filled");
+  });
+
+  await test("下载汇总表: 汇总 with a row per form, 问题清单 with every finding, 说明; read back", async () => {
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="download-summary"]')]);
+    equal(dl.suggestedFilename(), "汇总.xlsx", "the summary's name");
+    const saved = path.join(OUT, "汇总.xlsx");
+    await dl.saveAs(saved);
+    const wb = await readBack(saved);
+    equal(wb.worksheets.map((s) => s.name), ["汇总", "问题清单", "说明"], "sheets");
+    const rowsOnPage = await page.$$eval('[data-testid="result-row"]', (trs) => trs.length);
+    equal(wb.getWorksheet("汇总").actualRowCount - 1, rowsOnPage, "汇总 rows");
+    const findings = chosen.results.reduce((n, f) => n + f.sheets.reduce((k, s) => k + (s.kind === "none" ? 0 : s.findings.length), 0), 0);
+    equal(wb.getWorksheet("问题清单").actualRowCount - 1, findings, "问题清单 rows");
+    const total = wb.getWorksheet("汇总").getRow(2).getCell(8).value;
+    check(typeof total === "number" || total === null, `总分 is ${typeof total}, not a number`);
+    check(String(wb.getWorksheet("说明").getCell("B2").value).startsWith("绩效自评助手 jixiao "), "说明 has no version");
+  });
+
+  await test("a folder chosen whole: its workbooks checked, other files listed as skipped", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-folder-"));
+    const folder = path.join(dir, "第一批");
+    fs.mkdirSync(path.join(folder, "子目录"), { recursive: true });
+    fs.copyFileSync(samples[0], path.join(folder, path.basename(samples[0])));
+    fs.copyFileSync(samples[1], path.join(folder, "子目录", path.basename(samples[1])));
+    fs.writeFileSync(path.join(folder, "说明.txt"), "not a workbook");
+    const p = await openPage(context, base);
+    const r = await choose(p, folder, "folder-input");
+    equal(r.results.map((f) => f.file).sort(), [`第一批/${path.basename(samples[0])}`, `第一批/子目录/${path.basename(samples[1])}`].sort(), "files from the folder");
+    check((await p.textContent("body")).includes("已跳过：第一批/说明.txt"), "the text file is not said to be skipped");
+    await shot(p, "06-folder");
+    await p.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  await test("without workers (a policy or a page opened from disk) the page checks the same, in the page", async () => {
+    const p = await openPage(context, base, { noWorkers: true });
+    const r = await choose(p, samples.slice(0, 3));
+    for (const f of r.results) equal(factsOfPage(f), factsOfCli(cli.get(path.basename(f.file))), `${f.file} without workers`);
+    await p.close();
+  });
+
+  await test("no request left the page's origin; no script error", async () => {
+    equal(offsite, [], "requests off the origin");
+    equal(consoleErrors, [], "console errors");
+  });
+
+  await browser.close();
+  server.close();
+  fs.writeFileSync(path.join(OUT, "results.json"), JSON.stringify({ results, firstRowMs: chosen?.first, allMs: chosen?.all }, null, 2));
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`web e2e: ${results.length - failed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

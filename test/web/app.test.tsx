@@ -1,0 +1,132 @@
+/** @jest-environment jsdom */
+/**
+ * The web checker's page with a fake CheckService: rows fill in as results arrive, a row opens its
+ * findings, other files are listed as skipped, the language switches, downloads go through the service.
+ */
+import * as React from "react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/web/App";
+import type { CheckService } from "../../src/web/services/checkService";
+import { WEB_STRINGS } from "../../src/web/strings";
+import { filledName } from "../../src/web/services/download";
+import { sortPicked } from "../../src/web/services/pickFiles";
+import type { FileResult } from "../../src/xlsx/checkBytes";
+import { analyzeSheet } from "../../src/core/engine";
+import { buildSelfEval, plainSpec } from "../core/rules/support";
+
+afterEach(cleanup);
+
+function formResult(file: string, broken = false): FileResult {
+  const built = buildSelfEval(plainSpec(broken ? { total: 50 } : {}));
+  return { file, sheets: [analyzeSheet(built.builder.toSnapshot())] };
+}
+
+/** A service whose answers the test releases one by one. */
+function fakeService() {
+  const pending = new Map<string, (r: FileResult) => void>();
+  const calls: string[] = [];
+  const service: CheckService = {
+    check: (name) => new Promise((resolve) => pending.set(name, resolve)),
+    fill: async (name) => {
+      calls.push(`fill ${name}`);
+      return { result: formResult(name), bytes: new Uint8Array([1, 2, 3]) };
+    },
+    summary: async (files) => {
+      calls.push(`summary ${files.length}`);
+      return new Uint8Array([4]);
+    },
+  };
+  return { service, pending, calls };
+}
+
+function choose(names: string[]) {
+  const input = screen.getByTestId("file-input") as HTMLInputElement;
+  const files = names.map((n) => new File(["x"], n));
+  Object.defineProperty(input, "files", { value: files, configurable: true });
+  fireEvent.change(input);
+}
+
+beforeAll(() => {
+  // jsdom has no object URLs; the download helper only needs them to exist.
+  Object.assign(URL, { createObjectURL: () => "blob:x", revokeObjectURL: () => undefined });
+  // Fluent's message bar measures itself; jsdom measures nothing.
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+
+test("rows fill in as each file is checked; progress says how many; a broken form needs work", async () => {
+  const { service, pending } = fakeService();
+  render(<App service={service} />);
+  choose(["b.xlsx", "a.xlsx", "说明.txt"]);
+  expect(screen.getByTestId("status").textContent).toBe("正在检查：0 / 2");
+  expect(screen.getByText("不是工作簿，已跳过：说明.txt")).toBeTruthy();
+  await act(async () => pending.get("a.xlsx")!(formResult("a.xlsx")));
+  expect(screen.getAllByTestId("result-row").map((r) => r.dataset.file)).toEqual(["a.xlsx"]);
+  expect(screen.getByTestId("status").textContent).toBe("正在检查：1 / 2");
+  await act(async () => pending.get("b.xlsx")!(formResult("b.xlsx", true)));
+  const rows = screen.getAllByTestId("result-row");
+  expect(rows.map((r) => [r.dataset.file, r.dataset.status])).toEqual([
+    ["a.xlsx", "ready"],
+    ["b.xlsx", "needs-work"],
+  ]);
+  expect(screen.getByTestId("status").textContent).toBe("已检查 2 个文件：2 个绩效表，1 个可以提交，1 个需修改。");
+});
+
+test("a row opens its findings with their cells, and closes", async () => {
+  const { service, pending } = fakeService();
+  render(<App service={service} />);
+  choose(["b.xlsx"]);
+  await act(async () => pending.get("b.xlsx")!(formResult("b.xlsx", true)));
+  const toggle = within(screen.getByTestId("result-row")).getByTestId("toggle-findings");
+  fireEvent.click(toggle);
+  expect(toggle.getAttribute("aria-expanded")).toBe("true");
+  const cells = within(screen.getByTestId("findings")).getAllByRole("row").slice(1).map((r) => r.getAttribute("data-cell"));
+  expect(cells).toContain(formResult("b.xlsx", true).sheets[0].findings.find((f) => f.code === "total-mismatch")!.cell);
+  fireEvent.click(toggle);
+  expect(screen.queryByTestId("findings")).toBeNull();
+});
+
+test("the English switch, kept for the next visit", async () => {
+  const { service } = fakeService();
+  render(<App service={service} />);
+  fireEvent.click(screen.getByTestId("language"));
+  expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Performance form checker (offline)");
+  expect(localStorage.getItem("jixiao-web-locale")).toBe("en-US");
+  cleanup();
+  render(<App service={fakeService().service} />);
+  expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Performance form checker (offline)");
+  localStorage.clear();
+});
+
+test("downloads go through the service: the filled copy of a file, the summary of all", async () => {
+  const { service, pending, calls } = fakeService();
+  render(<App service={service} />);
+  choose(["a.xlsx"]);
+  await act(async () => pending.get("a.xlsx")!(formResult("a.xlsx")));
+  await act(async () => fireEvent.click(screen.getByTestId("download-filled")));
+  await act(async () => fireEvent.click(screen.getByTestId("download-summary")));
+  await waitFor(() => expect(calls).toEqual(["fill a.xlsx", "summary 1"]));
+  expect(screen.getByTestId("notice").textContent).toContain("已生成汇总表 汇总.xlsx");
+});
+
+test("both languages have the same strings", () => {
+  expect(Object.keys(WEB_STRINGS["en-US"]).sort()).toEqual(Object.keys(WEB_STRINGS["zh-CN"]).sort());
+  for (const v of Object.values(WEB_STRINGS["en-US"])) expect(v).not.toMatch(/[\u4e00-\u9fff]{3}/);
+});
+
+test.each([
+  ["自评表.xlsx", "自评表.filled.xlsx"],
+  ["批次/宏.xlsm", "宏.filled.xlsm"],
+  ["旧表.xls", "旧表.filled.xlsx"],
+  ["表.ods", "表.filled.xlsx"],
+])("the copy of %s is named %s, as the command names it", (file, name) => expect(filledName(file)).toBe(name));
+
+test("what is not a workbook, a lock file or an earlier copy is passed over", () => {
+  const f = (name: string) => ({ name, file: new File([], name) });
+  const r = sortPicked([f("b.xlsx"), f("~$b.xlsx"), f("a.filled.xlsx"), f("c.XLS"), f("readme.txt")]);
+  expect(r.workbooks.map((w) => w.name)).toEqual(["b.xlsx", "c.XLS"]);
+  expect(r.skipped).toEqual(["~$b.xlsx", "a.filled.xlsx", "readme.txt"]);
+});

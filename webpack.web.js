@@ -1,0 +1,69 @@
+// Webpack config for the offline web checker (src/web): a static page in dist/web/ that checks
+// workbooks entirely in the browser, with relative URLs only, so it can be served from any folder of
+// the intranet server that serves the add-in (or opened from disk, where it runs without workers).
+//
+//   npm run build:web            dist/web/ (npm run build makes it too)
+"use strict";
+
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const OUT_DIR = path.resolve(__dirname, "dist/web");
+const VERSION = require("./package.json").version;
+
+/** ExcelJS's browser build comes minified: its chunk is marked so, which keeps the minimizer off it. */
+class ExcelJsIsMinified {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("ExcelJsIsMinified", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ExcelJsIsMinified", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (/^exceljs\.[^/]*\.js$/.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
+        }
+      });
+    });
+  }
+}
+
+module.exports = (env, argv) => {
+  const dev = argv.mode !== "production";
+  // The worker's URL carries the build, so a new release is not served from an old cache.
+  const build = `${VERSION}-${Date.now().toString(36)}`;
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-cheap-module-source-map" : false,
+    entry: {
+      web: "./src/web/index.tsx",
+      "check-worker": { import: "./src/web/services/check.worker.ts", filename: "check-worker.js", chunkLoading: "import-scripts" },
+    },
+    output: {
+      path: OUT_DIR,
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // Relative to the page (and, in the worker, to the worker's own URL): any folder will do.
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      // ExcelJS's browser build (its package.json "browser" field) is one prebuilt bundle: nothing to parse.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext" } } },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: { cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "all", enforce: true } } },
+    },
+    plugins: [
+      new ExcelJsIsMinified(),
+      new webpack.DefinePlugin({ __JIXIAO_VERSION__: JSON.stringify(VERSION), __JIXIAO_WORKER__: JSON.stringify(`check-worker.js?v=${build}`) }),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/index.html", chunks: ["web"] }),
+    ],
+    performance: { hints: false },
+  };
+};
