@@ -58,13 +58,24 @@ export function formatNumber(value: number, format: string | undefined): string 
   if (c.general) return general(value);
   const { percent, decimals, grouping, before, after } = c;
   const v = percent ? value * 100 : value;
-  let s = Math.abs(v).toFixed(decimals);
+  let s = excelFixed(Math.abs(v), decimals);
   if (grouping) {
     const [int, frac] = s.split(".");
     s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac !== undefined ? `.${frac}` : "");
   }
   if (v < 0 && Number(s.replace(/,/g, "")) !== 0) s = `-${s}`;
   return `${before}${s}${after}`;
+}
+
+/**
+ * Fixed decimals as Excel shows them: half away from zero on the number's decimal digits (fifteen
+ * significant), not on its binary value. 9.85 in a 0.0 format shows 9.9, where toFixed gives 9.8.
+ */
+function excelFixed(x: number, decimals: number): string {
+  const scale = 10 ** decimals;
+  const scaled = Number((x * scale).toPrecision(15));
+  if (!Number.isFinite(scaled) || scaled >= 1e21) return x.toFixed(decimals);
+  return (Math.round(scaled) / scale).toFixed(decimals);
 }
 
 function general(v: number): string {

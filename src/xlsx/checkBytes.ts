@@ -6,7 +6,24 @@ import type { SheetSnapshot } from "../core/snapshot";
 import { fillPackage, PackageShapeError, type SheetFill } from "./package/fillPackage";
 import { XmlShapeError } from "./package/xml";
 import { asXlsx, FORMAT_LABEL, readOtherFormat, type OtherFormat } from "./readSheetJs";
-import { loadWorkbook, otherFormatOf, snapshotOf, WorkbookReadError } from "./readWorkbook";
+import { readPackageSnapshots } from "./readPackage";
+import { otherFormatOf, precheck, WorkbookReadError } from "./sniff";
+
+/**
+ * An .xlsx as snapshots: the package reader, and ExcelJS (loaded only then) for what it leaves — so
+ * checking a usual form never loads ExcelJS.
+ */
+async function readXlsx(bytes: Uint8Array): Promise<SheetSnapshot[]> {
+  precheck(bytes);
+  try {
+    return await readPackageSnapshots(bytes);
+  } catch {
+    // What it leaves by design (UnreadHere), and anything else it met, is left to ExcelJS, which
+    // reads it or says in the officer's words why not.
+  }
+  const { loadWorkbook, snapshotOf } = await import("./readWorkbook");
+  return (await loadWorkbook(bytes)).worksheets.map((ws) => snapshotOf(ws));
+}
 
 /**
  * One workbook checked from its bytes, in memory: what the command (src/xlsx/checkWorkbook.ts, which
@@ -48,7 +65,7 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
       const read = await readOtherFormat(bytes, format);
       snaps = read.snapshots;
       convert = () => asXlsx(read.lib, read.workbook);
-    } else snaps = (await loadWorkbook(bytes)).worksheets.map((ws) => snapshotOf(ws));
+    } else snaps = await readXlsx(bytes);
   } catch (e) {
     if (e instanceof WorkbookReadError) return { result: { file, error: { zh: e.zh, en: e.en }, sheets: [] } };
     throw e;

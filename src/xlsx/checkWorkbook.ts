@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import { checkWorkbookBytes, type FileResult } from "./checkBytes";
 import type { SettingsInput } from "../core/settings";
-import { WorkbookReadError } from "./readWorkbook";
+import { WorkbookReadError } from "./sniff";
 
 export type { FileResult } from "./checkBytes";
 

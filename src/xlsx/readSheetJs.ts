@@ -2,8 +2,9 @@ import type * as XLSXTypes from "@e965/xlsx";
 import { rangeToA1 } from "../core/address";
 import { displayText } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
-import { BAD_DATE } from "./cells";
-import { boundBox, clipMerges, MAX_SNAPSHOT_CELLS, WorkbookReadError } from "./readWorkbook";
+import { BAD_DATE } from "./dates";
+import { boundBox, clipMerges, MAX_SNAPSHOT_CELLS } from "./extent";
+import { WorkbookReadError } from "./sniff";
 
 /**
  * Excel 97–2003 (.xls), OpenDocument (.ods) and WPS (.et) workbooks, read with SheetJS into the same

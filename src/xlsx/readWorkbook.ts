@@ -1,102 +1,23 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 
-import { parseRange, rangeToA1 } from "../core/address";
 import { displayText } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { mergedRanges, readCell, type CellRead } from "./cells";
+import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
+import { precheck, WorkbookReadError } from "./sniff";
 
-/** Why a file could not be read, in words a finance officer understands. */
-export class WorkbookReadError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
-
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const ZIP_MAGIC = [0x50, 0x4b];
-
-function startsWith(buf: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => buf[i] === b);
-}
-
-/** Byte helpers without Node's Buffer: this reader runs in the web checker too. */
-function utf16(s: string): Uint8Array {
-  const out = new Uint8Array(s.length * 2);
-  for (let i = 0; i < s.length; i++) {
-    out[2 * i] = s.charCodeAt(i) & 0xff;
-    out[2 * i + 1] = s.charCodeAt(i) >> 8;
-  }
-  return out;
-}
-
-const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
-
-/** Whether `needle` occurs in `hay` (a first-byte scan, as Buffer.includes does). */
-export function includesBytes(hay: Uint8Array, needle: Uint8Array): boolean {
-  if (needle.length === 0) return true;
-  const first = needle[0];
-  const last = hay.length - needle.length;
-  for (let i = hay.indexOf(first); i !== -1 && i <= last; i = hay.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < needle.length && hay[i + j] === needle[j]) j++;
-    if (j === needle.length) return true;
-  }
-  return false;
-}
-
-/** The first bytes as Latin-1 text: a zip names its first part in plain ASCII. */
-const headText = (bytes: Uint8Array, n = 200): string => String.fromCharCode(...bytes.subarray(0, n));
-
-const ENCRYPTION_INFO = utf16("EncryptionInfo");
-const ODS_MIMETYPE = "mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+export { boundBox, clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
+export { includesBytes, otherFormatOf, precheck, WorkbookReadError } from "./sniff";
 
 /**
- * A workbook in a format the SheetJS reader takes (src/xlsx/readSheetJs.ts): an OLE2 file that is not
- * an encrypted .xlsx (Excel 97–2003, or WPS's .et by its name), or an OpenDocument spreadsheet.
+ * ExcelJS as the .xlsx reader: for what the package reader (src/xlsx/readPackage.ts) leaves to it,
+ * for the emulator and for the tests, which hold the package reader to it.
  */
-export function otherFormatOf(file: string, bytes: Uint8Array): "xls" | "ods" | "et" | null {
-  if (startsWith(bytes, CFB_MAGIC)) return includesBytes(bytes, ENCRYPTION_INFO) ? null : /\.et$/i.test(file) ? "et" : "xls";
-  if (startsWith(bytes, ZIP_MAGIC) && headText(bytes).includes(ODS_MIMETYPE)) return "ods";
-  return null;
-}
 
 /** Load .xlsx bytes, telling apart the usual ways a file is not a readable workbook. */
 export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  if (bytes.length === 0) throw new WorkbookReadError("文件是空的。", "The file is empty.");
-  if (startsWith(bytes, CFB_MAGIC)) {
-    if (includesBytes(bytes, ENCRYPTION_INFO)) {
-      throw new WorkbookReadError(
-        "工作簿设置了打开密码（已加密）：请在 Excel 中取消密码后另存为 .xlsx 再检查。",
-        "The workbook is password-protected (encrypted): remove the password in Excel and save it again as .xlsx.",
-      );
-    }
-    throw new WorkbookReadError(
-      "这是旧版 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 后再检查。",
-      "This is an old .xls file: save it as .xlsx in Excel or WPS first.",
-    );
-  }
-  if (!startsWith(bytes, ZIP_MAGIC)) {
-    throw new WorkbookReadError("不是 Excel 工作簿（.xlsx）文件。", "Not an Excel workbook (.xlsx).");
-  }
-  // A zip holds its file names in plain ASCII: an .xlsx names its workbook part.
-  if (headText(bytes).includes(ODS_MIMETYPE)) {
-    throw new WorkbookReadError(
-      "这是 OpenDocument 表格（.ods）文件：请在 WPS、LibreOffice 或 Excel 中另存为 .xlsx 后再检查。",
-      "This is an OpenDocument spreadsheet (.ods): save it as .xlsx in WPS, LibreOffice or Excel first.",
-    );
-  }
-  // A whole zip ends with its central directory (PK 05 06); a truncated one is damaged, said below.
-  const whole = includesBytes(bytes.subarray(Math.max(0, bytes.length - 65_557)), new Uint8Array([0x50, 0x4b, 0x05, 0x06]));
-  if (whole && !includesBytes(bytes, latin1("xl/workbook"))) {
-    throw new WorkbookReadError(
-      "这是一个压缩包，但其中没有 Excel 工作簿（可能是改了扩展名的 .zip、.docx 或其他文件）。",
-      "This is a zip archive without an Excel workbook in it (perhaps a renamed .zip, .docx or other file).",
-    );
-  }
+  precheck(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -137,30 +58,6 @@ async function asksFullCalc(bytes: Uint8Array): Promise<boolean> {
 
 const EMPTY: CellRead = { value: null, formula: null, numberFormat: "General" };
 
-/**
- * The most cells a snapshot holds. A form is a few thousand cells; a file that claims a used range of
- * millions (one stray value at XFD1048576) is read where its cells are, not as the rectangle it claims.
- */
-export const MAX_SNAPSHOT_CELLS = 1_000_000;
-const ROW_GAP = 100;
-const COL_GAP = 50;
-
-type Box = { top: number; left: number; bottom: number; right: number };
-
-/** Runs of numbers no more than `gap` apart: the one holding the most weight. */
-function densest(points: Array<{ at: number; weight: number }>, gap: number): { from: number; to: number } {
-  const sorted = [...points].sort((a, b) => a.at - b.at);
-  let best = { from: sorted[0].at, to: sorted[0].at, weight: 0 };
-  let cur = { from: sorted[0].at, to: sorted[0].at, weight: 0 };
-  for (const p of sorted) {
-    if (p.at - cur.to > gap) cur = { from: p.at, to: p.at, weight: 0 };
-    cur.to = p.at;
-    cur.weight += p.weight;
-    if (cur.weight > best.weight) best = { ...cur };
-  }
-  return { from: best.from, to: best.to };
-}
-
 /** Where a sheet's occupied cells are densest, when its claimed extent is too large to read whole. */
 function occupiedBox(ws: ExcelJS.Worksheet): Box | null {
   const rows = (ws as unknown as { _rows?: Array<{ _cells?: Array<ExcelJS.Cell | undefined> } | undefined> })._rows ?? [];
@@ -172,60 +69,6 @@ function occupiedBox(ws: ExcelJS.Worksheet): Box | null {
     });
   });
   return densestBox(cells);
-}
-
-/** The box around the densest cluster of occupied cells, at most MAX_SNAPSHOT_CELLS. */
-function densestBox(cells: Array<{ r: number; c: number }>): Box | null {
-  if (cells.length === 0) return null;
-  const byRow = new Map<number, number>();
-  for (const x of cells) byRow.set(x.r, (byRow.get(x.r) ?? 0) + 1);
-  const rr = densest([...byRow].map(([at, weight]) => ({ at, weight })), ROW_GAP);
-  const byCol = new Map<number, number>();
-  for (const x of cells) if (x.r >= rr.from && x.r <= rr.to) byCol.set(x.c, (byCol.get(x.c) ?? 0) + 1);
-  const cc = densest([...byCol].map(([at, weight]) => ({ at, weight })), COL_GAP);
-  const width = cc.to - cc.from + 1;
-  const bottom = Math.min(rr.to, rr.from + Math.floor(MAX_SNAPSHOT_CELLS / width) - 1);
-  return { top: rr.from, left: cc.from, bottom, right: cc.to };
-}
-
-/**
- * The extent a snapshot reads, for a reader that gives occupied cells (not a used range): around the
- * cells and the merges, as Excel's used range is; where that is too large, the densest cluster of
- * cells, with `clipped` set so the merges are clipped to it.
- */
-export function boundBox(cells: Array<{ r: number; c: number }>, merges: string[]): (Box & { clipped: boolean }) | null {
-  if (cells.length === 0 && merges.length === 0) return null;
-  const box: Box = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
-  const take = (r: number, c: number) => {
-    box.top = Math.min(box.top, r);
-    box.left = Math.min(box.left, c);
-    box.bottom = Math.max(box.bottom, r);
-    box.right = Math.max(box.right, c);
-  };
-  for (const x of cells) take(x.r, x.c);
-  for (const m of merges) {
-    const r = parseRange(m);
-    take(r.top, r.left);
-    take(r.bottom, r.right);
-  }
-  if ((box.bottom - box.top + 1) * (box.right - box.left + 1) <= MAX_SNAPSHOT_CELLS) return { ...box, clipped: false };
-  const dense = densestBox(cells);
-  return dense ? { ...dense, clipped: true } : null;
-}
-
-/** The merges that touch the box, clipped to it (a merge A36:XFD1048576 becomes A36:…). */
-export function clipMerges(merges: string[], box: Box): string[] {
-  const out: string[] = [];
-  for (const m of merges) {
-    const r = parseRange(m);
-    const top = Math.max(r.top, box.top);
-    const left = Math.max(r.left, box.left);
-    const bottom = Math.min(r.bottom, box.bottom);
-    const right = Math.min(r.right, box.right);
-    if (top > bottom || left > right || (top === bottom && left === right)) continue;
-    out.push(rangeToA1({ top, left, bottom, right }));
-  }
-  return out;
 }
 
 /** One worksheet as a snapshot: the used range, as Office.js would give it. */

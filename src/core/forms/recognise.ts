@@ -70,9 +70,12 @@ function formReason(grid: Grid, table: TableRead, cols: Columns): FormBase["form
 const LIMITED = /^(年度(总体)?目标完成情况|评价结论|存在(的)?问题|改进措施)/;
 const PRINTED_LIMIT = /(\d+)字以内|限(\d+)字|不超过(\d+)字/;
 
-function limitedTexts(grid: Grid): NonNullable<FormBase["limitedTexts"]> {
+function limitedTexts(grid: Grid, headerRow: number, lastRow: number): NonNullable<FormBase["limitedTexts"]> {
   const out: NonNullable<FormBase["limitedTexts"]> = [];
-  for (const hit of findCells(grid, grid.top, grid.bottom, (k) => k.length <= 24 && LIMITED.test(k))) {
+  const label = (k: string) => k.length <= 24 && LIMITED.test(k);
+  // Above the indicator table and below it: its own rows hold indicators, not these texts.
+  const hits = [...findCells(grid, grid.top, headerRow - 1, label), ...findCells(grid, lastRow + 1, grid.bottom, label)];
+  for (const hit of hits) {
     const key = grid.key(hit.row, hit.col, false);
     const label = LIMITED.exec(key)![1];
     const printed = PRINTED_LIMIT.exec(key);
@@ -103,7 +106,7 @@ export function recognise(grid: Grid): Form | null {
     implementer: labelled(grid, header.row, /^(实施单位|项目单位)[:：]?$/),
     tierBands: printedTierBands(grid),
     formReason: formReason(grid, table, header.columns),
-    limitedTexts: limitedTexts(grid),
+    limitedTexts: limitedTexts(grid, header.row, table.lastRow),
     headerRow: header.row,
     headerCell: toA1(header.row, header.columns.level1 ?? header.columns.name!),
     firstRow: table.firstRow,

@@ -1,6 +1,5 @@
 import { resolveSettings } from "../../core/settings";
 import { checkWorkbookBytes } from "../../xlsx/checkBytes";
-import { summaryWorkbook } from "../../xlsx/summaryWorkbook";
 import type { Reply, Request } from "./protocol";
 
 /**
@@ -10,6 +9,8 @@ import type { Reply, Request } from "./protocol";
 export async function run(req: Request): Promise<Reply> {
   try {
     if (req.type === "summary") {
+      // ExcelJS only when a summary is asked for: checking reads the packages without it.
+      const { summaryWorkbook } = await import(/* webpackChunkName: "summary" */ "../../xlsx/summaryWorkbook");
       const bytes = await summaryWorkbook(req.files, {
         // The summary is saved where the reviewer chooses; links point at the files by the path they were chosen with.
         linkOf: (file) => file,

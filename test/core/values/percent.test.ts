@@ -27,3 +27,14 @@ test("97.8 under 0.0\\% reads 97.8 as a weight, a target and in its text; 0.978 
   expect(readNumber(cell(0.978, "0.00%")).value).toBe(97.8);
   expect(readTarget({ value: 0.978, text: "97.80%", numberFormat: "0.00%" })).toMatchObject({ value: 97.8 });
 });
+
+describe("fixed decimals as Excel shows them (its decimal digits, not the binary value)", () => {
+  test.each([
+    [9.85, "0.0", "9.9"],
+    [1.005, "0.00", "1.01"],
+    [0.9815, "0.00%", "98.15%"],
+    [-2.675, "0.00", "-2.68"],
+    [1234567.891, "#,##0.00", "1,234,567.89"],
+    [0.04, "0.0", "0.0"],
+  ])("%p in %s shows %s", (v, fmt, shown) => expect(formatNumber(v, fmt)).toBe(shown));
+});
