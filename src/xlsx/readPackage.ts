@@ -98,16 +98,16 @@ function position(ref: string): { row: number; col: number } {
   return { row: parseInt(m[2], 10), col: columnNumber(m[1]) };
 }
 
-/** The value of an attribute in a start tag's text (`<c r="A1" s="3" t="s">`). */
+const ATTR = new Map<string, RegExp>();
+
+/** The value of an attribute in a start tag's text (`<c r="A1" s="3" t="s">`), decoded; any white space, either quote. */
 function attrIn(tag: string, name: string): string | undefined {
-  const i = tag.indexOf(` ${name}="`);
-  if (i < 0) {
-    if (tag.includes(`${name}='`) || tag.includes(`${name} =`)) throw new UnreadHere(`attribute ${name} written unusually`);
-    return undefined;
-  }
-  const from = i + name.length + 3;
-  const to = tag.indexOf('"', from);
-  return unescapeXml(tag.slice(from, to));
+  let re = ATTR.get(name);
+  if (!re) ATTR.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
+  if (!m) return undefined;
+  const v = m[1] ?? m[2];
+  return v.includes("&") ? unescapeXml(v) : v;
 }
 
 /** The text inside `<t>` elements of a string item (rich-text runs joined; phonetic runs left out). */
@@ -196,6 +196,9 @@ function readSheet(xml: string, strings: string[], formats: Array<string | undef
   if (dataEnd < 0) throw new UnreadHere("unterminated sheetData");
   const p = prefix;
   const cTag = `<${p}c`;
+  const fRe = new RegExp(`<${p}f(\\s[^>]*)?(/>|>([\\s\\S]*?)</${p}f>)`);
+  const vRe = new RegExp(`<${p}v(\\s[^>]*)?>([\\s\\S]*?)</${p}v>`);
+  const isRe = new RegExp(`<${p}is(\\s[^>]*)?>([\\s\\S]*?)</${p}is>`);
   const rowTag = `<${p}row`;
   let i = dataStart;
   let rowNumber = 0;
@@ -233,7 +236,7 @@ function readSheet(xml: string, strings: string[], formats: Array<string | undef
       end = xml.indexOf(`</${p}c>`, gt);
       if (end < 0) throw new UnreadHere("unterminated <c>");
       const body = xml.slice(gt + 1, end);
-      const f = new RegExp(`<${p}f(\\s[^>]*)?(/>|>([\\s\\S]*?)</${p}f>)`).exec(body);
+      const f = fRe.exec(body);
       if (f) {
         const ftag = `<f${f[1] ?? ""}>`;
         fType = attrIn(ftag, "t");
@@ -242,9 +245,9 @@ function readSheet(xml: string, strings: string[], formats: Array<string | undef
         const text = f[3] !== undefined ? unescapeXml(f[3]) : "";
         if (text !== "") formula = text;
       }
-      const vm = new RegExp(`<${p}v(\\s[^>]*)?>([\\s\\S]*?)</${p}v>`).exec(body);
+      const vm = vRe.exec(body);
       if (vm) v = unescapeXml(vm[2]);
-      const is = new RegExp(`<${p}is(\\s[^>]*)?>([\\s\\S]*?)</${p}is>`).exec(body);
+      const is = isRe.exec(body);
       if (is) inline = stringItem(is[2], 0, is[2].length);
     }
     i = end;

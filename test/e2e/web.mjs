@@ -10,7 +10,7 @@
 //                                the benchmark: 100 forms, time to the first row and to the last
 //
 // Artifacts in test-output/web/: screenshots, results.json. Prints `web e2e: N passed, M failed` last.
-/* global window, document */
+/* global window, document, DataTransfer, File, atob */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -338,6 +338,23 @@ async function main() {
     await shot(p, "06-folder");
     await p.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  await test("files dropped on the page are checked (the drop area's own handler)", async () => {
+    const p = await openPage(context, base);
+    const picks = samples.slice(0, 2).map((f) => ({ name: path.basename(f), b64: fs.readFileSync(f).toString("base64") }));
+    const data = await p.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+      return dt;
+    }, picks);
+    await p.dispatchEvent('[data-testid="drop-zone"]', "dragover", { dataTransfer: data });
+    await p.dispatchEvent('[data-testid="drop-zone"]', "drop", { dataTransfer: data });
+    await p.waitForFunction(() => window.__jixiaoWeb && window.__jixiaoWeb.doneAt !== null && window.__jixiaoWeb.done(), null, { timeout: WAIT_MS });
+    const r = await p.evaluate(() => window.__jixiaoWeb.results());
+    equal(r.map((f) => f.file).sort(), picks.map((f) => f.name).sort(), "files dropped");
+    for (const f of r) equal(factsOfPage(f), factsOfCli(cli.get(f.file)), `${f.file} dropped`);
+    await p.close();
   });
 
   await test("without workers (a policy or a page opened from disk) the page checks the same, in the page", async () => {

@@ -133,6 +133,13 @@ describe("hand-made packages: every kind of cell other writers write", () => {
     expect(s.values).toHaveLength(7);
   });
 
+  test("attributes in single quotes and after line breaks and tabs, as ExcelJS reads them", async () => {
+    const bytes = await handMade(`<row\n r='1'><c\n\tr='A1'\tt="s"><v>1</v></c><c r = "B1" s='1'><v>0.5</v></c></row>`);
+    const mine = await readPackageSnapshots(bytes);
+    expect(mine).toEqual((await loadWorkbook(bytes)).worksheets.map((ws) => snapshotOf(ws)));
+    expect(mine[0].text[0]).toEqual(["偏差原因", "50.00%"]);
+  });
+
   test("rows and cells without r (allowed by the schema, refused by ExcelJS) are read in order", async () => {
     const bytes = await handMade('<row><c t="s"><v>0</v></c><c><v>5</v></c></row><row><c/><c t="b"><v>0</v></c></row>');
     const [s] = await readPackageSnapshots(bytes);
