@@ -10,6 +10,7 @@ const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { excelJsChunk, excelJsNoParse, ExcelJsIsMinified, typescriptRule } = require("./webpack.shared.js");
 
 const SAMPLES_DIR = path.resolve(__dirname, "test/fixtures/samples");
 const OUT_DIR = path.resolve(__dirname, "dist-playground");
@@ -26,22 +27,6 @@ function sampleFiles(dir = SAMPLES_DIR, prefix = "") {
   return out.sort();
 }
 
-/** Marks the ExcelJS chunk as minified (it is ExcelJS's own minified build), so the minimizer skips it. */
-class ExcelJsIsMinified {
-  apply(compiler) {
-    compiler.hooks.compilation.tap("ExcelJsIsMinified", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "ExcelJsIsMinified", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
-        (assets) => {
-          for (const name of Object.keys(assets)) {
-            if (/^exceljs\.[^/]*\.js$/.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
-          }
-        },
-      );
-    });
-  }
-}
-
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   return {
@@ -55,24 +40,8 @@ module.exports = (env, argv) => {
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      // ExcelJS's browser build (its package.json "browser" field) is one prebuilt bundle: nothing to parse.
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext" } },
-          },
-        },
-      ],
-    },
-    optimization: {
-      // ExcelJS comes minified already: a chunk of its own, which ExcelJsIsMinified keeps the minimizer off.
-      splitChunks: { cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "all", enforce: true } } },
-    },
+    module: { noParse: excelJsNoParse, rules: [typescriptRule] },
+    optimization: { splitChunks: { cacheGroups: excelJsChunk } },
     plugins: [
       new ExcelJsIsMinified(),
       new webpack.DefinePlugin({ __JIXIAO_SAMPLES__: JSON.stringify(sampleFiles()) }),

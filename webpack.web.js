@@ -8,22 +8,10 @@
 const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { excelJsChunk, excelJsNoParse, ExcelJsIsMinified, typescriptRule } = require("./webpack.shared.js");
 
 const OUT_DIR = path.resolve(__dirname, "dist/web");
 const VERSION = require("./package.json").version;
-
-/** ExcelJS's browser build comes minified: its chunk is marked so, which keeps the minimizer off it. */
-class ExcelJsIsMinified {
-  apply(compiler) {
-    compiler.hooks.compilation.tap("ExcelJsIsMinified", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "ExcelJsIsMinified", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, (assets) => {
-        for (const name of Object.keys(assets)) {
-          if (/^exceljs\.[^/]*\.js$/.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
-        }
-      });
-    });
-  }
-}
 
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
@@ -45,20 +33,8 @@ module.exports = (env, argv) => {
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      // ExcelJS's browser build (its package.json "browser" field) is one prebuilt bundle: nothing to parse.
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext" } } },
-        },
-      ],
-    },
-    optimization: {
-      splitChunks: { cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "all", enforce: true } } },
-    },
+    module: { noParse: excelJsNoParse, rules: [typescriptRule] },
+    optimization: { splitChunks: { cacheGroups: excelJsChunk } },
     plugins: [
       new ExcelJsIsMinified(),
       new webpack.DefinePlugin({ __JIXIAO_VERSION__: JSON.stringify(VERSION), __JIXIAO_WORKER__: JSON.stringify(`check-worker.js?v=${build}`) }),

@@ -186,11 +186,16 @@ export interface Translator {
   m(msg: Message): string;
 }
 
-export function translator(locale: Locale): Translator {
-  const table = STRINGS[locale];
+/** A translator over any pair of tables with the same keys (the pane's, the web checker's). */
+export function tablesTranslator<K extends string>(tables: Record<Locale, Record<K, string>>, locale: Locale) {
+  const table = tables[locale];
   return {
     locale,
-    t: (key, vars) => format(table[key], vars),
-    m: (msg) => pick(locale, msg),
+    t: (key: K, vars?: Vars) => format(table[key], vars),
+    m: (msg: Message) => pick(locale, msg),
   };
+}
+
+export function translator(locale: Locale): Translator {
+  return tablesTranslator(STRINGS, locale);
 }

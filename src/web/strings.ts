@@ -1,7 +1,6 @@
 // Every text the web checker shows, in both languages (same keys in both tables; a test checks it).
 // Messages from the engine (findings, form kinds, the status) carry their own zh/en.
-import type { Message } from "../core/rules/types";
-import { format, pick, type Locale, type Vars } from "../taskpane/strings";
+import { tablesTranslator, type Locale } from "../taskpane/strings";
 
 export type { Locale } from "../taskpane/strings";
 
@@ -105,13 +104,8 @@ const enUS: Record<StringKey, string> = {
 
 export const WEB_STRINGS: Record<Locale, Record<StringKey, string>> = { "zh-CN": zhCN, "en-US": enUS };
 
-export interface WebTranslator {
-  locale: Locale;
-  t(key: StringKey, vars?: Vars): string;
-  m(msg: Message): string;
-}
+export type WebTranslator = ReturnType<typeof webTranslator>;
 
-export function webTranslator(locale: Locale): WebTranslator {
-  const table = WEB_STRINGS[locale];
-  return { locale, t: (key, vars) => format(table[key], vars), m: (msg) => pick(locale, msg) };
+export function webTranslator(locale: Locale) {
+  return tablesTranslator(WEB_STRINGS, locale);
 }

@@ -19,22 +19,12 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import ExcelJS from "exceljs";
 import { chromium } from "playwright-core";
+import { check, CHROMIUM, CHROMIUM_ARGS, createRunner } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = path.join(ROOT, "dist-playground");
 const OUT = path.join(ROOT, "test-output", "e2e");
 const SAMPLES = path.join(ROOT, "test", "fixtures", "samples");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 /** The whole run stops (and fails) after this long. */
 const RUN_LIMIT_MS = 240_000;
 const WAIT_MS = 10_000;
@@ -56,28 +46,9 @@ const FILL_SCREENSHOTS = new Set(["selfeval-defects/blank-scores.xlsx", "selfeva
 // ---------------------------------------------------------------------------------------------
 // A small runner
 
-const results = [];
-let currentTest = "";
+const { results, test, current } = createRunner();
 /** Requests the pages made to anywhere but the playground's server (there must be none: no network at run time). */
 const offsite = [];
-
-async function test(name, fn) {
-  currentTest = name;
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true, ms: Date.now() - started });
-    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    results.push({ name, ok: false, ms: Date.now() - started, error: message });
-    console.log(`  ✗ ${name}\n      ${message.split("\n").join("\n      ")}`);
-  }
-}
-
-function check(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 function equalSets(actual, expected, what) {
   const a = [...new Set(actual)].sort();
@@ -661,7 +632,7 @@ async function extras(page, base) {
 async function main() {
   const started = Date.now();
   const watchdog = setTimeout(() => {
-    console.error(`e2e: stopped after ${RUN_LIMIT_MS / 1000} s (still in "${currentTest}")`);
+    console.error(`e2e: stopped after ${RUN_LIMIT_MS / 1000} s (still in "${current()}")`);
     console.log(`e2e: ${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`);
     process.exit(1);
   }, RUN_LIMIT_MS);
@@ -692,7 +663,7 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: "zh-CN", acceptDownloads: true });
     const page = await context.newPage();
     const pageErrors = [];
-    page.on("pageerror", (e) => pageErrors.push(`${currentTest}: ${e.message}`));
+    page.on("pageerror", (e) => pageErrors.push(`${current()}: ${e.message}`));
     page.on("request", (r) => {
       if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(`${base}/`)) offsite.push(r.url());
     });

@@ -19,6 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { chromium } from "playwright-core";
+import { check, CHROMIUM, CHROMIUM_ARGS, createRunner } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = path.join(ROOT, "dist", "web");
@@ -26,32 +27,13 @@ const OUT = path.join(ROOT, "test-output", "web");
 const SAMPLES = path.join(ROOT, "test", "fixtures", "samples");
 const CONVERTED = path.join(ROOT, "test", "fixtures", "converted");
 const CLI = path.join(ROOT, "dist", "cli", "jixiao.js");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 const MOUNT = "/intranet/jixiao/web/";
 const WAIT_MS = 60_000;
 const FILL_HINT_ZH = "可用 --fix 自动填入（写出副本）。";
 
-const results = [];
+const { results, test } = createRunner();
 const offsite = [];
 const consoleErrors = [];
-
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true, ms: Date.now() - started });
-    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    results.push({ name, ok: false, ms: Date.now() - started, error: message });
-    console.log(`  ✗ ${name}\n      ${message.split("\n").join("\n      ")}`);
-  }
-}
-
-function check(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 function equal(actual, expected, what) {
   const a = JSON.stringify(actual);

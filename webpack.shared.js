@@ -1,0 +1,33 @@
+// What the playground's and the web checker's webpack configs share: TypeScript through ts-loader as
+// ES modules, and ExcelJS's prebuilt browser bundle left as it is.
+"use strict";
+
+const webpack = require("webpack");
+
+/** TypeScript, type-checked by `npm run typecheck` rather than here; ES modules let webpack tree-shake Fluent UI. */
+const typescriptRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext" } } },
+};
+
+/** ExcelJS's browser build (its package.json "browser" field) is one prebuilt bundle: nothing to parse. */
+const excelJsNoParse = /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/;
+
+/** ExcelJS in a chunk of its own, which ExcelJsIsMinified keeps the minimizer off. */
+const excelJsChunk = { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "all", enforce: true } };
+
+/** Marks the ExcelJS chunk as minified (it is ExcelJS's own minified build), so the minimizer skips it. */
+class ExcelJsIsMinified {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("ExcelJsIsMinified", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ExcelJsIsMinified", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (/^exceljs\.[^/]*\.js$/.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
+        }
+      });
+    });
+  }
+}
+
+module.exports = { typescriptRule, excelJsNoParse, excelJsChunk, ExcelJsIsMinified };
