@@ -2,6 +2,8 @@
 // findings, download a filled copy or the summary workbook. Nothing leaves the browser.
 import * as React from "react";
 import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, Title2, tokens, webLightTheme } from "@fluentui/react-components";
+import { SettingsPanel } from "../taskpane/SettingsPanel";
+import { translator } from "../taskpane/strings";
 import { DropZone } from "./DropZone";
 import { ResultsTable } from "./ResultsTable";
 import type { CheckService } from "./services/checkService";
@@ -80,6 +82,8 @@ export function App({ service }: { service: CheckService }) {
             {tr.t("clearList")}
           </Button>
         </div>
+        {/* The pane's rule options, the same component: changing one checks every file again. */}
+        <SettingsPanel tr={translator(locale)} settings={c.settings} onChange={c.changeSettings} />
         {c.pending > 0 && <ProgressBar value={(total - c.pending) / total} aria-label={status} />}
         {c.skipped.length > 0 && (
           <MessageBar intent="warning">

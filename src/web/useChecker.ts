@@ -2,7 +2,7 @@
 // the downloads. Side effects go through the CheckService (workers), never from components.
 import * as React from "react";
 import { crossCheckFiles } from "../core/crossCheck";
-import { resolveSettings } from "../core/settings";
+import { resolveSettings, SettingsSchema, type Settings } from "../core/settings";
 import { summaryRows, type SummaryRow } from "../core/summaryRows";
 import type { FileResult } from "../xlsx/checkBytes";
 import type { CheckService } from "./services/checkService";
@@ -33,14 +33,48 @@ declare global {
   }
 }
 
-const SETTINGS = resolveSettings({});
+const SETTINGS_KEY = "jixiao-web-settings";
+
+/** The rule options chosen on this computer, kept between visits (validated: a stale or edited value is dropped). */
+function savedSettings(): Settings {
+  try {
+    const raw = localStorage.getItem(SETTINGS_KEY);
+    const parsed = raw ? SettingsSchema.safeParse(JSON.parse(raw)) : null;
+    return parsed?.success ? parsed.data : resolveSettings({});
+  } catch {
+    return resolveSettings({});
+  }
+}
 
 export function useChecker(service: CheckService) {
   const [items, setItems] = React.useState<Item[]>([]);
+  const [settings, setSettings] = React.useState<Settings>(savedSettings);
+  const settingsRef = React.useRef(settings);
+  const itemsRef = React.useRef(items);
+  itemsRef.current = items;
+  /** Each check belongs to a round; a result of an earlier round (before a settings change) is dropped. */
+  const round = React.useRef(0);
   const [skipped, setSkipped] = React.useState<string[]>([]);
   const [busyFile, setBusyFile] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const probe = React.useRef<WebProbe>({ results: () => [], done: () => true, startedAt: null, firstRowAt: null, doneAt: null });
+
+  const run = React.useCallback(
+    (workbooks: Picked[]) => {
+      const mine = round.current;
+      for (const w of workbooks) {
+        service
+          .check(w.name, w.file, settingsRef.current)
+          .catch((e: unknown): FileResult => ({ file: w.name, error: { zh: `检查未完成：${String((e as Error)?.message ?? e)}`, en: `The check did not finish: ${String((e as Error)?.message ?? e)}` }, sheets: [] }))
+          .then((result) => {
+            if (round.current !== mine) return;
+            if (probe.current.firstRowAt === null) probe.current.firstRowAt = performance.now();
+            setItems((old) => old.map((o) => (o.picked === w ? { ...o, result } : o)));
+          });
+      }
+    },
+    [service],
+  );
 
   const add = React.useCallback(
     (files: Picked[]) => {
@@ -52,22 +86,35 @@ export function useChecker(service: CheckService) {
       probe.current.doneAt = null;
       // A file chosen again replaces its earlier row.
       setItems((old) => [...old.filter((o) => !workbooks.some((w) => w.name === o.picked.name)), ...workbooks.map((picked) => ({ picked, result: null }))]);
-      for (const w of workbooks) {
-        service
-          .check(w.name, w.file)
-          .catch((e: unknown): FileResult => ({ file: w.name, error: { zh: `检查未完成：${String((e as Error)?.message ?? e)}`, en: `The check did not finish: ${String((e as Error)?.message ?? e)}` }, sheets: [] }))
-          .then((result) => {
-            if (probe.current.firstRowAt === null) probe.current.firstRowAt = performance.now();
-            setItems((old) => old.map((o) => (o.picked === w ? { ...o, result } : o)));
-          });
-      }
+      run(workbooks);
     },
-    [service],
+    [run],
+  );
+
+  /** New rule options: saved, and every file checked again under them. */
+  const changeSettings = React.useCallback(
+    (next: Settings) => {
+      settingsRef.current = next;
+      setSettings(next);
+      try {
+        localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      } catch {
+        // Not kept: the options still hold for this visit.
+      }
+      round.current++;
+      probe.current.startedAt = performance.now();
+      probe.current.firstRowAt = null;
+      probe.current.doneAt = null;
+      const again = itemsRef.current.map((o) => o.picked);
+      setItems((old) => old.map((o) => ({ ...o, result: null })));
+      run(again);
+    },
+    [run],
   );
 
   const doneItems = items.filter((i) => i.result !== null);
   const pending = items.length - doneItems.length;
-  const checked = React.useMemo(() => crossCheckFiles(doneItems.map((i) => i.result!), SETTINGS), [items]);
+  const checked = React.useMemo(() => crossCheckFiles(doneItems.map((i) => i.result!), settings), [items, settings]);
   const rows: SummaryRow[] = React.useMemo(() => summaryRows(checked), [checked]);
 
   React.useEffect(() => {
@@ -83,7 +130,7 @@ export function useChecker(service: CheckService) {
       if (!item) return;
       setBusyFile(file);
       try {
-        const { result, bytes } = await service.fill(file, item.picked.file);
+        const { result, bytes } = await service.fill(file, item.picked.file, settingsRef.current);
         if (!bytes) throw new Error(result.error?.zh ?? "no copy");
         const name = filledName(file);
         download(bytes, name);
@@ -100,7 +147,7 @@ export function useChecker(service: CheckService) {
 
   const downloadSummary = React.useCallback(async () => {
     try {
-      const bytes = await service.summary(checked);
+      const bytes = await service.summary(checked, settingsRef.current);
       download(bytes, "汇总.xlsx");
       setNotice({ kind: "info", key: "summaryDone", vars: { name: "汇总.xlsx" } });
     } catch (e) {
@@ -114,5 +161,5 @@ export function useChecker(service: CheckService) {
     setNotice(null);
   }, []);
 
-  return { items, rows, pending, skipped, notice, busyFile, add, downloadFilled, downloadSummary, clear, files: checked };
+  return { items, rows, pending, skipped, notice, busyFile, add, downloadFilled, downloadSummary, clear, files: checked, settings, changeSettings };
 }

@@ -339,6 +339,24 @@ async function main() {
     await p.close();
   });
 
+  await test("a rule option (四舍五入) checks the files again: the command's figures with --rounding half-up", async () => {
+    const p = await openPage(context, base);
+    const file = samples.find((f) => path.basename(f) === "shujuyunying.xlsx");
+    const cut = await choose(p, [file]);
+    await p.getByRole("button", { name: "规则设置" }).click();
+    await p.getByLabel("四舍五入").check();
+    await p.waitForFunction(() => window.__jixiaoWeb.doneAt !== null && window.__jixiaoWeb.done(), null, { timeout: WAIT_MS });
+    const rounded = await p.evaluate(() => window.__jixiaoWeb.results());
+    const r = spawnSync(process.execPath, [CLI, "check", file, "--rounding", "half-up", "--json"], { encoding: "utf8" });
+    const c = JSON.parse(r.stdout).files[0];
+    equal(factsOfPage(rounded[0]), factsOfCli(c), "half-up in the page and in the command");
+    check(rounded[0].sheets[0].figures.budget.score !== cut.results[0].sheets[0].figures.budget.score, "the option changed nothing");
+    await shot(p, "07-settings");
+    // The option is kept for the next visit (this browser profile): put back the defaults.
+    await p.evaluate(() => window.localStorage.clear());
+    await p.close();
+  });
+
   await test("without workers (a policy or a page opened from disk) the page checks the same, in the page", async () => {
     const p = await openPage(context, base, { noWorkers: true });
     const r = await choose(p, samples.slice(0, 3));

@@ -26,7 +26,10 @@ function fakeService() {
   const pending = new Map<string, (r: FileResult) => void>();
   const calls: string[] = [];
   const service: CheckService = {
-    check: (name) => new Promise((resolve) => pending.set(name, resolve)),
+    check: (name, _file, settings) => {
+      calls.push(`check ${name} ${settings.rounding}`);
+      return new Promise((resolve) => pending.set(name, resolve));
+    },
     fill: async (name) => {
       calls.push(`fill ${name}`);
       return { result: formResult(name), bytes: new Uint8Array([1, 2, 3]) };
@@ -108,7 +111,7 @@ test("downloads go through the service: the filled copy of a file, the summary o
   await act(async () => pending.get("a.xlsx")!(formResult("a.xlsx")));
   await act(async () => fireEvent.click(screen.getByTestId("download-filled")));
   await act(async () => fireEvent.click(screen.getByTestId("download-summary")));
-  await waitFor(() => expect(calls).toEqual(["fill a.xlsx", "summary 1"]));
+  await waitFor(() => expect(calls).toEqual(["check a.xlsx truncate", "fill a.xlsx", "summary 1"]));
   expect(screen.getByTestId("notice").textContent).toContain("已生成汇总表 汇总.xlsx");
 });
 
@@ -129,4 +132,19 @@ test("what is not a workbook, a lock file or an earlier copy is passed over", ()
   const r = sortPicked([f("b.xlsx"), f("~$b.xlsx"), f("a.filled.xlsx"), f("c.XLS"), f("readme.txt")]);
   expect(r.workbooks.map((w) => w.name)).toEqual(["b.xlsx", "c.XLS"]);
   expect(r.skipped).toEqual(["~$b.xlsx", "a.filled.xlsx", "readme.txt"]);
+});
+
+test("changing a rule option checks every file again under it, and keeps it for the next visit", async () => {
+  const { service, pending, calls } = fakeService();
+  render(<App service={service} />);
+  choose(["a.xlsx"]);
+  await act(async () => pending.get("a.xlsx")!(formResult("a.xlsx")));
+  fireEvent.click(screen.getByRole("button", { name: /规则设置|设置/ }));
+  fireEvent.click(screen.getByLabelText(/四舍五入/));
+  expect(calls).toEqual(["check a.xlsx truncate", "check a.xlsx half-up"]);
+  expect(screen.getByTestId("status").textContent).toBe("正在检查：0 / 1");
+  expect(JSON.parse(localStorage.getItem("jixiao-web-settings")!).rounding).toBe("half-up");
+  await act(async () => pending.get("a.xlsx")!(formResult("a.xlsx")));
+  expect(screen.getAllByTestId("result-row")).toHaveLength(1);
+  localStorage.clear();
 });

@@ -36,7 +36,7 @@ test("every sample: the web runner's findings, figures and kinds are the command
   const cli = await command(FILES);
   const page: FileResult[] = [];
   for (const f of FILES) {
-    const r = await run({ id: 1, type: "check", name: f, file: blob(f) });
+    const r = await run({ id: 1, type: "check", name: f, file: blob(f), settings: resolveSettings({}) });
     if (!r.ok) throw new Error(r.error);
     page.push(r.result!);
   }
@@ -67,7 +67,7 @@ test("the filled copy the page downloads is the command's --fix copy, part for p
     for (const f of FILES.filter((x) => /blank-scores|missing-reasons|zhengwuyun\.xls$/.test(x))) {
       const out = path.join(dir, `${path.basename(f)}.filled.xlsx`);
       const cli = await command([f, "--fix", "--out", out]);
-      const r = await run({ id: 1, type: "fill", name: f, file: blob(f) });
+      const r = await run({ id: 1, type: "fill", name: f, file: blob(f), settings: resolveSettings({}) });
       if (!r.ok) throw new Error(r.error);
       expect(r.result!.sheets.map((s) => s.written?.map((w) => w.cell))).toEqual(cli.files[0].sheets.map((s) => s.written?.map((w) => w.cell)));
       expect(await parts(r.bytes!)).toEqual(await parts(fs.readFileSync(out)));
@@ -78,12 +78,27 @@ test("the filled copy the page downloads is the command's --fix copy, part for p
 }, 60_000);
 
 test("the summary workbook the page downloads has the command's sheets", async () => {
-  const r = await run({ id: 1, type: "check", name: FILES[0], file: blob(FILES[0]) });
-  const s = await run({ id: 2, type: "summary", files: [r.ok ? r.result! : { file: "x", sheets: [] }], madeAt: "2026-12-01T00:00:00Z", version: "test" });
+  const r = await run({ id: 1, type: "check", name: FILES[0], file: blob(FILES[0]), settings: resolveSettings({}) });
+  const s = await run({ id: 2, type: "summary", files: [r.ok ? r.result! : { file: "x", sheets: [] }], madeAt: "2026-12-01T00:00:00Z", version: "test", settings: resolveSettings({ rounding: "half-up" }) });
   if (!s.ok) throw new Error(s.error);
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(s.bytes!) as unknown as ArrayBuffer);
   expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "问题清单", "说明"]);
   expect(wb.getWorksheet("说明")!.getCell("A1").value).toBe("生成时间");
+  // The options the page checked with are recorded, as the command records its own.
+  expect(String(wb.getWorksheet("说明")!.getCell("B4").value)).toContain('"rounding":"half-up"');
+});
+
+test("with other rule options the page reports what the command reports with the same options", async () => {
+  const file = FILES.find((f) => /shujuyunying\.xlsx$/.test(f))!;
+  const cli = await command([file, "--rounding", "half-up", "--reverse", "deviation"]);
+  const r = await run({ id: 1, type: "check", name: file, file: blob(file), settings: resolveSettings({ rounding: "half-up", reverseFormula: "deviation" }) });
+  if (!r.ok) throw new Error(r.error);
+  const cut = await run({ id: 2, type: "check", name: file, file: blob(file), settings: resolveSettings({}) });
+  if (!cut.ok) throw new Error(cut.error);
+  expect(r.result!.sheets[0].figures?.budget?.score).toBe((cli.files[0].sheets[0].budget as { score: number }).score);
+  expect(r.result!.sheets[0].findings.map((f) => [f.code, f.cell])).toEqual(cli.files[0].sheets[0].findings.map((f) => [f.code, f.cell]));
+  // Not vacuous: the options change the figures (8.11 cut, 8.12 rounded).
+  expect(r.result!.sheets[0].figures?.budget?.score).not.toBe(cut.result!.sheets[0].figures?.budget?.score);
 });

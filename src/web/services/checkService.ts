@@ -1,11 +1,12 @@
+import type { Settings } from "../../core/settings";
 import type { FileResult } from "../../xlsx/checkBytes";
 import type { Job, Reply, Request } from "./protocol";
 
 /** What the page's components ask of the checker; they never touch the workers or the adapter. */
 export interface CheckService {
-  check(name: string, file: Blob): Promise<FileResult>;
-  fill(name: string, file: Blob): Promise<{ result: FileResult; bytes: Uint8Array | null }>;
-  summary(files: FileResult[]): Promise<Uint8Array>;
+  check(name: string, file: Blob, settings: Settings): Promise<FileResult>;
+  fill(name: string, file: Blob, settings: Settings): Promise<{ result: FileResult; bytes: Uint8Array | null }>;
+  summary(files: FileResult[], settings: Settings): Promise<Uint8Array>;
 }
 
 declare const __JIXIAO_VERSION__: string;
@@ -100,15 +101,15 @@ export function createCheckService(opts: { workers?: number; inPage?: boolean } 
   };
 
   return {
-    async check(name, file) {
-      return unwrap(await ask({ type: "check", name, file })).result!;
+    async check(name, file, settings) {
+      return unwrap(await ask({ type: "check", name, file, settings })).result!;
     },
-    async fill(name, file) {
-      const r = unwrap(await ask({ type: "fill", name, file }));
+    async fill(name, file, settings) {
+      const r = unwrap(await ask({ type: "fill", name, file, settings }));
       return { result: r.result!, bytes: r.bytes ?? null };
     },
-    async summary(files) {
-      return unwrap(await ask({ type: "summary", files, madeAt: new Date().toISOString(), version: __JIXIAO_VERSION__ })).bytes!;
+    async summary(files, settings) {
+      return unwrap(await ask({ type: "summary", files, madeAt: new Date().toISOString(), version: __JIXIAO_VERSION__, settings })).bytes!;
     },
   };
 }

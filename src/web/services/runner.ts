@@ -16,12 +16,13 @@ export async function run(req: Request): Promise<Reply> {
         linkOf: (file) => file,
         madeAt: new Date(req.madeAt),
         version: req.version,
-        settings: { ...resolveSettings({}), host: "web" },
+        settings: { ...resolveSettings(req.settings), host: "web" },
       });
       return { id: req.id, ok: true, bytes };
     }
     const bytes = new Uint8Array(await req.file.arrayBuffer());
-    const checked = await checkWorkbookBytes(req.name, bytes, req.type === "fill" ? { copy: "fill" } : {});
+    const settings = resolveSettings(req.settings);
+    const checked = await checkWorkbookBytes(req.name, bytes, req.type === "fill" ? { settings, copy: "fill" } : { settings });
     return { id: req.id, ok: true, result: checked.result, ...(checked.copy ? { bytes: checked.copy } : {}) };
   } catch (e) {
     return { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
