@@ -422,8 +422,9 @@ export async function readPackageSnapshots(bytes: Uint8Array): Promise<SheetSnap
   if (!book) throw new UnreadHere("no workbook part");
   const wbXml = await text(book);
   if (wbXml === undefined) throw new UnreadHere("workbook part missing");
+  // Any namespace prefix (`<x:workbook>`, as some .NET writers write): elements are found by local name.
   const wbRoot = rootOf(wbXml);
-  if (wbRoot.qname !== "workbook") throw new UnreadHere("a prefixed workbook");
+  if (wbRoot.name !== "workbook") throw new UnreadHere("no workbook element");
   const kids = childrenOf(wbXml, wbRoot);
   const pr = kids.find((c) => c.name === "workbookPr");
   const date1904 = pr ? /^(1|true)$/.test(attr(wbXml, pr, "date1904") ?? "") : false;
