@@ -364,6 +364,23 @@ async function main() {
     await p.close();
   });
 
+  await test("opened from disk (file://, as from a shared drive): it checks in the page, the command's figures", async () => {
+    // A context of its own: its requests are to file:// URLs, which the served pages must never make.
+    const local = await browser.newContext({ acceptDownloads: true, locale: "zh-CN" });
+    const p = await local.newPage();
+    const errors = [];
+    p.on("pageerror", (e) => errors.push(e.message));
+    const requests = [];
+    p.on("request", (r) => requests.push(r.url()));
+    await p.goto(`file://${path.join(DIST, "index.html")}`);
+    await p.waitForSelector('[data-testid="drop-zone"]', { timeout: WAIT_MS });
+    const r = await choose(p, samples.slice(0, 2));
+    for (const f of r.results) equal(factsOfPage(f), factsOfCli(cli.get(path.basename(f.file))), `${f.file} from disk`);
+    equal(errors, [], "script errors");
+    equal(requests.filter((u) => !u.startsWith(`file://${DIST}/`) && !u.startsWith("blob:") && !u.startsWith("data:")), [], "requests outside dist/web");
+    await local.close();
+  });
+
   await test("no request left the page's origin; no script error", async () => {
     equal(offsite, [], "requests off the origin");
     equal(consoleErrors, [], "console errors");
