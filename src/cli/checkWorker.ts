@@ -1,6 +1,7 @@
 // One file's check in a worker thread, so that a file past the memory or time limit (a merge over a
 // million rows, a pathological zip) is reported and stops nothing else. Posts the FileResult back.
 import { parentPort } from "node:worker_threads";
+import type { Finding } from "../core/rules/types";
 import type { SettingsInput } from "../core/settings";
 import { checkWorkbook } from "../xlsx/checkWorkbook";
 import { writeWhole } from "./outputs";
@@ -12,6 +13,8 @@ export interface WorkerJob {
   fixOut?: string;
   markOut?: string;
   force: boolean;
+  /** The cross-check's findings, by sheet, to mark in the copy too. */
+  extraFindings?: Record<string, Finding[]>;
 }
 
 parentPort?.on("message", (job: WorkerJob) => {
@@ -21,6 +24,7 @@ parentPort?.on("message", (job: WorkerJob) => {
         settings: job.settings,
         ...(job.fixOut ? { fixOut: job.fixOut } : {}),
         ...(job.markOut ? { markOut: job.markOut } : {}),
+        ...(job.extraFindings ? { extraFindings: job.extraFindings } : {}),
         writeCopy: (target, bytes) => writeWhole(target, bytes, job.force),
       });
       parentPort!.postMessage({ id: job.id, result: JSON.parse(JSON.stringify(result)) });

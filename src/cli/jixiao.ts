@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { crossCheckFiles } from "../core/crossCheck";
+import { crossCheckFiles, crossFindingsBySheet } from "../core/crossCheck";
+import type { Finding } from "../core/rules/types";
 import { resolveSettings } from "../core/settings";
 import fs from "node:fs";
 import path from "node:path";
@@ -23,6 +24,32 @@ function version(): string {
 export interface Io {
   out: { write(s: string): unknown };
   err: { write(s: string): unknown };
+}
+
+/**
+ * The cross-check is made once every file is read, after their copies were written: a copy of a form
+ * with differences from its declaration is made again with those marked too. It is this run's own
+ * file, so it is replaced.
+ */
+async function withCrossMarks<J extends { file: string; force: boolean }>(
+  results: FileResult[],
+  jobs: J[],
+  runJobs: (list: Array<J & { extraFindings: Record<string, Finding[]> }>, onStart: (i: number) => void) => Promise<FileResult[]>,
+): Promise<FileResult[]> {
+  const again = results.flatMap((r, i) => {
+    const extra = crossFindingsBySheet(r);
+    return r.out && !r.error && Object.keys(extra).length > 0 ? [{ i, job: { ...jobs[i], force: true, extraFindings: extra } }] : [];
+  });
+  if (again.length === 0) return results;
+  const redone = await runJobs(
+    again.map((a) => a.job),
+    () => undefined,
+  );
+  const out = [...results];
+  again.forEach((a, k) => {
+    if (redone[k].error) out[a.i] = { ...out[a.i], error: redone[k].error };
+  });
+  return out;
 }
 
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
@@ -83,27 +110,31 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     ...(p.target ? (opts.fix ? { fixOut: p.target } : { markOut: p.target }) : {}),
   }));
   const script = workerScript();
-  let results: FileResult[];
-  if (script) {
-    results = await checkInWorkers(script, jobs, {
-      jobs: opts.jobs ?? defaultJobs(),
-      timeoutMs: (opts.fileTimeoutS ?? DEFAULT_TIMEOUT_S) * 1000,
-      memoryMb: opts.fileMemoryMb ?? DEFAULT_MEMORY_MB,
-      onStart: progress,
-    });
-  } else {
+  type Job = (typeof jobs)[number] & { extraFindings?: Record<string, Finding[]> };
+  const runJobs = async (list: Job[], onStart: (i: number) => void): Promise<FileResult[]> => {
+    if (script) {
+      return checkInWorkers(script, list, {
+        jobs: opts.jobs ?? defaultJobs(),
+        timeoutMs: (opts.fileTimeoutS ?? DEFAULT_TIMEOUT_S) * 1000,
+        memoryMb: opts.fileMemoryMb ?? DEFAULT_MEMORY_MB,
+        onStart,
+      });
+    }
     // Run from the sources (the tests): in this process, one file after another.
-    results = [];
+    const out: FileResult[] = [];
     // ExcelJS and the readers load only when a file is checked here (--help and --version never load them).
     const { checkWorkbook } = await import("../xlsx/checkWorkbook");
-    for (const [i, job] of jobs.entries()) {
-      progress(i);
-      results.push(await checkWorkbook(job.file, { ...job, writeCopy: (target, bytes) => writeWhole(target, bytes, opts.force) }));
+    for (const [i, job] of list.entries()) {
+      onStart(i);
+      out.push(await checkWorkbook(job.file, { ...job, writeCopy: (target, bytes) => writeWhole(target, bytes, job.force) }));
     }
-  }
+    return out;
+  };
+  let results = await runJobs(jobs, progress);
   // A copy that could not be planned: the file was still checked; the reason goes with it.
   results = results.map((r, i) => (planned[i].error && !r.error ? { ...r, error: planned[i].error } : r));
   results = crossCheckFiles(results, resolveSettings(opts.settings));
+  if (copying) results = await withCrossMarks(results, jobs, runJobs);
   const pick = (m: { zh: string; en: string }) => (opts.lang === "zh-CN" ? m.zh : m.en);
   if (opts.json) {
     const doc = { ...toJson(results, opts.lang), ...(skipped.length > 0 ? { skipped: skipped.map((x) => ({ path: x.path, reason: pick(x.reason) })) } : {}) };

@@ -203,3 +203,13 @@ export function crossCheckFiles<F extends { file: string; sheets: Array<SheetRes
   let i = 0;
   return files.map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...s, ...checked[i++] })) }));
 }
+
+/** A file's cross-check findings, by sheet (sheets without any left out): what a copy marks besides its own. */
+export function crossFindingsBySheet(f: { sheets: SheetResult[] }): Record<string, Finding[]> {
+  const out: Record<string, Finding[]> = {};
+  for (const s of f.sheets) {
+    const cross = s.findings.filter((x) => x.code in CROSS_CHECK_CODES);
+    if (cross.length > 0) out[s.sheet] = cross;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 // The page's state: the files chosen, their results as they come, the cross-check among them, and
 // the downloads. Side effects go through the CheckService (workers), never from components.
 import * as React from "react";
-import { crossCheckFiles } from "../core/crossCheck";
+import { crossCheckFiles, crossFindingsBySheet } from "../core/crossCheck";
 import { resolveSettings, SettingsSchema, type Settings } from "../core/settings";
 import { summaryRows, type SummaryRow } from "../core/summaryRows";
 import type { FileResult } from "../xlsx/checkBytes";
@@ -130,7 +130,9 @@ export function useChecker(service: CheckService) {
       if (!item) return;
       setBusyFile(file);
       try {
-        const { result, bytes } = await service.fill(file, item.picked.file, settingsRef.current);
+        // The differences from the declared targets, found among the files chosen together, are marked too.
+        const mine = checked.find((f) => f.file === file);
+        const { result, bytes } = await service.fill(file, item.picked.file, settingsRef.current, mine ? crossFindingsBySheet(mine) : {});
         if (!bytes) throw new Error(result.error?.zh ?? "no copy");
         const name = filledName(file);
         download(bytes, name);
@@ -142,7 +144,7 @@ export function useChecker(service: CheckService) {
         setBusyFile(null);
       }
     },
-    [items, service],
+    [items, checked, service],
   );
 
   const downloadSummary = React.useCallback(async () => {

@@ -1,6 +1,7 @@
 import { analyzeSheet, type SheetResult } from "../core/engine";
 import { applyWrites, planCheck, planFill } from "../core/fill";
-import type { CellWrite, WritePlan } from "../core/plan";
+import { marksFor, type CellWrite, type WritePlan } from "../core/plan";
+import type { Finding } from "../core/rules/types";
 import type { SettingsInput } from "../core/settings";
 import type { SheetSnapshot } from "../core/snapshot";
 import { fillPackage, PackageShapeError, type SheetFill } from "./package/fillPackage";
@@ -44,6 +45,11 @@ export interface BytesOptions {
   settings?: SettingsInput;
   /** `fill`: fill and mark a copy (--fix); `mark`: mark a copy without filling (--mark, the add-in's 检查). */
   copy?: "fill" | "mark";
+  /**
+   * Findings from beyond the workbook, by sheet name, marked in the copy too: the cross-check against
+   * the declared targets, made once every file checked together is read.
+   */
+  extraFindings?: Record<string, Finding[]>;
 }
 
 export interface BytesResult {
@@ -84,7 +90,11 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   }
   if (!opts.copy) return { result: { file, sheets: planned.map((p) => p.result) } };
 
-  const fills: SheetFill[] = planned.filter((p) => p.plan).map((p) => ({ sheet: p.snap.name, writes: p.plan!.writes, marks: p.plan!.marks }));
+  const extra = opts.extraFindings ?? {};
+  const fills: SheetFill[] = planned
+    .filter((p) => p.plan)
+    // One mark per cell, the sheet's own findings and the extra ones together.
+    .map((p) => ({ sheet: p.snap.name, writes: p.plan!.writes, marks: extra[p.snap.name]?.length ? marksFor([...p.result.findings, ...extra[p.snap.name]]) : p.plan!.marks }));
   let filled;
   try {
     // A workbook in another format is filled in an .xlsx made from it: its data, formulas, merges

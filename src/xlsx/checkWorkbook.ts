@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import { checkWorkbookBytes, type FileResult } from "./checkBytes";
+import type { Finding } from "../core/rules/types";
 import type { SettingsInput } from "../core/settings";
 import { WorkbookReadError } from "./sniff";
 
@@ -13,6 +14,8 @@ export interface CheckOptions {
   markOut?: string;
   /** Puts the copy's bytes in place (the command writes whole files, never over an input). */
   writeCopy?: (out: string, bytes: Uint8Array) => void | Promise<void>;
+  /** Findings from beyond the workbook (the cross-check), by sheet, marked in the copy too. */
+  extraFindings?: Record<string, Finding[]>;
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -40,7 +43,11 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
     throw e;
   }
   const out = opts.fixOut ?? opts.markOut;
-  const checked = await checkWorkbookBytes(file, bytes, { settings: opts.settings, ...(out ? { copy: opts.fixOut ? "fill" : "mark" } : {}) });
+  const checked = await checkWorkbookBytes(file, bytes, {
+    settings: opts.settings,
+    ...(out ? { copy: opts.fixOut ? "fill" : "mark" } : {}),
+    ...(opts.extraFindings ? { extraFindings: opts.extraFindings } : {}),
+  });
   const { result, copy } = checked;
   if (!out || !copy) return result;
   try {

@@ -147,6 +147,45 @@ describe("the command compares what it checks together", () => {
     expect(alone.out).not.toContain("target-changed");
   });
 
+  test("--mark and --fix mark the differences in the copies too (the cross-check comes after every file is read)", async () => {
+    const { runCli } = await import("../cli/run");
+    const JSZipLib = (await import("jszip")).default;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-cross-marks-"));
+    const d = declaration();
+    const s = selfEval((spec) => void (spec.indicators[0].target = "≥20.00(项)"));
+    fs.writeFileSync(path.join(dir, "目标表.xlsx"), await d.built.builder.toBuffer());
+    fs.writeFileSync(path.join(dir, "自评表.xlsx"), await s.built.builder.toBuffer());
+    const cell = s.result.form!.indicators[0].targetCell;
+    /** The copy's notes and the cells its marks cover. */
+    const copyOf = async (file: string) => {
+      const zip = await JSZipLib.loadAsync(fs.readFileSync(file));
+      const names = Object.keys(zip.files);
+      const comments = await Promise.all(names.filter((n) => /comments\d*\.xml$/.test(n)).map((n) => zip.files[n].async("string")));
+      const sheets = await Promise.all(names.filter((n) => /worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.files[n].async("string")));
+      return { comments: comments.join(""), sqrefs: sheets.flatMap((x) => [...x.matchAll(/<conditionalFormatting sqref="([^"]+)"/g)].map((m) => m[1])) };
+    };
+    for (const flag of ["--mark", "--fix"]) {
+      const out = path.join(dir, flag.slice(2));
+      const r = await runCli(["check", path.join(dir, "目标表.xlsx"), path.join(dir, "自评表.xlsx"), flag, "--out", out, "-q"]);
+      expect(r.code).toBeLessThan(2);
+      const copy = await copyOf(path.join(out, `自评表.${flag === "--fix" ? "filled" : "marked"}.xlsx`));
+      expect(copy.sqrefs).toContain(cell);
+      expect(copy.comments).toContain("绩效目标表申报的是");
+    }
+    // The built command too, whose files go through worker threads.
+    const built = path.join(__dirname, "..", "..", "dist", "cli", "jixiao.js");
+    const { spawnSync } = await import("node:child_process");
+    const viaWorkers = path.join(dir, "workers");
+    spawnSync(process.execPath, [built, "check", path.join(dir, "目标表.xlsx"), path.join(dir, "自评表.xlsx"), "--mark", "--out", viaWorkers, "-q"]);
+    expect((await copyOf(path.join(viaWorkers, "自评表.marked.xlsx"))).sqrefs).toContain(cell);
+    // Near miss: checked alone, the copy has no such mark.
+    const alone = path.join(dir, "alone.xlsx");
+    await runCli(["check", path.join(dir, "自评表.xlsx"), "--mark", "--out", alone, "-q"]);
+    const lone = await copyOf(alone);
+    expect(lone.sqrefs).not.toContain(cell);
+    expect(lone.comments).not.toContain("绩效目标表申报的是");
+  });
+
   test("two sheets of one workbook", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const { checkWorkbook } = await import("../../src/xlsx/checkWorkbook");

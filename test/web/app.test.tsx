@@ -16,6 +16,8 @@ import { buildSelfEval, plainSpec } from "../core/rules/support";
 
 afterEach(cleanup);
 
+const downloads: string[] = [];
+
 function formResult(file: string, broken = false): FileResult {
   const built = buildSelfEval(plainSpec(broken ? { total: 50 } : {}));
   return { file, sheets: [analyzeSheet(built.builder.toSnapshot())] };
@@ -52,6 +54,10 @@ function choose(names: string[]) {
 beforeAll(() => {
   // jsdom has no object URLs; the download helper only needs them to exist.
   Object.assign(URL, { createObjectURL: () => "blob:x", revokeObjectURL: () => undefined });
+  // jsdom cannot navigate: the download link's click is counted instead.
+  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+    downloads.push(this.download);
+  };
   // Fluent's message bar measures itself; jsdom measures nothing.
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
     observe() {}
@@ -112,6 +118,7 @@ test("downloads go through the service: the filled copy of a file, the summary o
   await act(async () => fireEvent.click(screen.getByTestId("download-filled")));
   await act(async () => fireEvent.click(screen.getByTestId("download-summary")));
   await waitFor(() => expect(calls).toEqual(["check a.xlsx truncate", "fill a.xlsx", "summary 1"]));
+  expect(downloads.slice(-2)).toEqual(["a.filled.xlsx", "汇总.xlsx"]);
   expect(screen.getByTestId("notice").textContent).toContain("已生成汇总表 汇总.xlsx");
 });
 

@@ -9,7 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/jixiao";
-import { crossCheckFiles } from "../../src/core/crossCheck";
+import { crossCheckFiles, crossFindingsBySheet } from "../../src/core/crossCheck";
+import { buildSelfEval, buildTargets, plainSpec, standardIndicators } from "../core/rules/support";
 import { resolveSettings } from "../../src/core/settings";
 import { run } from "../../src/web/services/runner";
 import type { FileResult } from "../../src/xlsx/checkBytes";
@@ -67,7 +68,7 @@ test("the filled copy the page downloads is the command's --fix copy, part for p
     for (const f of FILES.filter((x) => /blank-scores|missing-reasons|zhengwuyun\.xls$/.test(x))) {
       const out = path.join(dir, `${path.basename(f)}.filled.xlsx`);
       const cli = await command([f, "--fix", "--out", out]);
-      const r = await run({ id: 1, type: "fill", name: f, file: blob(f), settings: resolveSettings({}) });
+      const r = await run({ id: 1, type: "fill", name: f, file: blob(f), settings: resolveSettings({}), extraFindings: {} });
       if (!r.ok) throw new Error(r.error);
       expect(r.result!.sheets.map((s) => s.written?.map((w) => w.cell))).toEqual(cli.files[0].sheets.map((s) => s.written?.map((w) => w.cell)));
       expect(await parts(r.bytes!)).toEqual(await parts(fs.readFileSync(out)));
@@ -101,4 +102,37 @@ test("with other rule options the page reports what the command reports with the
   expect(r.result!.sheets[0].findings.map((f) => [f.code, f.cell])).toEqual(cli.files[0].sheets[0].findings.map((f) => [f.code, f.cell]));
   // Not vacuous: the options change the figures (8.11 cut, 8.12 rounded).
   expect(r.result!.sheets[0].figures?.budget?.score).not.toBe(cut.result!.sheets[0].figures?.budget?.score);
+});
+
+test("a self-evaluation chosen with its declaration: the page's filled copy marks the differences as the command's does", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-web-cross-"));
+  try {
+    const targets = buildTargets("2024", standardIndicators().map((i) => ({ l1: i.l1, l2: i.l2, name: i.name, target: i.target })));
+    targets.builder.set(3, 2, "测试项目");
+    const spec = plainSpec();
+    spec.indicators[0].target = "≥20.00(项)";
+    const declared = path.join(dir, "目标表.xlsx");
+    const stated = path.join(dir, "自评表.xlsx");
+    fs.writeFileSync(declared, await targets.builder.toBuffer());
+    fs.writeFileSync(stated, await buildSelfEval(spec).builder.toBuffer());
+    await command([declared, stated, "--fix", "--out", path.join(dir, "cli")]);
+    const checked: FileResult[] = [];
+    for (const f of [declared, stated]) {
+      const r = await run({ id: 1, type: "check", name: f, file: blob(f), settings: resolveSettings({}) });
+      if (!r.ok) throw new Error(r.error);
+      checked.push(r.result!);
+    }
+    const crossed = crossCheckFiles(checked, resolveSettings({}));
+    const extra = crossFindingsBySheet(crossed[1]);
+    expect(Object.values(extra).flat().map((f) => f.code)).toContain("target-changed");
+    const r = await run({ id: 2, type: "fill", name: stated, file: blob(stated), settings: resolveSettings({}), extraFindings: extra });
+    if (!r.ok) throw new Error(r.error);
+    expect(await parts(r.bytes!)).toEqual(await parts(fs.readFileSync(path.join(dir, "cli", "自评表.filled.xlsx"))));
+    // Not vacuous: without them the copy differs.
+    const plain = await run({ id: 3, type: "fill", name: stated, file: blob(stated), settings: resolveSettings({}), extraFindings: {} });
+    if (!plain.ok) throw new Error(plain.error);
+    expect(await parts(plain.bytes!)).not.toEqual(await parts(r.bytes!));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

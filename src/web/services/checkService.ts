@@ -1,3 +1,4 @@
+import type { Finding } from "../../core/rules/types";
 import type { Settings } from "../../core/settings";
 import type { FileResult } from "../../xlsx/checkBytes";
 import type { Job, Reply, Request } from "./protocol";
@@ -5,7 +6,8 @@ import type { Job, Reply, Request } from "./protocol";
 /** What the page's components ask of the checker; they never touch the workers or the adapter. */
 export interface CheckService {
   check(name: string, file: Blob, settings: Settings): Promise<FileResult>;
-  fill(name: string, file: Blob, settings: Settings): Promise<{ result: FileResult; bytes: Uint8Array | null }>;
+  /** The filled copy; `extraFindings` (the cross-check's, by sheet) are marked in it too. */
+  fill(name: string, file: Blob, settings: Settings, extraFindings?: Record<string, Finding[]>): Promise<{ result: FileResult; bytes: Uint8Array | null }>;
   summary(files: FileResult[], settings: Settings): Promise<Uint8Array>;
 }
 
@@ -104,8 +106,8 @@ export function createCheckService(opts: { workers?: number; inPage?: boolean } 
     async check(name, file, settings) {
       return unwrap(await ask({ type: "check", name, file, settings })).result!;
     },
-    async fill(name, file, settings) {
-      const r = unwrap(await ask({ type: "fill", name, file, settings }));
+    async fill(name, file, settings, extraFindings = {}) {
+      const r = unwrap(await ask({ type: "fill", name, file, settings, extraFindings }));
       return { result: r.result!, bytes: r.bytes ?? null };
     },
     async summary(files, settings) {
