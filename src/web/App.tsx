@@ -93,7 +93,7 @@ export function App({ service }: { service: CheckService }) {
         {c.notice && (
           <MessageBar intent={c.notice.kind === "error" ? "error" : "success"} data-testid="notice">
             <MessageBarBody>
-              {tr.t(c.notice.key as Parameters<typeof tr.t>[0], c.notice.vars)}
+              {tr.t(c.notice.key, c.notice.vars)}
               {c.notice.detail ? ` ${typeof c.notice.detail === "string" ? c.notice.detail : tr.m(c.notice.detail)}` : ""}
             </MessageBarBody>
           </MessageBar>

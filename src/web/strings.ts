@@ -52,9 +52,9 @@ const zhCN = {
   fillHint: "可用“下载已填写副本”自动填入。",
 };
 
-type StringKey = keyof typeof zhCN;
+export type WebStringKey = keyof typeof zhCN;
 
-const enUS: Record<StringKey, string> = {
+const enUS: Record<WebStringKey, string> = {
   appTitle: "Performance form checker (offline)",
   appIntro: "Checks performance self-evaluations and target forms in the browser: files are not uploaded and never leave this computer. Same rules as the Excel add-in and the jixiao command.",
   language: "中文",
@@ -102,7 +102,7 @@ const enUS: Record<StringKey, string> = {
   fillHint: " “Download filled copy” fills it in.",
 };
 
-export const WEB_STRINGS: Record<Locale, Record<StringKey, string>> = { "zh-CN": zhCN, "en-US": enUS };
+export const WEB_STRINGS: Record<Locale, Record<WebStringKey, string>> = { "zh-CN": zhCN, "en-US": enUS };
 
 export type WebTranslator = ReturnType<typeof webTranslator>;
 

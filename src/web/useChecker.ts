@@ -9,13 +9,14 @@ import type { CheckService } from "./services/checkService";
 import { download, filledName } from "./services/download";
 import { sortPicked, type Picked } from "./services/pickFiles";
 import type { Message } from "../core/rules/types";
+import type { WebStringKey } from "./strings";
 
 export interface Item {
   picked: Picked;
   result: FileResult | null;
 }
 
-export type Notice = { kind: "info" | "error"; key: string; vars?: Record<string, string | number>; detail?: Message | string };
+export type Notice = { kind: "info" | "error"; key: WebStringKey; vars?: Record<string, string | number>; detail?: Message | string };
 
 /** What the page exposes for the end-to-end tests and the benchmark (read only). */
 export interface WebProbe {
