@@ -107,6 +107,7 @@ export function recognise(grid: Grid): Form | null {
     tierBands: printedTierBands(grid),
     formReason: formReason(grid, table, header.columns),
     limitedTexts: limitedTexts(grid, header.row, table.lastRow),
+    ...(header.columns.level1 === undefined && header.columns.level2 === undefined ? { unlevelled: true } : {}),
     headerRow: header.row,
     headerCell: toA1(header.row, header.columns.level1 ?? header.columns.name!),
     firstRow: table.firstRow,

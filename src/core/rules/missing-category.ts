@@ -1,4 +1,3 @@
-import { isCoefficientTable } from "./helpers";
 import { defineRule } from "./types";
 
 export default defineRule({
@@ -12,7 +11,8 @@ export default defineRule({
   mark: "static",
   formulaFigure: false,
   check({ form }, report) {
-    if (form.indicators.length === 0 || isCoefficientTable(form)) return;
+    // A table without level columns (Chongqing's, Tianjin's department-wide ones) has no first levels to ask.
+    if (form.indicators.length === 0 || form.unlevelled) return;
     const levels = form.indicators.map((i) => i.level1);
     if (!levels.some((l) => /产出/.test(l))) {
       report(form.headerCell, {

@@ -131,3 +131,52 @@ test("header words alone (部门（单位）名称) make a form department-wide"
   built.builder.set(row, 1, "部门（单位）名称");
   expect(analyzeSheet(built.builder.toSnapshot()).kind).toBe("department-self-evaluation");
 });
+
+/** Tianjin's department-wide form (pmkpi selfindextj, RULES-2 §8.2): no level columns, 计算符号 as the comparator. */
+function tianjin(opts: { actual3?: string; score3?: number; reason3?: string } = {}) {
+  const b = new SheetBuilder("部门整体自评");
+  b.set(1, 1, "2023年度部门整体支出绩效自评表").merge("A1:H1");
+  b.set(2, 1, "部门（单位）名称").set(2, 2, "天津市某某局");
+  b.set(3, 1, "年度部门整体支出预算执行情况（万元）");
+  ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((h, i) => b.set(4, 3 + i, h));
+  b.set(5, 2, "年度资金总额").set(5, 3, 200).set(5, 4, 200).set(5, 5, 190).set(5, 6, 10).set(5, 7, 95).set(5, 8, 9.5);
+  b.set(6, 1, "年度绩效目标").set(6, 3, "实际完成情况").set(6, 6, "偏差原因分析及改进措施");
+  b.set(7, 1, "完成年度重点工作").set(7, 3, "基本完成");
+  ["指标名称", "计算符号", "指标值", "实际完成值", "计量单位", "分值", "得分", "偏差原因分析及改进措施"].forEach((h, i) => b.set(8, 1 + i, h));
+  const rows: Array<[string, string, number, string, string, number, number, string]> = [
+    ["重点工作完成数", "≥", 20, "22", "项", 30, 30, ""],
+    ["审计整改完成率", "=", 100, "100", "%", 30, 30, ""],
+    ["项目评审时限", "≤", 30, opts.actual3 ?? "25", "天", 20, opts.score3 ?? 20, opts.reason3 ?? ""],
+    ["服务对象满意度", "≥", 90, "95", "%", 10, 10, ""],
+  ];
+  rows.forEach(([name, op, v, actual, unit, w, s, reason], i) => {
+    const r = 9 + i;
+    b.set(r, 1, name).set(r, 2, op).set(r, 3, v).set(r, 4, actual).set(r, 5, unit).set(r, 6, w).set(r, 7, s);
+    if (reason) b.set(r, 8, reason);
+  });
+  b.set(13, 1, "总分").set(13, 6, 100).set(13, 7, 99.5);
+  return b;
+}
+
+describe("Tianjin's layout (计算符号, no level columns)", () => {
+  test("recognised as department-wide and scored as the project form: 计算符号 is the comparator", () => {
+    const r = analyzeSheet(tianjin().toSnapshot());
+    expect(r.kind).toBe("department-self-evaluation");
+    expect(r.form).toMatchObject({ layout: "funds" });
+    expect(r.form!.indicators.map((i) => i.target)).toEqual([
+      { kind: "quantity", op: ">=", value: 20, unit: "项" },
+      { kind: "quantity", op: "=", value: 100, unit: "%" },
+      { kind: "quantity", op: "<=", value: 30, unit: "天" },
+      { kind: "quantity", op: ">=", value: 90, unit: "%" },
+    ].map((t) => expect.objectContaining(t)));
+    expect(r.figures).toMatchObject({ total: 99.5, weightSum: 100 });
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("a missed ≤ target needs its 偏差原因分析; near miss: with it written, no error", () => {
+    const missed = analyzeSheet(tianjin({ actual3: "40", score3: 15, reason3: "" }).toSnapshot());
+    expect(codes(missed)).toContain("missing-explanation@H11");
+    const explained = analyzeSheet(tianjin({ actual3: "40", score3: 15, reason3: "评审材料补正耗时较长，已优化流程。" }).toSnapshot());
+    expect(explained.findings.filter((f) => f.code === "missing-explanation")).toEqual([]);
+  });
+});
