@@ -1,6 +1,7 @@
-// The three rule options (RULES §4), collapsible. Changes go straight to the parent, which saves them.
+// The rule options (RULES §4, and those RULES-2 leaves open: the cross-check's severity, the
+// plausibility warnings), collapsible. Changes go straight to the parent, which saves them.
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
 import { toHalfWidth } from "../core/text";
 import type { Translator } from "./strings";
@@ -104,6 +105,24 @@ export function SettingsPanel({ tr, settings, onChange, disabled, defaultOpen = 
                   onChange({ ...settings, overachievementThreshold: share });
                 }
               }}
+            />
+          </Field>
+          <Field label={tr.t("crossLabel")} hint={tr.t("crossHint")}>
+            <RadioGroup
+              value={settings.crossCheckSeverity}
+              disabled={disabled}
+              onChange={(_, d) => onChange({ ...settings, crossCheckSeverity: d.value as Settings["crossCheckSeverity"] })}
+            >
+              <Radio value="warning" label={tr.t("crossWarning")} />
+              <Radio value="error" label={tr.t("crossError")} />
+            </RadioGroup>
+          </Field>
+          <Field hint={tr.t("plausibilityHint")}>
+            <Checkbox
+              checked={settings.plausibility}
+              disabled={disabled}
+              label={tr.t("plausibilityLabel")}
+              onChange={(_, d) => onChange({ ...settings, plausibility: d.checked === true })}
             />
           </Field>
           <div>

@@ -79,6 +79,12 @@ const zhCN = {
   thresholdLabel: "超额完成需说明的幅度",
   thresholdHint: "实际值超过“≥”目标达到这个幅度时，需要在偏差原因分析中说明。默认 50%。",
   thresholdInvalid: "请输入 0 或更大的数字。",
+  crossLabel: "与绩效目标表的差异",
+  crossHint: "同时检查同一项目的绩效目标表和自评表时，指标值改动、指标增减按此严重程度报告。",
+  crossWarning: "警告（默认）",
+  crossError: "错误",
+  plausibilityLabel: "合理性提示（阈值未经确认，默认不做）",
+  plausibilityHint: "预算执行率低于 60% 而指标得分率达 95% 以上、执行率低于 80% 却评为“优”时提示。",
   settingsReset: "恢复默认设置",
 };
 
@@ -158,6 +164,12 @@ const enUS: Record<StringKey, string> = {
   thresholdLabel: "Over-achievement needing an explanation",
   thresholdHint: "An actual this far or more above a “≥” target needs an explanation. Default 50%.",
   thresholdInvalid: "Enter a number of 0 or more.",
+  crossLabel: "Differences from the target declaration",
+  crossHint: "When a target declaration and the self-evaluation of the same project are checked together, changed targets and added or removed indicators are reported at this severity.",
+  crossWarning: "Warning (default)",
+  crossError: "Error",
+  plausibilityLabel: "Plausibility warnings (unconfirmed thresholds, off by default)",
+  plausibilityHint: "Warns when indicators score 95% or more while the execution rate is below 60%, and when the top grade goes with a rate below 80%.",
   settingsReset: "Restore defaults",
 };
 

@@ -2,7 +2,8 @@
 // the downloads. Side effects go through the CheckService (workers), never from components.
 import * as React from "react";
 import { crossCheckFiles, crossFindingsBySheet } from "../core/crossCheck";
-import { resolveSettings, SettingsSchema, type Settings } from "../core/settings";
+import type { Settings } from "../core/settings";
+import { defaultStorage, loadSettings, saveSettings } from "../host/settingsStore";
 import { summaryRows, type SummaryRow } from "../core/summaryRows";
 import type { FileResult } from "../xlsx/checkBytes";
 import type { CheckService } from "./services/checkService";
@@ -34,22 +35,10 @@ declare global {
   }
 }
 
-const SETTINGS_KEY = "jixiao-web-settings";
-
-/** The rule options chosen on this computer, kept between visits (validated: a stale or edited value is dropped). */
-function savedSettings(): Settings {
-  try {
-    const raw = localStorage.getItem(SETTINGS_KEY);
-    const parsed = raw ? SettingsSchema.safeParse(JSON.parse(raw)) : null;
-    return parsed?.success ? parsed.data : resolveSettings({});
-  } catch {
-    return resolveSettings({});
-  }
-}
-
 export function useChecker(service: CheckService) {
   const [items, setItems] = React.useState<Item[]>([]);
-  const [settings, setSettings] = React.useState<Settings>(savedSettings);
+  // The pane's store: the same options, kept under the same key in this browser.
+  const [settings, setSettings] = React.useState<Settings>(() => loadSettings(defaultStorage()));
   const settingsRef = React.useRef(settings);
   const itemsRef = React.useRef(items);
   itemsRef.current = items;
@@ -97,11 +86,7 @@ export function useChecker(service: CheckService) {
     (next: Settings) => {
       settingsRef.current = next;
       setSettings(next);
-      try {
-        localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
-      } catch {
-        // Not kept: the options still hold for this visit.
-      }
+      saveSettings(defaultStorage(), next);
       round.current++;
       probe.current.startedAt = performance.now();
       probe.current.firstRowAt = null;

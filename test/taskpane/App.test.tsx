@@ -326,6 +326,21 @@ describe("settings", () => {
     expect((screen.getByRole("textbox", { name: /超额完成需说明的幅度/ }) as HTMLInputElement).value).toBe("50");
     expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}")).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
   });
+
+  test("the cross-check's severity and the plausibility warnings (RULES-2 §10.3, §11.2) are set here too", async () => {
+    const fake = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
+    renderApp(fake);
+    await screen.findByRole("region", { name: `工作表「${SHEET}」` });
+    fireEvent.click(screen.getByRole("button", { name: /规则设置/ }));
+    fireEvent.click(screen.getByRole("radio", { name: "错误" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: /合理性提示/ }));
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!)).toMatchObject({ crossCheckSeverity: "error", plausibility: true });
+    const check = screen.getByRole("button", { name: "检查" }) as HTMLButtonElement;
+    await waitFor(() => expect(check.disabled).toBe(false));
+    fireEvent.click(check);
+    await waitFor(() => expect(fake.calls.check.at(-1)?.settings).toMatchObject({ crossCheckSeverity: "error", plausibility: true }));
+    localStorage.clear();
+  });
 });
 
 describe("re-check on change", () => {

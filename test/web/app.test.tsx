@@ -150,8 +150,31 @@ test("changing a rule option checks every file again under it, and keeps it for 
   fireEvent.click(screen.getByLabelText(/四舍五入/));
   expect(calls).toEqual(["check a.xlsx truncate", "check a.xlsx half-up"]);
   expect(screen.getByTestId("status").textContent).toBe("正在检查：0 / 1");
-  expect(JSON.parse(localStorage.getItem("jixiao-web-settings")!).rounding).toBe("half-up");
+  expect(JSON.parse(localStorage.getItem("jixiao.settings")!).rounding).toBe("half-up");
   await act(async () => pending.get("a.xlsx")!(formResult("a.xlsx")));
   expect(screen.getAllByTestId("result-row")).toHaveLength(1);
+  localStorage.clear();
+});
+
+test("the options RULES-2 leaves open are there too: the cross-check's severity and the plausibility warnings", async () => {
+  const { service, pending, calls } = fakeService();
+  const seen: Array<{ crossCheckSeverity: string; plausibility: boolean }> = [];
+  const check = service.check;
+  service.check = (name, file, settings) => {
+    seen.push({ crossCheckSeverity: settings.crossCheckSeverity, plausibility: settings.plausibility });
+    return check(name, file, settings);
+  };
+  render(<App service={service} />);
+  choose(["a.xlsx"]);
+  await act(async () => pending.get("a.xlsx")!(formResult("a.xlsx")));
+  fireEvent.click(screen.getByRole("button", { name: "规则设置" }));
+  fireEvent.click(screen.getByRole("radio", { name: "错误" }));
+  fireEvent.click(screen.getByRole("checkbox", { name: /合理性提示/ }));
+  expect(seen).toEqual([
+    { crossCheckSeverity: "warning", plausibility: false },
+    { crossCheckSeverity: "error", plausibility: false },
+    { crossCheckSeverity: "error", plausibility: true },
+  ]);
+  expect(calls.filter((c) => c.startsWith("check"))).toHaveLength(3);
   localStorage.clear();
 });
