@@ -27,6 +27,9 @@ export const CROSS_CHECK_CODES = {
 
 export type CrossCheckCode = keyof typeof CROSS_CHECK_CODES;
 
+/** A finding of the cross-check (not of a rule of its own sheet). */
+export const isCrossCheckCode = (code: string): code is CrossCheckCode => code in CROSS_CHECK_CODES;
+
 /** The same project: NFKC, no white space, no leading project code ("51000021R000000019951-"). */
 export function projectKey(name: string | null | undefined): string {
   const s = (name ?? "").normalize("NFKC").replace(/\s+/g, "");
@@ -64,7 +67,6 @@ export interface CrossFindings {
   stated: Finding[];
 }
 
-/** Compare one self-evaluation with the declaration of its project. */
 type CrossSettings = Pick<Settings, "crossCheckSeverity" | "rounding" | "reverseFormula">;
 
 /**
@@ -82,6 +84,7 @@ function underDeclared(declaredTarget: ParsedValue, stated: SheetResult, ind: In
   return { zh: `按申报的指标值，实际 ${ind.actualText} 未完成目标${zhScore}。`, en: ` Under the declared target the actual ${ind.actualText} misses it${enScore}.` };
 }
 
+/** Compare one self-evaluation with the declaration of its project. */
 export function crossCheck(declared: SheetResult, stated: SheetResult, settings: CrossSettings): CrossFindings {
   const out: CrossFindings = { declared: [], stated: [] };
   if (!declared.form || !stated.form) return out;
@@ -204,11 +207,14 @@ export function crossCheckFiles<F extends { file: string; sheets: Array<SheetRes
   return files.map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...s, ...checked[i++] })) }));
 }
 
-/** A file's cross-check findings, by sheet (sheets without any left out): what a copy marks besides its own. */
+/**
+ * A file's cross-check findings that a copy marks besides its own, by sheet (notices are not marked,
+ * so they are left out, as are sheets without any).
+ */
 export function crossFindingsBySheet(f: { sheets: SheetResult[] }): Record<string, Finding[]> {
   const out: Record<string, Finding[]> = {};
   for (const s of f.sheets) {
-    const cross = s.findings.filter((x) => x.code in CROSS_CHECK_CODES);
+    const cross = s.findings.filter((x) => isCrossCheckCode(x.code) && x.severity !== "info");
     if (cross.length > 0) out[s.sheet] = cross;
   }
   return out;

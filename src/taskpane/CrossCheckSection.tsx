@@ -2,7 +2,7 @@
 // among the sheets checked together (RULES-2 §10), each selecting its cell.
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { CROSS_CHECK_CODES } from "../core/crossCheck";
+import { isCrossCheckCode } from "../core/crossCheck";
 import type { SheetOutcome } from "../host/actions";
 import { FindingItem } from "./FindingItem";
 import type { Translator } from "./strings";
@@ -14,7 +14,6 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
 });
 
-const isCross = (code: string) => code in CROSS_CHECK_CODES;
 
 export interface CrossCheckSectionProps {
   tr: Translator;
@@ -24,7 +23,7 @@ export interface CrossCheckSectionProps {
 
 export function CrossCheckSection({ tr, sheets, onSelect }: CrossCheckSectionProps): React.JSX.Element | null {
   const s = useStyles();
-  const withDiffs = sheets.map((x) => ({ sheet: x.result.sheet, findings: x.result.findings.filter((f) => isCross(f.code)) })).filter((x) => x.findings.length > 0);
+  const withDiffs = sheets.map((x) => ({ sheet: x.result.sheet, findings: x.result.findings.filter((f) => isCrossCheckCode(f.code)) })).filter((x) => x.findings.length > 0);
   if (withDiffs.length === 0) return null;
   return (
     <section className={s.root} role="region" aria-label={tr.t("crossCheckTitle")}>

@@ -94,7 +94,7 @@ export function App({ service }: { service: CheckService }) {
           <MessageBar intent={c.notice.kind === "error" ? "error" : "success"} data-testid="notice">
             <MessageBarBody>
               {tr.t(c.notice.key, c.notice.vars)}
-              {c.notice.detail ? ` ${typeof c.notice.detail === "string" ? c.notice.detail : tr.m(c.notice.detail)}` : ""}
+              {c.notice.detail ? `${locale === "zh-CN" ? "" : " "}${typeof c.notice.detail === "string" ? c.notice.detail : tr.m(c.notice.detail)}` : ""}
             </MessageBarBody>
           </MessageBar>
         )}

@@ -48,6 +48,7 @@ const zhCN = {
   summaryDone: "已生成汇总表 {name}。",
   clearList: "清空列表",
   failed: "未完成：{detail}",
+  fillFailed: "未能生成“{file}”的已填写副本：",
   privacy: "本页面不联网：所有检查在本机浏览器中完成，文件不会发送到任何服务器。",
   fillHint: "可用“下载已填写副本”自动填入。",
 };
@@ -98,6 +99,7 @@ const enUS: Record<WebStringKey, string> = {
   summaryDone: "Summary workbook {name} made.",
   clearList: "Clear the list",
   failed: "Not done: {detail}",
+  fillFailed: "The filled copy of {file} could not be made:",
   privacy: "This page works offline: everything is checked in this browser, and no file is sent to any server.",
   fillHint: " “Download filled copy” fills it in.",
 };

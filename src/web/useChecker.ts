@@ -119,7 +119,11 @@ export function useChecker(service: CheckService) {
         // The differences from the declared targets, found among the files chosen together, are marked too.
         const mine = checked.find((f) => f.file === file);
         const { result, bytes } = await service.fill(file, item.picked.file, settingsRef.current, mine ? crossFindingsBySheet(mine) : {});
-        if (!bytes) throw new Error(result.error?.zh ?? "no copy");
+        if (!bytes) {
+          // The file's own reason (a structure the copy cannot be written in), in both languages.
+          setNotice({ kind: "error", key: "fillFailed", vars: { file }, detail: result.error ?? { zh: "原因不明，请重试。", en: "for an unknown reason; try again." } });
+          return;
+        }
         const name = filledName(file);
         download(bytes, name);
         const n = result.sheets.reduce((k, s) => k + (s.written?.length ?? 0), 0);

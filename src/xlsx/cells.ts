@@ -1,17 +1,13 @@
 import ExcelJS from "exceljs";
-import { BAD_DATE, dateSerial } from "./dates";
-
-export { BAD_DATE, dateSerial } from "./dates";
+import { dateCell } from "./dates";
 
 /** One ExcelJS cell as Office.js would report it. Shared by the .xlsx adapter and the emulator. */
 export type Scalar = string | number | boolean | null;
 
-const validDate = (d: Date) => !Number.isNaN(d.getTime());
-
 export function scalarOf(v: unknown): Scalar {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return validDate(v) ? dateSerial(v) : BAD_DATE;
+  if (v instanceof Date) return dateCell(v).value;
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join("");
   if ("error" in o) return String(o.error);
@@ -39,7 +35,7 @@ export function readCell(cell: ExcelJS.Cell): CellRead {
     value: value === "" ? null : value,
     formula,
     numberFormat,
-    ...(raw instanceof Date ? { dateText: validDate(raw) ? raw.toISOString().slice(0, 10) : BAD_DATE } : {}),
+    ...(raw instanceof Date ? { dateText: dateCell(raw).text } : {}),
   };
 }
 

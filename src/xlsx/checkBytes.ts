@@ -56,8 +56,6 @@ export interface BytesResult {
   result: FileResult;
   /** The copy's bytes, when one was asked for and could be made. */
   copy?: Uint8Array;
-  /** The copy is an .xlsx made from a workbook in another format. */
-  convertedFrom?: OtherFormat;
 }
 
 /** Check every sheet of one workbook's bytes; with `copy`, also make the filled or marked copy. */
@@ -134,5 +132,5 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
     });
   }
   const note = notes.length > 0 ? { zh: notes.map((n) => n.zh).join(""), en: notes.map((n) => n.en).join(" ") } : undefined;
-  return { result: { file, sheets, ...(note ? { note } : {}) }, copy: filled.bytes, ...(format ? { convertedFrom: format } : {}) };
+  return { result: { file, sheets, ...(note ? { note } : {}) }, copy: filled.bytes };
 }

@@ -1,9 +1,8 @@
-import JSZip from "jszip";
-import { columnLetters, columnNumber, parseRange, rangeToA1 } from "../core/address";
+import { columnLetters, columnNumber, parseA1, parseRange, rangeToA1 } from "../core/address";
 import { displayText } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
-import { BAD_DATE, dateSerial } from "./dates";
-import { REL, resolveTarget, sameType } from "./package/opc";
+import { dateCell } from "./dates";
+import { Package, REL, relationshipsOf, sameType } from "./package/opc";
 import { attr, childrenOf, relIdOf, rootOf, unescapeXml } from "./package/xml";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 
@@ -56,12 +55,8 @@ function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
 
-/** A serial number as ExcelJS turns it into a date and back (to the millisecond). */
-function dateOf(v: number, date1904: boolean): { value: number | string; text: string } {
-  const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-  if (Number.isNaN(d.getTime())) return { value: BAD_DATE, text: BAD_DATE };
-  return { value: dateSerial(d), text: d.toISOString().slice(0, 10) };
-}
+/** A serial number as ExcelJS turns it into a date (to the millisecond), and back as the snapshot holds it. */
+const dateOf = (v: number, date1904: boolean) => dateCell(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
 
 interface Cell {
   value: CellValue;
@@ -88,14 +83,6 @@ function slide(formula: string, from: { row: number; col: number }, to: { row: n
     if (!m[3]) row += to.row - from.row;
     return `${sheet ?? ""}${m[1] ?? ""}${columnLetters(col)}${m[3] ?? ""}${row}`;
   });
-}
-
-const A1 = /^([A-Z]+)([0-9]+)$/;
-
-function position(ref: string): { row: number; col: number } {
-  const m = A1.exec(ref);
-  if (!m) throw new UnreadHere(`cell reference ${ref}`);
-  return { row: parseInt(m[2], 10), col: columnNumber(m[1]) };
 }
 
 const ATTR = new Map<string, RegExp>();
@@ -219,9 +206,9 @@ function readSheet(xml: string, strings: string[], formats: Array<string | undef
     const gt = xml.indexOf(">", lt);
     const tag = xml.slice(lt, gt + 1);
     const ref = attrIn(tag, "r");
-    const at = ref === undefined ? { row: rowNumber, col: colNumber + 1 } : position(ref);
+    const at = ref === undefined ? { row: rowNumber, col: colNumber + 1 } : parseA1(ref);
     colNumber = at.col;
-    if (ref !== undefined && at.row !== rowNumber && rowNumber !== 0) rowNumber = at.row;
+    rowNumber = at.row;
     const s = attrIn(tag, "s");
     const style = s === undefined ? undefined : parseInt(s, 10);
     const t = attrIn(tag, "t");
@@ -398,27 +385,16 @@ function snapshot(name: string, read: SheetRead, formats: Array<string | undefin
 
 /** The sheets of an .xlsx package, as snapshots; UnreadHere for what this reader leaves to ExcelJS. */
 export async function readPackageSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
-  let zip: JSZip;
+  let pkg: Package;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    pkg = await Package.open(bytes);
   } catch (e) {
     throw new UnreadHere(`zip: ${(e as Error).message}`);
   }
-  const text = async (part: string) => {
-    const f = zip.file(part);
-    return f ? f.async("string") : undefined;
-  };
-  const rels = async (source: string) => {
-    const slash = source.lastIndexOf("/");
-    const xml = await text(source === "" ? "_rels/.rels" : `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`);
-    if (xml === undefined) return [];
-    const root = rootOf(xml);
-    return childrenOf(xml, root)
-      .filter((c) => c.name === "Relationship")
-      .map((c) => ({ id: attr(xml, c, "Id") ?? "", type: attr(xml, c, "Type") ?? "", target: attr(xml, c, "TargetMode") === "External" ? "" : resolveTarget(source, attr(xml, c, "Target") ?? "") }));
-  };
+  const text = (part: string | undefined) => (part === undefined ? Promise.resolve(undefined) : pkg.read(part));
+  const rels = (source: string) => relationshipsOf(pkg, source);
   const top = await rels("");
-  const book = top.find((r) => sameType(r.type, REL.officeDocument))?.target;
+  const book = top.find((r) => sameType(r.type, REL.officeDocument) && !r.external)?.target;
   if (!book) throw new UnreadHere("no workbook part");
   const wbXml = await text(book);
   if (wbXml === undefined) throw new UnreadHere("workbook part missing");
@@ -432,14 +408,15 @@ export async function readPackageSnapshots(bytes: Uint8Array): Promise<SheetSnap
   const fullCalc = calc ? /^(1|true)$/.test(attr(wbXml, calc, "fullCalcOnLoad") ?? "") : false;
   const sheetsEl = kids.find((c) => c.name === "sheets");
   const bookRels = await rels(book);
-  const strings = sharedStrings(await text(bookRels.find((r) => sameType(r.type, REL.sharedStrings))?.target ?? "\u0000"));
-  const formats = styleFormats(await text(bookRels.find((r) => sameType(r.type, REL.styles))?.target ?? "\u0000"));
+  const partOf = (type: string) => bookRels.find((r) => sameType(r.type, type) && !r.external)?.target;
+  const strings = sharedStrings(await text(partOf(REL.sharedStrings)));
+  const formats = styleFormats(await text(partOf(REL.styles)));
   const entries: Array<{ name: string; part: string }> = [];
   for (const s of sheetsEl ? childrenOf(wbXml, sheetsEl) : []) {
     if (s.name !== "sheet") continue;
     const rid = relIdOf(wbXml, s);
     const rel = bookRels.find((r) => r.id === rid);
-    if (!rel) throw new UnreadHere("a sheet without its part");
+    if (!rel || rel.external) throw new UnreadHere("a sheet without its part");
     if (!sameType(rel.type, REL.worksheet)) throw new UnreadHere("a sheet that is not a worksheet");
     entries.push({ name: attr(wbXml, s, "name") ?? "", part: rel.target });
   }

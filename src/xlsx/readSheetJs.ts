@@ -2,7 +2,7 @@ import type * as XLSXTypes from "@e965/xlsx";
 import { rangeToA1 } from "../core/address";
 import { displayText } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
-import { BAD_DATE } from "./dates";
+import { BAD_DATE, EXCEL_EPOCH } from "./dates";
 import { boundBox, clipMerges, MAX_SNAPSHOT_CELLS } from "./extent";
 import { WorkbookReadError } from "./sniff";
 
@@ -20,8 +20,6 @@ export const FORMAT_LABEL: Record<OtherFormat, { zh: string; en: string }> = {
   ods: { zh: "OpenDocument 表格（.ods）", en: "OpenDocument spreadsheet (.ods)" },
   et: { zh: "WPS 表格（.et）", en: "WPS spreadsheet (.et)" },
 };
-
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 function dateText(serial: number): string {
   const d = new Date(EXCEL_EPOCH + Math.round(serial * 86_400_000));

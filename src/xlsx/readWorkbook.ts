@@ -7,9 +7,6 @@ import { mergedRanges, readCell, type CellRead } from "./cells";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { precheck, WorkbookReadError } from "./sniff";
 
-export { boundBox, clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
-export { includesBytes, otherFormatOf, precheck, WorkbookReadError } from "./sniff";
-
 /**
  * ExcelJS as the .xlsx reader: for what the package reader (src/xlsx/readPackage.ts) leaves to it,
  * for the emulator and for the tests, which hold the package reader to it.

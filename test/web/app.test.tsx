@@ -178,3 +178,15 @@ test("the options RULES-2 leaves open are there too: the cross-check's severity 
   expect(calls.filter((c) => c.startsWith("check"))).toHaveLength(3);
   localStorage.clear();
 });
+
+test("a copy that cannot be made says so, with the file's own reason, in Chinese", async () => {
+  const { service, pending } = fakeService();
+  service.fill = async (name) => ({ result: { file: name, sheets: [], error: { zh: "工作簿的结构无法安全编辑，未写出副本。", en: "The workbook's structure cannot be edited safely." } }, bytes: null });
+  render(<App service={service} />);
+  choose(["a.xlsx"]);
+  await act(async () => pending.get("a.xlsx")!(formResult("a.xlsx")));
+  const before = downloads.length;
+  await act(async () => fireEvent.click(screen.getByTestId("download-filled")));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toBe("未能生成“a.xlsx”的已填写副本：工作簿的结构无法安全编辑，未写出副本。"));
+  expect(downloads.length).toBe(before);
+});

@@ -109,7 +109,10 @@ export interface FormBase {
    * the limit the label prints ("（200字以内）"), if any.
    */
   limitedTexts?: Array<{ label: string; cell: TextCell; printedLimit: number | null }>;
-  /** The table has no level columns (Chongqing's, Tianjin's department-wide tables): no 一级指标 to ask categories of. */
+  /**
+   * The table has no level columns (Chongqing's, Tianjin's department-wide tables): the project
+   * form's first levels (产出 / 效益) and its satisfaction indicator are not asked of it.
+   */
   unlevelled?: boolean;
   headerRow: number;
   /** The 一级指标 header cell: where form-wide findings point. */

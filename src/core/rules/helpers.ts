@@ -23,10 +23,7 @@ export const isSatisfaction = (i: Indicator) => i.level1.includes("满意") || i
 /** A form scored with a budget score (the project form, the MOF-style department-wide form). */
 export const hasBudgetScore = (form: Form) => form.kind === "self-evaluation" || (form.kind === "department-self-evaluation" && form.layout !== "framework");
 
-/**
- * Chongqing's department-wide table (RULES-2 §8.3): indicators of the department's duties with no
- * level columns, so the project form's categories (产出 / 效益 / 满意度) are not asked of it.
- */
+/** Chongqing's department-wide table (RULES-2 §8.3): each score is 指标权重 × 得分系数. */
 export const isCoefficientTable = (form: Form) => form.kind === "department-self-evaluation" && form.layout === "coefficient";
 
 /** The scoring-framework table of a department-wide form: sections with points, no targets (RULES-2 §8.4). */

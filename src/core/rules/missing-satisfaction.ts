@@ -1,4 +1,4 @@
-import { isCoefficientTable, isFramework, isSatisfaction } from "./helpers";
+import { isFramework, isSatisfaction } from "./helpers";
 import { defineRule } from "./types";
 
 export default defineRule({
@@ -9,7 +9,7 @@ export default defineRule({
   mark: "static",
   formulaFigure: false,
   check({ form }, report) {
-    if (form.indicators.length === 0 || isFramework(form) || isCoefficientTable(form) || form.indicators.some(isSatisfaction)) return;
+    if (form.indicators.length === 0 || isFramework(form) || form.unlevelled || form.indicators.some(isSatisfaction)) return;
     report(form.headerCell, {
       zh: "未设置满意度指标：一般应设服务对象满意度指标（财预〔2020〕10号建议 10 分）。",
       en: "No satisfaction indicator: a 服务对象满意度 indicator is expected (10 points recommended).",

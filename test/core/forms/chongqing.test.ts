@@ -62,8 +62,10 @@ describe("Chongqing's layout", () => {
   });
 
   test("no level columns: the project form's categories are not asked; no reason column: no missing-explanation", () => {
-    const rows = ROWS.map((r, i) => (i === 2 ? { ...r, actual: "600", coef: 50, score: 10 } : r));
+    // No 产出 / 效益 levels and no 满意度 indicator: a project form would have all three asked.
+    const rows = ROWS.map((r, i) => (i === 2 ? { ...r, actual: "600", coef: 50, score: 10 } : i === 3 ? { ...r, name: "廉政建设达标率" } : r));
     const r = analyzeSheet(chongqing({ rows, total: 87.6 }).toSnapshot());
+    expect(r.form!.indicators.some((i) => i.name.includes("满意"))).toBe(false);
     expect(codes(r).filter((c) => /missing-(category|satisfaction|explanation)/.test(c))).toEqual([]);
   });
 

@@ -199,14 +199,33 @@ function fundsRolesIn(grid: Grid, row: number, fromCol: number): Partial<Record<
   return cols;
 }
 
+type FundsCols = Partial<Record<FundsRole, number>>;
+
+/** Where a funds block's figures are: the row scored, its label's cell, the columns, and a title that stands for the label. */
+interface FundsAt {
+  row: number;
+  col: number;
+  cols: FundsCols;
+  /** Chongqing's titled block: one figures row, no parts, the title as its label. */
+  title?: { row: number; col: number };
+}
+
+/** The 2020 template's block: the 年度资金总额 row, its column heads in the (up to three) rows above. */
+function labelledFunds(grid: Grid, headerRow: number): FundsAt | null {
+  const hit = findCells(grid, grid.top, headerRow - 1, FUNDS_TOTAL)[0];
+  if (!hit) return null;
+  const cols: FundsCols = {};
+  for (let r = hit.row - 1; r >= Math.max(grid.top, hit.row - 3) && Object.keys(cols).length < 3; r--) {
+    for (const [role, c] of Object.entries(fundsRolesIn(grid, r, hit.col + 1)) as Array<[FundsRole, number]>) if (cols[role] === undefined) cols[role] = c;
+  }
+  return { row: hit.row, col: hit.col, cols };
+}
+
 /**
  * The titled block: the column heads in the title's row or the row below, the figures in the row
  * under the heads. Its "total row" is that figures row, labelled by the title's cell.
  */
-function headedFunds(
-  grid: Grid,
-  headerRow: number,
-): { row: number; col: number; cols: Partial<Record<FundsRole, number>>; title: { row: number; col: number } } | null {
+function headedFunds(grid: Grid, headerRow: number): FundsAt | null {
   const title = findCells(grid, grid.top, headerRow - 1, FUNDS_TITLE)[0];
   if (!title) return null;
   for (let r = title.row; r <= Math.min(title.row + 1, headerRow - 2); r++) {
@@ -216,20 +235,11 @@ function headedFunds(
   return null;
 }
 
-/** The 项目资金 block of the 2020 template: 年度资金总额 and its parts (RULES §2). */
+/** The 项目资金 block of the 2020 template (年度资金总额 and its parts, RULES §2), or Chongqing's titled one. */
 export function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
-  const hits = findCells(grid, grid.top, headerRow - 1, FUNDS_TOTAL);
-  const headed = hits.length === 0 ? headedFunds(grid, headerRow) : null;
-  if (hits.length === 0 && !headed) return null;
-  const { row: totalRow, col: labelCol } = headed ?? hits[0];
-  const cols: Partial<Record<FundsRole, number>> = headed?.cols ?? {};
-  for (let r = totalRow - 1; !headed && r >= Math.max(grid.top, totalRow - 3) && Object.keys(cols).length < 3; r--) {
-    for (let c = labelCol + 1; c <= grid.right; c++) {
-      if (grid.isCovered(r, c)) continue;
-      const role = fundsRole(grid.key(r, c, false));
-      if (role && cols[role] === undefined) cols[role] = c;
-    }
-  }
+  const at = labelledFunds(grid, headerRow) ?? headedFunds(grid, headerRow);
+  if (!at) return null;
+  const { row: totalRow, col: labelCol, cols } = at;
   if (cols.budget === undefined || cols.executed === undefined) return null;
   const rowAt = (r: number, c: number): FundsRow => ({
     label: grid.str(r, c).replace(/^按(收入|支出)性质分?[:：]?/, ""),
@@ -245,7 +255,7 @@ export function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
   });
   const parts: FundsRow[] = [];
   const groups: FundsRow[][] = [[]];
-  for (let r = totalRow + 1; !headed && r < headerRow && r <= totalRow + 8; r++) {
+  for (let r = totalRow + 1; !at.title && r < headerRow && r <= totalRow + 8; r++) {
     let starts = false;
     for (let c = grid.left; c <= labelCol; c++) if (!grid.isCovered(r, c) && GROUP_START.test(grid.key(r, c, false))) starts = true;
     if (starts && groups[groups.length - 1].length > 0) groups.push([]);
@@ -273,9 +283,9 @@ export function readFunds(grid: Grid, headerRow: number): FundsBlock | null {
     }
   }
   const total = rowAt(totalRow, labelCol);
-  if (headed) {
-    total.label = grid.str(headed.title.row, headed.title.col).replace(/[(（].*$/, "");
-    total.labelCell = toA1(headed.title.row, headed.title.col);
+  if (at.title) {
+    total.label = grid.str(at.title.row, at.title.col).replace(/[(（].*$/, "");
+    total.labelCell = toA1(at.title.row, at.title.col);
   }
   return { unit, total, parts, labelWeight, groups: groups.filter((g) => g.length > 0) };
 }
