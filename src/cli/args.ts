@@ -28,6 +28,10 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
+/** A day: longer than any file takes, and far below the 2^31 − 1 ms a timer can wait. */
+export const MAX_FILE_TIMEOUT_S = 86_400;
+export const MAX_FILE_MEMORY_MB = 65_536;
+
 const LangSchema = z.enum(["zh-CN", "en-US"]);
 
 export function parseCli(argv: string[]): CliOptions {
@@ -79,15 +83,18 @@ export function parseCli(argv: string[]): CliOptions {
       "设置无效（invalid setting）：--rounding truncate|half-up|up，--reverse ratio|deviation，--over-threshold 0 以上的数（e.g. 0.5），--cross-check warning|error",
     );
   }
-  const positive = (name: string, v: string | undefined, min: number): number | undefined => {
+  // Bounded above too: a timer past 2^31 − 1 ms fires at once, and a worker cannot have more memory than the machine.
+  const whole = (name: string, v: string | undefined, min: number, max: number): number | undefined => {
     if (v === undefined) return undefined;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} 需要不小于 ${min} 的整数（--${name} takes a whole number of ${min} or more）: ${v}`);
+    if (!/^\s*\d+\s*$/.test(v) || !Number.isInteger(n) || n < min || n > max) {
+      throw new UsageError(`--${name} 需要 ${min} 到 ${max} 之间的整数（--${name} takes a whole number from ${min} to ${max}）: ${v}`);
+    }
     return n;
   };
-  const jobs = positive("jobs", values.jobs, 1);
-  const fileTimeoutS = positive("file-timeout", values["file-timeout"], 1);
-  const fileMemoryMb = positive("file-memory", values["file-memory"], 64);
+  const jobs = whole("jobs", values.jobs, 1, 256);
+  const fileTimeoutS = whole("file-timeout", values["file-timeout"], 1, MAX_FILE_TIMEOUT_S);
+  const fileMemoryMb = whole("file-memory", values["file-memory"], 64, MAX_FILE_MEMORY_MB);
   return {
     command: "check",
     ...(jobs !== undefined ? { jobs } : {}),
@@ -129,8 +136,9 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
                          = 加载项的“填写得分”（the add-in's fill action）
                          默认副本：<原名>.filled.xlsx（已存在则另取 <原名>.filled (2).xlsx）；
                          多个文件时 --out 为文件夹；--out 指定的文件已存在时不覆盖（exit 2）
-  --force                允许覆盖已存在的 --out 文件（输入文件永不覆盖）
-                         (overwrite an existing --out file; an input is never overwritten)
+  --force                允许覆盖已存在的 --out 文件，以及本程序之前写出的 --summary / --csv 汇总
+                         (overwrite an existing --out file, or a summary jixiao wrote earlier;
+                         inputs, other workbooks and default copy names are never overwritten)
   --mark [--out <路径>]  只标记问题、不填写，= 加载项的“检查”（mark problems only, into a copy:
                          the add-in's check action）
   --summary <汇总.xlsx>  写出汇总工作簿：“汇总”每个绩效表一行、“问题清单”每个问题一行、“说明”

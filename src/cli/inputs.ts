@@ -15,6 +15,18 @@ export interface Skipped {
   reason: { zh: string; en: string };
 }
 
+const NOT_A_FILE = { zh: "不是普通文件（管道、设备等），未打开", en: "not a regular file (a pipe, a device…); not opened" };
+
+/** What a path is, following a symbolic link: a file, a folder, something else, or nothing. */
+function kindOf(p: string): "file" | "dir" | "other" | "missing" {
+  try {
+    const st = fs.statSync(p);
+    return st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
+  } catch {
+    return "missing";
+  }
+}
+
 function walk(dir: string, skipped: Skipped[]): string[] {
   const out: string[] = [];
   let entries: fs.Dirent[];
@@ -27,8 +39,16 @@ function walk(dir: string, skipped: Skipped[]): string[] {
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"))) {
     const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(p, skipped));
-    else if (!entry.isFile() || !WORKBOOK_EXT.test(entry.name)) continue;
+    if (entry.isDirectory()) {
+      out.push(...walk(p, skipped));
+      continue;
+    }
+    if (!WORKBOOK_EXT.test(entry.name)) continue;
+    // A link is followed to a workbook; a link to a folder is listed, not entered (it may lead back up).
+    const kind = entry.isSymbolicLink() ? kindOf(p) : entry.isFile() ? "file" : "other";
+    if (kind === "dir") skipped.push({ path: p, reason: { zh: "指向文件夹的链接，未进入", en: "a link to a folder; not entered" } });
+    else if (kind === "missing") skipped.push({ path: p, reason: { zh: "链接指向的文件不存在", en: "a link to a file that does not exist" } });
+    else if (kind === "other") skipped.push({ path: p, reason: NOT_A_FILE });
     else if (entry.name.startsWith("~$")) skipped.push({ path: p, reason: { zh: "Excel 的临时锁定文件", en: "an Excel lock file" } });
     // Copies this command wrote earlier (--fix, --mark) are not forms to check again.
     else if (/\.(filled|marked)( \(\d+\))?\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
@@ -77,7 +97,12 @@ export function expandInputs(args: string[], skipped: Skipped[] = []): string[] 
     }
     out.push(arg);
   }
-  return [...new Set(out)];
+  // A pipe or a device named or matched is never opened: reading one can wait for ever.
+  return [...new Set(out)].filter((p) => {
+    if (kindOf(p) !== "other") return true;
+    skipped.push({ path: p, reason: NOT_A_FILE });
+    return false;
+  });
 }
 
 /** The same file named twice (another path, a link) is checked once. */

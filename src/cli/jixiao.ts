@@ -7,9 +7,10 @@ import path from "node:path";
 import type { FileResult } from "../xlsx/checkWorkbook";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
 import { expandInputs, uniqueFiles, type Skipped } from "./inputs";
-import { planTargets, sameFile, writeWhole } from "./outputs";
+import { planTargets, sameFile, writeWhole, type Planned } from "./outputs";
+import { isOwnSummary, refuseOutputs } from "./outputGuard";
 import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, workerScript } from "./pool";
-import { summaryCsv } from "./summaryCsv";
+import { CSV_HEADER, summaryCsv } from "./summaryCsv";
 import { toJson, toText, visible } from "./report";
 
 /** The version in package.json (two folders up from src/cli and from dist/cli alike). */
@@ -74,30 +75,39 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   const skipped: Skipped[] = [];
   const named = opts.files;
   opts.files = uniqueFiles(expandInputs(opts.files, skipped));
-  // An earlier summary inside a checked folder is this command's output, not a form: passed over,
-  // and said so. A summary named as an input itself is refused below.
+  // An earlier summary of this program's inside a checked folder is not a form: passed over, and
+  // said so. Any other workbook the outputs would land on is refused below, before anything is done.
   const summaryPath = opts.summary;
-  if (summaryPath && fs.existsSync(summaryPath) && !named.some((a) => fs.existsSync(a) && fs.statSync(a).isFile() && sameFile(a, summaryPath))) {
+  const namedItself = (p: string) => named.some((a) => fs.existsSync(a) && fs.statSync(a).isFile() && sameFile(a, p));
+  if (summaryPath && opts.files.some((f) => sameFile(f, summaryPath)) && !namedItself(summaryPath) && (await isOwnSummary(summaryPath))) {
     opts.files = opts.files.filter((f) => {
       if (!sameFile(f, summaryPath)) return true;
       skipped.push({ path: f, reason: { zh: "本程序写出的汇总工作簿", en: "the summary workbook this command writes" } });
       return false;
     });
   }
-  // The summary must not replace a workbook it summarises.
-  if (opts.summary && opts.files.some((f) => sameFile(f, opts.summary!))) {
-    io.err.write(`jixiao: --summary ${visible(opts.summary)} 是要检查的文件之一，未做任何操作（--summary names one of the input files; nothing was done）\n`);
-    return 2;
-  }
-  if (opts.csv && opts.files.some((f) => sameFile(f, opts.csv!))) {
-    io.err.write(`jixiao: --csv ${visible(opts.csv)} 是要检查的文件之一，未做任何操作（--csv names one of the input files; nothing was done）\n`);
+  const single = opts.out && opts.files.length <= 1 ? opts.out : undefined;
+  const refusal = await refuseOutputs(
+    { summary: opts.summary, csv: opts.csv, out: single, force: opts.force },
+    opts.files,
+    skipped.map((x) => x.path),
+    CSV_HEADER.join(","),
+  );
+  if (refusal) {
+    io.err.write(`jixiao: ${visible(opts.lang === "zh-CN" ? `${refusal.zh}（${refusal.en}）` : refusal.en)}\n`);
     return 2;
   }
   const many = opts.files.length > 1;
   const copying = opts.fix || opts.mark;
   const planned = copying
-    ? planTargets(opts.files, { suffix: opts.fix ? ".filled.xlsx" : ".marked.xlsx", out: opts.out, force: opts.force, many })
-    : opts.files.map((file) => ({ file }) as { file: string; target?: string; error?: { zh: string; en: string } });
+    ? planTargets(opts.files, {
+        suffix: opts.fix ? ".filled.xlsx" : ".marked.xlsx",
+        out: opts.out,
+        force: opts.force,
+        many,
+        avoid: [...skipped.map((x) => x.path), ...[opts.summary, opts.csv].filter((x): x is string => x !== undefined)],
+      })
+    : opts.files.map((file): Planned => ({ file }));
   const progress = (i: number) => {
     if (!many || opts.quiet) return;
     const name = visible(planned[i].file);
@@ -106,7 +116,8 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   const jobs = planned.map((p) => ({
     file: p.file,
     settings: opts.settings,
-    force: opts.force,
+    // A name jixiao chose was free when planned: it never replaces a file that appears there meanwhile.
+    force: opts.force && !p.derived,
     ...(p.target ? (opts.fix ? { fixOut: p.target } : { markOut: p.target }) : {}),
   }));
   const script = workerScript();
@@ -148,8 +159,8 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   }
   if (opts.csv) {
     try {
-      // A summary is made again at every run: it replaces an earlier one, whole.
-      writeWhole(opts.csv, Buffer.from(summaryCsv(results), "utf8"), true);
+      // An earlier CSV of this program's is replaced only with --force (refuseOutputs made sure).
+      writeWhole(opts.csv, Buffer.from(summaryCsv(results), "utf8"), opts.force);
       if (!opts.json) io.out.write(opts.lang === "zh-CN" ? `汇总表已写出：${visible(opts.csv)}\n` : `Summary written to ${visible(opts.csv)}\n`);
     } catch (e) {
       const m = e as { zh?: string; en?: string };
@@ -167,8 +178,8 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         version: version(),
         settings: resolveSettings(opts.settings),
       });
-      // Made again at every run: it replaces an earlier summary, whole.
-      writeWhole(opts.summary, bytes, true);
+      // An earlier summary of this program's is replaced only with --force (refuseOutputs made sure).
+      writeWhole(opts.summary, bytes, opts.force);
       if (!opts.json) io.out.write(opts.lang === "zh-CN" ? `汇总工作簿已写出：${visible(opts.summary)}\n` : `Summary workbook written to ${visible(opts.summary)}\n`);
     } catch (e) {
       const m = e as { zh?: string; en?: string };

@@ -122,19 +122,23 @@ export interface PlanOptions {
   force: boolean;
   /** More than one input: --out is a folder. */
   many: boolean;
+  /** Files no copy may land on besides the inputs: those passed over, the run's other outputs. */
+  avoid?: readonly string[];
 }
 
-export type Planned = { file: string; target?: string; error?: { zh: string; en: string } };
+/** `derived`: the name was chosen here, so it was free; the copy never replaces anything there. */
+export type Planned = { file: string; target?: string; derived?: boolean; error?: { zh: string; en: string } };
 
 /**
- * The copy of each input, decided before anything is written: never an input, never an existing file
- * unless `force` (a name jixiao chose is moved to a free one; a name the person gave is refused),
- * never the copy of another input of the same run.
+ * The copy of each input, decided before anything is written: never an input or a file to avoid,
+ * never an existing file (a name jixiao chose is moved to a free one, --force or not; a name the
+ * person gave is refused unless `force`), never the copy of another input of the same run.
  */
 export function planTargets(files: string[], opts: PlanOptions): Planned[] {
   const reserved = new Set<string>();
-  const isInput = (p: string) => files.some((f) => sameFile(f, p));
-  const taken = (p: string) => reserved.has(realTarget(p)) || isInput(p) || (!opts.force && fs.existsSync(p));
+  const avoid = opts.avoid ?? [];
+  const isInput = (p: string) => files.some((f) => sameFile(f, p)) || avoid.some((f) => sameFile(f, p));
+  const taken = (p: string) => reserved.has(realTarget(p)) || isInput(p) || fs.existsSync(p);
   if (opts.out && opts.many) {
     try {
       fs.mkdirSync(opts.out, { recursive: true });
@@ -160,8 +164,11 @@ export function planTargets(files: string[], opts: PlanOptions): Planned[] {
     if (!t.derived && !opts.force && fs.existsSync(t.path)) {
       return { file, error: { zh: `${t.path} 已存在，未覆盖（如需覆盖请加 --force）。`, en: `${t.path} exists and was not overwritten (add --force to overwrite).` } };
     }
+    if (!t.derived && reserved.has(realTarget(t.path))) {
+      return { file, error: { zh: "输出文件与本次的另一个输出相同。", en: "The output is another output of this run." } };
+    }
     const chosen = t.derived ? freeName(t.path, taken) : t.path;
     reserved.add(realTarget(chosen));
-    return { file, target: chosen };
+    return { file, target: chosen, derived: t.derived };
   });
 }

@@ -1,6 +1,6 @@
 import { STATUS_LABEL, summaryRows, type CheckedFile } from "../core/summaryRows";
 
-const HEADER = ["文件", "工作表", "表格类型", "预算执行率(%)", "预算执行得分", "总分", "评分等级", "错误", "警告", "结论", "说明"];
+export const CSV_HEADER = ["文件", "工作表", "表格类型", "预算执行率(%)", "预算执行得分", "总分", "评分等级", "错误", "警告", "结论", "说明"];
 
 /**
  * A text field that a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR) is
@@ -21,7 +21,7 @@ function cell(v: string | number | null | undefined): string {
  * (UTF-8 with a byte-order mark) and can sort and filter.
  */
 export function summaryCsv(files: readonly CheckedFile[]): string {
-  const rows: Array<Array<string | number | null>> = [HEADER];
+  const rows: Array<Array<string | number | null>> = [CSV_HEADER];
   for (const r of summaryRows(files)) {
     const count = (n: number | null) => (n === null ? "" : String(n));
     rows.push([r.file, r.sheet, r.kind.zh, r.rate, r.budgetScore, r.total, r.grade, count(r.errors), count(r.warnings), STATUS_LABEL[r.status].zh, r.message.zh]);

@@ -32,7 +32,8 @@ describe("--out that reaches the input", () => {
     fs.symlinkSync(input, link);
     const r = await run([input, "--fix", "--out", link]);
     expect(r.code).toBe(2);
-    expect(r.out).toContain("输出文件不能是输入文件");
+    expect(r.err).toContain("--out");
+    expect(r.err).toContain("是要检查的文件之一");
     unchanged();
   });
 

@@ -78,7 +78,7 @@ test("an earlier summary inside the checked folder is passed over and said so", 
   fs.copyFileSync(path.join(SAMPLES, "selfeval/zhengwuyun.xlsx"), path.join(dir, "a.xlsx"));
   const out = path.join(dir, "汇总.xlsx");
   await runCli(["check", dir, "--summary", out, "-q"]);
-  const again = await runCli(["check", dir, "--summary", out, "-q", "--json"]);
+  const again = await runCli(["check", dir, "--summary", out, "-q", "--json", "--force"]);
   const doc = JSON.parse(again.out) as { files: Array<{ file: string }>; skipped?: Array<{ path: string; reason: string }> };
   expect(doc.files.map((f) => path.basename(f.file))).toEqual(["a.xlsx"]);
   expect(doc.skipped).toEqual([{ path: out, reason: "本程序写出的汇总工作簿" }]);
