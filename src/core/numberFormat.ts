@@ -1,17 +1,15 @@
-/**
- * A small renderer for the number formats these forms use (General, 0.00, #,##0.00, 0.00%…), so a
- * host without Excel's own text (ExcelJS, the emulator) shows what Excel would show.
- */
-interface Compiled {
-  general: boolean;
-  percent: boolean;
-  decimals: number;
-  grouping: boolean;
-  before: string;
-  after: string;
-}
+import { format as ssfFormat } from "ssf";
 
-const compiled = new Map<string, Compiled>();
+/**
+ * The text a spreadsheet shows for a number in a format: SheetJS's SSF renders every section
+ * (positive;negative;zero;text), `_x` and `*x`, conditions, colours, scientific, dates and literals;
+ * around it, what SSF leaves to the host: Excel's rounding on decimal digits, Chinese numerals
+ * ([DBNum1], [DBNum2], [DBNum3]) and locale tags ([$-804]). The few plain formats that make up most
+ * cells take a fast path, held equal to SSF by test/core/numberFormat.test.ts.
+ */
+
+/** Excel refuses number formats longer than this; a longer one in a file is shown as General. */
+const MAX_FORMAT_LENGTH = 255;
 
 /**
  * Whether a number format shows its value as a percentage (×100): a % outside quoted literals
@@ -22,66 +20,141 @@ export function isPercentFormat(format: unknown): boolean {
   return format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "").includes("%");
 }
 
-/** Excel refuses number formats longer than this; a longer one in a file is shown as General. */
-const MAX_FORMAT_LENGTH = 255;
+/**
+ * The value Excel formats: fifteen significant digits (what it stores of a typed number), moved a
+ * few units in the last place away from zero so that a binary 1.00499999… that was typed 1.005
+ * rounds as 1.005 does (Excel shows 1.01 in 0.00; a binary rounding gives 1.00).
+ */
+export function excelValue(v: number): number {
+  if (!Number.isFinite(v) || v === 0) return v;
+  const r = Number(v.toPrecision(15));
+  return r + r * 4 * Number.EPSILON;
+}
 
-function compile(format: string): Compiled {
-  const plain: Compiled = { general: true, percent: false, decimals: 0, grouping: false, before: "", after: "" };
-  if (format.length > MAX_FORMAT_LENGTH) return plain;
-  const fmt = format.split(";")[0];
-  if (fmt === "" || /^general$/i.test(fmt) || fmt === "@") return plain;
-  const literal = (s: string) => s.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
-  const body = fmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
-  const m = /([#0,]*0|#)(?:\.(0+|#+))?/.exec(body);
-  if (!m) return plain;
-  const at = fmt.indexOf(m[0]) >= 0 ? fmt.indexOf(m[0]) : 0;
-  return {
-    general: false,
-    percent: isPercentFormat(fmt),
-    decimals: m[2] ? m[2].length : 0,
-    grouping: m[1].includes(","),
-    before: literal(fmt.slice(0, at)).replace(/[#0,.%]/g, ""),
-    after: literal(fmt.slice(at + m[0].length)).replace(/[#0,.]/g, ""),
-  };
+/** 0.00, #,##0.00, 0%, 0.00%…: one section, no literal. */
+const PLAIN = /^(#,##0|0)(?:\.(0{1,15}))?(%?)$/;
+
+function plainFormat(v: number, m: RegExpExecArray): string {
+  const decimals = m[2]?.length ?? 0;
+  const x = m[3] ? v * 100 : v;
+  const scale = 10 ** decimals;
+  const scaled = Math.abs(x) * scale;
+  let s = scaled >= 1e21 ? Math.abs(x).toFixed(decimals) : (Math.round(scaled) / scale).toFixed(decimals);
+  if (m[1] === "#,##0") {
+    const [int, frac] = s.split(".");
+    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac !== undefined ? `.${frac}` : "");
+  }
+  // Excel keeps the sign of a negative value that rounds to zero: -0.001 in 0.00 shows -0.00.
+  if (x < 0) s = `-${s}`;
+  return `${s}${m[3]}`;
+}
+
+const DIGITS_1 = "〇一二三四五六七八九";
+const DIGITS_2 = "零壹贰叁肆伍陆柒捌玖";
+const UNITS_1 = ["", "十", "百", "千"];
+const UNITS_2 = ["", "拾", "佰", "仟"];
+const BIG_1 = ["", "万", "亿", "兆"];
+const BIG_2 = ["", "万", "亿", "兆"];
+
+/** An integer's digits read out: 1005 → 一千〇五 ([DBNum1]) or 壹仟零伍 ([DBNum2]). */
+function counting(digits: string, style: 1 | 2): string {
+  const d = style === 1 ? DIGITS_1 : DIGITS_2;
+  const units = style === 1 ? UNITS_1 : UNITS_2;
+  const big = style === 1 ? BIG_1 : BIG_2;
+  const n = digits.replace(/^0+(?=\d)/, "");
+  if (n === "0") return d[0];
+  if (n.length > 16) return [...n].map((c) => d[Number(c)]).join("");
+  let out = "";
+  let zero = false;
+  const groups = Math.ceil(n.length / 4);
+  for (let g = 0; g < groups; g++) {
+    const end = n.length - (groups - 1 - g) * 4;
+    const part = n.slice(Math.max(0, end - 4), end);
+    let text = "";
+    for (let i = 0; i < part.length; i++) {
+      const digit = Number(part[i]);
+      const place = part.length - 1 - i;
+      if (digit === 0) {
+        zero = text !== "" || out !== "";
+        continue;
+      }
+      if (zero) text += d[0];
+      zero = false;
+      text += d[digit] + units[place];
+    }
+    if (text !== "") out += text + big[groups - 1 - g];
+    else if (out !== "") zero = true;
+  }
+  return out;
+}
+
+/** [DBNum1]/[DBNum2]: whole numbers read out, decimals digit by digit; [DBNum3]: full-width digits. */
+function chineseNumerals(text: string, style: 1 | 2 | 3): string {
+  if (style === 3) return text.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  const d = style === 1 ? DIGITS_1 : DIGITS_2;
+  return text.replace(/(\d[\d,]*)(?:\.(\d+))?/g, (_, int: string, frac: string | undefined) => {
+    const whole = counting(int.replace(/,/g, ""), style);
+    return frac === undefined ? whole : `${whole}.${[...frac].map((c) => d[Number(c)]).join("")}`;
+  });
+}
+
+/** [DBNumN] and locale tags without a currency ([$-804], [$-F800]) that SSF would print as "$". */
+const DBNUM = /\[DBNum([123])\]/i;
+const LOCALE_ONLY = /\[\$-[0-9A-Fa-f]+\]/g;
+
+/**
+ * Characters Excel takes as literals without quotes (the ¥ of zh-CN's 会计专用 format, Chinese text)
+ * but SSF refuses: quoted, outside quotes, brackets and escapes.
+ */
+function quoteLiterals(format: string): string {
+  let out = "";
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch === '"' || ch === "[") {
+      const close = format.indexOf(ch === '"' ? '"' : "]", i + 1);
+      const end = close < 0 ? format.length : close + 1;
+      out += format.slice(i, end);
+      i = end - 1;
+    } else if (ch === "\\" || ch === "_" || ch === "*") {
+      out += format.slice(i, i + 2);
+      i++;
+    } else if (/[¥￥€£\u3000-\u9fff\uff00-\uffef]/.test(ch)) {
+      out += `"${ch}"`;
+    } else out += ch;
+  }
+  return out;
+}
+
+const cache = new Map<string, { plain: RegExpExecArray | null; ssf: string; dbnum: 1 | 2 | 3 | null }>();
+
+function prepared(format: string) {
+  let p = cache.get(format);
+  if (!p) {
+    const dbnum = DBNUM.exec(format);
+    const ssf = quoteLiterals(format.replace(/\[DBNum[123]\]/gi, "").replace(LOCALE_ONLY, ""));
+    p = { plain: PLAIN.exec(format), ssf: ssf === "" ? "General" : ssf, dbnum: dbnum ? (Number(dbnum[1]) as 1 | 2 | 3) : null };
+    // A hostile file may carry thousands of formats: keep the cache bounded.
+    if (cache.size > 10_000) cache.clear();
+    cache.set(format, p);
+  }
+  return p;
 }
 
 export function formatNumber(value: number, format: string | undefined): string {
   if (!Number.isFinite(value)) return String(value);
-  const key = format ?? "General";
-  let c = compiled.get(key);
-  if (!c) {
-    c = compile(key);
-    // A hostile file may carry thousands of formats: keep the cache bounded.
-    if (compiled.size > 10_000) compiled.clear();
-    compiled.set(key, c);
+  const f = format === undefined || format === "" || format.length > MAX_FORMAT_LENGTH || /^general$/i.test(format) ? "General" : format;
+  if (f === "General" && Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
+  const p = prepared(f);
+  const v = excelValue(value);
+  if (p.plain) return plainFormat(v, p.plain);
+  let text: string;
+  try {
+    text = ssfFormat(p.ssf, v);
+  } catch {
+    // A format SSF cannot read: shown as General, as Excel shows a format it does not know.
+    text = ssfFormat("General", v);
   }
-  if (c.general) return general(value);
-  const { percent, decimals, grouping, before, after } = c;
-  const v = percent ? value * 100 : value;
-  let s = excelFixed(Math.abs(v), decimals);
-  if (grouping) {
-    const [int, frac] = s.split(".");
-    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac !== undefined ? `.${frac}` : "");
-  }
-  if (v < 0 && Number(s.replace(/,/g, "")) !== 0) s = `-${s}`;
-  return `${before}${s}${after}`;
-}
-
-/**
- * Fixed decimals as Excel shows them: half away from zero on the number's decimal digits (fifteen
- * significant), not on its binary value. 9.85 in a 0.0 format shows 9.9, where toFixed gives 9.8.
- */
-function excelFixed(x: number, decimals: number): string {
-  const scale = 10 ** decimals;
-  const scaled = Number((x * scale).toPrecision(15));
-  if (!Number.isFinite(scaled) || scaled >= 1e21) return x.toFixed(decimals);
-  return (Math.round(scaled) / scale).toFixed(decimals);
-}
-
-function general(v: number): string {
-  if (Number.isInteger(v) && Math.abs(v) < 1e11) return String(v);
-  const p = Number(v.toPrecision(11));
-  return String(p);
+  return p.dbnum ? chineseNumerals(text, p.dbnum) : text;
 }
 
 /** The text Excel shows for a cell's value (Range.text): numbers by their format, booleans as TRUE/FALSE. */
@@ -90,4 +163,12 @@ export function displayText(value: string | number | boolean | null | undefined,
   if (typeof value === "number") return formatNumber(value, format);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return value;
+}
+
+/**
+ * A number as a person quotes it in a sentence (drafts, messages): the cell's text without the
+ * padding that aligns columns (`_)`, `* `, accounting formats' spaces).
+ */
+export function quotedNumber(value: number, format: string | undefined): string {
+  return formatNumber(value, format).trim();
 }
