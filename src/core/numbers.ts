@@ -65,7 +65,8 @@ export function readNumber(cell: Cell): NumberRead {
     return { value: pct ? Number((v * 100).toFixed(10)) : v, empty: false, invalid: false, formula, typed: true };
   }
   if (typeof v === "boolean") return { value: null, empty: false, invalid: true, formula, typed: true };
-  const s = toHalfWidth(v).replace(/\s+/g, "");
+  // A leading apostrophe (Excel's text mark, kept by some exports) is not part of the number: '95.
+  const s = toHalfWidth(v).replace(/\s+/g, "").replace(/^'/, "");
   if (s === "") return { value: null, empty: true, invalid: false, formula, typed: false };
   if (PLACEHOLDERS.has(s)) return { value: null, empty: true, invalid: false, formula, typed: true };
   const m = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|分|元|万元)?$/.exec(s);

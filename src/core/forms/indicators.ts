@@ -5,7 +5,8 @@ import { headerKey } from "../text";
 import { readActual, readTarget, unitFromName } from "../values/readValue";
 import type { ParsedValue } from "../values/types";
 import { cellInput, numCell, textCell } from "./cells";
-import { rolesInRow, type Columns, type HeaderMatch } from "./columns";
+import type { Columns, HeaderMatch } from "./columns";
+import { classifyRow, isNotesRow, isRepeatedHeader, withoutNumberedPrefix } from "./rowKinds";
 import type { Indicator, TotalRow } from "./model";
 
 /** The legacy form's section weight in its label: 投入与管理 (36分). */
@@ -37,12 +38,6 @@ function blockTitle(grid: Grid, row: number): Indicator["block"] | null {
   }
   return null;
 }
-
-/** A header row repeated for the next block. */
-const repeatsHeader = (grid: Grid, row: number) => {
-  const roles = rolesInRow(grid, row);
-  return roles.level1 !== undefined && (roles.name !== undefined || roles.target !== undefined);
-};
 
 /** Labels such as 总分 and 评分等级: are short; most cells of a row are not, and are passed over cheaply. */
 const MAX_LABEL = 8;
@@ -96,6 +91,18 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
   let block: Indicator["block"] | null = null;
   for (let r = Math.max(grid.top, header.row - 2); r < header.row && !block; r++) block = blockTitle(grid, r);
 
+  const trackLevels = (l1: string, l2: string) => {
+    if (l1 !== "" && l1 !== level1 && headerKey(l1) !== headerKey(level1)) {
+      level1 = l1;
+      level2 = "";
+      sectionCell = cols.level1 !== undefined ? toA1(grid.anchor(r, cols.level1).row, cols.level1) : undefined;
+      const m = SECTION_WEIGHT.exec(level1);
+      sectionWeight = m ? Number(m[1]) : undefined;
+      level1Name = level1.replace(SECTION_WEIGHT, "").trim();
+    }
+    if (l2 !== "") level2 = l2;
+  };
+
   let r = header.lastRow + 1;
   for (; r <= grid.bottom; r++) {
     const label = rowLabel(grid, r, labelLimit, (k) => TOTAL_WORDS.has(k.replace(/[:：]$/, "")) || isGradeLabel(k));
@@ -119,7 +126,8 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
       block = title;
       continue;
     }
-    if (block && repeatsHeader(grid, r)) continue;
+    if (isNotesRow(grid, r)) break;
+    if (isRepeatedHeader(grid, r)) continue;
 
     const name = cols.name !== undefined ? grid.str(r, cols.name) : "";
     const l1 = cols.level1 !== undefined ? grid.str(r, cols.level1) : "";
@@ -130,24 +138,21 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
     const targetAt = (col: number | undefined): { text: string; parsed: ParsedValue | null } =>
       col === undefined ? { text: "", parsed: null } : split ? composeSplitTarget(grid, r, cols, col) : { text: grid.str(r, col, false), parsed: null };
     const target = targetAt(targetCol);
-    const weightEmpty = cols.weight === undefined || grid.isEmpty(r, cols.weight);
-    const scoreEmpty = cols.score === undefined || grid.isEmpty(r, cols.score);
-    const actualEmpty = cols.actual === undefined || grid.isEmpty(r, cols.actual);
-    if (name === "" && target.text === "" && weightEmpty && scoreEmpty && actualEmpty) {
-      if (++blankRun >= 3 && indicators.length > 0) break;
+    const at = (col: number | undefined) => (col === undefined ? "" : grid.str(r, col, false));
+    const kind = classifyRow({ level1: l1, level2: l2, name, target: target.text, actual: at(cols.actual), weight: at(cols.weight), score: at(cols.score) });
+    if (kind === "empty" || kind === "group") {
+      // Empty rows and unused groups do not end the table (RULES-3 §13) while more of it follows.
+      if (++blankRun >= 3 && indicators.length > 0 && !moreIndicatorsBelow(grid, r + 1, cols)) break;
+      if (kind === "group") trackLevels(l1, l2);
       continue;
     }
     blankRun = 0;
-
-    if (l1 !== "" && l1 !== level1 && headerKey(l1) !== headerKey(level1)) {
-      level1 = l1;
-      level2 = "";
-      sectionCell = cols.level1 !== undefined ? toA1(grid.anchor(r, cols.level1).row, cols.level1) : undefined;
-      const m = SECTION_WEIGHT.exec(level1);
-      sectionWeight = m ? Number(m[1]) : undefined;
-      level1Name = level1.replace(SECTION_WEIGHT, "").trim();
+    if (kind !== "indicator") {
+      trackLevels(l1, l2);
+      continue;
     }
-    if (l2 !== "") level2 = l2;
+
+    trackLevels(l1, l2);
 
     const nameUnit = unitFromName(name);
     const parseAt = (t: { parsed: ParsedValue | null }, col: number | undefined): ParsedValue =>
@@ -161,9 +166,9 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
 
     indicators.push({
       row: r,
-      level1: level1Name,
+      level1: categoryOf(level1Name, level2),
       level2,
-      name,
+      name: withoutNumberedPrefix(name),
       nameCell: toA1(r, cols.name ?? cols.level2 ?? cols.level1 ?? grid.left),
       targetText: target.text,
       targetCell: toA1(r, targetCol ?? cols.name ?? grid.left),
@@ -201,4 +206,27 @@ export function unparenthesised(text: string): string {
   const t = text.trim();
   if (t.length >= 2 && (t[0] === "(" || t[0] === "（") && (t[t.length - 1] === ")" || t[t.length - 1] === "）")) return t.slice(1, -1).trim();
   return text;
+}
+
+/**
+ * The first level a row belongs to: as written, or, where the label lost its word (`（50分）`), the
+ * category its second level names (RULES-3 §14).
+ */
+export function categoryOf(level1: string, level2: string): string {
+  if (/(产出|效益|效果|满意|成本|投入|管理|影响|目标|指标)/.test(level1)) return level1;
+  const k = headerKey(level2);
+  if (/^(数量|质量|时效|成本)/.test(k)) return "产出指标";
+  if (/^(经济效益|社会效益|生态效益|可持续影响)/.test(k)) return "效益指标";
+  if (/满意度/.test(k)) return "满意度指标";
+  return level1;
+}
+
+/** Whether an indicator row follows further down, before the table's end (a total, a grade, notes). */
+function moreIndicatorsBelow(grid: Grid, from: number, cols: Columns): boolean {
+  const valueCols = [cols.weight, cols.score, cols.actual, cols.target].filter((c): c is number => c !== undefined);
+  for (let r = from; r <= grid.bottom; r++) {
+    if (isNotesRow(grid, r)) return false;
+    for (const c of valueCols) if (!grid.isEmpty(r, c)) return true;
+  }
+  return false;
 }

@@ -11,7 +11,8 @@ export default defineRule({
   formulaFigure: false,
   check({ evals }, report) {
     for (const e of evals) {
-      if (e.problem !== "missing-actual" || !e.indicator.actualCell) continue;
+      // Every problem of a row is reported (RULES-3 §15): an empty actual beside a missing target too.
+      if (!e.indicator.actualCell || e.placeholder || e.indicator.actual?.kind !== "empty") continue;
       const who = rowName(e.indicator);
       report(
         e.indicator.actualCell,

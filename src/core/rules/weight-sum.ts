@@ -35,7 +35,8 @@ export default defineRule({
       s.sum += e.weight ?? 0;
       sections.set(ind.sectionCell, s);
     }
-    let labelled = 0;
+    // Rows outside a labelled first level count with their own weights: labels need not be on every level.
+    let labelled = evals.reduce((a, e) => a + (e.indicator.sectionWeight === undefined || !e.indicator.sectionCell ? (e.weight ?? 0) : 0), 0);
     for (const s of sections.values()) {
       labelled += s.weight;
       if (Math.abs(s.sum - s.weight) >= HALF_CENT) {

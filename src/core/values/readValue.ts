@@ -76,6 +76,9 @@ function parseTail(rest: string): { unit: string; op?: Comparator } | null {
     s = s.slice(0, -suffix[0].length).trim();
   }
   if (s === "") return { unit: "", op };
+  // The sign and the unit column both kept: ≤100%(%), ≥95%（%）, 30人(人) (RULES-3 §16).
+  const twice = /^([^()]+)\(([^()]+)\)$/.exec(s);
+  if (twice && normalizeUnit(twice[1]) === normalizeUnit(twice[2])) s = twice[1].trim();
   const paren = /^\(([^()]*)\)$/.exec(s);
   const ok = paren ? isUnitText(paren[1].replace(/\s+/g, ""), 12) : isUnitText(s, 6);
   return ok ? { unit: normalizeUnit(s), op } : null;
@@ -106,8 +109,11 @@ function tierOf(text: string): Tier | undefined {
 
 const unparseable = (text: string, reason: string): ParsedValue => ({ kind: "unparseable", text, reason });
 
+/** A leading apostrophe is Excel's mark for "text as typed", not part of the value (`'95`). */
+export const withoutApostrophe = (s: string): string => s.replace(/^\s*'/, "");
+
 function readText(raw: string, nameUnit: string | undefined, tiers: boolean): ParsedValue {
-  const text = raw.trim();
+  const text = withoutApostrophe(raw).trim();
   if (!text) return { kind: "empty" };
   if (tiers) {
     const tier = tierOf(text);

@@ -1,0 +1,128 @@
+// Forms as units fill them (issue 20, RULES-3 §13–18): a correct form with any mix of the features
+// published forms show keeps its figures and gets no error; a defect planted in it is still found at
+// its cell.
+import fc from "fast-check";
+import { parseA1, toA1 } from "../../../src/core/address";
+import { analyzeSheet, type SheetResult } from "../../../src/core/engine";
+import type { SelfEvaluationForm } from "../../../src/core/forms/model";
+import type { SheetSnapshot } from "../../../src/core/snapshot";
+import { asFilled, layoutOf, ACCOUNTING_FORMATS, NA_WORDS, PLACEHOLDER_LABELS, UNUSED_GROUPS, type Feature, type TableLayout } from "../../generators/asFilled";
+import { sampleSheet } from "../../helpers";
+
+const FORMS = ["yiwangtongban", "shujuyunying", "zhengwuyun", "zhengwuwaiwang", "shuzihuajianshe", "yunweibaozhang", "guanlijingfei", "yanjiufalv"];
+
+interface Base {
+  snap: SheetSnapshot;
+  layout: TableLayout;
+  result: SheetResult;
+}
+const bases = new Map<string, Base>();
+
+beforeAll(async () => {
+  for (const name of FORMS) {
+    const snap = await sampleSheet(`selfeval/${name}.xlsx`);
+    const result = analyzeSheet(snap);
+    const form = result.form as SelfEvaluationForm;
+    const funds = form.funds ? [form.funds.total, ...form.funds.parts] : [];
+    const fundsCells = funds.flatMap((f) => [f.initial, f.budget, f.executed].filter((c) => c !== null).map((c) => parseA1(c!.address)));
+    bases.set(name, { snap, layout: layoutOf(snap, form, fundsCells.map((a) => ({ row: a.row, col: a.col }))), result });
+  }
+});
+
+/** What must not change: the figures, and the errors and warnings (by code). */
+function outcome(r: SheetResult) {
+  return {
+    kind: r.kind,
+    total: r.figures?.total ?? null,
+    grade: r.figures?.grade ?? null,
+    budgetScore: r.figures?.budget?.score ?? null,
+    indicators: r.evaluations.length,
+    problems: r.findings
+      .filter((f) => f.severity !== "info")
+      .map((f) => `${f.severity}:${f.code}`)
+      .sort(),
+  };
+}
+
+const feature = (rows: number): fc.Arbitrary<Feature> =>
+  fc.oneof(
+    fc.record({ kind: fc.constant("placeholder" as const), after: fc.nat(rows - 1), label: fc.constantFrom(...PLACEHOLDER_LABELS) }),
+    fc.record({
+      kind: fc.constant("not-applicable" as const),
+      after: fc.nat(rows - 1),
+      name: fc.constantFrom("指标3：", "其他", "安全事故发生率", "指标4:"),
+      target: fc.constantFrom(...NA_WORDS),
+      actual: fc.constantFrom(...NA_WORDS),
+    }),
+    fc.record({ kind: fc.constant("empty-rows" as const), after: fc.nat(rows - 1), count: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ kind: fc.constant("empty-group" as const), after: fc.nat(rows - 1), level2: fc.constantFrom(...UNUSED_GROUPS), blanks: fc.integer({ min: 0, max: 3 }) }),
+    fc.record({ kind: fc.constant("repeated-header" as const), after: fc.nat(rows - 1), variant: fc.integer({ min: 0, max: 2 }) }),
+    fc.record({ kind: fc.constant("notes-below" as const), lines: fc.integer({ min: 1, max: 5 }) }),
+    fc.record({ kind: fc.constant("level1-word-lost" as const), group: fc.nat(3), style: fc.constantFrom("points-only" as const, "broken-line" as const, "ascii-brackets" as const) }),
+    fc.constant({ kind: "target-sign-and-unit" as const }),
+    fc.record({ kind: fc.constant("numbers-as-text" as const), style: fc.constantFrom("plain" as const, "full-width" as const, "spaced" as const, "apostrophe" as const) }),
+    fc.constant({ kind: "percent-as-fraction" as const }),
+    fc.record({ kind: fc.constant("accounting-format" as const), format: fc.nat(ACCOUNTING_FORMATS.length - 1) }),
+  );
+
+describe("each feature alone, on every sample", () => {
+  const single: Feature[] = [
+    { kind: "placeholder", after: 0, label: "指标2：" },
+    { kind: "placeholder", after: 3, label: "……" },
+    { kind: "not-applicable", after: 1, name: "指标3：", target: "/", actual: "/" },
+    { kind: "not-applicable", after: 2, name: "其他", target: "无", actual: "不适用" },
+    { kind: "empty-rows", after: 2, count: 4 },
+    { kind: "empty-group", after: 4, level2: "生态效益指标", blanks: 3 },
+    { kind: "repeated-header", after: 5, variant: 0 },
+    { kind: "repeated-header", after: 5, variant: 1 },
+    { kind: "notes-below", lines: 5 },
+    { kind: "level1-word-lost", group: 0, style: "points-only" },
+    { kind: "level1-word-lost", group: 1, style: "broken-line" },
+    { kind: "level1-word-lost", group: 0, style: "ascii-brackets" },
+    { kind: "target-sign-and-unit" },
+    { kind: "numbers-as-text", style: "plain" },
+    { kind: "numbers-as-text", style: "full-width" },
+    { kind: "numbers-as-text", style: "spaced" },
+    { kind: "numbers-as-text", style: "apostrophe" },
+    { kind: "percent-as-fraction" },
+    { kind: "accounting-format", format: 0 },
+    { kind: "accounting-format", format: 4 },
+  ];
+  const cases = FORMS.flatMap((name) => single.map((f) => [name, JSON.stringify(f)] as const));
+  test.each(cases)("%s with %s", (name, f) => {
+    const base = bases.get(name)!;
+    const { snapshot } = asFilled(base.snap, base.layout, [JSON.parse(f) as Feature]);
+    expect(outcome(analyzeSheet(snapshot))).toEqual(outcome(base.result));
+  });
+});
+
+test("any mix of the features: no new error, the same figures (500 forms)", () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...FORMS), fc.array(feature(10), { minLength: 1, maxLength: 8 }), (name, features) => {
+      const base = bases.get(name)!;
+      const { snapshot } = asFilled(base.snap, base.layout, features);
+      expect(outcome(analyzeSheet(snapshot))).toEqual(outcome(base.result));
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test("a defect planted in a form with any mix of the features is found at its cell", () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...FORMS), fc.array(feature(10), { maxLength: 6 }), fc.nat(), (name, features, pick) => {
+      const base = bases.get(name)!;
+      // The defect: a score erased. Planted in the original, then the features applied around it.
+      const rows = base.layout.rows;
+      const row = rows[pick % rows.length];
+      const snap = structuredClone(base.snap);
+      const i = row - snap.origin.row;
+      const j = base.layout.score - snap.origin.col;
+      snap.values[i][j] = null;
+      snap.text[i][j] = "";
+      const { snapshot, rowOf } = asFilled(snap, base.layout, features);
+      const found = analyzeSheet(snapshot).findings.filter((f) => f.code === "missing-score").map((f) => f.cell);
+      expect(found).toContain(toA1(rowOf(row), base.layout.score));
+    }),
+    { numRuns: 150 },
+  );
+});

@@ -1,0 +1,312 @@
+// Forms as budget units really fill them (RULES-3 §13–18), made from a correct form: the template's
+// placeholder rows left in, not-applicable rows, unused groups, empty rows, a header repeated for
+// printing, notes and signatures below, first-level labels that lost their word, values typed as
+// text, percentages held as fractions, accounting formats. Each feature keeps the form as correct as
+// it was: the same total, grade and budget score, and no new error.
+import { parseRange, rangeToA1, toA1 } from "../../src/core/address";
+import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
+import { formatNumber } from "../../src/core/numberFormat";
+
+/** The columns and rows of a form's indicator table, found once from the correct form. */
+export interface TableLayout {
+  headerRow: number;
+  level1: number;
+  level2: number;
+  name: number;
+  target: number;
+  actual: number;
+  weight: number;
+  score: number;
+  reason: number | null;
+  /** Indicator rows, in order. */
+  rows: number[];
+  /** The total (总分) row, or the last row of the table. */
+  endRow: number;
+  /** The funds block's cells with figures (amounts, rate, score). */
+  fundsCells: Array<{ row: number; col: number }>;
+}
+
+export type Feature =
+  | { kind: "placeholder"; after: number; label: string }
+  | { kind: "not-applicable"; after: number; name: string; target: string; actual: string }
+  | { kind: "empty-rows"; after: number; count: number }
+  | { kind: "empty-group"; after: number; level2: string; blanks: number }
+  | { kind: "repeated-header"; after: number; variant: number }
+  | { kind: "notes-below"; lines: number }
+  | { kind: "level1-word-lost"; group: number; style: "points-only" | "broken-line" | "ascii-brackets" }
+  | { kind: "target-sign-and-unit" }
+  | { kind: "numbers-as-text"; style: "plain" | "full-width" | "spaced" | "apostrophe" }
+  | { kind: "percent-as-fraction" }
+  | { kind: "accounting-format"; format: number };
+
+export const PLACEHOLDER_LABELS = ["指标2：", "指标3：", "指标2:", "指标4:", "……", "…", "指标5："];
+export const NA_WORDS = ["/", "无", "—", "——", "-", "不适用", "不涉及"];
+export const UNUSED_GROUPS = ["经济效益指标", "生态效益指标", "可持续影响指标", "成本指标"];
+export const ACCOUNTING_FORMATS = [
+  '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ',
+  "#,##0.00;[Red]-#,##0.00",
+  '_-* #,##0.00_-;\\-* #,##0.00_-;_-* "-"??_-;_-@_-',
+  "#,##0.00_);(#,##0.00)",
+  '[$¥-804]#,##0.00;[$¥-804]\\-#,##0.00',
+];
+
+/** The layout of a correct form, read from what the engine recognised in it. */
+export function layoutOf(snap: SheetSnapshot, form: { headerRow: number; indicators: Array<{ row: number }>; total: { row: number } | null; lastRow: number }, fundsCells: Array<{ row: number; col: number }>): TableLayout {
+  const header = snap.values[form.headerRow - snap.origin.row].map((v) => String(v ?? "").replace(/\s+/g, ""));
+  const col = (test: (h: string) => boolean) => {
+    const i = header.findIndex(test);
+    return i < 0 ? -1 : i + snap.origin.col;
+  };
+  const layout: TableLayout = {
+    headerRow: form.headerRow,
+    level1: col((h) => h.startsWith("一级")),
+    level2: col((h) => h.startsWith("二级")),
+    name: col((h) => h.startsWith("三级")),
+    target: col((h) => h.includes("指标值") && !h.includes("实际")),
+    actual: col((h) => h.includes("实际")),
+    weight: col((h) => h === "分值" || h.startsWith("分值") || h === "权重"),
+    score: col((h) => h === "得分" || h.startsWith("得分") || h === "自评得分"),
+    reason: null,
+    rows: form.indicators.map((i) => i.row),
+    endRow: form.total?.row ?? form.lastRow,
+    fundsCells,
+  };
+  const reason = col((h) => h.includes("原因") || h.includes("备注"));
+  layout.reason = reason < 0 ? null : reason;
+  for (const [k, v] of Object.entries(layout)) if (v === -1) throw new Error(`layoutOf: no ${k} column`);
+  return layout;
+}
+
+/** A working copy of a snapshot that rows can be inserted into, as Excel inserts them. */
+class Sheet {
+  values: CellValue[][];
+  text: string[][];
+  numberFormats: string[][];
+  formulas: Array<Array<string | null>>;
+  merges: string[];
+  constructor(
+    readonly snap: SheetSnapshot,
+    public layout: TableLayout,
+  ) {
+    this.values = snap.values.map((r) => [...r]);
+    this.text = snap.text.map((r) => [...r]);
+    this.numberFormats = snap.numberFormats.map((r) => [...r]);
+    this.formulas = snap.formulas.map((r) => [...r]);
+    this.merges = [...snap.merges];
+  }
+  get width(): number {
+    return this.values[0]?.length ?? 0;
+  }
+  private i(row: number) {
+    return row - this.snap.origin.row;
+  }
+  private j(col: number) {
+    return col - this.snap.origin.col;
+  }
+  get(row: number, col: number): CellValue {
+    return this.values[this.i(row)]?.[this.j(col)] ?? null;
+  }
+  set(row: number, col: number, value: CellValue, format?: string): void {
+    const i = this.i(row);
+    const j = this.j(col);
+    while (this.values.length <= i) this.pushRow();
+    this.values[i][j] = value;
+    if (format !== undefined) this.numberFormats[i][j] = format;
+    this.text[i][j] = value === null ? "" : typeof value === "number" ? formatNumber(value, this.numberFormats[i][j]) : String(value);
+  }
+  format(row: number, col: number): string {
+    return this.numberFormats[this.i(row)]?.[this.j(col)] ?? "General";
+  }
+  private pushRow() {
+    this.values.push(new Array(this.width).fill(null));
+    this.text.push(new Array(this.width).fill(""));
+    this.numberFormats.push(new Array(this.width).fill("General"));
+    this.formulas.push(new Array(this.width).fill(null));
+  }
+  /** Whether a cell lies inside a merge other than at its top-left. */
+  covered(row: number, col: number): boolean {
+    return this.merges.some((m) => {
+      const r = parseRange(m);
+      return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !(row === r.top && col === r.left);
+    });
+  }
+  /** Inserts `n` empty rows so that the first new row is `at`; rows from `at` on move down, merges across grow. */
+  insertRows(at: number, n: number): void {
+    const i = this.i(at);
+    const blank = () => new Array(this.width).fill(null);
+    this.values.splice(i, 0, ...Array.from({ length: n }, blank));
+    this.text.splice(i, 0, ...Array.from({ length: n }, () => new Array(this.width).fill("")));
+    this.numberFormats.splice(i, 0, ...Array.from({ length: n }, () => new Array(this.width).fill("General")));
+    this.formulas.splice(i, 0, ...Array.from({ length: n }, () => new Array(this.width).fill(null)));
+    this.merges = this.merges.map((m) => {
+      const r = parseRange(m);
+      if (r.top >= at) return rangeToA1({ ...r, top: r.top + n, bottom: r.bottom + n });
+      if (r.bottom >= at) return rangeToA1({ ...r, bottom: r.bottom + n });
+      return m;
+    });
+    const shift = (row: number) => (row >= at ? row + n : row);
+    this.formulas = this.formulas.map((line) => line.map((f) => (f === null ? null : f.replace(/(\$?[A-Z]{1,3}\$?)(\d+)/g, (_, c: string, r: string) => `${c}${shift(Number(r))}`))));
+    const L = this.layout;
+    this.layout = { ...L, headerRow: shift(L.headerRow), rows: L.rows.map(shift), endRow: shift(L.endRow), fundsCells: L.fundsCells.map((c) => ({ ...c, row: shift(c.row) })) };
+  }
+  /** Cuts every merge across `row` into the part above and the part below, the value repeated below. */
+  splitMergesAt(row: number): void {
+    const out: string[] = [];
+    for (const m of this.merges) {
+      const r = parseRange(m);
+      if (r.top > row || r.bottom < row) {
+        out.push(m);
+        continue;
+      }
+      const value = this.get(r.top, r.left);
+      if (r.top < row && (row - 1 > r.top || r.right > r.left)) out.push(rangeToA1({ ...r, bottom: row - 1 }));
+      if (r.bottom > row) {
+        if (r.bottom > row + 1 || r.right > r.left) out.push(rangeToA1({ ...r, top: row + 1 }));
+        this.set(row + 1, r.left, value);
+      }
+      if (r.top === row && r.bottom === row) out.push(m);
+    }
+    this.merges = out;
+  }
+  /** The level cells of a new row below `above`: empty under a merge, repeated where the form repeats them. */
+  levelsFrom(above: number, row: number): void {
+    for (const c of [this.layout.level1, this.layout.level2]) {
+      if (!this.covered(row, c) && this.get(above, c) !== null && !this.covered(above, c)) this.set(row, c, this.get(above, c));
+    }
+  }
+  toSnapshot(): SheetSnapshot {
+    return { ...this.snap, values: this.values, text: this.text, numberFormats: this.numberFormats, formulas: this.formulas, merges: this.merges };
+  }
+}
+
+/** Where features put rows: after an indicator row (by its index), the placement stays inside the table. */
+const rowAfter = (s: Sheet, k: number) => s.layout.rows[Math.min(k, s.layout.rows.length - 1)];
+
+function apply(s: Sheet, f: Feature): void {
+  const L = () => s.layout;
+  switch (f.kind) {
+    case "placeholder": {
+      const above = rowAfter(s, f.after);
+      s.insertRows(above + 1, 1);
+      s.levelsFrom(above, above + 1);
+      s.set(above + 1, L().name, f.label);
+      return;
+    }
+    case "not-applicable": {
+      const above = rowAfter(s, f.after);
+      s.insertRows(above + 1, 1);
+      s.levelsFrom(above, above + 1);
+      s.set(above + 1, L().name, f.name);
+      s.set(above + 1, L().target, f.target);
+      s.set(above + 1, L().actual, f.actual);
+      return;
+    }
+    case "empty-rows": {
+      const above = rowAfter(s, f.after);
+      s.insertRows(above + 1, f.count);
+      return;
+    }
+    case "empty-group": {
+      const above = rowAfter(s, f.after);
+      s.insertRows(above + 1, 1 + f.blanks);
+      if (!s.covered(above + 1, L().level2)) s.set(above + 1, L().level2, f.level2);
+      return;
+    }
+    case "repeated-header": {
+      // At a page break: merged level cells end above the repeated header and start again below it.
+      const above = rowAfter(s, f.after);
+      const h = L().headerRow;
+      s.insertRows(above + 1, 1);
+      s.splitMergesAt(above + 1);
+      for (let c = s.snap.origin.col; c < s.snap.origin.col + s.width; c++) {
+        const v = s.get(h, c);
+        if (v === null || s.covered(h, c)) continue;
+        const word = String(v);
+        s.set(above + 1, c, f.variant === 1 ? word.replace("年度指标值", "指标值").replace("偏差原因分析", "偏差原因分析及改进措施") : f.variant === 2 ? word.replace(/(..)(指标)$/, "$1\n$2") : word);
+      }
+      return;
+    }
+    case "notes-below": {
+      const last = s.snap.origin.row + s.values.length;
+      const lines = ["注：1.偏差原因分析应说明未完成原因。2.得分保留两位小数。", "填表人：张三", "联系电话：0551-12345678", "审核人：李四", "填报日期：2023年3月1日"];
+      lines.slice(0, f.lines).forEach((t, k) => s.set(last + 1 + k, s.snap.origin.col, t));
+      return;
+    }
+    case "level1-word-lost": {
+      const words = [...new Set(L().rows.map((r) => levelAt(s, r, L().level1)).filter((w) => w !== ""))];
+      const word = words[f.group % Math.max(1, words.length)];
+      if (!word || /满意/.test(word)) return;
+      const rows = L().rows.filter((r) => levelAt(s, r, L().level1) === word);
+      const points = rows.reduce((a, r) => a + Number(s.get(r, L().weight) ?? 0), 0);
+      const pts = Number(points.toFixed(2));
+      const label = f.style === "points-only" ? `（${pts}分）` : f.style === "broken-line" ? `${word}\n(${pts}分)` : `${word}(${pts}分)`;
+      for (let r = L().headerRow + 1; r <= L().endRow; r++) if (s.get(r, L().level1) === word) s.set(r, L().level1, label);
+      return;
+    }
+    case "target-sign-and-unit": {
+      for (const r of L().rows) {
+        const t = s.get(r, L().target);
+        if (typeof t !== "string") continue;
+        const m = /^([≥≤=＝])\s*(\d+(?:\.\d+)?)\s*[(（]%[)）]$/.exec(t);
+        if (m) s.set(r, L().target, `${m[1]}${Number(m[2])}%(%)`);
+      }
+      return;
+    }
+    case "numbers-as-text": {
+      const asText = (n: number) => {
+        const t = Number.isInteger(n) ? String(n) : n.toFixed(2);
+        if (f.style === "full-width") return t.replace(/[0-9.]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+        if (f.style === "spaced") return ` ${t} `;
+        if (f.style === "apostrophe") return `'${t}`;
+        return t;
+      };
+      for (const r of L().rows) {
+        for (const c of [L().weight, L().score]) {
+          const v = s.get(r, c);
+          if (typeof v === "number") s.set(r, c, asText(v), "@");
+        }
+        const a = s.get(r, L().actual);
+        if (typeof a === "string") {
+          const m = /^(\d+(?:\.\d+)?)[(（]%[)）]$/.exec(a);
+          if (m) s.set(r, L().actual, f.style === "full-width" ? `${asText(Number(m[1]))}％` : `${m[1]}%`);
+        }
+      }
+      return;
+    }
+    case "percent-as-fraction": {
+      for (const r of L().rows) {
+        const a = s.get(r, L().actual);
+        const m = typeof a === "string" ? /^(\d+(?:\.\d+)?)[(（]%[)）]$/.exec(a) : null;
+        if (m) s.set(r, L().actual, Number((Number(m[1]) / 100).toFixed(6)), "0.00%");
+      }
+      return;
+    }
+    case "accounting-format": {
+      const fmt = ACCOUNTING_FORMATS[f.format % ACCOUNTING_FORMATS.length];
+      for (const c of L().fundsCells) {
+        const v = s.get(c.row, c.col);
+        if (typeof v === "number" && !s.format(c.row, c.col).includes("%")) s.set(c.row, c.col, v, fmt);
+      }
+      return;
+    }
+  }
+}
+
+/** The first-level word of a row, carried down from the merge or the row above. */
+function levelAt(s: Sheet, row: number, col: number): string {
+  for (let r = row; r > s.layout.headerRow; r--) {
+    const v = s.get(r, col);
+    if (v !== null && !s.covered(r, col)) return String(v);
+  }
+  return "";
+}
+
+/** The form with the features applied, in order, and where each original indicator row went. */
+export function asFilled(snap: SheetSnapshot, layout: TableLayout, features: readonly Feature[]): { snapshot: SheetSnapshot; rowOf: (originalRow: number) => number } {
+  const s = new Sheet(snap, layout);
+  for (const f of features) apply(s, f);
+  const moved = new Map(layout.rows.map((r, k) => [r, s.layout.rows[k]]));
+  return { snapshot: s.toSnapshot(), rowOf: (r) => moved.get(r) ?? r };
+}
+
+export const cellAt = (row: number, col: number) => toA1(row, col);
