@@ -37,7 +37,8 @@ export type Feature =
   | { kind: "target-sign-and-unit" }
   | { kind: "numbers-as-text"; style: "plain" | "full-width" | "spaced" | "apostrophe" }
   | { kind: "percent-as-fraction" }
-  | { kind: "accounting-format"; format: number };
+  | { kind: "accounting-format"; format: number }
+  | { kind: "same-word-actual"; style: "same" | "already" };
 
 export const PLACEHOLDER_LABELS = ["指标2：", "指标3：", "指标2:", "指标4:", "……", "…", "指标5："];
 export const NA_WORDS = ["/", "无", "—", "——", "-", "不适用", "不涉及"];
@@ -278,6 +279,17 @@ function apply(s: Sheet, f: Feature): void {
         const a = s.get(r, L().actual);
         const m = typeof a === "string" ? /^(\d+(?:\.\d+)?)[(（]%[)）]$/.exec(a) : null;
         if (m) s.set(r, L().actual, Number((Number(m[1]) / 100).toFixed(6)), "0.00%");
+      }
+      return;
+    }
+    case "same-word-actual": {
+      // A qualitative target met in full, its actual written as the target's own word (健全 → 健全, 已健全).
+      for (const r of L().rows) {
+        const t = s.get(r, L().target);
+        const a = s.get(r, L().actual);
+        if (typeof t !== "string" || typeof a !== "string" || !/^(达成|已达成|完成|已完成)(年度|预期)?(指标)?$/.test(a.trim())) continue;
+        if (/\d|[≥≤<>=]/.test(t) || t.length > 8) continue;
+        s.set(r, L().actual, f.style === "same" ? t : `已${t}`);
       }
       return;
     }

@@ -28,6 +28,7 @@ import unitConverted from "./unit-converted";
 import unitMismatch from "./unit-mismatch";
 import unparseableActual from "./unparseable-actual";
 import unparseableTarget from "./unparseable-target";
+import unscorableActual from "./unscorable-actual";
 import vagueTarget from "./vague-target";
 import weightSplit from "./weight-split";
 import weightSum from "./weight-sum";
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   overachievementUnexplained,
   unitConverted,
   tierOnQuantitative,
+  unscorableActual,
   textTooLong,
   missingSatisfaction,
   missingCost,

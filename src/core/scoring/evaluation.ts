@@ -1,4 +1,5 @@
 import type { Indicator } from "../forms/model";
+import type { Judgement } from "../values/qualitative";
 import type { Comparator, Tier } from "../values/types";
 
 export type RowProblem =
@@ -6,6 +7,8 @@ export type RowProblem =
   | "missing-actual"
   | "unparseable-target"
   | "unparseable-actual"
+  /** A qualitative actual whose words do not settle a tier, beside a stated score: left to a person. */
+  | "unscorable-actual"
   | "unit-mismatch";
 
 export interface Evaluation {
@@ -24,6 +27,8 @@ export interface Evaluation {
   /** Completion in percent (actual/target, or target/actual when lower is better). */
   completion?: number | null;
   tier?: Tier;
+  /** The tier was read from words other than a tier word (RULES-3 §16): the target's own word, 已完成, 基本完成, 未健全. */
+  judged?: Judgement["how"];
   /** A tier word answered a quantitative target: scored as the tier, with a warning. */
   tierOnQuantitative?: boolean;
   /** The suggested maximum score (建议上限), two decimals by the rounding setting. */

@@ -28,11 +28,22 @@ const TIERS: Array<[string, Tier]> = [
   ["部分达成", "部分达成"],
   ["未达成", "未达成"],
   ["未完成", "未达成"],
+  ["已全部完成", "达成"],
+  ["已全部达成", "达成"],
+  ["全部完成", "达成"],
+  ["全部达成", "达成"],
+  ["完全达成", "达成"],
   ["已达成", "达成"],
   ["已完成", "达成"],
   ["达成", "达成"],
   ["完成", "达成"],
 ];
+/**
+ * What may follow a tier word and still be the tier: the template's long forms (达成年度指标,
+ * 部分达成指标并具有一定效果, 未达成预期指标且效果较差). Anything else (完成了一半, 已完成部分, 达成度较低)
+ * is not a tier word: qualitative.ts reads it, and it never gets full marks unasked.
+ */
+const TIER_TAIL = /^((年度|预期|绩效)?(指标|目标)(值)?)?(并具有一定效果|且效果较差)?$/;
 
 const NUMBER = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)/;
 const UNIT_BAD_CHARS = /[\d\s,.;:!?，。；：！？、()（）[\]【】<>=≥≤≧≦"'“”‘’《》+-]/;
@@ -101,9 +112,9 @@ function looksNumeric(s: string): boolean {
 
 /** A tier word at the start, unless figures follow it: 完成20项 and 完成率80% are quantities, not 达成. */
 function tierOf(text: string): Tier | undefined {
-  const key = headerKey(text);
+  const key = headerKey(text).replace(/[。．.；;！!]+$/, "");
   const hit = startsWithAny(key, TIERS);
-  if (!hit || /\d/.test(key.slice(hit[0].length))) return undefined;
+  if (!hit || !TIER_TAIL.test(key.slice(hit[0].length))) return undefined;
   return hit[1];
 }
 

@@ -63,6 +63,7 @@ const feature = (rows: number): fc.Arbitrary<Feature> =>
     fc.record({ kind: fc.constant("numbers-as-text" as const), style: fc.constantFrom("plain" as const, "full-width" as const, "spaced" as const, "apostrophe" as const) }),
     fc.constant({ kind: "percent-as-fraction" as const }),
     fc.record({ kind: fc.constant("accounting-format" as const), format: fc.nat(ACCOUNTING_FORMATS.length - 1) }),
+    fc.record({ kind: fc.constant("same-word-actual" as const), style: fc.constantFrom("same" as const, "already" as const) }),
   );
 
 describe("each feature alone, on every sample", () => {
@@ -87,6 +88,8 @@ describe("each feature alone, on every sample", () => {
     { kind: "percent-as-fraction" },
     { kind: "accounting-format", format: 0 },
     { kind: "accounting-format", format: 4 },
+    { kind: "same-word-actual", style: "same" },
+    { kind: "same-word-actual", style: "already" },
   ];
   const cases = FORMS.flatMap((name) => single.map((f) => [name, JSON.stringify(f)] as const));
   test.each(cases)("%s with %s", (name, f) => {

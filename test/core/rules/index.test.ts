@@ -26,6 +26,7 @@ const TABLE: Array<[string, "error" | "warning" | "info"]> = [
   ["overachievement-unexplained", "warning"],
   ["unit-converted", "warning"],
   ["tier-on-quantitative", "warning"],
+  ["unscorable-actual", "warning"],
   ["text-too-long", "warning"],
   ["indicator-ratio-high", "warning"],
   ["grade-vs-rate", "warning"],

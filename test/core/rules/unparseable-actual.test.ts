@@ -2,22 +2,23 @@
 import { errorsOf, indicatorsWith, plainSpec, run, single, withCode } from "./support";
 
 describe("triggers", () => {
-  test("a qualitative row whose actual names no tier", () => {
-    const { built, result } = run(plainSpec({ indicators: indicatorsWith({ 3: { actual: "良好" } }) }));
+  test("a qualitative row whose actual names no tier, and no score to go on", () => {
+    const { built, result } = run(plainSpec({ indicators: indicatorsWith({ 3: { actual: "良好", score: null } }) }));
     const f = single(result, "unparseable-actual");
     expect(f.severity).toBe("error");
     expect(f.cell).toBe(built.cell(3, "actual"));
     expect(f.cell).toBe("E16");
     expect(f.message.zh).toContain("实际完成值“良好”无法计分");
     expect(f.message.zh).toContain("达成指标");
-    expect(errorsOf(result)).toEqual(["unparseable-actual@E16"]);
+    expect(errorsOf(result)).toContain("unparseable-actual@E16");
+    expect(withCode(result, "unscorable-actual")).toEqual([]);
   });
 
   test("a quantitative row whose actual is words", () => {
-    const { result } = run(plainSpec({ indicators: indicatorsWith({ 0: { actual: "大部分事项已办结" } }) }));
+    const { result } = run(plainSpec({ indicators: indicatorsWith({ 0: { actual: "事项已陆续办结" } }) }));
     const f = single(result, "unparseable-actual");
     expect(f.cell).toBe("E13");
-    expect(f.message.zh).toContain("“大部分事项已办结”");
+    expect(f.message.zh).toContain("“事项已陆续办结”");
     expect(f.message.zh).toContain("目标为定量（≥25.00(项)）");
   });
 
@@ -26,6 +27,12 @@ describe("triggers", () => {
 });
 
 describe("near misses", () => {
+  test("words that settle no tier beside a stated score: a warning (unscorable-actual), not this error", () => {
+    const { result } = run(plainSpec({ indicators: indicatorsWith({ 3: { actual: "良好" } }) }));
+    expect(withCode(result, "unparseable-actual")).toEqual([]);
+    expect(single(result, "unscorable-actual").severity).toBe("warning");
+  });
+
   test.each(["达成指标", "达成年度指标", "已达成", "部分达成指标并具有一定效果", "部分达成年度指标并具有一定效果", "未达成指标且效果较差", "未完成"])(
     "the tier text %s",
     (actual) => {

@@ -134,16 +134,28 @@ describe("tiers", () => {
     ["未达成指标且效果较差", "未达成"], ["未达成年度指标且效果较差", "未达成"], ["未达成", "未达成"], ["未完成", "未达成"],
   ];
 
-  test("a tier phrase at the start reads as that tier in readActual only", () => {
-    // Figures after the phrase make it a quantity (完成20项), so the rest holds none.
-    const noDigits = fc.string().filter((s) => !/[\d０-９]/.test(s));
+  test("a tier phrase, with the template's long tails, reads as that tier in readActual only", () => {
+    const tails = fc.constantFrom("", "指标", "年度指标", "预期指标", "目标", "。", "指标并具有一定效果", "指标且效果较差");
     fc.assert(
-      fc.property(fc.constantFrom(...PHRASES), noDigits, fc.constantFrom("", " ", "　", "\n"), ([phrase, tier], rest, pad) => {
-        const text = pad + phrase + rest;
+      fc.property(fc.constantFrom(...PHRASES), tails, fc.constantFrom("", " ", "　", "\n"), ([phrase, tier], tail, pad) => {
+        // A bare tier word takes any of the tails; a long form only the closing stop.
+        const bare = ["达成", "已达成", "完成", "已完成", "部分达成", "未达成", "未完成"].includes(phrase);
+        const text = pad + phrase + (bare || tail === "。" ? tail : "");
         expect(readActual({ value: text })).toMatchObject({ kind: "tier", tier });
         expect(readTarget({ value: text }).kind).not.toBe("tier");
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
+    );
+  });
+
+  test("a tier word followed by anything else is not that tier (完成了一半 is not 完成)", () => {
+    const noDigits = fc.string({ minLength: 1 }).filter((s) => !/[\d０-９]/.test(s) && !/^[\s。．.；;！!]*$/.test(s) && !/^((年度|预期|绩效)?(指标|目标)(值)?)?(并具有一定效果|且效果较差)?$/.test(s.trim()));
+    fc.assert(
+      fc.property(fc.constantFrom("达成", "完成", "已完成", "已达成"), noDigits, (phrase, rest) => {
+        const r = readActual({ value: phrase + rest });
+        if (r.kind === "tier") expect(r.text.trim()).not.toBe(phrase + rest);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

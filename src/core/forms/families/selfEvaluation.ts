@@ -9,6 +9,8 @@ import type { Figures } from "../../scoring/figures";
 import { completionPercent, earnedShare, higherIsBetter, isMet } from "../../scoring/quantitative";
 import { TIER_BANDS } from "../../scoring/tiers";
 import type { Settings } from "../../settings";
+import { judgeActual } from "../../values/qualitative";
+import type { ParsedValue } from "../../values/types";
 import { convertUnit } from "../../values/units";
 import { findCells, numCell, textCell } from "../cells";
 import type { FundsBlock, FundsRow, SelfEvaluationForm } from "../model";
@@ -46,7 +48,15 @@ export function evaluateRow(form: SelfEvaluationForm, base: Evaluation, settings
   const weight = base.weight;
   const score = base.score;
   const t = ind.target;
-  const a = ind.actual ?? { kind: "empty" as const };
+  let a: ParsedValue = ind.actual ?? { kind: "empty" as const };
+  // Words other than a tier word (健全 → 健全, 已完成, 基本完成, 未健全) settle a tier where they can.
+  if (a.kind === "qualitative" && (t.kind === "qualitative" || t.kind === "quantity")) {
+    const j = judgeActual(t.kind === "qualitative" ? t.text : null, a.text);
+    if (j) {
+      a = { kind: "tier", tier: j.tier, text: a.text };
+      base.judged = j.how;
+    }
+  }
   if (t.kind === "empty") base.problem = "missing-target";
   else if (t.kind === "unparseable") base.problem = "unparseable-target";
   else if (a.kind === "empty") base.problem = "missing-actual";
@@ -89,8 +99,9 @@ export function evaluateRow(form: SelfEvaluationForm, base: Evaluation, settings
       }
     }
   } else if (!base.problem) {
-    // A qualitative target needs a tier as its actual.
-    base.problem = "unparseable-actual";
+    // A qualitative target needs a tier as its actual. Words that do not settle one are left to a
+    // person where the form states a score (a warning), and an error where there is nothing to go on.
+    base.problem = a.kind === "qualitative" && score !== null ? "unscorable-actual" : "unparseable-actual";
   }
 
   if (score === null && ind.score?.empty) base.effective = base.suggested;
