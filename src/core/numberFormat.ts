@@ -21,14 +21,39 @@ export function isPercentFormat(format: unknown): boolean {
 }
 
 /**
- * The value Excel formats: fifteen significant digits (what it stores of a typed number), moved a
- * few units in the last place away from zero so that a binary 1.00499999… that was typed 1.005
- * rounds as 1.005 does (Excel shows 1.01 in 0.00; a binary rounding gives 1.00).
+ * |x| with `d` decimals as Excel shows it: rounded half away from zero on its fifteen significant
+ * decimal digits (what Excel keeps of a number), not on its binary value: 1.005 → "1.01", and
+ * 9367367948.2 → "9367367948.200000" where toFixed gives …200001. String arithmetic, exact.
  */
-export function excelValue(v: number): number {
-  if (!Number.isFinite(v) || v === 0) return v;
-  const r = Number(v.toPrecision(15));
-  return r + r * 4 * Number.EPSILON;
+export function fixedDecimal(absx: number, d: number): string {
+  if (!(absx > 0)) return (0).toFixed(d);
+  const [mant, e] = absx.toExponential(14).split("e");
+  const digits = mant.replace(".", "");
+  const exp = Number(e);
+  let int: string;
+  let frac: string;
+  if (exp >= 14) {
+    int = digits + "0".repeat(exp - 14);
+    frac = "";
+  } else if (exp >= 0) {
+    int = digits.slice(0, exp + 1);
+    frac = digits.slice(exp + 1);
+  } else {
+    int = "0";
+    frac = "0".repeat(-exp - 1) + digits;
+  }
+  if (frac.length <= d) return d === 0 ? int : `${int}.${frac.padEnd(d, "0")}`;
+  let kept = int + frac.slice(0, d);
+  if (frac[d] >= "5") {
+    const chars = kept.split("");
+    let i = chars.length - 1;
+    while (i >= 0 && chars[i] === "9") chars[i--] = "0";
+    if (i >= 0) chars[i] = String(Number(chars[i]) + 1);
+    else chars.unshift("1");
+    kept = chars.join("");
+  }
+  const intLen = kept.length - d;
+  return d === 0 ? kept : `${kept.slice(0, intLen)}.${kept.slice(intLen)}`;
 }
 
 /** 0.00, #,##0.00, 0%, 0.00%…: one section, no literal. */
@@ -36,17 +61,27 @@ const PLAIN = /^(#,##0|0)(?:\.(0{1,15}))?(%?)$/;
 
 function plainFormat(v: number, m: RegExpExecArray): string {
   const decimals = m[2]?.length ?? 0;
-  const x = m[3] ? v * 100 : v;
-  const scale = 10 ** decimals;
-  const scaled = Math.abs(x) * scale;
-  let s = scaled >= 1e21 ? Math.abs(x).toFixed(decimals) : (Math.round(scaled) / scale).toFixed(decimals);
+  let s = fixedDecimal(Math.abs(m[3] ? v * 100 : v), decimals);
   if (m[1] === "#,##0") {
     const [int, frac] = s.split(".");
     s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac !== undefined ? `.${frac}` : "");
   }
   // Excel keeps the sign of a negative value that rounds to zero: -0.001 in 0.00 shows -0.00.
-  if (x < 0) s = `-${s}`;
+  if (v < 0) s = `-${s}`;
   return `${s}${m[3]}`;
+}
+
+/**
+ * The decimals the section for a positive and for a negative value shows, so that the value SSF
+ * rounds is already rounded as Excel rounds it; null where SSF should have the value as it is
+ * (conditions, scientific, fractions, thousands scaling, dates).
+ */
+function shownDecimals(format: string): { pos: number; neg: number } | null {
+  if (/\[[<>=]/.test(format)) return null;
+  const sections = format.split(";").map((x) => x.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "").replace(/[_*]./g, ""));
+  if (sections.some((x) => /[eE][+-]|\/|[0#?],+(?![0#?])|[yYmMdDhHsSbB]/.test(x))) return null;
+  const of = (x: string) => (/\.([0#?]+)/.exec(x)?.[1].length ?? 0) + (x.includes("%") ? 2 : 0);
+  return { pos: of(sections[0]), neg: of(sections[1] ?? sections[0]) };
 }
 
 const DIGITS_1 = "〇一二三四五六七八九";
@@ -125,14 +160,15 @@ function quoteLiterals(format: string): string {
   return out;
 }
 
-const cache = new Map<string, { plain: RegExpExecArray | null; ssf: string; dbnum: 1 | 2 | 3 | null }>();
+const cache = new Map<string, { plain: RegExpExecArray | null; ssf: string; dbnum: 1 | 2 | 3 | null; decimals: { pos: number; neg: number } | null }>();
 
 function prepared(format: string) {
   let p = cache.get(format);
   if (!p) {
     const dbnum = DBNUM.exec(format);
     const ssf = quoteLiterals(format.replace(/\[DBNum[123]\]/gi, "").replace(LOCALE_ONLY, ""));
-    p = { plain: PLAIN.exec(format), ssf: ssf === "" ? "General" : ssf, dbnum: dbnum ? (Number(dbnum[1]) as 1 | 2 | 3) : null };
+    const ssfFormat = ssf === "" ? "General" : ssf;
+    p = { plain: PLAIN.exec(format), ssf: ssfFormat, dbnum: dbnum ? (Number(dbnum[1]) as 1 | 2 | 3) : null, decimals: /^general$/i.test(ssfFormat) ? null : shownDecimals(ssfFormat) };
     // A hostile file may carry thousands of formats: keep the cache bounded.
     if (cache.size > 10_000) cache.clear();
     cache.set(format, p);
@@ -145,8 +181,11 @@ export function formatNumber(value: number, format: string | undefined): string 
   const f = format === undefined || format === "" || format.length > MAX_FORMAT_LENGTH || /^general$/i.test(format) ? "General" : format;
   if (f === "General" && Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
   const p = prepared(f);
-  const v = excelValue(value);
-  if (p.plain) return plainFormat(v, p.plain);
+  if (p.plain) return plainFormat(value, p.plain);
+  // The section is chosen by the value itself (0.1 in `0;-0;"-"` is the positive section's " 0").
+  const d = p.decimals === null ? null : value < 0 ? p.decimals.neg : p.decimals.pos;
+  const rounded = d === null ? value : Math.sign(value) * Number(fixedDecimal(Math.abs(value), d));
+  const v = rounded === 0 ? value : rounded;
   let text: string;
   try {
     text = ssfFormat(p.ssf, v);

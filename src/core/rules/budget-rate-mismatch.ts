@@ -1,4 +1,5 @@
 import { round2, same2 } from "../numbers";
+import { scoredFundsRow } from "../scoring/budget";
 import { n2, ROUNDING_LABEL } from "./helpers";
 import { defineRule } from "./types";
 
@@ -13,14 +14,17 @@ export default defineRule({
     const funds = form.funds;
     if (!funds) return;
     const mode = ROUNDING_LABEL[settings.rounding];
-    for (const row of [funds.total, ...funds.parts]) {
+    // A total stated as 0 | 0 | 0 above parts with figures: its rate is checked against the parts (RULES-3 §17).
+    const scored = scoredFundsRow(funds);
+    const total = scored.statedZero ? scored.row : funds.total;
+    for (const row of [total, ...funds.parts]) {
       const b = row.budget?.value ?? null;
       const x = row.executed?.value ?? null;
       const cell = row.rate;
       if (!cell || b === null || x === null || b <= 0) continue;
       const want = round2((x / b) * 100, settings.rounding);
       if (cell.empty) {
-        if (row !== funds.total) continue;
+        if (row !== total) continue;
         report(cell.address, {
           zh: `执行率未填写：应为 ${n2(want)}（${mode.zh}）。`,
           en: `The execution rate is empty: it should be ${n2(want)} (${mode.en}).`,

@@ -22,8 +22,9 @@ export default defineRule({
   formulaFigure: false,
   check({ form }, report) {
     const funds = form.funds;
-    // A blank total is budget-total-blank's, not a sum that disagrees.
-    if (!funds || funds.parts.length === 0 || scoredFundsRow(funds).fromParts) return;
+    // A blank total is budget-total-blank's, not a sum that disagrees; a total stated as 0 does disagree.
+    const scored = funds ? scoredFundsRow(funds) : null;
+    if (!funds || funds.parts.length === 0 || (scored?.fromParts && !scored.statedZero)) return;
     // Each breakdown adds up to the total: a department-wide form has two (by source, by use).
     const groups = funds.groups && funds.groups.length > 0 ? funds.groups : [funds.parts];
     for (const group of groups) {

@@ -24,22 +24,28 @@ export function budgetFigures(row: FundsRow, settings: Settings, defaultWeight =
   return { budget, executed, weight, rate, score };
 }
 
-const blank = (c: NumCell | null) => !c || c.value === null || c.value === 0;
+const blank = (c: NumCell | null) => !c || c.value === null;
+const zero = (c: NumCell | null) => c !== null && c.value === 0;
 
 /**
- * The row the budget is scored from. Anhui's published form leaves 年度资金总额 at 0 | 0 | 0 above
- * 本年财政拨款 90 | 89.974 (RULES-2 §9.4): a total with neither budget nor executed while its parts have
- * a budget is scored from the parts' sums (the first breakdown), and the rule budget-total-blank warns.
+ * The row the budget is scored from. A 年度资金总额 with neither budget nor executed while its parts
+ * (the first breakdown) have a budget is scored from the parts' sums: left blank, the rule
+ * budget-total-blank warns (RULES-2 §9.4); stated as 0 | 0 | 0 (two published Anhui 2022 forms),
+ * `statedZero`, it is a stated figure that disagrees with its parts, budget-sum-mismatch (RULES-3 §17),
+ * and the stated rate and score are checked against the parts.
  */
-export function scoredFundsRow(funds: FundsBlock): { row: FundsRow; fromParts: boolean } {
+export function scoredFundsRow(funds: FundsBlock): { row: FundsRow; fromParts: boolean; statedZero: boolean } {
   const total = funds.total;
   const parts = funds.groups?.[0] ?? funds.parts;
-  if (!blank(total.budget) || !blank(total.executed) || !total.budget || !total.executed || parts.length === 0) return { row: total, fromParts: false };
+  const none = { row: total, fromParts: false, statedZero: false };
+  const empty = (c: NumCell | null) => blank(c) || zero(c);
+  if (!empty(total.budget) || !empty(total.executed) || !total.budget || !total.executed || parts.length === 0) return none;
   const sum = (key: "budget" | "executed") => parts.reduce((s, p) => s + (p[key]?.value ?? 0), 0);
   const budget = sum("budget");
-  if (budget <= 0) return { row: total, fromParts: false };
+  if (budget <= 0) return none;
   return {
     row: { ...total, budget: { ...total.budget, value: budget }, executed: { ...total.executed, value: sum("executed") } },
     fromParts: true,
+    statedZero: zero(total.budget) || zero(total.executed),
   };
 }

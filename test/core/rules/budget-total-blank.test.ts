@@ -1,6 +1,7 @@
 /**
- * budget-total-blank (warning, at 年度资金总额's budget cell) — RULES-2 §9.4, proposed: Anhui's form shows
- * 年度资金总额 0 | 0 | 0 above 本年财政拨款 90 | 89.974 | 89.974. The budget is then scored from the parts.
+ * budget-total-blank (warning, at 年度资金总额's budget cell) — RULES-2 §9.4: 年度资金总额 left blank above
+ * 本年财政拨款 90 | 89.974 | 89.974. The budget is then scored from the parts. Stated as 0 | 0 | 0 (two
+ * published Anhui 2022 forms) it is budget-sum-mismatch, an error (RULES-3 §17).
  */
 import { parseA1, toA1 } from "../../../src/core/address";
 import { errorsOf, plainSpec, PLAIN_TOTAL, run, withCode } from "./support";
@@ -26,7 +27,7 @@ const anhui = (total: number | null, opts: { rate?: number | null; score?: numbe
   );
 
 describe("triggers", () => {
-  test.each([0, null])("年度资金总额 %p with parts 90 | 89.974: a warning; scored from the parts (99.97 %, 9.99)", (total) => {
+  test.each([null])("年度资金总额 %p with parts 90 | 89.974: a warning; scored from the parts (99.97 %, 9.99)", (total) => {
     const { built, result } = anhui(total);
     const f = withCode(result, "budget-total-blank");
     expect(f.map((x) => x.severity)).toEqual(["warning"]);
@@ -45,6 +46,24 @@ describe("near misses", () => {
     const { result } = anhui(100);
     expect(withCode(result, "budget-total-blank")).toEqual([]);
     expect(withCode(result, "budget-sum-mismatch").length).toBeGreaterThan(0);
+  });
+
+  test("a total stated as 0 | 0 | 0: budget-sum-mismatch (an error), its stated rate and score checked against the parts", () => {
+    const { result, built } = anhui(0, { rate: 0, score: 0 });
+    expect(withCode(result, "budget-total-blank")).toEqual([]);
+    const sums = withCode(result, "budget-sum-mismatch");
+    expect(sums.map((f) => f.severity)).toEqual(["error", "error", "error"]);
+    expect(sums[0].message.zh).toContain("合计 90.00，与年度资金总额 0.00 不一致");
+    expect(result.figures?.budget).toMatchObject({ budget: 90, executed: 89.974, rate: 99.97, score: 9.99 });
+    expect(withCode(result, "budget-rate-mismatch").map((f) => f.cell)).toEqual([built.budgetRateCell]);
+    expect(withCode(result, "budget-score-mismatch").map((f) => f.cell)).toEqual([built.budgetScoreCell]);
+  });
+
+  test("a total stated as 0 with a rate and score that agree with the parts: only the sums are wrong", () => {
+    const { result } = anhui(0, { rate: 99.97, score: 9.99 });
+    expect(withCode(result, "budget-sum-mismatch").length).toBe(3);
+    expect(withCode(result, "budget-rate-mismatch")).toEqual([]);
+    expect(withCode(result, "budget-score-mismatch")).toEqual([]);
   });
 
   test("a blank total with blank parts: nothing to score from, no warning", () => {
