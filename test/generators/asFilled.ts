@@ -3,21 +3,20 @@
 // printing, notes and signatures below, first-level labels that lost their word, values typed as
 // text, percentages held as fractions, accounting formats. Each feature keeps the form as correct as
 // it was: the same total, grade and budget score, and no new error.
-import { parseRange, rangeToA1, toA1 } from "../../src/core/address";
+import { parseA1, parseRange, rangeToA1, toA1 } from "../../src/core/address";
 import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import { formatNumber } from "../../src/core/numberFormat";
 
-/** The columns and rows of a form's indicator table, found once from the correct form. */
+/** The columns and rows of a form's indicator table, found once from the correct form; null where the family has none. */
 export interface TableLayout {
   headerRow: number;
   level1: number;
-  level2: number;
+  level2: number | null;
   name: number;
-  target: number;
-  actual: number;
-  weight: number;
-  score: number;
-  reason: number | null;
+  target: number | null;
+  actual: number | null;
+  weight: number | null;
+  score: number | null;
   /** Indicator rows, in order. */
   rows: number[];
   /** The total (总分) row, or the last row of the table. */
@@ -51,31 +50,37 @@ export const ACCOUNTING_FORMATS = [
   '[$¥-804]#,##0.00;[$¥-804]\\-#,##0.00',
 ];
 
+interface RecognisedTable {
+  headerRow: number;
+  indicators: Array<{ row: number; nameCell: string; targetCell: string; actualCell: string | null; weight: { address: string } | null; score: { address: string } | null; target: { kind: string } }>;
+  total: { row: number } | null;
+  lastRow: number;
+}
+
 /** The layout of a correct form, read from what the engine recognised in it. */
-export function layoutOf(snap: SheetSnapshot, form: { headerRow: number; indicators: Array<{ row: number }>; total: { row: number } | null; lastRow: number }, fundsCells: Array<{ row: number; col: number }>): TableLayout {
+export function layoutOf(snap: SheetSnapshot, form: RecognisedTable, fundsCells: Array<{ row: number; col: number }>): TableLayout {
   const header = snap.values[form.headerRow - snap.origin.row].map((v) => String(v ?? "").replace(/\s+/g, ""));
-  const col = (test: (h: string) => boolean) => {
+  const headerCol = (test: (h: string) => boolean) => {
     const i = header.findIndex(test);
-    return i < 0 ? -1 : i + snap.origin.col;
+    return i < 0 ? null : i + snap.origin.col;
   };
-  const layout: TableLayout = {
+  const first = form.indicators[0];
+  const colOf = (a1: string | null | undefined) => (a1 ? parseA1(a1).col : null);
+  const level1 = headerCol((h) => h.startsWith("一级"));
+  if (level1 === null) throw new Error("layoutOf: no first-level column");
+  return {
     headerRow: form.headerRow,
-    level1: col((h) => h.startsWith("一级")),
-    level2: col((h) => h.startsWith("二级")),
-    name: col((h) => h.startsWith("三级")),
-    target: col((h) => h.includes("指标值") && !h.includes("实际")),
-    actual: col((h) => h.includes("实际")),
-    weight: col((h) => h === "分值" || h.startsWith("分值") || h === "权重"),
-    score: col((h) => h === "得分" || h.startsWith("得分") || h === "自评得分"),
-    reason: null,
+    level1,
+    level2: headerCol((h) => h.startsWith("二级")),
+    name: colOf(first.nameCell)!,
+    target: first.target.kind === "empty" && !header.some((h) => /指标值|目标值/.test(h)) ? null : colOf(first.targetCell),
+    actual: colOf(first.actualCell),
+    weight: colOf(first.weight?.address) ?? headerCol((h) => /^(指标)?(分值|权重)/.test(h)),
+    score: colOf(first.score?.address) ?? headerCol((h) => /^(自评)?得分|^自评分$/.test(h)),
     rows: form.indicators.map((i) => i.row),
     endRow: form.total?.row ?? form.lastRow,
     fundsCells,
   };
-  const reason = col((h) => h.includes("原因") || h.includes("备注"));
-  layout.reason = reason < 0 ? null : reason;
-  for (const [k, v] of Object.entries(layout)) if (v === -1) throw new Error(`layoutOf: no ${k} column`);
-  return layout;
 }
 
 /** A working copy of a snapshot that rows can be inserted into, as Excel inserts them. */
@@ -104,10 +109,13 @@ class Sheet {
   private j(col: number) {
     return col - this.snap.origin.col;
   }
-  get(row: number, col: number): CellValue {
+  get(row: number, col: number | null): CellValue {
+    if (col === null) return null;
     return this.values[this.i(row)]?.[this.j(col)] ?? null;
   }
-  set(row: number, col: number, value: CellValue, format?: string): void {
+  /** A column the family does not have (null) takes nothing. */
+  set(row: number, col: number | null, value: CellValue, format?: string): void {
+    if (col === null) return;
     const i = this.i(row);
     const j = this.j(col);
     while (this.values.length <= i) this.pushRow();
@@ -125,7 +133,8 @@ class Sheet {
     this.formulas.push(new Array(this.width).fill(null));
   }
   /** Whether a cell lies inside a merge other than at its top-left. */
-  covered(row: number, col: number): boolean {
+  covered(row: number, col: number | null): boolean {
+    if (col === null) return true;
     return this.merges.some((m) => {
       const r = parseRange(m);
       return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !(row === r.top && col === r.left);
@@ -171,7 +180,7 @@ class Sheet {
   }
   /** The level cells of a new row below `above`: empty under a merge, repeated where the form repeats them. */
   levelsFrom(above: number, row: number): void {
-    for (const c of [this.layout.level1, this.layout.level2]) {
+    for (const c of [this.layout.level1, this.layout.level2].filter((x): x is number => x !== null)) {
       if (!this.covered(row, c) && this.get(above, c) !== null && !this.covered(above, c)) this.set(row, c, this.get(above, c));
     }
   }
@@ -197,7 +206,8 @@ function apply(s: Sheet, f: Feature): void {
       const above = rowAfter(s, f.after);
       s.insertRows(above + 1, 1);
       s.levelsFrom(above, above + 1);
-      s.set(above + 1, L().name, f.name);
+      // A family with neither a target nor an actual column marks the row in its name.
+      s.set(above + 1, L().name, L().target === null && L().actual === null ? f.target : f.name);
       s.set(above + 1, L().target, f.target);
       s.set(above + 1, L().actual, f.actual);
       return;
@@ -236,7 +246,8 @@ function apply(s: Sheet, f: Feature): void {
     case "level1-word-lost": {
       const words = [...new Set(L().rows.map((r) => levelAt(s, r, L().level1)).filter((w) => w !== ""))];
       const word = words[f.group % Math.max(1, words.length)];
-      if (!word || /满意/.test(word)) return;
+      // The category comes back from the second level: a family without one, or without weights, keeps its word.
+      if (!word || /满意/.test(word) || L().level2 === null || L().weight === null) return;
       const rows = L().rows.filter((r) => levelAt(s, r, L().level1) === word);
       const points = rows.reduce((a, r) => a + Number(s.get(r, L().weight) ?? 0), 0);
       const pts = Number(points.toFixed(2));

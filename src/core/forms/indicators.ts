@@ -66,8 +66,10 @@ function composeSplitTarget(grid: Grid, row: number, cols: Columns, vcol: number
     num = pct ? String(Number((v.value * 100).toFixed(10))) : String(v.value);
     if (pct) pctUnit = "%";
   }
+  // A value that already carries its unit (≤100%(%), 30人) is not given it twice.
   const u = unit || pctUnit;
-  const text = `${op}${num}${u ? `(${u})` : ""}`;
+  const carries = u !== "" && (headerKey(num).endsWith(headerKey(u)) || headerKey(num).endsWith(`(${headerKey(u)})`));
+  const text = `${op}${num}${u && !carries ? `(${u})` : ""}`;
   if (num === "") return { text: op || unit ? text : "", parsed: op || unit ? readTarget({ value: text }) : { kind: "empty" } };
   return { text, parsed: readTarget({ value: text }) };
 }

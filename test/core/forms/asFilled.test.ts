@@ -9,7 +9,24 @@ import type { SheetSnapshot } from "../../../src/core/snapshot";
 import { asFilled, layoutOf, ACCOUNTING_FORMATS, NA_WORDS, PLACEHOLDER_LABELS, UNUSED_GROUPS, type Feature, type TableLayout } from "../../generators/asFilled";
 import { sampleSheet } from "../../helpers";
 
-const FORMS = ["yiwangtongban", "shujuyunying", "zhengwuyun", "zhengwuwaiwang", "shuzihuajianshe", "yunweibaozhang", "guanlijingfei", "yanjiufalv"];
+/** Every family: project self-evaluations, the legacy form, target declarations (2020 and 2024), and department-wide forms made from them. */
+const FORMS = [
+  "selfeval/yiwangtongban",
+  "selfeval/shujuyunying",
+  "selfeval/zhengwuyun",
+  "selfeval/zhengwuwaiwang",
+  "selfeval/shuzihuajianshe",
+  "selfeval/yunweibaozhang",
+  "selfeval/guanlijingfei",
+  "selfeval/yanjiufalv",
+  "legacy/gongxiangjiaohuan",
+  "legacy/xuqiuce",
+  "targets/dashuju-wangluo-2024",
+  "targets/menhu-2024",
+  "targets/bangongting-2020",
+  "department/zhengwuyun",
+  "department/shujuyunying",
+];
 
 interface Base {
   snap: SheetSnapshot;
@@ -20,8 +37,15 @@ const bases = new Map<string, Base>();
 
 beforeAll(async () => {
   for (const name of FORMS) {
-    const snap = await sampleSheet(`selfeval/${name}.xlsx`);
+    // A department-wide form: the project form under the department title (RULES-2 §8.1).
+    const department = name.startsWith("department/");
+    const snap = await sampleSheet(`${department ? name.replace("department/", "selfeval/") : name}.xlsx`);
+    if (department) {
+      snap.values[0][0] = "2023年度部门整体支出绩效自评表";
+      snap.text[0][0] = "2023年度部门整体支出绩效自评表";
+    }
     const result = analyzeSheet(snap);
+    if (department) expect(result.kind).toBe("department-self-evaluation");
     const form = result.form as SelfEvaluationForm;
     const funds = form.funds ? [form.funds.total, ...form.funds.parts] : [];
     const fundsCells = funds.flatMap((f) => [f.initial, f.budget, f.executed].filter((c) => c !== null).map((c) => parseA1(c!.address)));
@@ -114,17 +138,20 @@ test("a defect planted in a form with any mix of the features is found at its ce
   fc.assert(
     fc.property(fc.constantFrom(...FORMS), fc.array(feature(10), { maxLength: 6 }), fc.nat(), (name, features, pick) => {
       const base = bases.get(name)!;
-      // The defect: a score erased. Planted in the original, then the features applied around it.
-      const rows = base.layout.rows;
-      const row = rows[pick % rows.length];
+      // The defect: a score erased (a target, in a declaration). Planted in the original, then the features applied around it.
+      // Rows that carry a weight: the legacy form's unweighted rows are unused placeholders (RULES §2).
+      const weighted = base.layout.rows.filter((r) => base.layout.weight === null || Number(base.snap.values[r - base.snap.origin.row][base.layout.weight - base.snap.origin.col]) > 0);
+      const row = weighted[pick % weighted.length];
       const snap = structuredClone(base.snap);
+      const col = base.layout.score ?? base.layout.target!;
+      const code = base.layout.score !== null ? "missing-score" : "missing-target";
       const i = row - snap.origin.row;
-      const j = base.layout.score - snap.origin.col;
+      const j = col - snap.origin.col;
       snap.values[i][j] = null;
       snap.text[i][j] = "";
       const { snapshot, rowOf } = asFilled(snap, base.layout, features);
-      const found = analyzeSheet(snapshot).findings.filter((f) => f.code === "missing-score").map((f) => f.cell);
-      expect(found).toContain(toA1(rowOf(row), base.layout.score));
+      const found = analyzeSheet(snapshot).findings.filter((f) => f.code === code).map((f) => f.cell);
+      expect(found).toContain(toA1(rowOf(row), col));
     }),
     { numRuns: 150 },
   );
