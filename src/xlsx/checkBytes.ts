@@ -18,9 +18,10 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetSnapshot[]> {
   precheck(bytes);
   try {
     return await readPackageSnapshots(bytes);
-  } catch {
-    // What it leaves by design (UnreadHere), and anything else it met, is left to ExcelJS, which
-    // reads it or says in the officer's words why not.
+  } catch (e) {
+    // A package no program can read (a sheet outside it) is said so; what the reader leaves by design
+    // (UnreadHere), and anything else it met, is left to ExcelJS, which reads it or says why not.
+    if (e instanceof WorkbookReadError) throw e;
   }
   const { loadWorkbook, snapshotOf } = await import("./readWorkbook");
   return (await loadWorkbook(bytes)).worksheets.map((ws) => snapshotOf(ws));

@@ -3,8 +3,10 @@ import { displayText } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { dateCell } from "./dates";
 import { Package, REL, relationshipsOf, sameType } from "./package/opc";
-import { attr, childrenOf, relIdOf, rootOf, unescapeXml } from "./package/xml";
+import { attr, childrenOf, relIdOf, rootOf } from "./package/xml";
+import { CLOSE, decodeXstring, DONE, OPEN, XmlScanner } from "./package/xmlScan";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
+import { WorkbookReadError } from "./sniff";
 
 /**
  * Reads an .xlsx into snapshots straight from its parts: only what a form needs (cell values, their
@@ -85,39 +87,24 @@ function slide(formula: string, from: { row: number; col: number }, to: { row: n
   });
 }
 
-const ATTR = new Map<string, RegExp>();
-
-/** The value of an attribute in a start tag's text (`<c r="A1" s="3" t="s">`), decoded; any white space, either quote. */
-function attrIn(tag: string, name: string): string | undefined {
-  let re = ATTR.get(name);
-  if (!re) ATTR.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
-  const m = re.exec(tag);
-  if (!m) return undefined;
-  const v = m[1] ?? m[2];
-  return v.includes("&") ? unescapeXml(v) : v;
-}
-
-/** The text inside `<t>` elements of a string item (rich-text runs joined; phonetic runs left out). */
-function stringItem(xml: string, from: number, to: number): string {
+/**
+ * The text of a string item (`<si>` or an inline `<is>`), the cursor on its start tag: its `<t>`
+ * texts and its rich-text runs' `<t>` texts joined, `_xHHHH_` escapes decoded, phonetic runs (`<rPh>`)
+ * left out. Leaves the cursor on the item's end tag.
+ */
+function stringItem(sc: XmlScanner): string {
+  if (sc.selfClosing) {
+    sc.next();
+    return "";
+  }
+  const depth = sc.path.length;
   let out = "";
-  let i = from;
-  for (;;) {
-    const open = xml.indexOf("<", i);
-    if (open < 0 || open >= to) break;
-    const gt = xml.indexOf(">", open);
-    const tag = xml.slice(open, gt + 1);
-    if (/^<(\w+:)?rPh[\s>]/.test(tag)) {
-      const close = xml.indexOf("rPh>", gt);
-      i = close < 0 ? to : close + 4;
-      continue;
-    }
-    if (/^<(\w+:)?t[\s>]/.test(tag) && !tag.endsWith("/>")) {
-      const end = xml.indexOf("</", gt);
-      out += unescapeXml(xml.slice(gt + 1, end));
-      i = end;
-      continue;
-    }
-    i = gt + 1;
+  while (sc.next() !== DONE) {
+    if (sc.kind === CLOSE && sc.path.length < depth) break;
+    if (sc.kind !== OPEN) continue;
+    const inRun = sc.path.length === depth + 2 && sc.path[depth] === "r";
+    if (sc.name === "t" && (sc.path.length === depth + 1 || inRun)) out += decodeXstring(sc.textContent());
+    else if (sc.name !== "r" || sc.path.length !== depth + 1) sc.skipElement();
   }
   return out;
 }
@@ -125,16 +112,15 @@ function stringItem(xml: string, from: number, to: number): string {
 function sharedStrings(xml: string | undefined): string[] {
   if (xml === undefined) return [];
   const out: string[] = [];
-  const re = /<(\w+:)?si(\s[^>]*)?(\/)?>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    if (m[3]) {
-      out.push("");
+  const sc = new XmlScanner(xml);
+  while (sc.next() !== DONE) {
+    if (sc.kind !== OPEN) continue;
+    if (sc.path.length === 1) {
+      if (sc.name !== "sst") throw new UnreadHere("no sst element");
       continue;
     }
-    const end = xml.indexOf(`</${m[1] ?? ""}si>`, re.lastIndex);
-    if (end < 0) throw new UnreadHere("unterminated <si>");
-    out.push(stringItem(xml, re.lastIndex, end));
-    re.lastIndex = end;
+    if (sc.path.length === 2 && sc.name === "si") out.push(stringItem(sc));
+    else sc.skipElement();
   }
   return out;
 }
@@ -171,81 +157,140 @@ interface SheetRead {
   protected: boolean;
 }
 
-/** One pass over a worksheet's XML: its cells, merges and protection. */
+/** What a `<c>` element holds, read from its children. */
+interface CellXml {
+  ref: string | undefined;
+  style: number | undefined;
+  t: string | undefined;
+  formula: string | null;
+  fType: string | undefined;
+  si: string | undefined;
+  fRef: string | undefined;
+  v: string | undefined;
+  inline: string | undefined;
+}
+
+/** The children of a `<c>`, the cursor on its start tag; leaves the cursor on its end tag. */
+function cellXml(sc: XmlScanner): CellXml {
+  const s = sc.attr("s");
+  const cell: CellXml = {
+    ref: sc.attr("r"),
+    style: s === undefined ? undefined : parseInt(s, 10),
+    t: sc.attr("t"),
+    formula: null,
+    fType: undefined,
+    si: undefined,
+    fRef: undefined,
+    v: undefined,
+    inline: undefined,
+  };
+  if (sc.selfClosing) {
+    sc.next();
+    return cell;
+  }
+  const depth = sc.path.length;
+  while (sc.next() !== DONE) {
+    if (sc.kind === CLOSE && sc.path.length < depth) break;
+    if (sc.kind !== OPEN) continue;
+    // Only the cell's own children: a <v> or <f> inside an extension is not the cell's.
+    if (sc.path.length !== depth + 1) {
+      sc.skipElement();
+      continue;
+    }
+    if (sc.name === "f") {
+      cell.fType = sc.attr("t");
+      cell.si = sc.attr("si");
+      cell.fRef = sc.attr("ref");
+      const text = sc.textContent();
+      if (text !== "") cell.formula = text;
+    } else if (sc.name === "v") cell.v = sc.textContent();
+    else if (sc.name === "is") cell.inline = stringItem(sc);
+    else sc.skipElement();
+  }
+  return cell;
+}
+
+/** An ISO 8601 date of a `t="d"` cell (ECMA-376 §18.18.11) as Excel's serial number, or NaN. */
+function isoSerial(v: string, date1904: boolean): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?Z?$/.exec(v.trim());
+  if (!m) {
+    const t = /^T?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(v.trim());
+    return t ? (Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0)) / 86_400 : NaN;
+  }
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), 0) + Number(m[6] ?? 0) * 1000;
+  return ms / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
+}
+
+/** One pass over a worksheet's XML as a parser reads it: its cells, merges and protection. */
 function readSheet(xml: string, strings: string[], formats: Array<string | undefined>, date1904: boolean): SheetRead {
   const cells = new Map<number, Map<number, Cell>>();
   const shared = new Map<string, { formula: string; at: { row: number; col: number } }>();
-  const dataStart = xml.search(/<(\w+:)?sheetData[\s>/]/);
-  if (dataStart < 0) throw new UnreadHere("no sheetData");
-  const prefix = /<(\w+:)?sheetData/.exec(xml.slice(dataStart))![1] ?? "";
-  const selfClosed = /^<(\w+:)?sheetData[^>]*\/>/.test(xml.slice(dataStart, dataStart + 200));
-  const dataEnd = selfClosed ? dataStart : xml.indexOf(`</${prefix}sheetData>`, dataStart);
-  if (dataEnd < 0) throw new UnreadHere("unterminated sheetData");
-  const p = prefix;
-  const cTag = `<${p}c`;
-  const fRe = new RegExp(`<${p}f(\\s[^>]*)?(/>|>([\\s\\S]*?)</${p}f>)`);
-  const vRe = new RegExp(`<${p}v(\\s[^>]*)?>([\\s\\S]*?)</${p}v>`);
-  const isRe = new RegExp(`<${p}is(\\s[^>]*)?>([\\s\\S]*?)</${p}is>`);
-  const rowTag = `<${p}row`;
-  let i = dataStart;
+  const merges: string[] = [];
+  let isProtected = false;
+  let sawData = false;
   let rowNumber = 0;
   let colNumber = 0;
-  while (i < dataEnd) {
-    const lt = xml.indexOf("<", i + 1);
-    if (lt < 0 || lt >= dataEnd) break;
-    i = lt;
-    if (xml.startsWith(rowTag, lt) && /[\s>/]/.test(xml[lt + rowTag.length])) {
-      const gt = xml.indexOf(">", lt);
-      const r = attrIn(xml.slice(lt, gt + 1), "r");
-      rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
-      colNumber = 0;
-      i = gt;
+  const sc = new XmlScanner(xml);
+  while (sc.next() !== DONE) {
+    if (sc.kind !== OPEN) continue;
+    const depth = sc.path.length;
+    if (depth === 1) {
+      if (sc.name !== "worksheet") throw new UnreadHere("no worksheet element");
       continue;
     }
-    if (!(xml.startsWith(cTag, lt) && /[\s>/]/.test(xml[lt + cTag.length]))) continue;
-    const gt = xml.indexOf(">", lt);
-    const tag = xml.slice(lt, gt + 1);
-    const ref = attrIn(tag, "r");
-    const at = ref === undefined ? { row: rowNumber, col: colNumber + 1 } : parseA1(ref);
+    const parent = sc.path[depth - 2];
+    if (depth === 2) {
+      if (sc.name === "sheetData") {
+        sawData = true;
+        continue;
+      }
+      if (sc.name === "mergeCells") continue;
+      if (sc.name === "sheetProtection") {
+        const v = sc.attr("sheet");
+        isProtected = v === "1" || v === "true";
+      }
+      // Anything else at the top (an extension list, the sheet's views) is stepped over whole.
+      sc.skipElement();
+      continue;
+    }
+    if (depth === 3 && parent === "mergeCells") {
+      const ref = sc.name === "mergeCell" ? sc.attr("ref") : undefined;
+      if (ref) merges.push(rangeToA1(parseRange(ref)));
+      sc.skipElement();
+      continue;
+    }
+    if (depth === 3 && parent === "sheetData" && sc.name === "row") {
+      const r = sc.attr("r");
+      rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
+      colNumber = 0;
+      continue;
+    }
+    if (!(depth === 4 && parent === "row" && sc.path[1] === "sheetData" && sc.name === "c")) {
+      sc.skipElement();
+      continue;
+    }
+    const c = cellXml(sc);
+    const at = c.ref === undefined ? { row: rowNumber, col: colNumber + 1 } : parseA1(c.ref);
     colNumber = at.col;
     rowNumber = at.row;
-    const s = attrIn(tag, "s");
-    const style = s === undefined ? undefined : parseInt(s, 10);
-    const t = attrIn(tag, "t");
-    let formula: string | null = null;
-    let fType: string | undefined;
-    let si: string | undefined;
-    let fRef: string | undefined;
-    let v: string | undefined;
-    let inline: string | undefined;
-    let end = gt;
-    if (!tag.endsWith("/>")) {
-      end = xml.indexOf(`</${p}c>`, gt);
-      if (end < 0) throw new UnreadHere("unterminated <c>");
-      const body = xml.slice(gt + 1, end);
-      const f = fRe.exec(body);
-      if (f) {
-        const ftag = `<f${f[1] ?? ""}>`;
-        fType = attrIn(ftag, "t");
-        si = attrIn(ftag, "si");
-        fRef = attrIn(ftag, "ref");
-        const text = f[3] !== undefined ? unescapeXml(f[3]) : "";
-        if (text !== "") formula = text;
-      }
-      const vm = vRe.exec(body);
-      if (vm) v = unescapeXml(vm[2]);
-      const is = isRe.exec(body);
-      if (is) inline = stringItem(is[2], 0, is[2].length);
-    }
-    i = end;
+    const { style, t, v } = c;
+    let formula = c.formula;
     const fmt = style === undefined ? undefined : formats[style];
+    const number = (text: string): { value: CellValue; dateText?: string } => {
+      const n = t === "d" ? isoSerial(text, date1904) : parseFloat(text);
+      if (t === "d" || isDateFormat(fmt)) {
+        if (Number.isNaN(n)) return { value: text };
+        const d = dateOf(n, date1904);
+        return { value: d.value, dateText: d.text };
+      }
+      return { value: n };
+    };
     let cell: Cell;
-    const isFormula = formula !== null || fType !== undefined;
-    if (isFormula) {
-      if (fType === "shared" && si !== undefined) {
-        if (fRef !== undefined && formula !== null) shared.set(si, { formula, at });
+    if (formula !== null || c.fType !== undefined) {
+      if (c.fType === "shared" && c.si !== undefined) {
+        if (c.fRef !== undefined && formula !== null) shared.set(c.si, { formula, at });
         else if (formula === null) {
-          const master = shared.get(si);
+          const master = shared.get(c.si);
           if (!master) throw new UnreadHere("a shared formula before its master");
           formula = slide(master.formula, master.at, at);
         }
@@ -256,26 +301,18 @@ function readSheet(xml: string, strings: string[], formats: Array<string | undef
         if (t === "str") result = v;
         else if (t === "b") result = parseInt(v, 10) !== 0;
         else if (t === "e") result = v;
-        else {
-          const n = parseFloat(v);
-          if (isDateFormat(fmt)) ({ value: result, text: dateText } = dateOf(n, date1904));
-          else result = n;
-        }
+        else ({ value: result, dateText } = number(v));
       }
       cell = { value: result === "" ? null : result, formula: formula === null ? null : `=${formula}`, style, blank: false, occupied: true, ...(dateText ? { dateText } : {}) };
-    } else if (v !== undefined || inline !== undefined) {
+    } else if (v !== undefined || c.inline !== undefined) {
       let value: CellValue;
       let dateText: string | undefined;
       if (t === "s") value = strings[parseInt(v ?? "", 10)] ?? null;
       else if (t === "str") value = v ?? "";
-      else if (t === "inlineStr") value = inline ?? v ?? "";
+      else if (t === "inlineStr") value = c.inline ?? v ?? "";
       else if (t === "b") value = parseInt(v ?? "", 10) !== 0;
       else if (t === "e") value = v ?? "";
-      else {
-        const n = parseFloat(v ?? "");
-        if (isDateFormat(fmt)) ({ value, text: dateText } = dateOf(n, date1904));
-        else value = n;
-      }
+      else ({ value, dateText } = number(v ?? ""));
       if (typeof value === "number" && Number.isNaN(value)) throw new UnreadHere("a number that is not one");
       cell = { value: value === "" ? null : value, formula: null, style, blank: false, occupied: true, ...(dateText ? { dateText } : {}) };
     } else {
@@ -286,17 +323,8 @@ function readSheet(xml: string, strings: string[], formats: Array<string | undef
     if (!row) cells.set(at.row, (row = new Map()));
     row.set(at.col, cell);
   }
-  const merges: string[] = [];
-  const mergeRe = new RegExp(`<${p}mergeCell\\s[^>]*>`, "g");
-  for (let m = mergeRe.exec(xml); m; m = mergeRe.exec(xml)) {
-    const ref = attrIn(m[0], "ref");
-    if (!ref) continue;
-    const r = parseRange(ref);
-    merges.push(rangeToA1(r));
-  }
-  const prot = new RegExp(`<${p}sheetProtection\\s[^>]*>`).exec(xml);
-  const sheetAttr = prot ? attrIn(prot[0], "sheet") : undefined;
-  return { cells, merges, protected: sheetAttr === "1" || sheetAttr === "true" };
+  if (!sawData) throw new UnreadHere("no sheetData");
+  return { cells, merges, protected: isProtected };
 }
 
 /**
@@ -394,7 +422,9 @@ export async function readPackageSnapshots(bytes: Uint8Array): Promise<SheetSnap
   const text = (part: string | undefined) => (part === undefined ? Promise.resolve(undefined) : pkg.read(part));
   const rels = (source: string) => relationshipsOf(pkg, source);
   const top = await rels("");
-  const book = top.find((r) => sameType(r.type, REL.officeDocument) && !r.external)?.target;
+  const bookRel = top.find((r) => sameType(r.type, REL.officeDocument) && !r.external);
+  if (bookRel?.outside) throw new WorkbookReadError(`工作簿已损坏：其主体指向工作簿之外的文件（${bookRel.target}），无法读取。`, `The workbook is damaged: its main part points outside the workbook (${bookRel.target}).`);
+  const book = bookRel?.target;
   if (!book) throw new UnreadHere("no workbook part");
   const wbXml = await text(book);
   if (wbXml === undefined) throw new UnreadHere("workbook part missing");
@@ -416,7 +446,15 @@ export async function readPackageSnapshots(bytes: Uint8Array): Promise<SheetSnap
     if (s.name !== "sheet") continue;
     const rid = relIdOf(wbXml, s);
     const rel = bookRels.find((r) => r.id === rid);
-    if (!rel || rel.external) throw new UnreadHere("a sheet without its part");
+    // A sheet whose part lies outside the package (another file, a path above its root) cannot be read
+    // by any program: said so, never read as a workbook without a form.
+    if (rel && (rel.external || rel.outside)) {
+      throw new WorkbookReadError(
+        `工作簿已损坏：工作表「${attr(wbXml, s, "name") ?? ""}」指向工作簿之外的文件（${rel.target}），无法读取。`,
+        `The workbook is damaged: sheet "${attr(wbXml, s, "name") ?? ""}" points outside the workbook (${rel.target}) and cannot be read.`,
+      );
+    }
+    if (!rel) throw new UnreadHere("a sheet without its part");
     if (!sameType(rel.type, REL.worksheet)) throw new UnreadHere("a sheet that is not a worksheet");
     entries.push({ name: attr(wbXml, s, "name") ?? "", part: rel.target });
   }

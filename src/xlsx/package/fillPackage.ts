@@ -4,6 +4,7 @@ import { addContentType, addRelationship, Package, relationshipsOf, REL, sameTyp
 import { addMarks, isProtected, removeOwnMarks, writeCells } from "./sheetXml";
 import { MINIMAL_STYLES, Styles } from "./styles";
 import { attr, childrenOf, insertionPoint, relIdOf, rootOf, splice, textOf, withAttr, XmlShapeError } from "./xml";
+import { decodeXstring } from "./xmlScan";
 
 /**
  * The filled copy made by editing the original package: every part not named below keeps its bytes.
@@ -78,7 +79,11 @@ export async function fillPackage(bytes: Uint8Array, fills: SheetFill[]): Promis
   for (const s of sheetsEl ? childrenOf(wbXml, sheetsEl) : []) {
     if (s.name !== "sheet") continue;
     const rel = wbRels.find((r) => r.id === relIdOf(wbXml, s));
-    if (rel && !rel.external) partOf.set(attr(wbXml, s, "name") ?? "", rel.target);
+    const name = attr(wbXml, s, "name") ?? "";
+    // Excel never lets two sheets share a name (case aside): a package that has them is not edited, so no
+    // fill can land on the wrong one of the two.
+    if ([...partOf.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw new PackageShapeError(`two sheets named ${name}`);
+    if (rel && !rel.external) partOf.set(name, rel.target);
   }
 
   let styles: Styles | null = null;
@@ -175,7 +180,7 @@ function textOfSi(xml: string, si: ReturnType<typeof rootOf>): string {
   // Phonetic runs (rPh) are readings, not the cell's text.
   return childrenOf(xml, si)
     .filter((k) => k.name === "t" || k.name === "r")
-    .map((k) => (k.name === "t" ? textOf(xml, k) : childrenOf(xml, k).filter((x) => x.name === "t").map((x) => textOf(xml, x)).join("")))
+    .map((k) => (k.name === "t" ? decodeXstring(textOf(xml, k)) : childrenOf(xml, k).filter((x) => x.name === "t").map((x) => decodeXstring(textOf(xml, x))).join("")))
     .join("");
 }
 

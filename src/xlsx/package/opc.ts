@@ -24,13 +24,14 @@ export class Package {
     if (this.texts.has(part)) return this.texts.get(part);
     const f = this.zip.file(part);
     if (!f) return undefined;
-    const s = await f.async("string");
+    const s = decodePart(await f.async("uint8array"));
     this.texts.set(part, s);
     return s;
   }
 
+  /** A part is written as UTF-8, whatever it was read from: its declaration says so. */
   write(part: string, text: string): void {
-    this.texts.set(part, text);
+    this.texts.set(part, text.replace(/^(<\?xml[^>]*?encoding\s*=\s*)(["'])UTF-16(?:LE|BE)?\2/i, "$1$2UTF-8$2"));
     this.changed.add(part);
   }
 
@@ -66,6 +67,8 @@ export interface Relationship {
   /** The target part's name (resolved, no leading slash), or the raw target when external. */
   target: string;
   external: boolean;
+  /** An internal target that climbs above the package's root (`../../x.xml`): no part of this package. */
+  outside?: boolean;
 }
 
 export const REL = {
@@ -97,11 +100,16 @@ export function resolveTarget(source: string, target: string): string {
 function normalise(p: string): string {
   const out: string[] = [];
   for (const seg of decodeURIComponentSafe(p).split("/")) {
-    if (seg === "..") out.pop();
-    else if (seg !== "." && seg !== "") out.push(seg);
+    // Above the root: a name no part can have, so it is never found (and never read in its place).
+    if (seg === "..") {
+      if (out.pop() === undefined) return `../${p}`;
+    } else if (seg !== "." && seg !== "") out.push(seg);
   }
   return out.join("/");
 }
+
+/** Whether a resolved target climbs above the package's root. */
+export const isOutside = (target: string) => target.startsWith("../");
 
 function decodeURIComponentSafe(s: string): string {
   try {
@@ -131,11 +139,13 @@ export async function relationshipsOf(pkg: Package, source: string): Promise<Rel
     .map((c) => {
       const external = attr(xml, c, "TargetMode") === "External";
       const raw = attr(xml, c, "Target") ?? "";
+      const target = external ? raw : resolveTarget(source === "" ? "" : source, raw);
       return {
         id: attr(xml, c, "Id") ?? "",
         type: attr(xml, c, "Type") ?? "",
-        target: external ? raw : resolveTarget(source === "" ? "" : source, raw),
+        target,
         external,
+        ...(!external && isOutside(target) ? { outside: true } : {}),
       };
     });
 }
@@ -192,3 +202,17 @@ export async function contentTypeOf(pkg: Package, part: string): Promise<string 
   return byExt;
 }
 
+
+/**
+ * A part's bytes as text (XML 1.0 Appendix F): UTF-16 by its byte-order mark (either order), or by
+ * its first characters when the mark is missing; else UTF-8, with its mark dropped.
+ */
+export function decodePart(bytes: Uint8Array): string {
+  const [a, b, c] = bytes;
+  if (a === 0xff && b === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (a === 0xfe && b === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (a === 0x3c && b === 0x00) return new TextDecoder("utf-16le").decode(bytes);
+  if (a === 0x00 && b === 0x3c) return new TextDecoder("utf-16be").decode(bytes);
+  if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  return new TextDecoder("utf-8").decode(bytes);
+}

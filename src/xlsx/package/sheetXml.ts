@@ -1,6 +1,7 @@
 import { parseA1, parseRange, rangeToA1, toA1 } from "../../core/address";
 import { isOwnFormula } from "../../core/plan";
 import type { Styles } from "./styles";
+import { DONE, OPEN, XmlScanner } from "./xmlScan";
 import {
   attr,
   childrenOf,
@@ -155,12 +156,18 @@ export function writeCells(xml: string, writes: ValueWrite[], styles: Styles | n
   const edits: Splice[] = [];
 
   const wanted = new Map<number, Array<ValueWrite & { col: number }>>();
+  const arrays = writes.length > 0 ? formulaRanges(xml) : [];
   for (const w of writes) {
     if (typeof w.value === "number" && !Number.isFinite(w.value)) {
       skipped.push(w.cell);
       continue;
     }
     const { row, col } = parseA1(w.cell);
+    // A cell of an array formula's (or a data table's) range belongs to that formula, result or not.
+    if (arrays.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) {
+      skipped.push(w.cell);
+      continue;
+    }
     const list = wanted.get(row) ?? [];
     if (!list.some((x) => x.col === col)) list.push({ ...w, cell: toA1(row, col), col });
     wanted.set(row, list);
@@ -319,4 +326,24 @@ export function isProtected(xml: string): boolean {
   if (!el) return false;
   const sheet = attr(xml, el, "sheet");
   return sheet === "1" || sheet === "true";
+}
+
+/** The ranges array formulas and data tables fill (`<f t="array" ref="G13:G20">`), read as a parser reads them. */
+export function formulaRanges(xml: string): Array<ReturnType<typeof parseRange>> {
+  const out: Array<ReturnType<typeof parseRange>> = [];
+  if (!/\st\s*=\s*["'](array|dataTable)["']/.test(xml)) return out;
+  const sc = new XmlScanner(xml);
+  for (let k = sc.next(); k !== DONE; k = sc.next()) {
+    if (k !== OPEN || sc.name !== "f") continue;
+    const t = sc.attr("t");
+    const ref = sc.attr("ref");
+    if ((t === "array" || t === "dataTable") && ref) {
+      try {
+        out.push(parseRange(ref));
+      } catch {
+        // a ref that names no range: no range to keep
+      }
+    }
+  }
+  return out;
 }

@@ -4,6 +4,10 @@
  * quoted attributes, comments, CDATA and processing instructions are stepped over.
  */
 
+import { attrBetween, XmlShapeError } from "./xmlScan";
+
+export { XmlShapeError };
+
 export interface Element {
   /** The name as written, prefix included (`x:c`). */
   qname: string;
@@ -19,13 +23,13 @@ export interface Element {
   contentEnd: number;
 }
 
-export class XmlShapeError extends Error {}
 
 function skipSpecial(xml: string, i: number): number {
   if (xml.startsWith("<!--", i)) return end(xml.indexOf("-->", i + 4), 3);
   if (xml.startsWith("<![CDATA[", i)) return end(xml.indexOf("]]>", i + 9), 3);
   if (xml.startsWith("<?", i)) return end(xml.indexOf("?>", i + 2), 2);
-  if (xml.startsWith("<!", i)) return end(xml.indexOf(">", i + 2), 1);
+  // A DOCTYPE: no DTD is read or kept through an edit (its entities could expand without bound).
+  if (xml.startsWith("<!", i)) throw new XmlShapeError("a DOCTYPE declaration");
   return -1;
 }
 
@@ -121,13 +125,9 @@ export const childNamed = (xml: string, parent: Element, name: string) => childr
 /** The prefix of an element's name with its colon (`x:`), or "" — new elements are written alike. */
 export const prefixOf = (el: Element) => el.qname.slice(0, el.qname.length - el.name.length);
 
-/** An attribute of the start tag, decoded; undefined when absent. */
+/** An attribute of the start tag, decoded; undefined when absent (read in order: a value never stands for another attribute). */
 export function attr(xml: string, el: Element, name: string): string | undefined {
-  const tag = xml.slice(el.start, el.tagEnd);
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
-  const m = re.exec(tag);
-  if (!m) return undefined;
-  return unescapeXml(m[2] ?? m[3]);
+  return attrBetween(xml, el.start + 1 + el.qname.length, el.selfClosing ? el.tagEnd - 2 : el.tagEnd - 1, name, el.qname);
 }
 
 /** The start tag with one attribute set (added before the tag's end when absent). */
@@ -142,7 +142,7 @@ export function withAttr(xml: string, el: Element, name: string, value: string):
 
 /** The relationship id a start tag refers to through an `r:id` attribute, whatever its prefix. */
 export function relIdOf(xml: string, el: Element): string | undefined {
-  return /\s[A-Za-z0-9_]+:id\s*=\s*"([^"]*)"/.exec(xml.slice(el.start, el.tagEnd))?.[1];
+  return attrBetween(xml, el.start + 1 + el.qname.length, el.selfClosing ? el.tagEnd - 2 : el.tagEnd - 1, (n) => /^[A-Za-z_][\w.-]*:id$/.test(n), el.qname);
 }
 
 /** The text content of an element: every text node inside it, entities decoded. */

@@ -1,0 +1,234 @@
+/**
+ * One pass over an XML part as a conforming, non-validating parser reads it (XML 1.0 §2–3): start
+ * tags with their attributes (values in either quote, holding `>`, `/` or the other quote), end tags
+ * checked against their start tags, text with the predefined and numeric entities decoded, CDATA as
+ * text, comments and processing instructions stepped over. A DOCTYPE is refused: no DTD is read and
+ * no entity of one is expanded. test/xlsx/xmlScan.test.ts holds it equal to saxes (the parser
+ * ExcelJS uses) over generated documents.
+ *
+ * A cursor rather than events or objects: the reader walks sheets of a million cells with it.
+ */
+/** XML that is not well-formed, or a shape the reader and writer do not take (a DOCTYPE). */
+export class XmlShapeError extends Error {}
+
+export const OPEN = 1;
+export const CLOSE = 2;
+export const TEXT = 3;
+export const DONE = 0;
+export type Token = typeof OPEN | typeof CLOSE | typeof TEXT | typeof DONE;
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** Text with its entity and character references decoded; an unknown entity is not well-formed. */
+export function decodeText(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(/&([^;&<\s]*);?/g, (whole, e: string) => {
+    if (!whole.endsWith(";")) throw new XmlShapeError("an & that starts no reference");
+    if (e[0] === "#") {
+      const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      if (!Number.isFinite(code) || code < 1 || code > 0x10ffff || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(e)) throw new XmlShapeError(`a bad character reference &${e};`);
+      return String.fromCodePoint(code);
+    }
+    const v = ENTITIES[e];
+    if (v === undefined) throw new XmlShapeError(`an undeclared entity &${e};`);
+    return v;
+  });
+}
+
+/** Attribute values are normalised (XML 1.0 §3.3.3): white space characters become spaces, then references are decoded. */
+const attrValue = (raw: string) => decodeText(raw.replace(/[\t\n\r]/g, " "));
+
+const NAME_END = /[\s/>]/;
+
+export class XmlScanner {
+  /** The current token's kind. */
+  kind: Token = DONE;
+  /** For OPEN and CLOSE: the name as written and its local part. */
+  qname = "";
+  name = "";
+  /** For OPEN: whether the tag closes itself (`<x/>`); a CLOSE follows it at once. */
+  selfClosing = false;
+  /** Where the current token starts and ends (just past it). */
+  start = 0;
+  end = 0;
+  /** Open elements, innermost last (local names). */
+  readonly path: string[] = [];
+  private qpath: string[] = [];
+  private pos: number;
+  private pendingClose = false;
+  private textRaw = "";
+  private isCdata = false;
+  private attrStart = 0;
+  private attrEnd = 0;
+
+  constructor(
+    private readonly xml: string,
+    from = 0,
+    private readonly limit = xml.length,
+  ) {
+    this.pos = from;
+  }
+
+  /** Moves to the next token: an element opened or closed, or text (CDATA included). */
+  next(): Token {
+    const xml = this.xml;
+    if (this.pendingClose) {
+      this.pendingClose = false;
+      this.kind = CLOSE;
+      this.path.pop();
+      this.qpath.pop();
+      return this.kind;
+    }
+    for (;;) {
+      if (this.pos >= this.limit) {
+        if (this.path.length > 0) throw new XmlShapeError(`unclosed element <${this.qpath[this.qpath.length - 1]}>`);
+        return (this.kind = DONE);
+      }
+      const i = this.pos;
+      if (xml.charCodeAt(i) !== 60 /* < */) {
+        let lt = xml.indexOf("<", i);
+        if (lt < 0 || lt > this.limit) lt = this.limit;
+        this.start = i;
+        this.end = this.pos = lt;
+        this.textRaw = xml.slice(i, lt);
+        this.isCdata = false;
+        return (this.kind = TEXT);
+      }
+      const c1 = xml[i + 1];
+      if (c1 === "!") {
+        if (xml.startsWith("<!--", i)) {
+          const close = xml.indexOf("-->", i + 4);
+          if (close < 0) throw new XmlShapeError("an unterminated comment");
+          this.pos = close + 3;
+          continue;
+        }
+        if (xml.startsWith("<![CDATA[", i)) {
+          const close = xml.indexOf("]]>", i + 9);
+          if (close < 0) throw new XmlShapeError("an unterminated CDATA section");
+          this.start = i;
+          this.end = this.pos = close + 3;
+          this.textRaw = xml.slice(i + 9, close);
+          this.isCdata = true;
+          return (this.kind = TEXT);
+        }
+        // <!DOCTYPE …>: a DTD is never read (its entities could expand without bound).
+        throw new XmlShapeError("a DOCTYPE declaration");
+      }
+      if (c1 === "?") {
+        const close = xml.indexOf("?>", i + 2);
+        if (close < 0) throw new XmlShapeError("an unterminated processing instruction");
+        this.pos = close + 2;
+        continue;
+      }
+      if (c1 === "/") {
+        const gt = xml.indexOf(">", i + 2);
+        if (gt < 0) throw new XmlShapeError("an unterminated end tag");
+        const qname = xml.slice(i + 2, gt).trimEnd();
+        const open = this.qpath.pop();
+        if (open !== qname) throw new XmlShapeError(`</${qname}> closes <${open ?? "nothing"}>`);
+        this.path.pop();
+        this.qname = qname;
+        this.name = localName(qname);
+        this.start = i;
+        this.end = this.pos = gt + 1;
+        return (this.kind = CLOSE);
+      }
+      // A start tag: its name, then attributes whose quoted values may hold anything but their quote and <.
+      let j = i + 1;
+      while (j < this.limit && !NAME_END.test(xml[j])) j++;
+      const qname = xml.slice(i + 1, j);
+      if (qname === "") throw new XmlShapeError("a < that opens no tag");
+      this.attrStart = j;
+      let quote = 0;
+      for (; j < this.limit; j++) {
+        const ch = xml.charCodeAt(j);
+        if (quote) {
+          if (ch === quote) quote = 0;
+          else if (ch === 60) throw new XmlShapeError("a < in an attribute value");
+        } else if (ch === 34 || ch === 39) quote = ch;
+        else if (ch === 62 /* > */) break;
+      }
+      if (j >= this.limit) throw new XmlShapeError(`an unterminated start tag <${qname}`);
+      const selfClosing = xml.charCodeAt(j - 1) === 47 /* / */ && j - 1 >= this.attrStart;
+      this.attrEnd = selfClosing ? j - 1 : j;
+      this.qname = qname;
+      this.name = localName(qname);
+      this.selfClosing = selfClosing;
+      this.start = i;
+      this.end = this.pos = j + 1;
+      this.path.push(this.name);
+      this.qpath.push(qname);
+      if (selfClosing) this.pendingClose = true;
+      return (this.kind = OPEN);
+    }
+  }
+
+  /** The current text token, decoded (CDATA as it stands). */
+  text(): string {
+    return this.isCdata ? this.textRaw : decodeText(this.textRaw);
+  }
+
+  /** An attribute of the current start tag, decoded; undefined when absent. */
+  attr(name: string): string | undefined {
+    return attrBetween(this.xml, this.attrStart, this.attrEnd, name, this.qname);
+  }
+
+  /** Everything inside the current element as text (its text and CDATA, nested elements' text too); leaves the cursor on its CLOSE. */
+  textContent(): string {
+    if (this.kind !== OPEN) return "";
+    const depth = this.path.length;
+    let out = "";
+    for (let k = this.next(); k !== DONE; k = this.next()) {
+      if (k === TEXT) out += this.text();
+      else if (k === CLOSE && this.path.length < depth) return out;
+    }
+    return out;
+  }
+
+  /** Steps over the current element's content; leaves the cursor on its CLOSE. */
+  skipElement(): void {
+    if (this.kind !== OPEN) return;
+    const depth = this.path.length;
+    for (let k = this.next(); k !== DONE; k = this.next()) if (k === CLOSE && this.path.length < depth) return;
+  }
+}
+
+/**
+ * An attribute between `from` and `to` of a start tag's text (after its name), decoded; undefined when
+ * absent. The attributes are read in order, each value to its own closing quote, so a value holding
+ * ` r="G31"` or `>` is never taken for another attribute.
+ */
+export function attrBetween(xml: string, from: number, to: number, name: string | ((attrName: string) => boolean), tag = "tag"): string | undefined {
+  const wanted = typeof name === "string" ? (n: string) => n === name : name;
+  let j = from;
+  while (j < to) {
+    while (j < to && isSpace(xml.charCodeAt(j))) j++;
+    if (j >= to) break;
+    const nameStart = j;
+    while (j < to && xml[j] !== "=" && !isSpace(xml.charCodeAt(j))) j++;
+    const attrName = xml.slice(nameStart, j);
+    while (j < to && isSpace(xml.charCodeAt(j))) j++;
+    if (xml[j] !== "=") throw new XmlShapeError(`an attribute without a value in <${tag}>`);
+    j++;
+    while (j < to && isSpace(xml.charCodeAt(j))) j++;
+    const q = xml[j];
+    if (q !== '"' && q !== "'") throw new XmlShapeError(`an unquoted attribute value in <${tag}>`);
+    const close = xml.indexOf(q, j + 1);
+    if (close < 0 || close > to) throw new XmlShapeError(`an unterminated attribute value in <${tag}>`);
+    if (wanted(attrName)) return attrValue(xml.slice(j + 1, close));
+    j = close + 1;
+  }
+  return undefined;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+const localName = (q: string) => {
+  const c = q.indexOf(":");
+  return c < 0 ? q : q.slice(c + 1);
+};
+
+/** Excel's escape for characters XML cannot hold, `_xHHHH_` (ECMA-376 Part 1 §22.9.2.19 ST_Xstring), decoded as Excel and ExcelJS read it. */
+export function decodeXstring(s: string): string {
+  return s.includes("_x") ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
