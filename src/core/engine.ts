@@ -7,6 +7,7 @@ import type { Finding } from "./rules/types";
 import { evaluate, type Evaluation } from "./scoring/evaluate";
 import { figures as computeFigures, type Figures } from "./scoring/figures";
 import { resolveSettings, type Settings, type SettingsInput } from "./settings";
+import { recalculate } from "./recalc";
 import { SheetSnapshotSchema, type SheetSnapshot } from "./snapshot";
 
 export interface SheetResult {
@@ -24,11 +25,14 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Check one sheet: recognise the form, evaluate every row, run every rule. Pure. */
 export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsInput): SheetResult {
   const settings = resolveSettings(settingsInput);
-  const snap = SheetSnapshotSchema.parse(snapshot);
-  const form = recognise(new Grid(snap));
-  if (!form) {
+  // Formula results a file does not hold (or holds stale) are computed where the engine can.
+  const { snapshot: snap, unknown } = recalculate(SheetSnapshotSchema.parse(snapshot));
+  const found = recognise(new Grid(snap));
+  if (!found) {
     return { sheet: snap.name, kind: "none", form: null, evaluations: [], figures: null, findings: [], settings };
   }
+  const unchecked = unknown.length > 0 ? formulaCellsOf(found).filter((c) => unknown.includes(c)) : [];
+  const form = unchecked.length > 0 ? { ...found, uncheckedFormulas: unchecked } : found;
   const evaluations = evaluate(form, settings);
   const figures = computeFigures(form, evaluations, settings);
   const findings: Finding[] = [];
@@ -40,22 +44,12 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
     );
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));
-  const result: SheetResult = { sheet: snap.name, kind: form.kind, form, evaluations, figures, findings, settings };
-  return snap.recalculatesOnLoad ? withoutStaleFormulas(result) : result;
+  // A figure whose formula result is unknown is not reported wrong on a guess: formula-unchecked says so.
+  const kept = unchecked.length > 0 ? findings.filter((x) => !(FORMULA_FIGURES.has(x.code) && unchecked.includes(x.cell))) : findings;
+  return { sheet: snap.name, kind: form.kind, form, evaluations, figures, findings: kept, settings };
 }
 
 const FORMULA_FIGURES = new Set(RULES.filter((r) => r.formulaFigure).map((r) => r.code));
-
-/**
- * A formula's stored result is stale until the spreadsheet recalculates: after a fill (the copy asks
- * for a full calculation on load), or in a file whose writer never computed it (XlsxWriter stores 0).
- * A total written as =SUM(...) is then not a mismatch.
- */
-export function withoutStaleFormulas(r: SheetResult): SheetResult {
-  const formulaCells = new Set(r.form ? formulaCellsOf(r.form) : []);
-  if (formulaCells.size === 0) return r;
-  return { ...r, findings: r.findings.filter((x) => !(FORMULA_FIGURES.has(x.code) && formulaCells.has(x.cell))) };
-}
 
 function rowOf(f: Finding): number {
   return f.row ?? Number(/\d+$/.exec(f.cell)?.[0] ?? 0);

@@ -1,5 +1,5 @@
 import { parseA1, parseRange } from "./address";
-import { analyzeSheet, withoutStaleFormulas, type SheetResult } from "./engine";
+import { analyzeSheet, type SheetResult } from "./engine";
 import { fmt2 } from "./numbers";
 import { fillWritesOf } from "./forms/families";
 import { draftReason } from "./forms/families/writes";
@@ -73,7 +73,9 @@ export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): Fil
   // A protected sheet takes no writes and no marks; the hosts say so to the user.
   if (snapshot.protected) return { plan: { writes: [], marks: [] }, before, after: before };
   const writes = fillWrites(before).filter((w) => !hiddenByMerge(snapshot, w.cell));
-  const after = writes.length > 0 ? withoutStaleFormulas(analyzeSheet(applyWrites(snapshot, writes), settings)) : before;
+  // Once written, every formula's stored result is stale (the copy asks Excel to recalculate on
+  // opening): the engine computes them again, so a wrong formula total is still reported.
+  const after = writes.length > 0 ? analyzeSheet({ ...applyWrites(snapshot, writes), recalculatesOnLoad: true }, settings) : before;
   return { plan: { writes, marks: marksFor(after.findings) }, before, after };
 }
 

@@ -4,7 +4,7 @@ import type { SheetSnapshot } from "../core/snapshot";
 import { bareAddress } from "./addresses";
 import { EmuRequestContext, type EmuRunOptions } from "./context";
 import { apiNotFound, EmulatorError } from "./errors";
-import { ruleHolds } from "./formula";
+import { ruleHolds } from "../core/formula";
 import { recalculate } from "./recalc";
 import { toSnapshot } from "./snapshot";
 import { cellKey, cloneState, contains, DEFAULT_PROTECTION, emptyCell, newSheet, type CellData, type ProtectionOptions, type Scalar, type SheetState, type WorkbookState } from "./state";

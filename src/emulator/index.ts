@@ -4,4 +4,4 @@ export { EmulatorError } from "./errors";
 export { fromExcelJs, fromXlsx, toExcelJs } from "./excelJs";
 export { installEmulator, type Dispatch, type EmulatedDialog, type InstalledOffice, type InstallOptions } from "./install";
 export { dumpSheet, toSnapshot } from "./snapshot";
-export { UnsupportedFormula } from "./formula";
+export { UnsupportedFormula } from "../core/formula";

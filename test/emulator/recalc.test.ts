@@ -1,13 +1,14 @@
 import { createActions } from "../../src/excel/actions";
 import { fromXlsx } from "../../src/emulator";
-import { expandSums } from "../../src/emulator/recalc";
+import { evaluate } from "../../src/emulator/recalc";
 import { buildSelfEval, standardIndicators } from "../builders/selfEval";
+import { cellKey } from "../../src/emulator/state";
 
 describe("recalculation, as Excel in automatic mode", () => {
-  test("SUM over ranges becomes terms the small evaluator knows", () => {
-    expect(expandSums("=H6+SUM(G13:G14)")).toBe("=H6+(N(G13)+N(G14))");
-    expect(expandSums("=SUM(A1,B2:B3)")).toBe("=(N(A1)+N(B2)+N(B3))");
-    expect(expandSums("=SUM(A1:A2*2)")).toBe("=SUM(A1:A2*2)");
+  test("SUM over ranges, as the core's evaluator computes it", () => {
+    const sheet = { cells: new Map([[cellKey(6, 8), { value: 9.85, formula: null }], [cellKey(13, 7), { value: 20, formula: null }], [cellKey(14, 7), { value: "达成", formula: null }]]) };
+    expect(evaluate(sheet as never, "=H6+SUM(G13:G14)")).toBeCloseTo(29.85, 10);
+    expect(evaluate(sheet as never, "=SUM(G13:G14*2)")).toBe("#NAME?");
   });
 
   test("a =SUM total follows the scores the add-in fills, so the next check finds it right", async () => {

@@ -114,6 +114,11 @@ export interface FormBase {
    * form's first levels (产出 / 效益) and its satisfaction indicator are not asked of it.
    */
   unlevelled?: boolean;
+  /**
+   * Figure cells (total, grade, budget rate and score) holding a formula whose result is unknown: none
+   * stored, or a stale one, and beyond the engine's evaluator. Not checked; formula-unchecked says so.
+   */
+  uncheckedFormulas?: string[];
   headerRow: number;
   /** The 一级指标 header cell: where form-wide findings point. */
   headerCell: string;

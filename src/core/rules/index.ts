@@ -4,6 +4,7 @@ import budgetScoreMismatch from "./budget-score-mismatch";
 import budgetSumMismatch from "./budget-sum-mismatch";
 import budgetTotalBlank from "./budget-total-blank";
 import coefficientMismatch from "./coefficient-mismatch";
+import formulaUnchecked from "./formula-unchecked";
 import gradeMismatch from "./grade-mismatch";
 import gradeVsRate from "./grade-vs-rate";
 import indicatorRatioHigh from "./indicator-ratio-high";
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   missingCost,
   vagueTarget,
   weightSplit,
+  formulaUnchecked,
   indicatorRatioHigh,
   gradeVsRate,
 ];

@@ -5,7 +5,7 @@ import { ClientObject } from "../clientObject";
 import { ClientCollection } from "../collection";
 import type { EmuRequestContext } from "../context";
 import { accessDenied, EmulatorError } from "../errors";
-import { evaluateFormula, FormulaError } from "../formula";
+import { evaluateFormula, FormulaError } from "../../core/formula";
 import { payloadBytes, type EmulatedExcel } from "../host";
 import { cellEditable, cellKey, emptyCell, mergeAt, type CellData, type Scalar, type SheetState } from "../state";
 import { ConditionalFormatCollection } from "./conditionalFormats";

@@ -36,6 +36,7 @@ const TABLE: Array<[string, "error" | "warning" | "info"]> = [
   ["vague-target", "warning"],
   ["stated-rate-differs", "warning"],
   ["weight-split", "info"],
+  ["formula-unchecked", "info"],
 ];
 
 test("every code of the table is registered once, with its severity", () => {

@@ -1,14 +1,20 @@
-import { columnNumber } from "../core/address";
-import type { Scalar } from "./state";
+import { columnNumber } from "./address";
+import { fixedDecimal } from "./numberFormat";
+import type { CellValue } from "./snapshot";
+
+type Scalar = CellValue;
 
 /**
- * A small evaluator for the formulas of custom conditional formats: literals, cell references,
- * comparisons, & and + - * /, and the functions below. Enough for the add-in's own rules (AND, OR,
- * N, LEN, TRIM, ISNUMBER, SEARCH) and simple user rules; anything else is reported as unsupported.
+ * The one formula evaluator: the formulas forms use for their figures (SUM, MIN, MAX, AVERAGE,
+ * COUNT, ROUND, ROUNDDOWN, ROUNDUP, TRUNC, INT, ABS, IF, IFERROR, references and ranges, + - * / ^ %
+ * and comparisons), which the engine computes where a file holds no result or a stale one
+ * (src/core/recalc.ts), and the formulas of custom conditional formats (AND, OR, N, LEN, TRIM,
+ * ISNUMBER, SEARCH), which the emulator evaluates. Anything else is reported as unsupported, never
+ * guessed.
  */
 
 export class FormulaError {
-  constructor(readonly code: "#VALUE!" | "#DIV/0!" | "#NAME?") {}
+  constructor(readonly code: "#VALUE!" | "#DIV/0!" | "#NAME?" | "#NUM!") {}
 }
 
 type Val = Scalar | FormulaError;
@@ -61,7 +67,7 @@ function tokenize(src: string): Token[] {
       if (two === "<=" || two === ">=" || two === "<>") {
         out.push({ kind: "op", text: two });
         i += 2;
-      } else if ("=<>&+-*/".includes(ch)) {
+      } else if ("=<>&+-*/^%:".includes(ch)) {
         out.push({ kind: "op", text: ch });
         i++;
       } else {
@@ -75,6 +81,7 @@ function tokenize(src: string): Token[] {
 type Node =
   | { t: "lit"; v: Val }
   | { t: "ref"; row: number; col: number; absRow: boolean; absCol: boolean }
+  | { t: "range"; from: { row: number; col: number }; to: { row: number; col: number } }
   | { t: "call"; name: string; args: Node[] }
   | { t: "bin"; op: string; a: Node; b: Node }
   | { t: "neg"; a: Node };
@@ -122,7 +129,11 @@ class Parser {
   }
 
   private term(): Node {
-    return this.binary(() => this.unary(), ["*", "/"]);
+    return this.binary(() => this.power(), ["*", "/"]);
+  }
+
+  private power(): Node {
+    return this.binary(() => this.unary(), ["^"]);
   }
 
   private unary(): Node {
@@ -132,7 +143,13 @@ class Parser {
       const a = this.unary();
       return t.text === "-" ? { t: "neg", a } : a;
     }
-    return this.primary();
+    let n = this.primary();
+    // A trailing % divides by 100 (=50% is 0.5).
+    while (this.peek()?.kind === "op" && this.peek()!.text === "%") {
+      this.i++;
+      n = { t: "bin", op: "/", a: n, b: { t: "lit", v: 100 } };
+    }
+    return n;
   }
 
   private primary(): Node {
@@ -169,12 +186,25 @@ class Parser {
       }
       const up = t.text.toUpperCase();
       if (up === "TRUE" || up === "FALSE") return { t: "lit", v: up === "TRUE" };
-      const m = /^(\$?)([A-Z]{1,3})(\$?)(\d+)$/.exec(up);
-      if (!m) throw new UnsupportedFormula(`unknown name ${t.text}`);
-      return { t: "ref", col: columnNumber(m[2]), row: Number(m[4]), absCol: m[1] === "$", absRow: m[3] === "$" };
+      const ref = refOf(up);
+      if (!ref) throw new UnsupportedFormula(`unknown name ${t.text}`);
+      const colon = this.peek();
+      if (colon?.kind === "op" && colon.text === ":") {
+        this.i++;
+        const end = this.take("ident");
+        const to = refOf(end.text.toUpperCase());
+        if (!to) throw new UnsupportedFormula(`a range ending in ${end.text}`);
+        return { t: "range", from: { row: Math.min(ref.row, to.row), col: Math.min(ref.col, to.col) }, to: { row: Math.max(ref.row, to.row), col: Math.max(ref.col, to.col) } };
+      }
+      return ref;
     }
     throw new UnsupportedFormula(`unexpected ${t.text}`);
   }
+}
+
+function refOf(up: string): Extract<Node, { t: "ref" }> | null {
+  const m = /^(\$?)([A-Z]{1,3})(\$?)(\d+)$/.exec(up);
+  return m ? { t: "ref", col: columnNumber(m[2]), row: Number(m[4]), absCol: m[1] === "$", absRow: m[3] === "$" } : null;
 }
 
 export interface EvalEnv {
@@ -245,6 +275,9 @@ function evalNode(n: Node, env: EvalEnv): Val {
       return n.v;
     case "ref":
       return env.cell(n.absRow ? n.row : n.row + (env.rowOffset ?? 0), n.absCol ? n.col : n.col + (env.colOffset ?? 0));
+    case "range":
+      // A range stands alone only where Excel would intersect it with the formula's row or column.
+      throw new UnsupportedFormula("a range outside a function");
     case "neg": {
       const v = num(evalNode(n.a, env));
       return v instanceof FormulaError ? v : -v;
@@ -257,12 +290,16 @@ function evalNode(n: Node, env: EvalEnv): Val {
         const y = str(b);
         return x instanceof FormulaError ? x : y instanceof FormulaError ? y : x + y;
       }
-      if (["+", "-", "*", "/"].includes(n.op)) {
+      if (["+", "-", "*", "/", "^"].includes(n.op)) {
         const x = num(a);
         const y = num(b);
         if (x instanceof FormulaError) return x;
         if (y instanceof FormulaError) return y;
         if (n.op === "/" && y === 0) return new FormulaError("#DIV/0!");
+        if (n.op === "^") {
+          const p = x ** y;
+          return Number.isFinite(p) ? p : new FormulaError("#NUM!");
+        }
         return n.op === "+" ? x + y : n.op === "-" ? x - y : n.op === "*" ? x * y : x / y;
       }
       return compare(n.op, a, b);
@@ -325,9 +362,81 @@ function call(name: string, args: Node[], env: EvalEnv): Val {
       return true;
     case "FALSE":
       return false;
+    case "SUM":
+    case "MIN":
+    case "MAX":
+    case "AVERAGE":
+    case "COUNT": {
+      const xs = numbersOf(args, env);
+      if (xs instanceof FormulaError) return xs;
+      if (name === "COUNT") return xs.length;
+      if (name === "SUM") return xs.reduce((a, b) => a + b, 0);
+      if (name === "AVERAGE") return xs.length === 0 ? new FormulaError("#DIV/0!") : xs.reduce((a, b) => a + b, 0) / xs.length;
+      if (xs.length === 0) return 0;
+      return name === "MIN" ? Math.min(...xs) : Math.max(...xs);
+    }
+    case "ROUND":
+    case "ROUNDDOWN":
+    case "ROUNDUP":
+    case "TRUNC": {
+      const x = num(arg(0));
+      const d = args.length > 1 ? num(arg(1)) : 0;
+      if (x instanceof FormulaError) return x;
+      if (d instanceof FormulaError) return d;
+      return roundTo(x, Math.trunc(d), name === "ROUND" ? "half" : name === "ROUNDUP" ? "up" : "down");
+    }
+    case "INT": {
+      const x = num(arg(0));
+      return x instanceof FormulaError ? x : Math.floor(Number(x.toPrecision(15)));
+    }
+    case "ABS": {
+      const x = num(arg(0));
+      return x instanceof FormulaError ? x : Math.abs(x);
+    }
+    case "IFERROR": {
+      const v = arg(0);
+      return v instanceof FormulaError ? arg(1) : v;
+    }
     default:
       throw new UnsupportedFormula(`function ${name}`);
   }
+}
+
+/**
+ * The numbers of SUM's arguments as Excel takes them: in ranges and references only numbers count
+ * (text, booleans and blanks are passed over); a literal or computed argument counts as a number.
+ */
+function numbersOf(args: Node[], env: EvalEnv): number[] | FormulaError {
+  const out: number[] = [];
+  for (const a of args) {
+    if (a.t === "range" || a.t === "ref") {
+      const from = a.t === "range" ? a.from : { row: a.row, col: a.col };
+      const to = a.t === "range" ? a.to : from;
+      if ((to.row - from.row + 1) * (to.col - from.col + 1) > 100_000) throw new UnsupportedFormula("a range too large to walk");
+      for (let r = from.row; r <= to.row; r++) {
+        for (let c = from.col; c <= to.col; c++) {
+          const v = env.cell(r, c);
+          if (typeof v === "number") out.push(v);
+        }
+      }
+      continue;
+    }
+    const v = num(evalNode(a, env));
+    if (v instanceof FormulaError) return v;
+    out.push(v);
+  }
+  return out;
+}
+
+/** ROUND, ROUNDUP, ROUNDDOWN and TRUNC on the decimal digits, as Excel rounds (2.675 → 2.68). */
+function roundTo(x: number, digits: number, mode: "half" | "up" | "down"): number {
+  const sign = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  if (mode === "half" && digits >= 0) return sign * Number(fixedDecimal(a, digits));
+  const scale = 10 ** digits;
+  const scaled = Number((a * scale).toPrecision(15));
+  const n = mode === "up" ? Math.ceil(scaled) : mode === "down" ? Math.floor(scaled) : Math.floor(scaled + 0.5);
+  return (sign * n) / scale || 0;
 }
 
 /** Evaluate a formula ("=…"). Throws UnsupportedFormula for what this evaluator does not know. */

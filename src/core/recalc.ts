@@ -1,0 +1,77 @@
+import { toA1 } from "./address";
+import { evaluateFormula, FormulaError, UnsupportedFormula } from "./formula";
+import { displayText } from "./numberFormat";
+import type { CellValue, SheetSnapshot } from "./snapshot";
+
+/**
+ * Formula results the engine can trust (issue 15 §3). A stored result is checked as written; where a
+ * file stores none (a writer that never calculates) or a stale one (a workbook asking to be
+ * recalculated on opening, as a filled copy does), the engine computes the formula itself, for the
+ * formulas forms use. What it cannot compute is listed, so that no figure there is reported wrong on
+ * a guess: the rule formula-unchecked says which cells were not checked.
+ */
+export interface Recalculated {
+  snapshot: SheetSnapshot;
+  /** Formula cells whose result is unknown: none stored (or a stale one) and beyond the evaluator. */
+  unknown: string[];
+}
+
+const ERROR_TEXT = /^#(DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|NULL!|SPILL!|CALC!)$/;
+
+export function recalculate(snap: SheetSnapshot): Recalculated {
+  const stale = snap.recalculatesOnLoad === true;
+  const { row: top, col: left } = snap.origin;
+  const needs: Array<{ i: number; j: number }> = [];
+  snap.formulas.forEach((line, i) =>
+    line.forEach((f, j) => {
+      if (f !== null && (stale || snap.values[i]?.[j] === null)) needs.push({ i, j });
+    }),
+  );
+  if (needs.length === 0) return { snapshot: snap, unknown: [] };
+
+  const values = snap.values.map((r) => [...r]);
+  const text = snap.text.map((r) => [...r]);
+  // 0: not yet, 1: being computed (a cycle if met again), 2: done, 3: unknown.
+  const state = new Map<number, number>();
+  const key = (i: number, j: number) => i * 16_384 + j;
+  for (const n of needs) state.set(key(n.i, n.j), 0);
+  const unknown: string[] = [];
+
+  const compute = (i: number, j: number): CellValue => {
+    const k = key(i, j);
+    const s = state.get(k);
+    if (s === undefined || s === 2) return values[i]?.[j] ?? null;
+    if (s === 1 || s === 3) throw new UnsupportedFormula("a cycle or an unknown input");
+    state.set(k, 1);
+    try {
+      const v = evaluateFormula(snap.formulas[i][j]!, {
+        cell: (r, c) => {
+          const ii = r - top;
+          const jj = c - left;
+          if (ii < 0 || jj < 0 || ii >= values.length) return null;
+          const x = compute(ii, jj);
+          if (typeof x === "string" && ERROR_TEXT.test(x)) throw new UnsupportedFormula("an error in an input");
+          return x;
+        },
+      });
+      const value: CellValue = v instanceof FormulaError ? v.code : typeof v === "number" && !Number.isFinite(v) ? "#NUM!" : v;
+      values[i][j] = value === "" ? null : value;
+      text[i][j] = displayText(values[i][j], snap.numberFormats[i]?.[j]);
+      state.set(k, 2);
+      return values[i][j];
+    } catch (e) {
+      if (!(e instanceof UnsupportedFormula)) throw e;
+      state.set(k, 3);
+      unknown.push(toA1(top + i, left + j));
+      throw e;
+    }
+  };
+  for (const n of needs) {
+    try {
+      compute(n.i, n.j);
+    } catch (e) {
+      if (!(e instanceof UnsupportedFormula)) throw e;
+    }
+  }
+  return { snapshot: { ...snap, values, text }, unknown: [...new Set(unknown)] };
+}
