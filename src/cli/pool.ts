@@ -7,6 +7,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { FileResult } from "../xlsx/checkWorkbook";
 import type { WorkerJob } from "./checkWorker";
+import { libraryReason } from "../xlsx/sniff";
 
 export interface PoolOptions {
   jobs: number;
@@ -68,11 +69,11 @@ export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob,
         w.on("message", (m: { id: number; result?: FileResult; crash?: string }) => {
           if (m.id !== id) return;
           if (m.result) done(m.result, false);
-          else done(skipped(job.file, { zh: `读取时出错（${m.crash}）`, en: `reading failed (${m.crash})` }), true);
+          else done(skipped(job.file, { zh: `读取时出错（${libraryReason(m.crash ?? "").zh}）`, en: `reading failed (${m.crash})` }), true);
         });
         w.on("error", (e: Error & { code?: string }) => {
           const oom = e.code === "ERR_WORKER_OUT_OF_MEMORY";
-          done(skipped(job.file, oom ? { zh: `所需内存超过 ${opts.memoryMb} MB`, en: `it needs more than ${opts.memoryMb} MB of memory` } : { zh: e.message, en: e.message }), true);
+          done(skipped(job.file, oom ? { zh: `所需内存超过 ${opts.memoryMb} MB`, en: `it needs more than ${opts.memoryMb} MB of memory` } : { zh: `读取时出错（${libraryReason(e.message).zh}）`, en: e.message }), true);
         });
         w.on("exit", (code) => done(skipped(job.file, { zh: `检查进程意外退出（${code}）`, en: `the check stopped unexpectedly (${code})` }), true));
         w.postMessage({ ...job, id } satisfies WorkerJob);

@@ -4,6 +4,7 @@ import { fmt2 } from "../core/numbers";
 import { indicatorSummaries, KIND_LABEL, SEVERITY_LABEL, statusOf } from "../core/summary";
 import type { FileResult } from "../xlsx/checkWorkbook";
 import type { Lang } from "./args";
+import { visibleText } from "../core/text";
 
 const pick = (lang: Lang) => (m: { zh: string; en: string }) => (lang === "zh-CN" ? m.zh : m.en);
 
@@ -96,11 +97,5 @@ export function toText(files: FileResult[], lang: Lang): string {
   return lines.map(visible).join("\n");
 }
 
-/**
- * Text from workbooks shown as text: C0 and C1 control characters (a cell may hold ESC sequences,
- * stored by Excel as _x001B_) become visible escapes instead of acting on the terminal.
- */
-export function visible(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);
-}
+/** Text from workbooks shown as text: controls and invisible format characters as escapes (core/text.ts). */
+export const visible = visibleText;

@@ -1,3 +1,4 @@
+import { fitCell } from "../core/text";
 import { STATUS_LABEL, summaryRows, type CheckedFile } from "../core/summaryRows";
 
 export const CSV_HEADER = ["文件", "工作表", "表格类型", "预算执行率(%)", "预算执行得分", "总分", "评分等级", "错误", "警告", "结论", "说明"];
@@ -12,7 +13,7 @@ export function neutralise(s: string): string {
 }
 
 function cell(v: string | number | null | undefined): string {
-  const s = v === null || v === undefined ? "" : typeof v === "number" ? v.toFixed(2) : neutralise(v);
+  const s = v === null || v === undefined ? "" : typeof v === "number" ? v.toFixed(2) : neutralise(fitCell(v));
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

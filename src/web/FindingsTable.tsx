@@ -4,6 +4,7 @@ import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeade
 import type { Finding } from "../core/rules/types";
 import { SEVERITY_LABEL } from "../core/summary";
 import type { WebTranslator } from "./strings";
+import { visibleText } from "../core/text";
 
 const COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
@@ -39,7 +40,7 @@ export function FindingsTable({ tr, findings, label, id }: { tr: WebTranslator; 
               </TableCell>
               <TableCell className={s.code}>{f.code}</TableCell>
               <TableCell>
-                {tr.m(f.message)}
+                {visibleText(tr.m(f.message))}
                 {f.fix === "fill" ? tr.t("fillHint") : ""}
               </TableCell>
             </TableRow>

@@ -6,6 +6,7 @@ import { fmt2 } from "../core/numbers";
 import { STATUS_LABEL, type SummaryRow } from "../core/summaryRows";
 import { FindingsTable } from "./FindingsTable";
 import type { WebTranslator } from "./strings";
+import { visibleText } from "../core/text";
 
 const STATUS_COLOR = { ready: "success", "needs-work": "danger", unreadable: "danger", "no-form": "subtle" } as const;
 
@@ -62,11 +63,11 @@ export function ResultsTable({ tr, rows, onDownload, busyFile }: ResultsTablePro
             const panelId = `findings-${i}`;
             const out = [
               <TableRow key={key} className={r.status === "needs-work" || r.status === "unreadable" ? s.needsWork : undefined} data-testid="result-row" data-file={r.file} data-sheet={r.sheet} data-status={r.status}>
-                <TableCell className={s.file}>{r.file}</TableCell>
-                <TableCell className={s.nowrap}>{r.sheet}</TableCell>
+                <TableCell className={s.file}>{visibleText(r.file)}</TableCell>
+                <TableCell className={s.nowrap}>{visibleText(r.sheet)}</TableCell>
                 <TableCell>{tr.m(r.kind)}</TableCell>
-                <TableCell>{r.projectName}</TableCell>
-                <TableCell>{r.who}</TableCell>
+                <TableCell>{visibleText(r.projectName ?? "")}</TableCell>
+                <TableCell>{visibleText(r.who ?? "")}</TableCell>
                 <TableCell className={s.num}>{num(r.rate)}</TableCell>
                 <TableCell className={s.num}>{num(r.budgetScore)}</TableCell>
                 <TableCell className={s.num} data-testid="total">{num(r.total)}</TableCell>
@@ -77,7 +78,7 @@ export function ResultsTable({ tr, rows, onDownload, busyFile }: ResultsTablePro
                   <Badge appearance="filled" color={STATUS_COLOR[r.status]}>
                     {tr.m(STATUS_LABEL[r.status])}
                   </Badge>
-                  <div className={s.message}>{tr.m(r.message)}</div>
+                  <div className={s.message}>{visibleText(tr.m(r.message))}</div>
                 </TableCell>
                 <TableCell>
                   <div className={s.actions}>
@@ -87,7 +88,7 @@ export function ResultsTable({ tr, rows, onDownload, busyFile }: ResultsTablePro
                       </Button>
                     )}
                     {r.status !== "unreadable" && firstOfFile.has(i) && (
-                      <Button size="small" appearance="primary" disabled={busyFile === r.file} aria-label={tr.t("downloadFilledLabel", { file: r.file })} onClick={() => onDownload(r.file)} data-testid="download-filled">
+                      <Button size="small" appearance="primary" disabled={busyFile === r.file} aria-label={tr.t("downloadFilledLabel", { file: visibleText(r.file) })} onClick={() => onDownload(r.file)} data-testid="download-filled">
                         {busyFile === r.file ? tr.t("filling") : tr.t("downloadFilled")}
                       </Button>
                     )}
@@ -99,7 +100,7 @@ export function ResultsTable({ tr, rows, onDownload, busyFile }: ResultsTablePro
               out.push(
                 <TableRow key={`${key}-findings`}>
                   <TableCell colSpan={heads.length}>
-                    <FindingsTable tr={tr} findings={r.findings} id={panelId} label={tr.t("findingsOf", { file: r.file, sheet: r.sheet })} />
+                    <FindingsTable tr={tr} findings={r.findings} id={panelId} label={tr.t("findingsOf", { file: visibleText(r.file), sheet: visibleText(r.sheet) })} />
                   </TableCell>
                 </TableRow>,
               );

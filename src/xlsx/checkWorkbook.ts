@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import { checkWorkbookBytes, type FileResult } from "./checkBytes";
 import type { Finding } from "../core/rules/types";
 import type { SettingsInput } from "../core/settings";
-import { WorkbookReadError } from "./sniff";
+import { libraryReason, WorkbookReadError } from "./sniff";
 
 export type { FileResult } from "./checkBytes";
 
@@ -26,7 +26,7 @@ async function readBytes(file: string): Promise<Buffer> {
     if (code === "ENOENT") throw new WorkbookReadError("文件不存在。", "The file does not exist.");
     if (code === "EISDIR") throw new WorkbookReadError("这是一个文件夹，不是工作簿。", "This is a folder, not a workbook.");
     if (code === "EACCES") throw new WorkbookReadError("没有读取该文件的权限。", "No permission to read the file.");
-    throw new WorkbookReadError(`无法读取文件（${code ?? (e as Error).message}）。`, `Cannot read the file (${code ?? (e as Error).message}).`);
+    throw new WorkbookReadError(`无法读取文件（${code ? `系统错误 ${code}` : libraryReason((e as Error).message).zh}）。`, `Cannot read the file (${code ?? (e as Error).message}).`);
   }
 }
 

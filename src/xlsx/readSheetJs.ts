@@ -4,7 +4,7 @@ import { displayText } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { BAD_DATE, EXCEL_EPOCH } from "./dates";
 import { boundBox, clipMerges, MAX_SNAPSHOT_CELLS } from "./extent";
-import { WorkbookReadError } from "./sniff";
+import { libraryReason, WorkbookReadError } from "./sniff";
 
 /**
  * Excel 97–2003 (.xls), OpenDocument (.ods) and WPS (.et) workbooks, read with SheetJS into the same
@@ -61,7 +61,8 @@ export async function readOtherFormat(bytes: Uint8Array, format: OtherFormat): P
     if (/password|encrypt/i.test(m)) {
       throw new WorkbookReadError("工作簿设置了打开密码（已加密）：请取消密码后另存再检查。", "The workbook is password-protected (encrypted): remove the password and save it again.");
     }
-    throw new WorkbookReadError(`${FORMAT_LABEL[format].zh}已损坏，无法读取（${m}）。`, `The ${FORMAT_LABEL[format].en} is damaged and cannot be read (${m}).`);
+    const why = libraryReason(m);
+    throw new WorkbookReadError(`${FORMAT_LABEL[format].zh}已损坏，无法读取（${why.zh}）。`, `The ${FORMAT_LABEL[format].en} is damaged and cannot be read (${why.en}).`);
   }
   const snapshots = wb.SheetNames.filter((name) => wb.Sheets[name] && !isChartsheet(wb, name)).map((name) => snapshotOfSheet(XLSX, name, wb.Sheets[name]));
   return { snapshots, workbook: wb, lib: XLSX };

@@ -5,7 +5,7 @@ import { displayText } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { mergedRanges, readCell, type CellRead } from "./cells";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
-import { precheck, WorkbookReadError } from "./sniff";
+import { libraryReason, precheck, WorkbookReadError } from "./sniff";
 
 /**
  * ExcelJS as the .xlsx reader: for what the package reader (src/xlsx/readPackage.ts) leaves to it,
@@ -21,12 +21,10 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   } catch (e) {
     const m = (e as Error).message ?? "";
     if (e instanceof RangeError || /Invalid (string|array|typed array) length|Map maximum size|allocation failed|heap/i.test(m)) {
-      throw new WorkbookReadError(`工作表过大，无法读取（${m}）。`, `The workbook is too large to read (${m}).`);
+      throw new WorkbookReadError("工作表过大，无法读取。", `The workbook is too large to read (${m}).`);
     }
-    throw new WorkbookReadError(
-      `工作簿已损坏，无法读取（${(e as Error).message}）。`,
-      `The workbook is damaged and cannot be read (${(e as Error).message}).`,
-    );
+    const why = libraryReason(m);
+    throw new WorkbookReadError(`工作簿已损坏，无法读取（${why.zh}）。`, `The workbook is damaged and cannot be read (${why.en}).`);
   }
   // Only formulas can be stale: a workbook without any is not opened a second time.
   if (hasFormula(wb) && (await asksFullCalc(bytes))) wb.calcProperties.fullCalcOnLoad = true;

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { fitCell } from "../core/text";
 import type { Finding } from "../core/rules/types";
 import { SEVERITY_LABEL } from "../core/summary";
 import { STATUS_LABEL, summaryRows, type CheckedFile } from "../core/summaryRows";
@@ -51,8 +52,8 @@ function header(ws: ExcelJS.Worksheet, names: string[]): void {
   ws.views = [{ state: "frozen", ySplit: 1 }];
 }
 
-/** A text value as text: ExcelJS writes a string as a string, whatever it starts with. */
-const text = (s: string | null | undefined): string => s ?? "";
+/** A text value as text (ExcelJS writes a string as a string, whatever it starts with), cut to fit a cell. */
+const text = (s: string | null | undefined): string => fitCell(s ?? "");
 
 export async function summaryWorkbook(files: readonly CheckedFile[], opts: SummaryOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -61,7 +62,7 @@ export async function summaryWorkbook(files: readonly CheckedFile[], opts: Summa
   const name = opts.nameOf ?? ((f: string) => f);
   const fileCell = (file: string) => {
     const link = opts.linkOf(file);
-    return link ? { text: name(file), hyperlink: link } : name(file);
+    return link ? { text: fitCell(name(file)), hyperlink: link } : fitCell(name(file));
   };
 
   const sum = wb.addWorksheet("汇总");

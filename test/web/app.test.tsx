@@ -190,3 +190,14 @@ test("a copy that cannot be made says so, with the file's own reason, in Chinese
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toBe("未能生成“a.xlsx”的已填写副本：工作簿的结构无法安全编辑，未写出副本。"));
   expect(downloads.length).toBe(before);
 });
+
+test("a file named with a right-to-left override shows escaped, never reversed", async () => {
+  const { service, pending } = fakeService();
+  render(<App service={service} />);
+  const name = "\u202Eslx.exe.xlsx";
+  choose([name]);
+  await act(async () => pending.get(name)!(formResult(name)));
+  const row = screen.getByTestId("result-row");
+  expect(row.textContent).toContain("\\u202Eslx.exe.xlsx");
+  expect(row.textContent).not.toContain("\u202E");
+});

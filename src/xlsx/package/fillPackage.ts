@@ -1,4 +1,5 @@
 import { markFormula, MARK_COLORS, NOTE_PREFIX, type CellWrite, type Mark } from "../../core/plan";
+import { fitCell } from "../../core/text";
 import { writeNotes } from "./notes";
 import { addContentType, addRelationship, Package, relationshipsOf, REL, sameType } from "./opc";
 import { addMarks, isProtected, removeOwnMarks, writeCells } from "./sheetXml";
@@ -141,7 +142,7 @@ export async function fillPackage(bytes: Uint8Array, fills: SheetFill[]): Promis
       pkg,
       part,
       xml,
-      f.marks.map((m) => ({ cell: m.cell, text: `${NOTE_PREFIX.zh}${m.note.zh}` })),
+      f.marks.map((m) => ({ cell: m.cell, text: fitCell(`${NOTE_PREFIX.zh}${m.note.zh}`) })),
     );
     xml = notes.sheetXml;
     if (xml !== original) pkg.write(part, xml);

@@ -1,5 +1,6 @@
 import { parseA1, parseRange, rangeToA1, toA1 } from "../../core/address";
 import { isOwnFormula } from "../../core/plan";
+import { fitCell } from "../../core/text";
 import type { Styles } from "./styles";
 import { DONE, OPEN, XmlScanner } from "./xmlScan";
 import {
@@ -120,7 +121,7 @@ function isEmpty(xml: string, c: Element, sharedString: (i: number) => string | 
 function cellXml(p: string, ref: string, style: number, value: number | string): string {
   const s = style > 0 ? ` s="${style}"` : "";
   if (typeof value === "number") return `<${p}c r="${ref}"${s}><${p}v>${String(value)}</${p}v></${p}c>`;
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(value)}</${p}t></${p}is></${p}c>`;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(fitCell(value))}</${p}t></${p}is></${p}c>`;
 }
 
 interface ColStyle {
