@@ -6,7 +6,8 @@ import type { SettingsInput } from "../core/settings";
 import type { SheetSnapshot } from "../core/snapshot";
 import { fillPackage, PackageShapeError, type SheetFill } from "./package/fillPackage";
 import { XmlShapeError } from "./package/xml";
-import { asXlsx, FORMAT_LABEL, readOtherFormat, type OtherFormat } from "./readSheetJs";
+import { asXlsx, FORMAT_LABEL, readOtherFormat, takeNotes, type OtherFormat } from "./readSheetJs";
+import { restoreNotes } from "./package/userNotes";
 import { readPackageSnapshots } from "./readPackage";
 import { otherFormatOf, precheck, WorkbookReadError } from "./sniff";
 
@@ -63,13 +64,19 @@ export interface BytesResult {
 export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: BytesOptions = {}): Promise<BytesResult> {
   let snaps: SheetSnapshot[];
   let format: OtherFormat | null = null;
-  let convert: (() => Uint8Array) | null = null;
+  let convert: (() => Promise<Uint8Array>) | null = null;
+  let userNotes = 0;
   try {
     format = otherFormatOf(file, bytes);
     if (format) {
       const read = await readOtherFormat(bytes, format);
       snaps = read.snapshots;
-      convert = () => asXlsx(read.lib, read.workbook);
+      convert = async () => {
+        // The person's notes go into the copy clean, as theirs; SheetJS writes the rest.
+        const notes = takeNotes(read.lib, read.workbook);
+        userNotes = notes.length;
+        return restoreNotes(asXlsx(read.lib, read.workbook), notes);
+      };
     } else snaps = await readXlsx(bytes);
   } catch (e) {
     if (e instanceof WorkbookReadError) return { result: { file, error: { zh: e.zh, en: e.en }, sheets: [] } };
@@ -98,7 +105,7 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   try {
     // A workbook in another format is filled in an .xlsx made from it: its data, formulas, merges
     // and number formats, not its fonts, borders and colours.
-    filled = await fillPackage(convert ? convert() : bytes, fills);
+    filled = await fillPackage(convert ? await convert() : bytes, fills);
   } catch (e) {
     if (!(e instanceof PackageShapeError || e instanceof XmlShapeError)) throw e;
     return {
@@ -119,9 +126,10 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   });
   const notes: Array<{ zh: string; en: string }> = [];
   if (format) {
+    const kept = userNotes > 0 ? { zh: `和批注（${userNotes} 条）`, en: `, and its ${userNotes} note(s)` } : { zh: "", en: "" };
     notes.push({
-      zh: `原文件是${FORMAT_LABEL[format].zh}，副本另存为 .xlsx：保留数据、公式、合并单元格和数字格式，不保留字体、边框和颜色。`,
-      en: `The original is an ${FORMAT_LABEL[format].en}; the copy is an .xlsx with its data, formulas, merged cells and number formats, but not its fonts, borders and colours.`,
+      zh: `原文件是${FORMAT_LABEL[format].zh}，副本另存为 .xlsx：保留数据、公式、合并单元格、数字格式${kept.zh}；不保留字体、边框、颜色、列宽和行高、隐藏的行列和工作表、数据有效性（下拉列表）、条件格式、图表、图片、宏和打印设置。请以原文件为准核对这些内容。`,
+      en: `The original is an ${FORMAT_LABEL[format].en}; the copy is an .xlsx with its data, formulas, merged cells, number formats${kept.en}. It does not keep fonts, borders, colours, column widths and row heights, hidden rows, columns and sheets, data validations (drop-down lists), conditional formats, charts, images, macros or print settings: check those against the original.`,
     });
   }
   // A sheet whose drawing could not be read got its marks but no notes: said, not silently dropped.

@@ -112,3 +112,36 @@ function snapshotOfSheet(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet): Shee
 export function asXlsx(XLSX: Lib, workbook: XLSXTypes.WorkBook): Uint8Array {
   return new Uint8Array(XLSX.write(workbook, { type: "array", bookType: "xlsx", cellStyles: false }) as ArrayBuffer);
 }
+
+/** A note (comment) a person left in an .xls, .ods or .et: kept in its .xlsx copy. */
+export interface UserNote {
+  sheet: string;
+  cell: string;
+  text: string;
+  author: string;
+}
+
+/**
+ * The workbook's notes, taken out of it before SheetJS writes the .xlsx copy (which would write them
+ * with the binary format's trailing bytes as `_x0000_` text, or not at all): their text up to the
+ * first NUL, without other control characters, so the copy gets them clean (src/xlsx/package/userNotes.ts).
+ */
+export function takeNotes(XLSX: Lib, workbook: XLSXTypes.WorkBook): UserNote[] {
+  const out: UserNote[] = [];
+  for (const sheet of workbook.SheetNames) {
+    const ws = workbook.Sheets[sheet];
+    if (!ws) continue;
+    for (const key of Object.keys(ws)) {
+      if (key[0] === "!") continue;
+      const cell = ws[key] as XLSXTypes.CellObject & { c?: Array<{ a?: string; t?: string }> };
+      if (!cell.c || cell.c.length === 0) continue;
+      // eslint-disable-next-line no-control-regex -- the binary format's padding after the text
+      const clean = (t: string) => t.split("\u0000")[0].replace(/[\u0001-\u0008\u000b\u000c\u000e-\u001f]/g, "").trim();
+      const text = cell.c.map((c) => clean(c.t ?? "")).filter((t) => t !== "").join("\n");
+      const author = clean(cell.c.find((c) => clean(c.a ?? "") !== "")?.a ?? "");
+      if (text !== "") out.push({ sheet, cell: XLSX.utils.encode_cell(XLSX.utils.decode_cell(key)), text, author });
+      delete cell.c;
+    }
+  }
+  return out;
+}

@@ -93,8 +93,15 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
   let block: Indicator["block"] | null = null;
   for (let r = Math.max(grid.top, header.row - 2); r < header.row && !block; r++) block = blockTitle(grid, r);
 
+  let pageBreak = false;
   const trackLevels = (l1: string, l2: string) => {
-    if (l1 !== "" && l1 !== level1 && headerKey(l1) !== headerKey(level1)) {
+    // A new first level: another label, or another merged label cell of the same words (two groups
+    // whose labels lost their word alike, `（20分）` and `（20分）`).
+    const m = cols.level1 !== undefined ? grid.mergeAt(r, cols.level1) : undefined;
+    // After a header repeated at a page break, the same words in a new cell go on with the same level.
+    const newMerge = m !== undefined && m.top === r && sectionCell !== undefined && sectionCell !== toA1(r, cols.level1!) && !pageBreak;
+    if (l1 !== "" && pageBreak) pageBreak = false;
+    if (l1 !== "" && ((l1 !== level1 && headerKey(l1) !== headerKey(level1)) || newMerge)) {
       level1 = l1;
       level2 = "";
       sectionCell = cols.level1 !== undefined ? toA1(grid.anchor(r, cols.level1).row, cols.level1) : undefined;
@@ -129,7 +136,10 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
       continue;
     }
     if (isNotesRow(grid, r)) break;
-    if (isRepeatedHeader(grid, r)) continue;
+    if (isRepeatedHeader(grid, r)) {
+      pageBreak = true;
+      continue;
+    }
 
     const name = cols.name !== undefined ? grid.str(r, cols.name) : "";
     const l1 = cols.level1 !== undefined ? grid.str(r, cols.level1) : "";
@@ -225,10 +235,11 @@ export function categoryOf(level1: string, level2: string): string {
 
 /** Whether an indicator row follows further down, before the table's end (a total, a grade, notes). */
 function moreIndicatorsBelow(grid: Grid, from: number, cols: Columns): boolean {
-  const valueCols = [cols.weight, cols.score, cols.actual, cols.target].filter((c): c is number => c !== undefined);
+  // An indicator's own cells: its values, or its name (one whose values are all missing is still one).
+  const rowCols = [cols.weight, cols.score, cols.actual, cols.target, cols.name].filter((c): c is number => c !== undefined);
   for (let r = from; r <= grid.bottom; r++) {
     if (isNotesRow(grid, r)) return false;
-    for (const c of valueCols) if (!grid.isEmpty(r, c)) return true;
+    for (const c of rowCols) if (!grid.isCovered(r, c) && !grid.isEmpty(r, c)) return true;
   }
   return false;
 }

@@ -11,6 +11,8 @@ const VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 export interface NoteWrite {
   cell: string;
   text: string;
+  /** The note's author: the add-in's name unless given (a person's note an .xls copy keeps). */
+  author?: string;
 }
 
 export interface NotesWritten {
@@ -103,25 +105,29 @@ function editComments(xml: string, existing: ExistingComments, adding: NoteWrite
   const kids = childrenOf(xml, root);
   const edits: Splice[] = existing.own.map((o) => ({ start: o.start, end: o.end, text: "" }));
   const authors = kids.find((c) => c.name === "authors");
-  let authorId = -1;
-  if (authors) {
-    const names = childrenOf(xml, authors).filter((a) => a.name === "author");
-    authorId = names.findIndex((a) => textOf(xml, a) === NOTE_AUTHOR);
-    if (authorId < 0 && adding.length > 0) {
-      authorId = names.length;
-      const text = `<${p}author>${escapeText(NOTE_AUTHOR)}</${p}author>`;
-      if (authors.selfClosing) {
-        const o = opened(xml, authors);
-        edits.push({ start: authors.start, end: authors.end, text: o.open + text + o.close });
-      } else edits.push({ start: authors.contentEnd, end: authors.contentEnd, text });
-    }
-  } else if (adding.length > 0) {
-    authorId = 0;
-    edits.push({ start: root.tagEnd, end: root.tagEnd, text: `<${p}authors><${p}author>${escapeText(NOTE_AUTHOR)}</${p}author></${p}authors>` });
-  }
+  // Each note under its author: the add-in's, or the person's whose note an .xls copy keeps.
+  const names = authors ? childrenOf(xml, authors).filter((a) => a.name === "author").map((a) => textOf(xml, a)) : [];
+  const added: string[] = [];
+  const idOf = (author: string) => {
+    const at = names.indexOf(author);
+    if (at >= 0) return at;
+    const k = added.indexOf(author);
+    if (k >= 0) return names.length + k;
+    added.push(author);
+    return names.length + added.length - 1;
+  };
   const comments = adding
-    .map((n) => `<${p}comment ref="${escapeAttr(n.cell)}" authorId="${authorId}"><${p}text><${p}r><${p}rPr><${p}sz val="9"/></${p}rPr><${p}t xml:space="preserve">${escapeText(n.text)}</${p}t></${p}r></${p}text></${p}comment>`)
+    .map((n) => `<${p}comment ref="${escapeAttr(n.cell)}" authorId="${idOf(n.author ?? NOTE_AUTHOR)}"><${p}text><${p}r><${p}rPr><${p}sz val="9"/></${p}rPr><${p}t xml:space="preserve">${escapeText(n.text)}</${p}t></${p}r></${p}text></${p}comment>`)
     .join("");
+  const newAuthors = added.map((a) => `<${p}author>${escapeText(a)}</${p}author>`).join("");
+  if (authors && newAuthors) {
+    if (authors.selfClosing) {
+      const o = opened(xml, authors);
+      edits.push({ start: authors.start, end: authors.end, text: o.open + newAuthors + o.close });
+    } else edits.push({ start: authors.contentEnd, end: authors.contentEnd, text: newAuthors });
+  } else if (!authors && newAuthors) {
+    edits.push({ start: root.tagEnd, end: root.tagEnd, text: `<${p}authors>${newAuthors}</${p}authors>` });
+  }
   const list = kids.find((c) => c.name === "commentList");
   if (comments !== "") {
     if (!list) {

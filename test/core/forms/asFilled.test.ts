@@ -130,7 +130,7 @@ test("any mix of the features: no new error, the same figures (500 forms)", () =
       const { snapshot } = asFilled(base.snap, base.layout, features);
       expect(outcome(analyzeSheet(snapshot))).toEqual(outcome(base.result));
     }),
-    { numRuns: 500 },
+    { numRuns: Number(process.env.JIXIAO_PROPERTY_RUNS ?? 500) },
   );
 });
 
@@ -153,6 +153,6 @@ test("a defect planted in a form with any mix of the features is found at its ce
       const found = analyzeSheet(snapshot).findings.filter((f) => f.code === code).map((f) => f.cell);
       expect(found).toContain(toA1(rowOf(row), col));
     }),
-    { numRuns: 150 },
+    { numRuns: Math.round(Number(process.env.JIXIAO_PROPERTY_RUNS ?? 500) / 3) },
   );
 });

@@ -89,3 +89,17 @@ describe("the engine on forms holding such rows", () => {
     expect(result.figures?.total).toBe(base.result.figures?.total);
   });
 });
+
+test("two merged first levels that lost their word alike, （30分） and （30分）, stay two sections", () => {
+  const indicators = [
+    { l1: "（30分）", l2: "数量指标", name: "完成事项数", target: "≥25.00(项)", actual: "30.00(项)", weight: 20, score: 20 },
+    { l1: "（30分）", l2: "质量指标", name: "验收合格率", target: "=100.00(%)", actual: "100.00(%)", weight: 10, score: 10 },
+    // the next group: a new merged cell with the same words
+    { l1: "（30分） ", l2: "社会效益指标", name: "服务能力", target: "有效提升", actual: "达成指标", weight: 20, score: 20 },
+    { l1: "（30分） ", l2: "可持续影响指标", name: "长效机制", target: "健全", actual: "达成指标", weight: 10, score: 10 },
+    { l1: "满意度指标", l2: "服务对象满意度指标", name: "用户满意度", target: "≥90.00(%)", actual: "95.00(%)", weight: 30, score: 30 },
+  ];
+  const { result } = run(plainSpec({ indicators, total: 99.85 }));
+  expect(result.evaluations.map((e) => e.indicator.level1)).toEqual(["产出指标", "产出指标", "效益指标", "效益指标", "满意度指标"]);
+  expect(result.findings.filter((f) => f.code === "weight-sum")).toEqual([]);
+});
