@@ -73,8 +73,7 @@ type CrossSettings = Pick<Settings, "crossCheckSeverity" | "rounding" | "reverse
  * A target changed so that a missed one now reads as met (RULES-2 §11.2): what the row scores under
  * the declared target, said with the change.
  */
-function underDeclared(declaredTarget: ParsedValue, stated: SheetResult, ind: Indicator, settings: CrossSettings): Message | null {
-  const e = stated.evaluations.find((x) => x.indicator.row === ind.row);
+function underDeclared(declaredTarget: ParsedValue, e: SheetResult["evaluations"][number] | undefined, ind: Indicator, settings: CrossSettings): Message | null {
   if (!e || e.met !== true || e.actual === undefined || declaredTarget.kind !== "quantity") return null;
   const conv = convertUnit(e.actual, e.unit ?? "", declaredTarget.unit);
   if (!conv || isMet(declaredTarget.op, declaredTarget.value, conv.value)) return null;
@@ -90,17 +89,22 @@ export function crossCheck(declared: SheetResult, stated: SheetResult, settings:
   if (!declared.form || !stated.form) return out;
   const severity: Severity = settings.crossCheckSeverity;
   const finding = (code: CrossCheckCode, cell: string, row: number, message: Message): Finding => ({ code, severity, cell, row, message });
-  const pool = new Map<string, Indicator[]>();
+  // Linear in the indicators, however many share a name: lists pushed to, and taken from by a cursor.
+  const pool = new Map<string, { list: Indicator[]; next: number }>();
   for (const ind of declared.form.indicators) {
     const k = indicatorKey(ind.name);
     if (k === "") continue;
-    pool.set(k, [...(pool.get(k) ?? []), ind]);
+    const entry = pool.get(k);
+    if (entry) entry.list.push(ind);
+    else pool.set(k, { list: [ind], next: 0 });
   }
+  const evalOf = new Map(stated.evaluations.map((e) => [e.indicator.row, e]));
   const sheetName = declared.sheet;
   for (const ind of stated.form.indicators) {
     const k = indicatorKey(ind.name);
     if (k === "") continue;
-    const match = pool.get(k)?.shift();
+    const entry = pool.get(k);
+    const match = entry && entry.next < entry.list.length ? entry.list[entry.next++] : undefined;
     if (!match) {
       out.stated.push(
         finding("indicator-added", ind.nameCell, ind.row, {
@@ -134,7 +138,7 @@ export function crossCheck(declared: SheetResult, stated: SheetResult, settings:
       continue;
     }
     if (!sameTarget(match.target, ind.target)) {
-      const lowered = underDeclared(match.target, stated, ind, settings);
+      const lowered = underDeclared(match.target, evalOf.get(ind.row), ind, settings);
       out.stated.push(
         finding("target-changed", ind.targetCell, ind.row, {
           zh: `第${ind.row}行“${ind.name}”的年度指标值为“${shown(ind)}”，绩效目标表申报的是“${shown(match)}”：目标确定后一般不予调整，确需调整的应按程序报批（财预〔2015〕88号第二十八条）。${lowered?.zh ?? ""}`,
@@ -143,8 +147,8 @@ export function crossCheck(declared: SheetResult, stated: SheetResult, settings:
       );
     }
   }
-  for (const rest of pool.values()) {
-    for (const ind of rest) {
+  for (const { list, next } of pool.values()) {
+    for (const ind of list.slice(next)) {
       out.declared.push(
         finding("indicator-removed", ind.targetCell, ind.row, {
           zh: `第${ind.row}行“${ind.name}”（申报指标值“${shown(ind)}”）在自评表（${stated.sheet}）中没有对应指标。`,
@@ -168,11 +172,20 @@ export interface Located {
  */
 export function crossCheckPairs(sheets: Located[]): Array<{ declared: number; stated: number }> {
   const pairs: Array<{ declared: number; stated: number }> = [];
+  // Declarations by project, once: a province's batch pairs in linear time.
+  const byProject = new Map<string, Array<{ d: Located; j: number }>>();
+  sheets.forEach((d, j) => {
+    if (!isDeclared(d.result)) return;
+    const key = projectKey(d.result.form!.projectName);
+    const list = byProject.get(key);
+    if (list) list.push({ d, j });
+    else byProject.set(key, [{ d, j }]);
+  });
   sheets.forEach((s, i) => {
     if (!isStated(s.result)) return;
     const key = projectKey(s.result.form.projectName);
     if (key === "") return;
-    const candidates = sheets.map((d, j) => ({ d, j })).filter(({ d }) => isDeclared(d.result) && projectKey(d.result.form!.projectName) === key);
+    const candidates = byProject.get(key) ?? [];
     const chosen = candidates.find(({ d }) => d.source === s.source) ?? candidates[0];
     if (chosen) pairs.push({ declared: chosen.j, stated: i });
   });

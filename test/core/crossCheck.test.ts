@@ -225,3 +225,21 @@ describe("an adjustment the form shows in its 调整指标值 column (RULES-2 §
     expect(crossCheck(declared(), analyzeSheet(chongqing({ rows }).toSnapshot()), settings).stated).toEqual([]);
   });
 });
+
+describe("limits (issue 15 §5): the cross-check is linear in indicators and in sheets", () => {
+  test("50,000 indicators of one name on each side, and 5,000 sheets of 2,500 projects, compare in moments", () => {
+    const n = 50_000;
+    const ind = (row: number, target: string) => ({ row, name: "同名指标", nameCell: `C${row}`, targetCell: `D${row}`, targetText: target, target: t(target) });
+    const form = (kind: string, inds: unknown[]) => ({ kind, projectName: "大项目", indicators: inds });
+    const declared = { sheet: "目标", form: form("targets", Array.from({ length: n }, (_, i) => ind(i + 2, "≥1(项)"))), evaluations: [], findings: [] } as unknown as Parameters<typeof crossCheck>[0];
+    const stated = { sheet: "自评", form: form("self-evaluation", Array.from({ length: n }, (_, i) => ind(i + 2, i % 2 ? "≥1(项)" : "≥2(项)"))), evaluations: [], findings: [] } as unknown as Parameters<typeof crossCheck>[1];
+    const t0 = Date.now();
+    const r = crossCheck(declared, stated, settings);
+    expect(r.stated.filter((f) => f.code === "target-changed")).toHaveLength(n / 2);
+    expect(r.declared).toEqual([]);
+    const sheets = Array.from({ length: 5000 }, (_, i) => ({ source: `f${i}.xlsx`, result: { ...(i % 2 ? declared : stated), form: { ...(i % 2 ? declared : stated).form!, projectName: `项目${i >> 1}`, indicators: [] } } }));
+    expect(crossCheckPairs(sheets as never)).toHaveLength(2500);
+    // Quadratic matching took minutes here (138 s on one workbook); linear takes well under a second.
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  });
+});
