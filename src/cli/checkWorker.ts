@@ -15,6 +15,7 @@ export interface WorkerJob {
   force: boolean;
   /** The cross-check's findings, by sheet, to mark in the copy too. */
   extraFindings?: Record<string, Finding[]>;
+  memoryMb?: number;
 }
 
 parentPort?.on("message", (job: WorkerJob) => {
@@ -25,6 +26,7 @@ parentPort?.on("message", (job: WorkerJob) => {
         ...(job.fixOut ? { fixOut: job.fixOut } : {}),
         ...(job.markOut ? { markOut: job.markOut } : {}),
         ...(job.extraFindings ? { extraFindings: job.extraFindings } : {}),
+        ...(job.memoryMb ? { memoryMb: job.memoryMb } : {}),
         writeCopy: (target, bytes) => writeWhole(target, bytes, job.force),
       });
       parentPort!.postMessage({ id: job.id, result: JSON.parse(JSON.stringify(result)) });

@@ -116,6 +116,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   const jobs = planned.map((p) => ({
     file: p.file,
     settings: opts.settings,
+    memoryMb: opts.fileMemoryMb ?? DEFAULT_MEMORY_MB,
     // A name jixiao chose was free when planned: it never replaces a file that appears there meanwhile.
     force: opts.force && !p.derived,
     ...(p.target ? (opts.fix ? { fixOut: p.target } : { markOut: p.target }) : {}),

@@ -10,6 +10,8 @@ import { asXlsx, FORMAT_LABEL, readOtherFormat, takeNotes, type OtherFormat } fr
 import { restoreNotes } from "./package/userNotes";
 import { readPackageSnapshots } from "./readPackage";
 import { otherFormatOf, precheck, WorkbookReadError } from "./sniff";
+import { checkDeclaredSize, checkOdsCells } from "./sizeCheck";
+import { Package } from "./package/opc";
 
 /**
  * An .xlsx as snapshots: the package reader, and ExcelJS (loaded only then) for what it leaves — so
@@ -52,7 +54,12 @@ export interface BytesOptions {
    * the declared targets, made once every file checked together is read.
    */
   extraFindings?: Record<string, Finding[]>;
+  /** The memory one file may use, in MB: what its declared size is held to before anything is inflated. */
+  memoryMb?: number;
 }
+
+/** The command's default per-file memory (--file-memory), and the web checker's. */
+export const DEFAULT_FILE_MEMORY_MB = 2048;
 
 export interface BytesResult {
   result: FileResult;
@@ -68,6 +75,9 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   let userNotes = 0;
   try {
     format = otherFormatOf(file, bytes);
+    // Known before any reader holds it: a zip declaring more than the budget, an .ods whose repeats stand for millions of cells.
+    checkDeclaredSize(bytes, opts.memoryMb ?? DEFAULT_FILE_MEMORY_MB);
+    if (format === "ods") await checkOdsContent(bytes);
     if (format) {
       const read = await readOtherFormat(bytes, format);
       snaps = read.snapshots;
@@ -142,4 +152,15 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   }
   const note = notes.length > 0 ? { zh: notes.map((n) => n.zh).join(""), en: notes.map((n) => n.en).join(" ") } : undefined;
   return { result: { file, sheets, ...(note ? { note } : {}) }, copy: filled.bytes };
+}
+
+/** An .ods's content.xml, scanned for repeats that stand for more cells than a sheet is read with. */
+async function checkOdsContent(bytes: Uint8Array): Promise<void> {
+  let content: string | undefined;
+  try {
+    content = await (await Package.open(bytes)).read("content.xml");
+  } catch {
+    return; // not a zip this can open: the reader says why
+  }
+  if (content !== undefined) checkOdsCells(content);
 }

@@ -16,6 +16,8 @@ export interface CheckOptions {
   writeCopy?: (out: string, bytes: Uint8Array) => void | Promise<void>;
   /** Findings from beyond the workbook (the cross-check), by sheet, marked in the copy too. */
   extraFindings?: Record<string, Finding[]>;
+  /** The memory the file may use, in MB (--file-memory): its declared size is held to it before reading. */
+  memoryMb?: number;
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -47,6 +49,7 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
     settings: opts.settings,
     ...(out ? { copy: opts.fixOut ? "fill" : "mark" } : {}),
     ...(opts.extraFindings ? { extraFindings: opts.extraFindings } : {}),
+    ...(opts.memoryMb ? { memoryMb: opts.memoryMb } : {}),
   });
   const { result, copy } = checked;
   if (!out || !copy) return result;

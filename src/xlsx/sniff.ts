@@ -102,18 +102,16 @@ export function precheck(bytes: Uint8Array): void {
  * uncompressed data size mismatch") as the reason a person reads: a Chinese description, with the
  * library's words kept in the English text for whoever looks into the file.
  */
+const LIBRARY_REASONS: Array<[RegExp, string]> = [
+  [/uncompressed data size mismatch|crc32|corrupted zip|invalid (distance|code|block|stored)|central directory|zip64|unexpected end of (data|file)|bad compressed data/i, "压缩数据损坏或不完整"],
+  [/encrypt|password/i, "文件已加密"],
+  [/invalid (string|array|typed array) length|heap|allocation failed|map maximum size|out of memory/i, "文件过大"],
+  [/cannot find|can't find|missing|not found/i, "缺少必需的部件"],
+  [/xml|unclosed|unexpected (close|end) tag|not well-formed|text data outside|attribute|entity|doctype|closes </i, "内部 XML 不合规范"],
+  [/timeout|timed out/i, "读取超时"],
+];
+
 export function libraryReason(message: string): { zh: string; en: string } {
   const m = message.trim() || "unknown error";
-  const zh = /uncompressed data size mismatch|crc32|corrupted zip|invalid (distance|code|block|stored)|end of central directory|central directory|zip64|unexpected end of (data|file)|bad compressed data/i.test(m)
-    ? "压缩数据损坏或不完整"
-    : /encrypt|password/i.test(m)
-      ? "文件已加密"
-      : /invalid (string|array|typed array) length|heap|allocation failed|map maximum size|out of memory/i.test(m)
-        ? "文件过大"
-        : /xml|unclosed|unexpected (close|end) tag|not well-formed|text data outside|attribute|entity|doctype|closes </i.test(m)
-          ? "内部 XML 不合规范"
-          : /timeout|timed out/i.test(m)
-            ? "读取超时"
-            : "内部结构无法识别";
-  return { zh, en: m };
+  return { zh: LIBRARY_REASONS.find(([re]) => re.test(m))?.[1] ?? "内部结构无法识别", en: m };
 }
