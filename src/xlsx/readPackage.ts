@@ -336,7 +336,14 @@ function applyMerges(cells: SheetRead["cells"], merges: string[]): void {
   const taken = new Set<number>();
   for (const m of merges) {
     const r = parseRange(m);
-    if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > MAX_SNAPSHOT_CELLS) throw new UnreadHere("a merge too large to walk");
+    // A merged area over a million cells is no form's: said so, never handed to ExcelJS, which would
+    // build every one of its cells (minutes, gigabytes) before saying anything.
+    if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > MAX_SNAPSHOT_CELLS) {
+      throw new WorkbookReadError(
+        `工作表过大或结构异常：合并单元格 ${m} 覆盖超过一百万个单元格，无法读取。`,
+        `The sheet is too large or malformed: the merged area ${m} covers more than a million cells and cannot be read.`,
+      );
+    }
     for (let row = r.top; row <= r.bottom; row++) {
       let line = cells.get(row);
       if (!line) cells.set(row, (line = new Map()));
