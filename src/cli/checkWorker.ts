@@ -29,7 +29,8 @@ parentPort?.on("message", (job: WorkerJob) => {
         ...(job.memoryMb ? { memoryMb: job.memoryMb } : {}),
         writeCopy: (target, bytes) => writeWhole(target, bytes, job.force),
       });
-      parentPort!.postMessage({ id: job.id, result: JSON.parse(JSON.stringify(result)) });
+      // Structured clone: an evaluation and its form share their indicator, and cross as one object.
+      parentPort!.postMessage({ id: job.id, result });
     } catch (e) {
       parentPort!.postMessage({ id: job.id, crash: (e as Error).message ?? String(e) });
     }
