@@ -34,11 +34,8 @@ export const MAX_FILE_MEMORY_MB = 65_536;
 
 const LangSchema = z.enum(["zh-CN", "en-US"]);
 
-export function parseCli(argv: string[]): CliOptions {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+/** The options, as the parser takes them: also what a mistyped option is matched against. */
+const OPTIONS = {
       json: { type: "boolean", default: false },
       lang: { type: "string" },
       fix: { type: "boolean", default: false },
@@ -58,15 +55,58 @@ export function parseCli(argv: string[]): CliOptions {
       "file-memory": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", short: "v", default: false },
-    },
-  });
+} as const;
+
+/** The edit distance of two option names (Levenshtein), for "did you mean". */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+/** The valid option nearest to a mistyped one (`--fxi` → `--fix`), when one is near enough. */
+export function nearestOption(typed: string): string | null {
+  const name = typed.replace(/^-+/, "").split("=")[0];
+  let best: { opt: string; d: number } | null = null;
+  for (const [long, o] of Object.entries(OPTIONS)) {
+    const d = Math.min(distance(name, long), "short" in o && name.length === 1 && o.short === name ? 0 : 99);
+    if (!best || d < best.d) best = { opt: `--${long}`, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.opt : null;
+}
+
+/** Node's own parse errors (English) in one line of Chinese with English, naming the option and the nearest valid one. */
+function usageOf(e: Error & { code?: string }): UsageError {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? "";
+  const opt = /--[\w-]+/.exec(quoted)?.[0] ?? /-\w/.exec(quoted)?.[0] ?? quoted;
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const near = nearestOption(opt);
+    return new UsageError(near ? `未知选项 ${opt}，是否要用 ${near}？（unknown option ${opt}; did you mean ${near}?）` : `未知选项 ${opt}（unknown option ${opt}）`);
+  }
+  if (/argument missing/.test(e.message)) return new UsageError(`选项 ${opt} 后面缺少值（${opt} needs a value）`);
+  if (/does not take an argument/.test(e.message)) return new UsageError(`选项 ${opt} 不带值（${opt} takes no value）`);
+  return new UsageError(`命令行有误：${opt || e.message}（${e.message}）`);
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (e) {
+    if ((e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) throw usageOf(e as Error & { code?: string });
+    throw e;
+  }
+  const { values, positionals } = parsed;
   const lang = LangSchema.safeParse(values.lang ?? "zh-CN");
   if (!lang.success) throw new UsageError(`--lang 只能是 zh-CN 或 en-US（--lang takes zh-CN or en-US）: ${values.lang}`);
   if (values.help) return base("help");
   if (values.version) return base("version");
-  const [command, ...files] = positionals;
+  // `jixiao 文件.xlsx` is `jixiao check 文件.xlsx`: the only command is check.
+  const implicit = positionals.length > 0 && positionals[0] !== "check" && positionals[0] !== "help" && (/\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i.test(positionals[0]) || positionals[0] === "-" || /[\\/*?]/.test(positionals[0]));
+  const [command, ...files] = implicit ? ["check", ...positionals] : positionals;
   if (!command || command === "help") return base("help");
-  if (command !== "check") throw new UsageError(`未知命令 unknown command: ${command}`);
+  if (command !== "check") throw new UsageError(`未知命令 ${command}：唯一的命令是 check（unknown command ${command}; the command is check）`);
   if (files.length === 0) throw new UsageError("请给出要检查的工作簿文件（give at least one workbook file）");
   if (values.out && !values.fix && !values.mark) throw new UsageError("--out 需与 --fix 或 --mark 一起使用（--out goes with --fix or --mark）");
   if (values.fix && values.mark) throw new UsageError("--fix 已包含标记，不能与 --mark 同用（--fix already marks; drop --mark）");
@@ -122,7 +162,8 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
 (checks Chinese project performance self-evaluation and target forms)
 
 用法 Usage:
-  jixiao check <文件 | 文件夹 | *.xlsx>... [选项]
+  jixiao check <文件 | 文件夹 | *.xlsx | ->... [选项]     （check 可省略：jixiao 文件.xlsx）
+  "-" 从标准输入读取一个工作簿（"-" reads one workbook from standard input）
   文件：.xlsx .xlsm .xltx .xltm .xls .ods .et（.xls/.ods/.et 的副本另存为 .xlsx）
   (files: .xlsx .xlsm .xltx .xltm .xls .ods .et; a copy of an .xls/.ods/.et is an .xlsx)
   文件夹：检查其中（含子文件夹）所有这些文件；通配符 * ? 由本程序展开
@@ -131,7 +172,7 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
 选项 Options:
   --json                 输出一个 JSON 文档（one JSON document on stdout）
   --lang zh-CN|en-US     报告语言，默认中文（report language, Chinese by default）
-  --fix [--out <路径>]   填写得分、总分、等级和偏差原因草稿并标记问题，写到副本；原文件不改动
+  --fix [-o, --out <路径>] 填写得分、总分、等级和偏差原因草稿并标记问题，写到副本；原文件不改动
                          (fill scores, total, grade and draft notes, mark problems, into a copy)
                          = 加载项的“填写得分”（the add-in's fill action）
                          默认副本：<原名>.filled.xlsx（已存在则另取 <原名>.filled (2).xlsx）；
@@ -157,7 +198,8 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
   --file-memory <MB>     每个文件可用的内存，默认 2048（per-file time and memory limits; a file past
                          them is reported and skipped, the others are checked）
   -q, --quiet            不显示进度（no progress lines）
-  -h, --help             显示本说明
+  -h, --help             显示本说明（show this help）
+  -v, --version          显示版本（show the version）
   --                     其后的参数都是文件名，即使以 - 开头（file names that start with -）
 
 退出码 Exit status: 0 无错误 no errors · 1 有错误 error findings

@@ -3,6 +3,7 @@ import { crossCheckFiles, crossFindingsBySheet } from "../core/crossCheck";
 import type { Finding } from "../core/rules/types";
 import { resolveSettings } from "../core/settings";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { FileResult } from "../xlsx/checkWorkbook";
 import { parseCli, UsageError, USAGE, type CliOptions } from "./args";
@@ -25,6 +26,25 @@ function version(): string {
 export interface Io {
   out: { write(s: string): unknown };
   err: { write(s: string): unknown };
+  /** Where `jixiao check -` reads its workbook (process.stdin by default). */
+  stdin?: AsyncIterable<Uint8Array | string>;
+}
+
+/** How a workbook read from standard input is named in the report. */
+const STDIN_NAME = "-";
+
+/** `-`: the workbook on standard input, kept in a private temporary file for the worker to read. */
+async function stdinFile(stdin: AsyncIterable<Uint8Array | string>): Promise<{ path: string; dir: string }> {
+  const chunks: Buffer[] = [];
+  for await (const c of stdin) chunks.push(typeof c === "string" ? Buffer.from(c, "binary") : Buffer.from(c));
+  const bytes = Buffer.concat(chunks);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-stdin-"));
+  // Named by what it is, so that an .xls or .ods on standard input is read as one.
+  const { otherFormatOf } = await import("../xlsx/sniff");
+  const ext = otherFormatOf("stdin", new Uint8Array(bytes)) ?? "xlsx";
+  const file = path.join(dir, `stdin.${ext}`);
+  fs.writeFileSync(file, bytes, { mode: 0o600 });
+  return { path: file, dir };
 }
 
 /**
@@ -58,8 +78,9 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   try {
     opts = parseCli(argv);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err.write(`jixiao: ${(e as Error).message}\n\n${USAGE}`);
+    if (e instanceof UsageError) {
+      // One line that says what is wrong, and where help is: never the whole usage scrolling it away.
+      io.err.write(`jixiao: ${(e as Error).message}\n请运行 jixiao --help 查看用法（run jixiao --help for usage）\n`);
       return 2;
     }
     throw e;
@@ -73,6 +94,23 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     return 0;
   }
   const skipped: Skipped[] = [];
+  let fromStdin: { path: string; dir: string } | null = null;
+  if (opts.files.includes(STDIN_NAME)) {
+    if ((opts.fix || opts.mark) && !opts.out) {
+      io.err.write("jixiao: 从标准输入读取时，--fix / --mark 需要用 -o 指定副本文件（with -, --fix and --mark need -o <file>）\n请运行 jixiao --help 查看用法（run jixiao --help for usage）\n");
+      return 2;
+    }
+    fromStdin = await stdinFile(io.stdin ?? process.stdin);
+    opts.files = opts.files.map((f) => (f === STDIN_NAME ? fromStdin!.path : f));
+  }
+  try {
+    return await checkAll(opts, io, skipped, fromStdin);
+  } finally {
+    if (fromStdin) fs.rmSync(fromStdin.dir, { recursive: true, force: true });
+  }
+}
+
+async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin: { path: string } | null): Promise<number> {
   const named = opts.files;
   opts.files = uniqueFiles(expandInputs(opts.files, skipped));
   // An earlier summary of this program's inside a checked folder is not a form: passed over, and
@@ -145,6 +183,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   let results = await runJobs(jobs, progress);
   // A copy that could not be planned: the file was still checked; the reason goes with it.
   results = results.map((r, i) => (planned[i].error && !r.error ? { ...r, error: planned[i].error } : r));
+  if (fromStdin) results = results.map((r) => (r.file === fromStdin.path ? { ...r, file: STDIN_NAME } : r));
   results = crossCheckFiles(results, resolveSettings(opts.settings));
   if (copying) results = await withCrossMarks(results, jobs, runJobs);
   const pick = (m: { zh: string; en: string }) => (opts.lang === "zh-CN" ? m.zh : m.en);
@@ -174,7 +213,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       const dir = path.dirname(path.resolve(opts.summary));
       const { summaryWorkbook } = await import("../xlsx/summaryWorkbook");
       const bytes = await summaryWorkbook(results, {
-        linkOf: (file) => path.relative(dir, path.resolve(file)).split(path.sep).join("/"),
+        linkOf: (file) => (file === STDIN_NAME ? null : path.relative(dir, path.resolve(file)).split(path.sep).join("/")),
         madeAt: new Date(),
         version: version(),
         settings: resolveSettings(opts.settings),

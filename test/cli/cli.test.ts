@@ -94,7 +94,7 @@ describe("jixiao check", () => {
     expect(doc.files[1].sheets[0].kind).toBe("targets");
   });
 
-  test("usage errors exit 2 with the usage text", async () => {
+  test("usage errors exit 2 with one line and a hint", async () => {
     expect((await run(["check"])).code).toBe(2);
     expect((await run(["frobnicate", "a.xlsx"])).code).toBe(2);
     const bad = await run(["check", "a.xlsx", "--rounding", "sideways"]);
@@ -102,7 +102,7 @@ describe("jixiao check", () => {
     expect(bad.err).toContain("--rounding truncate|half-up|up");
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.out).toContain("jixiao check <文件 | 文件夹 | *.xlsx>");
+    expect(help.out).toContain("jixiao check <文件 | 文件夹 | *.xlsx | ->");
   });
 
   test("--rounding changes the figures checked", async () => {
