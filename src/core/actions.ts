@@ -1,5 +1,3 @@
-import type { Message } from "./rules/types";
-
 /**
  * The actions, one vocabulary for every host (RULES §7). `check` finds what is wrong and marks it;
  * `fill` writes what the rules compute into empty cells, drafts the missing reasons and marks what
@@ -9,9 +7,3 @@ import type { Message } from "./rules/types";
  */
 export const ACTIONS = ["check", "fill", "clear"] as const;
 export type ActionName = (typeof ACTIONS)[number];
-
-export const ACTION_LABEL: Record<ActionName, Message> = {
-  check: { zh: "检查", en: "Check" },
-  fill: { zh: "填写得分与说明草稿", en: "Fill scores and draft notes" },
-  clear: { zh: "清除标记", en: "Clear marks" },
-};

@@ -188,19 +188,6 @@ export async function addContentType(pkg: Package, part: string, type: string): 
   pkg.write("[Content_Types].xml", splice(xml, [{ start: root.contentEnd, end: root.contentEnd, text: entry }]));
 }
 
-/** The content type the package declares for a part. */
-export async function contentTypeOf(pkg: Package, part: string): Promise<string | undefined> {
-  const xml = (await pkg.read("[Content_Types].xml")) ?? "";
-  if (xml === "") return undefined;
-  const root = rootOf(xml);
-  const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-  let byExt: string | undefined;
-  for (const c of childrenOf(xml, root)) {
-    if (c.name === "Override" && (attr(xml, c, "PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase()) return attr(xml, c, "ContentType");
-    if (c.name === "Default" && (attr(xml, c, "Extension") ?? "").toLowerCase() === ext) byExt = attr(xml, c, "ContentType");
-  }
-  return byExt;
-}
 
 
 /**

@@ -120,7 +120,6 @@ export function rootOf(xml: string): Element {
   }
 }
 
-export const childNamed = (xml: string, parent: Element, name: string) => childrenOf(xml, parent).find((c) => c.name === name);
 
 /** The prefix of an element's name with its colon (`x:`), or "" — new elements are written alike. */
 export const prefixOf = (el: Element) => el.qname.slice(0, el.qname.length - el.name.length);
