@@ -203,11 +203,3 @@ export function displayText(value: string | number | boolean | null | undefined,
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return value;
 }
-
-/**
- * A number as a person quotes it in a sentence (drafts, messages): the cell's text without the
- * padding that aligns columns (`_)`, `* `, accounting formats' spaces).
- */
-export function quotedNumber(value: number, format: string | undefined): string {
-  return formatNumber(value, format).trim();
-}

@@ -3,6 +3,7 @@
 // printing, notes and signatures below, first-level labels that lost their word, values typed as
 // text, percentages held as fractions, accounting formats. Each feature keeps the form as correct as
 // it was: the same total, grade and budget score, and no new error.
+import fc from "fast-check";
 import { parseA1, parseRange, rangeToA1, toA1 } from "../../src/core/address";
 import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import { formatNumber } from "../../src/core/numberFormat";
@@ -57,8 +58,13 @@ interface RecognisedTable {
   lastRow: number;
 }
 
-/** The layout of a correct form, read from what the engine recognised in it. */
-export function layoutOf(snap: SheetSnapshot, form: RecognisedTable, fundsCells: Array<{ row: number; col: number }>): TableLayout {
+type FundsCell = { address: string } | null;
+type FundsRows = { total: { initial: FundsCell; budget: FundsCell; executed: FundsCell }; parts: Array<{ initial: FundsCell; budget: FundsCell; executed: FundsCell }> } | null;
+
+/** The layout of a correct form, read from what the engine recognised in it (its funds block's amounts included). */
+export function layoutOf(snap: SheetSnapshot, form: RecognisedTable & { funds?: FundsRows }): TableLayout {
+  const rows = form.funds ? [form.funds.total, ...form.funds.parts] : [];
+  const fundsCells = rows.flatMap((f) => [f.initial, f.budget, f.executed].filter((c): c is { address: string } => c !== null).map((c) => parseA1(c.address)));
   const header = snap.values[form.headerRow - snap.origin.row].map((v) => String(v ?? "").replace(/\s+/g, ""));
   const headerCol = (test: (h: string) => boolean) => {
     const i = header.findIndex(test);
@@ -333,3 +339,26 @@ export function asFilled(snap: SheetSnapshot, layout: TableLayout, features: rea
 }
 
 export const cellAt = (row: number, col: number) => toA1(row, col);
+
+/** Any one feature, placed among a form's first `rows` indicator rows: what the properties draw from. */
+export const feature = (rows: number): fc.Arbitrary<Feature> =>
+  fc.oneof(
+    fc.record({ kind: fc.constant("placeholder" as const), after: fc.nat(rows - 1), label: fc.constantFrom(...PLACEHOLDER_LABELS) }),
+    fc.record({
+      kind: fc.constant("not-applicable" as const),
+      after: fc.nat(rows - 1),
+      name: fc.constantFrom("指标3：", "其他", "安全事故发生率", "指标4:"),
+      target: fc.constantFrom(...NA_WORDS),
+      actual: fc.constantFrom(...NA_WORDS),
+    }),
+    fc.record({ kind: fc.constant("empty-rows" as const), after: fc.nat(rows - 1), count: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ kind: fc.constant("empty-group" as const), after: fc.nat(rows - 1), level2: fc.constantFrom(...UNUSED_GROUPS), blanks: fc.integer({ min: 0, max: 3 }) }),
+    fc.record({ kind: fc.constant("repeated-header" as const), after: fc.nat(rows - 1), variant: fc.integer({ min: 0, max: 2 }) }),
+    fc.record({ kind: fc.constant("notes-below" as const), lines: fc.integer({ min: 1, max: 5 }) }),
+    fc.record({ kind: fc.constant("level1-word-lost" as const), group: fc.nat(3), style: fc.constantFrom("points-only" as const, "broken-line" as const, "ascii-brackets" as const) }),
+    fc.constant({ kind: "target-sign-and-unit" as const }),
+    fc.record({ kind: fc.constant("numbers-as-text" as const), style: fc.constantFrom("plain" as const, "full-width" as const, "spaced" as const, "apostrophe" as const) }),
+    fc.constant({ kind: "percent-as-fraction" as const }),
+    fc.record({ kind: fc.constant("accounting-format" as const), format: fc.nat(ACCOUNTING_FORMATS.length - 1) }),
+    fc.record({ kind: fc.constant("same-word-actual" as const), style: fc.constantFrom("same" as const, "already" as const) }),
+  );

@@ -8,7 +8,6 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
-import { parseA1 } from "../../src/core/address";
 import { analyzeSheet, type SheetResult } from "../../src/core/engine";
 import type { SelfEvaluationForm } from "../../src/core/forms/model";
 import type { SheetSnapshot } from "../../src/core/snapshot";
@@ -16,7 +15,7 @@ import { checkWorkbookBytes } from "../../src/xlsx/checkBytes";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
 import { readOtherFormat } from "../../src/xlsx/readSheetJs";
 import { loadWorkbook, snapshotOf } from "../../src/xlsx/readWorkbook";
-import { asFilled, layoutOf, ACCOUNTING_FORMATS, NA_WORDS, PLACEHOLDER_LABELS, UNUSED_GROUPS, type Feature, type TableLayout } from "../generators/asFilled";
+import { asFilled, feature, layoutOf, ACCOUNTING_FORMATS, type Feature, type TableLayout } from "../generators/asFilled";
 import { viaExcelJs, viaHandMadeXml } from "../generators/writeXlsx";
 import { sampleSheet } from "../helpers";
 import { soffice } from "./libreoffice";
@@ -33,9 +32,7 @@ beforeAll(async () => {
   for (const name of FORMS) {
     const snap = await sampleSheet(`${name}.xlsx`);
     const form = analyzeSheet(snap).form as SelfEvaluationForm;
-    const funds = form.funds ? [form.funds.total, ...form.funds.parts] : [];
-    const fundsCells = funds.flatMap((f) => [f.initial, f.budget, f.executed].filter((c) => c !== null).map((c) => parseA1(c!.address)));
-    bases.set(name, { snap, layout: layoutOf(snap, form, fundsCells) });
+    bases.set(name, { snap, layout: layoutOf(snap, form) });
   }
 });
 
@@ -50,24 +47,7 @@ function outcome(r: SheetResult) {
   };
 }
 
-const features = (rows: number): fc.Arbitrary<Feature[]> =>
-  fc.array(
-    fc.oneof(
-      fc.record({ kind: fc.constant("placeholder" as const), after: fc.nat(rows - 1), label: fc.constantFrom(...PLACEHOLDER_LABELS) }),
-      fc.record({ kind: fc.constant("not-applicable" as const), after: fc.nat(rows - 1), name: fc.constantFrom("指标3：", "其他"), target: fc.constantFrom(...NA_WORDS), actual: fc.constantFrom(...NA_WORDS) }),
-      fc.record({ kind: fc.constant("empty-rows" as const), after: fc.nat(rows - 1), count: fc.integer({ min: 1, max: 4 }) }),
-      fc.record({ kind: fc.constant("empty-group" as const), after: fc.nat(rows - 1), level2: fc.constantFrom(...UNUSED_GROUPS), blanks: fc.integer({ min: 0, max: 3 }) }),
-      fc.record({ kind: fc.constant("repeated-header" as const), after: fc.nat(rows - 1), variant: fc.integer({ min: 0, max: 2 }) }),
-      fc.record({ kind: fc.constant("notes-below" as const), lines: fc.integer({ min: 1, max: 5 }) }),
-      fc.record({ kind: fc.constant("level1-word-lost" as const), group: fc.nat(3), style: fc.constantFrom("points-only" as const, "broken-line" as const, "ascii-brackets" as const) }),
-      fc.constant({ kind: "target-sign-and-unit" as const }),
-      fc.record({ kind: fc.constant("numbers-as-text" as const), style: fc.constantFrom("plain" as const, "full-width" as const, "spaced" as const, "apostrophe" as const) }),
-      fc.constant({ kind: "percent-as-fraction" as const }),
-      fc.record({ kind: fc.constant("accounting-format" as const), format: fc.nat(ACCOUNTING_FORMATS.length - 1) }),
-      fc.record({ kind: fc.constant("same-word-actual" as const), style: fc.constantFrom("same" as const, "already" as const) }),
-    ),
-    { minLength: 1, maxLength: 7 },
-  );
+const features = (rows: number): fc.Arbitrary<Feature[]> => fc.array(feature(rows), { minLength: 1, maxLength: 7 });
 
 /** A fixed set of generated forms (the seed makes the run repeatable). */
 const generated = fc.sample(fc.tuple(fc.constantFrom(...FORMS), features(10)), { numRuns: 30, seed: 20261205 });

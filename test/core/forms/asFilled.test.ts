@@ -2,11 +2,11 @@
 // published forms show keeps its figures and gets no error; a defect planted in it is still found at
 // its cell.
 import fc from "fast-check";
-import { parseA1, toA1 } from "../../../src/core/address";
+import { toA1 } from "../../../src/core/address";
 import { analyzeSheet, type SheetResult } from "../../../src/core/engine";
 import type { SelfEvaluationForm } from "../../../src/core/forms/model";
 import type { SheetSnapshot } from "../../../src/core/snapshot";
-import { asFilled, layoutOf, ACCOUNTING_FORMATS, NA_WORDS, PLACEHOLDER_LABELS, UNUSED_GROUPS, type Feature, type TableLayout } from "../../generators/asFilled";
+import { asFilled, feature, layoutOf, type Feature, type TableLayout } from "../../generators/asFilled";
 import { sampleSheet } from "../../helpers";
 
 /** Every family: project self-evaluations, the legacy form, target declarations (2020 and 2024), and department-wide forms made from them. */
@@ -47,9 +47,7 @@ beforeAll(async () => {
     const result = analyzeSheet(snap);
     if (department) expect(result.kind).toBe("department-self-evaluation");
     const form = result.form as SelfEvaluationForm;
-    const funds = form.funds ? [form.funds.total, ...form.funds.parts] : [];
-    const fundsCells = funds.flatMap((f) => [f.initial, f.budget, f.executed].filter((c) => c !== null).map((c) => parseA1(c!.address)));
-    bases.set(name, { snap, layout: layoutOf(snap, form, fundsCells.map((a) => ({ row: a.row, col: a.col }))), result });
+    bases.set(name, { snap, layout: layoutOf(snap, form), result });
   }
 });
 
@@ -68,27 +66,6 @@ function outcome(r: SheetResult) {
   };
 }
 
-const feature = (rows: number): fc.Arbitrary<Feature> =>
-  fc.oneof(
-    fc.record({ kind: fc.constant("placeholder" as const), after: fc.nat(rows - 1), label: fc.constantFrom(...PLACEHOLDER_LABELS) }),
-    fc.record({
-      kind: fc.constant("not-applicable" as const),
-      after: fc.nat(rows - 1),
-      name: fc.constantFrom("指标3：", "其他", "安全事故发生率", "指标4:"),
-      target: fc.constantFrom(...NA_WORDS),
-      actual: fc.constantFrom(...NA_WORDS),
-    }),
-    fc.record({ kind: fc.constant("empty-rows" as const), after: fc.nat(rows - 1), count: fc.integer({ min: 1, max: 4 }) }),
-    fc.record({ kind: fc.constant("empty-group" as const), after: fc.nat(rows - 1), level2: fc.constantFrom(...UNUSED_GROUPS), blanks: fc.integer({ min: 0, max: 3 }) }),
-    fc.record({ kind: fc.constant("repeated-header" as const), after: fc.nat(rows - 1), variant: fc.integer({ min: 0, max: 2 }) }),
-    fc.record({ kind: fc.constant("notes-below" as const), lines: fc.integer({ min: 1, max: 5 }) }),
-    fc.record({ kind: fc.constant("level1-word-lost" as const), group: fc.nat(3), style: fc.constantFrom("points-only" as const, "broken-line" as const, "ascii-brackets" as const) }),
-    fc.constant({ kind: "target-sign-and-unit" as const }),
-    fc.record({ kind: fc.constant("numbers-as-text" as const), style: fc.constantFrom("plain" as const, "full-width" as const, "spaced" as const, "apostrophe" as const) }),
-    fc.constant({ kind: "percent-as-fraction" as const }),
-    fc.record({ kind: fc.constant("accounting-format" as const), format: fc.nat(ACCOUNTING_FORMATS.length - 1) }),
-    fc.record({ kind: fc.constant("same-word-actual" as const), style: fc.constantFrom("same" as const, "already" as const) }),
-  );
 
 describe("each feature alone, on every sample", () => {
   const single: Feature[] = [
