@@ -1,9 +1,9 @@
 // What the ribbon's outcome dialog says after a command: a title, a few lines, in Chinese and
 // English. Pure, so the wording is tested without Office; the dialog page only displays it.
-import { fmt2 } from "../core/numbers";
+import { figureLines } from "../core/shownFigures";
 import type { Message } from "../core/rules/types";
 import { KIND_LABEL, statusOf } from "../core/summary";
-import type { ActionOutcome } from "../host/actions";
+import type { ActionOutcome, SheetOutcome } from "../host/actions";
 
 export interface OutcomeSummary {
   /** "ok": done; "warn": done with something left for the person; "error": not done. */
@@ -13,6 +13,7 @@ export interface OutcomeSummary {
 }
 
 const TITLES: Record<ActionOutcome["action"], Message> = {
+  inspect: { zh: "检查完成（未改动表格）", en: "Checked (sheet unchanged)" },
   check: { zh: "检查完成", en: "Check done" },
   fill: { zh: "填写完成", en: "Fill done" },
   clear: { zh: "已清除标记", en: "Marks cleared" },
@@ -38,22 +39,45 @@ export function summarize(outcome: ActionOutcome): OutcomeSummary {
     return { tone: "warn", title: TITLES[outcome.action], lines };
   }
   lines.push({ zh: `工作表“${r.sheet}”：${KIND_LABEL[r.kind].zh}`, en: `Sheet “${r.sheet}”: ${KIND_LABEL[r.kind].en}` });
-  const f = r.figures;
-  if (f && f.total !== null) {
-    lines.push({ zh: `总分 ${fmt2(f.total)}${f.grade ? `，等级 ${f.grade}` : ""}`, en: `Total ${fmt2(f.total)}${f.grade ? `, grade ${f.grade}` : ""}` });
-  }
+  lines.push(...figureLines(r));
   if (outcome.action === "fill") {
     const n = sheet.written.length;
     lines.push(n > 0 ? { zh: `已填写 ${n} 个空白单元格。`, en: `${n} empty cell(s) filled.` } : { zh: "没有需要填写的空白单元格。", en: "No empty cells needed filling." });
   }
-  if (outcome.action !== "clear") {
-    if (sheet.marks.length > 0) lines.push({ zh: `已在表中标出 ${sheet.marks.length} 个单元格，批注中有说明。`, en: `${sheet.marks.length} cell(s) marked in the sheet, with notes.` });
-    lines.push(statusOf(r).message);
-  }
+  const marked = marksLine(outcome.action, sheet);
+  if (marked) lines.push(marked);
+  if (outcome.action !== "clear") lines.push(statusOf(r).message);
   if (outcome.error) lines.push(outcome.error);
   lines.push({ zh: "打开助手（开始 → 绩效自评 → 打开助手）可查看全部问题并逐一定位。", en: "Open Assistant (Home → Self-Evaluation) lists every finding and takes you to its cell." });
   const errors = r.findings.filter((x) => x.severity === "error").length;
   return { tone: outcome.error || errors > 0 ? "warn" : "ok", title: TITLES[outcome.action], lines };
+}
+
+/** What the action did to the marks, and only that: notes are named only where notes were written. */
+export function marksLine(action: ActionOutcome["action"], sheet: SheetOutcome): Message | null {
+  const c = sheet.changes;
+  if (!c) return null;
+  if (action === "clear") {
+    return c.removed > 0 ? { zh: `已移除 ${c.removed} 个标记。`, en: `${c.removed} mark(s) removed.` } : { zh: "表中没有本助手的标记。", en: "The sheet had no marks of the assistant's." };
+  }
+  const n = sheet.marks.length;
+  if (c.added === 0 && c.removed === 0) {
+    return n > 0 ? { zh: `表中 ${n} 个标记已是最新，未写入任何内容。`, en: `The ${n} mark(s) in the sheet were up to date; nothing was written.` } : null;
+  }
+  const parts = { zh: [] as string[], en: [] as string[] };
+  if (c.added > 0) {
+    parts.zh.push(`新增 ${c.added} 个`);
+    parts.en.push(`${c.added} added`);
+  }
+  if (c.removed > 0) {
+    parts.zh.push(`移除 ${c.removed} 个`);
+    parts.en.push(`${c.removed} removed`);
+  }
+  const notes = c.notes > 0 ? { zh: `，其中 ${c.notes} 个附有批注说明`, en: `; ${c.notes} carry a note` } : { zh: "", en: "" };
+  return {
+    zh: `表中标出 ${n} 个单元格（${parts.zh.join("，")}）${notes.zh}。`,
+    en: `${n} cell(s) marked in the sheet (${parts.en.join(", ")})${notes.en}.`,
+  };
 }
 
 /** The summary as the dialog page reads it from its URL's hash. */

@@ -26,7 +26,8 @@ import {
 } from "./messages";
 import { OwnChanges } from "./ownChanges";
 import { commentedCells, queueOutline, readSheets, snapshotFromRead, type Outline, type SheetRead } from "./readSheet";
-import type { ActionOptions, ActionOutcome, AddinActions, SheetOutcome } from "./types";
+import type { ActionOptions, ActionOutcome, AddinActions, OutcomeAction, SheetOutcome } from "./types";
+import { diffMarks, ownRulesAt, type MarkDiff } from "./markDiff";
 import { queueNotes, queueRemoveOwn, queueSheetWrites, type QueuedWrites } from "./writePlan";
 
 export interface AdapterEnv {
@@ -37,7 +38,7 @@ export interface AdapterEnv {
   now?: () => number;
 }
 
-type Kind = ActionOutcome["action"];
+type Kind = OutcomeAction;
 
 interface Work {
   outline: Outline;
@@ -50,8 +51,27 @@ interface Work {
   protection: { on: boolean; allowFormatCells: boolean };
   look?: Look;
   queued?: QueuedWrites;
-  /** Marks changed on this sheet (the add-in's old ones removed, new ones added). */
+  /** The marks of this sheet were looked at and brought up to date (the add-in's own only). */
   marksChanged: boolean;
+  diff?: MarkDiff;
+}
+
+/** Two records alike, whatever the order of their cells. */
+function sameRecord(a: MarkRecord, b: MarkRecord): boolean {
+  const norm = (r: MarkRecord) => JSON.stringify([...r].filter(([, c]) => c.length > 0).map(([id, c]) => [id, [...new Set(c)].sort()]).sort());
+  return norm(a) === norm(b);
+}
+
+/**
+ * Fewer of the add-in's rules at the recorded cells than the record lists: rows or columns were
+ * inserted or deleted since (a shift moves at least one marked cell off the recorded set), or a
+ * person deleted a rule. Either way the sheet's rules are read whole.
+ */
+function recordMoved(w: Work, record: MarkRecord): boolean {
+  const recorded = new Set(record.get(w.outline.sheet.id) ?? []);
+  if (recorded.size === 0) return false;
+  const found = new Set(ownRulesAt(w.look!).map((r) => r.cell).filter((c) => recorded.has(c)));
+  return found.size < recorded.size;
 }
 
 const NO_PLAN: WritePlan = { writes: [], marks: [] };
@@ -62,7 +82,7 @@ function planFor(kind: Kind, snap: SheetSnapshot, settings: SettingsInput | unde
     const f = planFill(snap, settings);
     return { plan: f.plan, result: f.after };
   }
-  if (kind === "check") return planCheck(snap, settings);
+  if (kind === "check" || kind === "inspect") return planCheck(snap, settings);
   return { plan: NO_PLAN, result: analyzeSheet(snap, settings) };
 }
 
@@ -130,9 +150,10 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
         const sheetProtection = read.outline.sheet.protection;
         const protection = { on: sheetProtection.protected === true, allowFormatCells: sheetProtection.options?.allowFormatCells === true };
         // A protected sheet is planned as Excel allows it: values into its unlocked cells (found in the look).
-        const { plan, result } = planFor(kind, { ...snap, protected: false }, opts.settings);
+        // Without the merged areas a value could land in a cell a merge hides: a fill only marks.
+        const { plan, result } = planFor(kind === "fill" && read.mergesUnread ? "check" : kind, { ...snap, protected: false }, opts.settings);
         const relevant = kind === "clear" || result.kind !== "none";
-        return { outline: read.outline, read, snap, result, plan, protection, writable: relevant && !read.mergesUnread, marksChanged: false };
+        return { outline: read.outline, read, snap, result, plan, protection, writable: relevant, marksChanged: false };
       });
       // A declaration and a self-evaluation of one project among the sheets read: compared, and the
       // differences marked with the rest (RULES-2 §10).
@@ -145,30 +166,41 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
         });
       }
       const unreadMerges = work.filter((w) => w.read.mergesUnread && w.result.kind !== "none").map((w) => w.snap.name);
-      if (unreadMerges.length > 0) messages.push(mergesUnread(unreadMerges));
+      if (unreadMerges.length > 0 && kind === "fill") messages.push(mergesUnread(unreadMerges, caps.mergedAreas ? "limit" : "api"));
+
+      // Reading is all a check without marks does: the pane's own checks never touch the workbook.
+      if (kind === "inspect") {
+        return { action: kind, sheets: work.map((w) => ({ result: w.result, written: [], marks: [] })), syncs, writeCalls: 0, ...(joinMessages(messages) ? { error: joinMessages(messages) } : {}) };
+      }
 
       // 3. Look.
-      const queueLooks = (readMarks: boolean) => {
+      const marking = (w: Work) => caps.conditionalFormats && !w.protection.on;
+      const queueLooks = (readMarks: boolean, only?: Set<Work>) => {
         let n = 0;
         for (const w of work) {
-          if (!w.writable) continue;
-          const marking = caps.conditionalFormats && !w.protection.on;
+          if (!w.writable || (only && !only.has(w))) continue;
+          const candidates = marking(w) ? markCandidates(w, record, kind) : [];
           w.look = queueLook(
             w.outline.sheet,
             w.outline.notes,
             {
-              writes: w.plan.writes.map((x) => x.cell),
-              marks: marking ? markCandidates(w, record, kind) : [],
-              notes: marking && w.outline.notes ? w.plan.marks.map((m) => m.cell) : [],
-              dropDowns: caps.dataValidation && !w.protection.on ? dropDownCells(w.result).all : [],
+              writes: only ? [] : w.plan.writes.map((x) => x.cell),
+              marks: candidates,
+              notes: marking(w) && w.outline.notes ? candidates : [],
+              dropDowns: caps.dataValidation && !w.protection.on && !w.read.mergesUnread && !only ? dropDownCells(w.result).all : [],
             },
-            { lockedToo: w.protection.on, readMarks },
+            { lockedToo: w.protection.on, readMarks, wholeSheet: !!only },
           );
           n += w.look.queued;
         }
         return n;
       };
       let marksReadable = true;
+      const unreadable = () => {
+        marksReadable = false;
+        const names = work.filter((w) => w.writable && marking(w)).map((w) => w.snap.name);
+        if (names.length > 0) messages.push(marksUnreadable(names));
+      };
       if (queueLooks(true) > 0) {
         try {
           await sync();
@@ -176,20 +208,35 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
           if (errorCode(e) === EDIT_MODE_CODE) throw e;
           // Excel fails to read rules that are duplicated on a cell (office-js 6827, 6835): leave
           // the marks as they are, and still fill.
-          marksReadable = false;
+          unreadable();
           if (queueLooks(false) > 0) await sync();
-          const names = work.filter((w) => w.writable && caps.conditionalFormats && !w.protection.on).map((w) => w.snap.name);
-          if (names.length > 0) messages.push(marksUnreadable(names));
+        }
+      }
+      // Rows inserted or deleted since the record was written move the marks off the recorded
+      // cells: the rules of such a sheet are read whole (a sync more, only then).
+      const moved = new Set(work.filter((w) => marksReadable && w.writable && marking(w) && recordMoved(w, record)));
+      if (moved.size > 0) {
+        const kept = new Map([...moved].map((w) => [w, w.look!]));
+        queueLooks(true, moved);
+        try {
+          await sync();
+          for (const w of moved) w.look = { ...kept.get(w)!, cfAt: w.look!.cfAt, noteAt: w.look!.noteAt };
+        } catch (e) {
+          if (errorCode(e) === EDIT_MODE_CODE) throw e;
+          for (const w of moved) w.look = kept.get(w);
+          unreadable();
         }
       }
 
-      // 4. Remove the add-in's old marks, in a sync of their own.
+      // 4. Remove what the add-in wrote before and no longer wants, in a sync of its own.
       phase = "remove";
       let removing = 0;
       for (const w of work) {
-        if (!w.writable || w.protection.on || !caps.conditionalFormats || !marksReadable) continue;
-        const keep = new Set(dropDownCells(w.result).wanted.filter((c) => w.look!.validationAt.has(c)));
-        removing += queueRemoveOwn(w.look!, w.outline.notes, kind === "clear" ? new Set() : keep);
+        if (!w.writable || !marking(w) || !marksReadable) continue;
+        const wanted = kind === "clear" ? [] : w.plan.marks;
+        w.diff = diffMarks(w.look!, wanted, { sheetNotes: w.outline.notes, commented: commentedCells(w.read) });
+        const keep = kind === "clear" ? new Set<string>() : new Set(dropDownCells(w.result).wanted.filter((c) => w.look!.validationAt.has(c)));
+        removing += queueRemoveOwn(w.diff, w.look!, keep);
         w.marksChanged = true;
       }
       if (removing > 0) {
@@ -197,11 +244,11 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
           await sync();
         } catch (e) {
           if (errorCode(e) === EDIT_MODE_CODE) throw e;
-          return { action: kind, sheets: [], syncs, error: marksRemoveFailed(errorCode(e)) };
+          return { action: kind, sheets: [], syncs, writeCalls: removing, error: marksRemoveFailed(errorCode(e)) };
         }
       }
 
-      // 5. Write.
+      // 5. Write: the values, and the marks that are not there yet.
       phase = "write";
       let writing = 0;
       const newRecord: MarkRecord = new Map(record);
@@ -212,18 +259,18 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
           if (w.protection.on) messages.push(protectedSheet(w.snap.name, [], 0));
           continue;
         }
-        w.queued = queueSheetWrites(w.outline.sheet, w.snap, w.plan, w.result, w.look!, {
+        const adding = w.diff?.add ?? [];
+        w.queued = queueSheetWrites(w.outline.sheet, w.snap, { ...w.plan, marks: adding }, w.result, w.look!, {
           marks: w.marksChanged,
-          dropDowns: caps.dataValidation && !w.protection.on,
+          dropDowns: caps.dataValidation && !w.protection.on && !w.read.mergesUnread,
           protectedSheet: w.protection,
         });
         writing += w.queued.queued;
         own.begin(w.outline.sheet.id, w.queued.cells);
-        if (w.marksChanged) newRecord.set(w.outline.sheet.id, w.queued.marks.map((m) => m.cell));
+        if (w.marksChanged) newRecord.set(w.outline.sheet.id, [...(w.diff?.keep ?? []), ...w.queued.marks].map((m) => m.cell));
         if (w.protection.on) messages.push(protectedSheet(w.snap.name, w.queued.locked.map((x) => x.cell), w.queued.written.length));
       }
-      const recordChanged = recordRead !== null && JSON.stringify([...newRecord].filter(([, c]) => c.length > 0)) !== JSON.stringify([...record].filter(([, c]) => c.length > 0));
-      if (recordChanged) {
+      if (recordRead !== null && !sameRecord(newRecord, record)) {
         queueRecordWrite(ctx.workbook, recordRead, newRecord);
         writing++;
       }
@@ -238,15 +285,18 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
 
       // 6. Notes.
       let noting = 0;
+      const notesOk = new Set<Work>();
       for (const w of work) {
-        if (!w.queued || !w.outline.notes || !w.marksChanged) continue;
-        noting += queueNotes(w.outline.notes, w.queued.marks, w.look!, commentedCells(w.read));
+        if (!w.queued || !w.outline.notes || !w.diff) continue;
+        noting += queueNotes(w.outline.notes, w.diff.noteAdd.filter((m) => w.queued!.marks.includes(m) || w.diff!.keep.includes(m)));
+        notesOk.add(w);
       }
       if (noting > 0) {
         try {
           await sync();
         } catch (e) {
           if (errorCode(e) === EDIT_MODE_CODE) throw e;
+          notesOk.clear();
           messages.push(notesFailed(errorCode(e)));
         }
       }
@@ -257,11 +307,13 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
         const notWritten = (q?.skipped.length ?? 0) + (q?.locked.length ?? 0);
         if (q && notWritten > 0) result = analyzeSheet(applyWrites(w.snap, q.written), opts.settings);
         else if (kind === "fill" && !w.writable) result = analyzeSheet(w.snap, opts.settings);
-        return { result, written: q?.written ?? [], marks: q?.marks ?? [] };
+        const marks = [...(w.diff?.keep ?? []), ...(q?.marks ?? [])];
+        const changes = w.diff ? { added: q?.marks.length ?? 0, removed: w.diff.cfDelete.length, notes: notesOk.has(w) ? w.diff.noted : 0 } : undefined;
+        return { result, written: q?.written ?? [], marks, ...(changes ? { changes } : {}) };
       });
       if (!caps.conditionalFormats && kind !== "fill" && work.some((w) => w.writable)) messages.push(MARKS_UNSUPPORTED);
       const error = joinMessages(messages);
-      return { action: kind, sheets, syncs, ...(error ? { error } : {}) };
+      return { action: kind, sheets, syncs, writeCalls: removing + writing + noting, ...(error ? { error } : {}) };
     };
 
     const attempt = (undoGroup: boolean) => {
@@ -289,9 +341,18 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
   }
 
   return {
+    inspect: (opts) => perform("inspect", opts),
     check: (opts) => perform("check", opts),
     fill: (opts) => perform("fill", opts),
     clearMarks: (opts) => perform("clear", opts),
+
+    keepsUndo: () => {
+      try {
+        return isSetSupported()("ExcelApi", "1.20") === true;
+      } catch {
+        return false;
+      }
+    },
 
     async select(sheet: string, address: string): Promise<void> {
       await excelRun()(async (ctx) => {
@@ -306,6 +367,8 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
       const caps = capabilities();
       if (!caps.sheetEvents) return async () => undefined;
       const listener = async (e: Excel.WorksheetChangedEventArgs) => {
+        // A co-author's change is theirs to check; the pane re-reads on the next local edit.
+        if (String(e.source) === "Remote") return;
         if (!own.isOwn(e)) handler();
       };
       const registration = await excelRun()(async (ctx) => {

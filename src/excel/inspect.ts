@@ -13,6 +13,9 @@ export interface Look {
   queued: number;
 }
 
+/** The key of the rules read over the whole sheet, when the record no longer matches the sheet. */
+export const WHOLE_SHEET = "*";
+
 export interface LookCells {
   writes: string[];
   /** Cells whose conditional formats are read: the cells marked before and those to be marked. */
@@ -26,7 +29,7 @@ export function queueLook(
   sheet: Excel.Worksheet,
   notes: Excel.NoteCollection | null,
   cells: LookCells,
-  opts: { lockedToo: boolean; readMarks: boolean },
+  opts: { lockedToo: boolean; readMarks: boolean; wholeSheet?: boolean },
 ): Look {
   const look: Look = { contentAt: new Map(), cfAt: new Map(), noteAt: new Map(), validationAt: new Map(), queued: 0 };
   // The plan was made from the read; a cell typed into since then must not be written over.
@@ -36,15 +39,23 @@ export function queueLook(
     look.contentAt.set(cell, r);
   }
   if (opts.readMarks) {
-    for (const cell of new Set(cells.marks)) {
-      const cfs = sheet.getRange(cell).conditionalFormats;
-      // customOrNullObject: a custom rule's formula without failing on the other rule types.
-      cfs.load("items/type, items/customOrNullObject/rule/formula");
-      look.cfAt.set(cell, cfs);
+    // customOrNullObject: a custom rule's formula and fill without failing on the other rule types.
+    const load = "items/type, items/customOrNullObject/rule/formula, items/customOrNullObject/format/fill/color";
+    if (opts.wholeSheet) {
+      // The record no longer matches the sheet (rows inserted or deleted since): every rule of the sheet.
+      const cfs = sheet.getRange().conditionalFormats;
+      cfs.load(load);
+      look.cfAt.set(WHOLE_SHEET, cfs);
+    } else {
+      for (const cell of new Set(cells.marks)) {
+        const cfs = sheet.getRange(cell).conditionalFormats;
+        cfs.load(load);
+        look.cfAt.set(cell, cfs);
+      }
     }
   }
   if (notes) {
-    for (const cell of cells.notes) {
+    for (const cell of new Set(cells.notes)) {
       const note = notes.getItemOrNullObject(cell);
       note.load("content");
       look.noteAt.set(cell, note);

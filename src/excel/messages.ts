@@ -23,10 +23,16 @@ export function protectedSheet(name: string, lockedCells: string[], wrote: numbe
   return { zh: zh.join(""), en: en.join(" ") };
 }
 
-export function mergesUnread(names: string[]): Message {
+export function mergesUnread(names: string[], why: "limit" | "api" = "limit"): Message {
+  if (why === "api") {
+    return {
+      zh: `此版本的 Excel 无法读取合并单元格（需要 ExcelApi 1.13，Office 2019 及更早版本没有）：为免写入被合并单元格遮住的位置，工作表${quoted(names, "、")}未填写任何单元格，只标出了问题。可用 jixiao 命令的 --fix 生成填好的副本。`,
+      en: `This version of Excel cannot read merged cells (ExcelApi 1.13 is needed; Office 2019 and earlier lack it): lest a value land in a cell hidden by a merge, no cell of sheet ${quoted(names, ", ")} was filled; the findings were marked only. The jixiao command's --fix makes a filled copy.`,
+    };
+  }
   return {
-    zh: `无法读取工作表${quoted(names, "、")}的合并单元格（Excel 一次最多返回 512 个合并区域），为免写入被合并单元格遮住的位置，只检查、未做任何修改。`,
-    en: `The merged cells of sheet ${quoted(names, ", ")} could not be read (Excel returns at most 512 merged areas), so it was checked only and nothing was written, lest a write land in a cell hidden by a merge.`,
+    zh: `无法读取工作表${quoted(names, "、")}的合并单元格（Excel 一次最多返回 512 个合并区域），为免写入被合并单元格遮住的位置，未填写任何单元格，只标出了问题。`,
+    en: `The merged cells of sheet ${quoted(names, ", ")} could not be read (Excel returns at most 512 merged areas), so no cell was filled, lest a value land in a cell hidden by a merge; the findings were marked only.`,
   };
 }
 

@@ -48,7 +48,10 @@ export interface SheetRead {
   merged: Excel.RangeAreas | null;
   mergedItems: Excel.RangeCollection | null;
   commentCells: Excel.Range[];
-  /** The merged areas could not be read (more than 512, or an error): check only, write nothing. */
+  /**
+   * The merged areas could not be read (more than 512, an error, or an Excel below ExcelApi 1.13,
+   * which has no API for them): check only, write nothing.
+   */
   mergesUnread: boolean;
 }
 
@@ -74,7 +77,7 @@ function queueExtras(o: Outline, caps: Capabilities, withMerges: boolean): Omit<
     r.load("address");
     return r;
   });
-  return { outline: o, merged, mergedItems, commentCells, mergesUnread: caps.mergedAreas && !withMerges };
+  return { outline: o, merged, mergedItems, commentCells, mergesUnread: !caps.mergedAreas || !withMerges };
 }
 
 /** The row blocks of a sheet, each of at most `budget` cells. */

@@ -1,12 +1,11 @@
 import { parseA1 } from "../core/address";
 import { hiddenByMerge } from "../core/fill";
 import type { SheetResult } from "../core/engine";
-import { isOwnFormula, markFormula, MARK_COLORS, NOTE_PREFIX, type CellWrite, type Mark, type WritePlan } from "../core/plan";
+import { markFormula, MARK_COLORS, type CellWrite, type Mark, type WritePlan } from "../core/plan";
 import type { SheetSnapshot } from "../core/snapshot";
 import { dropDownCells, DROPDOWN_PROMPT, isOwnDropDown, TIER_CHOICES } from "./dropDown";
 import type { Look } from "./inspect";
-
-const isOwnNote = (content: string | undefined) => typeof content === "string" && content.startsWith(NOTE_PREFIX.zh);
+import { noteText, type MarkDiff } from "./markDiff";
 
 /** The cell as the read saw it: its value, formula, and whether a merged area hides it. */
 function cellInSnapshot(snap: SheetSnapshot, address: string): { value: unknown; formula: string | null; hidden: boolean } {
@@ -39,33 +38,18 @@ function entry(v: number | string): number | string {
   return typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
 }
 
-/** The add-in's own rules found at the looked-at cells. */
-export function ownRulesAt(look: Look): Array<{ cell: string; cf: Excel.ConditionalFormat }> {
-  const out: Array<{ cell: string; cf: Excel.ConditionalFormat }> = [];
-  for (const [cell, cfs] of look.cfAt) {
-    for (const cf of cfs.items) {
-      const custom = cf.customOrNullObject;
-      if (cf.type !== "Custom" || custom.isNullObject === true) continue;
-      if (isOwnFormula(custom.rule.formula)) out.push({ cell, cf });
-    }
-  }
-  return out;
-}
-
 /**
- * Queue the removal of what the add-in put in a sheet before — its rules at the looked-at cells,
- * its notes, its drop-downs — and nothing else. It runs in a sync of its own, before any write.
+ * Queue the removal of what the add-in put in a sheet before and no longer wants there — the rules
+ * and notes the diff names, its drop-downs not kept — and nothing else. It runs in a sync of its own,
+ * before any write.
  */
-export function queueRemoveOwn(look: Look, notes: Excel.NoteCollection | null, keepDropDowns: Set<string>): number {
+export function queueRemoveOwn(diff: Pick<MarkDiff, "cfDelete" | "noteDelete">, look: Look, keepDropDowns: Set<string>): number {
   let n = 0;
-  for (const { cf } of ownRulesAt(look)) {
+  for (const cf of diff.cfDelete) {
     cf.delete();
     n++;
   }
-  // Notes from the last one back: deleting must not move the items still to be deleted, whether
-  // Office.js addresses collection items by key or by position.
-  for (const note of [...(notes?.items ?? [])].reverse()) {
-    if (!isOwnNote(note.content)) continue;
+  for (const note of diff.noteDelete) {
     note.delete();
     n++;
   }
@@ -149,18 +133,10 @@ export function queueSheetWrites(sheet: Excel.Worksheet, snap: SheetSnapshot, pl
 }
 
 /**
- * Queue the notes of the marks, in a sync of their own after the write: one per marked cell that
- * has no note of the person's and no threaded comment (a cell cannot hold both).
+ * Queue the notes the diff adds, in a sync of their own after the write (a cell with a threaded
+ * comment refuses a note, and the diff has left those out).
  */
-export function queueNotes(notes: Excel.NoteCollection, marks: Mark[], look: Look, commented: Set<string>): number {
-  let n = 0;
-  for (const m of marks) {
-    if (commented.has(m.cell)) continue;
-    const existing = look.noteAt.get(m.cell);
-    // Not looked at, or the person's own note: leave the cell's note alone.
-    if (!existing || (existing.isNullObject !== true && !isOwnNote(existing.content))) continue;
-    notes.add(m.cell, `${NOTE_PREFIX.zh}${m.note.zh}`);
-    n++;
-  }
-  return n;
+export function queueNotes(notes: Excel.NoteCollection, add: Mark[]): number {
+  for (const m of add) notes.add(m.cell, noteText(m));
+  return add.length;
 }

@@ -28,27 +28,49 @@ export interface SheetOutcome {
   /** The analysis after the action (for fill: after the writes). */
   result: SheetResult;
   written: CellWrite[];
+  /** The marks on the sheet after the action: those already there and those added. */
   marks: Mark[];
+  /**
+   * What the action changed of the marks, where it brought them up to date: rules added and
+   * removed, and how many marked cells carry the add-in's note (0 where Excel has no notes).
+   */
+  changes?: { added: number; removed: number; notes: number };
 }
 
+/** A check that only reads: what the pane does on opening and after an edit. */
+export type OutcomeAction = ActionName | "inspect";
+
 export interface ActionOutcome {
-  action: ActionName;
+  action: OutcomeAction;
   sheets: SheetOutcome[];
   /**
    * A host's own diagnostics: the Office.js adapter counts its context.sync() round trips (tests
    * assert they do not grow with the sheet's size). Other hosts leave it out.
    */
   syncs?: number;
+  /** The write instructions the action sent (0 for a check on an unchanged sheet). */
+  writeCalls?: number;
   /** Set when nothing was written and why: protected sheet, cell being edited, API missing. */
   error?: Message;
 }
 
 export interface AddinActions {
+  /** Read and analyse only: no mark, note, drop-down or record is touched, no undo step is made. */
+  inspect(opts?: ActionOptions): Promise<ActionOutcome>;
+  /** Check and bring the marks up to date, writing only where they change. */
   check(opts?: ActionOptions): Promise<ActionOutcome>;
   fill(opts?: ActionOptions): Promise<ActionOutcome>;
   clearMarks(opts?: ActionOptions): Promise<ActionOutcome>;
   /** Select a cell (and activate its sheet), for a click on a finding. */
   select(sheet: string, address: string): Promise<void>;
-  /** Call back (debounced by the caller) when a sheet changes other than by our own writes. */
+  /**
+   * Call back (debounced by the caller) when a person changes a sheet here: not for the add-in's
+   * own writes, nor for a co-author's (remote) changes.
+   */
   onChange(handler: () => void): Promise<() => Promise<void>>;
+  /**
+   * Whether the add-in's writes and event handlers leave Excel's undo stack alone (ExcelApi 1.20).
+   * Below it, registering a change handler already clears it: live checking is then off by default.
+   */
+  keepsUndo(): boolean;
 }

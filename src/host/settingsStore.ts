@@ -35,3 +35,26 @@ export function saveSettings(storage: SettingsStorage | null, settings: Settings
     // Storage full or forbidden: the settings still apply for this session.
   }
 }
+
+/** The pane's own preferences, apart from the rule settings (the ribbon commands do not read them). */
+export const PANE_KEY = "jixiao.pane";
+
+/** Live checking as the person set it, or null when never set (the host's default then applies). */
+export function loadLiveCheck(storage: SettingsStorage | null): boolean | null {
+  try {
+    const raw = storage?.getItem(PANE_KEY);
+    if (!raw) return null;
+    const v: unknown = (JSON.parse(raw) as { liveCheck?: unknown }).liveCheck;
+    return typeof v === "boolean" ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveLiveCheck(storage: SettingsStorage | null, on: boolean): void {
+  try {
+    storage?.setItem(PANE_KEY, JSON.stringify({ liveCheck: on }));
+  } catch {
+    // Storage full or forbidden: the choice holds for this session.
+  }
+}

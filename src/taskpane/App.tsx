@@ -20,7 +20,8 @@ import type { PaneTheme } from "./officeEnv";
 import { Results } from "./Results";
 import { SettingsPanel } from "./SettingsPanel";
 import { onRibbonAction } from "../host/ribbonSignal";
-import { defaultStorage, loadSettings, saveSettings, type SettingsStorage } from "../host/settingsStore";
+import { defaultStorage, loadLiveCheck, loadSettings, saveLiveCheck, saveSettings, type SettingsStorage } from "../host/settingsStore";
+import { LiveCheckSwitch } from "./LiveCheckSwitch";
 import { translator, type Locale } from "./strings";
 import { CHANGE_DEBOUNCE_MS, useDebouncedChange } from "./useDebouncedChange";
 import { usePaneActions } from "./usePaneActions";
@@ -45,7 +46,7 @@ export interface AppProps {
   theme?: PaneTheme;
   /** Where the settings are kept; localStorage by default. */
   storage?: SettingsStorage | null;
-  /** Check once when the pane opens (default true). */
+  /** Read and check once when the pane opens (default true); it writes nothing. */
   checkOnMount?: boolean;
   /** Wait after the last change before checking again. */
   debounceMs?: number;
@@ -63,17 +64,24 @@ export function App({
   const tr = React.useMemo(() => translator(locale), [locale]);
   const [settings, setSettings] = React.useState<Settings>(() => loadSettings(storage));
   const [scope, setScope] = React.useState<Scope>("active");
+  const keepsUndo = React.useMemo(() => actions.keepsUndo(), [actions]);
+  const [live, setLive] = React.useState<boolean>(() => loadLiveCheck(storage) ?? keepsUndo);
   const { state, run, recheck, select, isBusy } = usePaneActions(actions, settings, scope);
-  const change = useDebouncedChange(actions, recheck, isBusy, debounceMs);
+  const change = useDebouncedChange(actions, recheck, isBusy, debounceMs, live);
 
-  // Check when the pane opens, and again when the scope is switched (the results on show are for
-  // the other scope).
+  // Read and check when the pane opens, and again when the scope is switched (the results on show
+  // are for the other scope). Only 检查 and 填写得分 write to the sheet.
   const checkedScope = React.useRef<Scope | null>(checkOnMount ? null : scope);
   React.useEffect(() => {
     if (checkedScope.current === scope) return;
     checkedScope.current = scope;
-    void run("check");
+    void run("check", { auto: true });
   }, [scope, run]);
+
+  const changeLive = (on: boolean) => {
+    setLive(on);
+    saveLiveCheck(storage, on);
+  };
 
   // A ribbon command ran in the function file's page: check again (its marks raise no change event).
   const scheduleCheck = change.schedule;
@@ -101,6 +109,7 @@ export function App({
             </Text>
           </header>
           <ActionBar tr={tr} busy={state.busy} scope={scope} onScope={setScope} onRun={(a) => void run(a)} />
+          <LiveCheckSwitch tr={tr} on={live} keepsUndo={keepsUndo} onChange={changeLive} />
           {state.error && (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>

@@ -1,4 +1,4 @@
-// Re-check when the workbook changes: subscribe with actions.onChange on mount, wait until the
+// Re-check when the workbook changes: subscribe with actions.onChange while enabled, wait until the
 // changes stop for `delay` ms, then call `onSettled` once. Unsubscribes on unmount.
 import { useCallback, useEffect, useRef } from "react";
 import type { AddinActions } from "../host/actions";
@@ -16,6 +16,11 @@ export function useDebouncedChange(
   /** Asked when an event arrives: true drops it (an action of ours is running and writing). */
   ignore: () => boolean,
   delay = CHANGE_DEBOUNCE_MS,
+  /**
+   * Subscribe to change events at all. Off, no handler is registered: on Excel below ExcelApi 1.20
+   * registering one already clears the undo stack. `schedule` works either way.
+   */
+  enabled = true,
 ): DebouncedChange {
   const settledRef = useRef(onSettled);
   const ignoreRef = useRef(ignore);
@@ -32,6 +37,7 @@ export function useDebouncedChange(
   }, [delay]);
 
   useEffect(() => {
+    if (!enabled) return undefined;
     let unmounted = false;
     let unsubscribe: (() => Promise<void>) | null = null;
     const handler = () => {
@@ -54,7 +60,15 @@ export function useDebouncedChange(
       timer.current = undefined;
       if (unsubscribe) void unsubscribe().catch(() => undefined);
     };
-  }, [actions, schedule]);
+  }, [actions, schedule, enabled]);
+
+  useEffect(
+    () => () => {
+      if (timer.current !== undefined) clearTimeout(timer.current);
+      timer.current = undefined;
+    },
+    [],
+  );
 
   return { schedule };
 }

@@ -10,6 +10,7 @@ import { message } from "./strings";
 export type { ActionName };
 
 export interface PaneState {
+  /** The action running; a read-only check shows as "check". */
   busy: ActionName | null;
   /** The last outcome that had sheets (an outcome with only an error keeps the previous results). */
   outcome: ActionOutcome | null;
@@ -19,8 +20,13 @@ export interface PaneState {
 }
 
 export interface RunOptions {
-  /** A re-check after a change: worded as such. */
+  /**
+   * A check nobody asked for at that moment (the pane opening, an edit, a ribbon command, a
+   * setting): it reads only, and writes nothing to the workbook.
+   */
   auto?: boolean;
+  /** Worded as a re-check. */
+  again?: boolean;
 }
 
 export function usePaneActions(actions: AddinActions, settings: Settings, scope: Scope) {
@@ -40,7 +46,11 @@ export function usePaneActions(actions: AddinActions, settings: Settings, scope:
       const opts = { settings: optsRef.current.settings, scope: optsRef.current.scope, ...(runOpts.auto ? { waitForCellEdit: true } : {}) };
       try {
         const outcome =
-          name === "check" ? await actions.check(opts) : name === "fill" ? await actions.fill(opts) : await actions.clearMarks(opts);
+          name === "check"
+            ? await (runOpts.auto ? actions.inspect(opts) : actions.check(opts))
+            : name === "fill"
+              ? await actions.fill(opts)
+              : await actions.clearMarks(opts);
         setState((s) => ({
           busy: null,
           outcome: outcome.sheets.length > 0 ? outcome : s.outcome,
@@ -54,7 +64,7 @@ export function usePaneActions(actions: AddinActions, settings: Settings, scope:
       }
       if (pendingRef.current) {
         pendingRef.current = false;
-        await runAction("check", { auto: true });
+        await runAction("check", { auto: true, again: true });
       }
     },
     [actions],
@@ -63,7 +73,7 @@ export function usePaneActions(actions: AddinActions, settings: Settings, scope:
   /** Check again after a change (sheet edited, settings changed); never while an action runs. */
   const recheck = useCallback(() => {
     if (busyRef.current) pendingRef.current = true;
-    else void run("check", { auto: true });
+    else void run("check", { auto: true, again: true });
   }, [run]);
 
   const select = useCallback(
@@ -109,5 +119,8 @@ function noticeFor(outcome: ActionOutcome, runOpts: RunOptions): Message {
   }
   if (outcome.action === "clear") return message("clearDone");
   if (forms.length === 0) return message("noForm");
-  return runOpts.auto ? message("recheckDone", { errors, warnings }) : message("checkDone", { sheets: forms.length, errors, warnings });
+  const counts = { sheets: forms.length, errors, warnings };
+  if (outcome.action === "inspect") return runOpts.again ? message("rereadDone", counts) : message("readDone", counts);
+  if (outcome.writeCalls === 0) return message("checkUnchanged", counts);
+  return runOpts.again ? message("recheckDone", counts) : message("checkDone", counts);
 }

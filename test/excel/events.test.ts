@@ -7,7 +7,20 @@ const BLANK = "selfeval-defects/blank-scores.xlsx";
 const SHEET = "绩效自评表";
 
 describe("onChange", () => {
-  test.each(["1.20", "1.13", "1.8"])("ExcelApi %s: the add-in's own writes are ignored, the user's edits are reported", async (apiVersion) => {
+  test("ExcelApi 1.8 (Worksheet.onChanged of the active sheet): a person's edit is reported, and the fill writes no value (no merged areas)", async () => {
+    const { host, actions } = await openSample(BLANK, { apiVersion: "1.8" });
+    let calls = 0;
+    await actions.onChange(() => void calls++);
+    const out = await actions.fill();
+    expect(out.sheets[0].written).toEqual([]);
+    await host.flushEvents();
+    expect(calls).toBe(0);
+    host.userEdit(SHEET, "H20", "用户输入");
+    await host.flushEvents();
+    expect(calls).toBe(1);
+  });
+
+  test.each(["1.20", "1.14", "1.13"])("ExcelApi %s: the add-in's own writes are ignored, the user's edits are reported", async (apiVersion) => {
     const { host, actions } = await openSample(BLANK, { apiVersion });
     let calls = 0;
     const stop = await actions.onChange(() => void calls++);

@@ -124,15 +124,19 @@ describe("marks beside the template's own conditional formats (office-js 5222, 6
 });
 
 describe("merged areas", () => {
-  test("more than 512 merged areas: fill checks only and writes nothing, saying why", async () => {
+  test("more than 512 merged areas: fill writes no value and no drop-down, marks the findings, and says why", async () => {
     const host = fromExcelJs(await bigForm(1100, 2));
-    const before = dump(host);
+    const cells = () => JSON.stringify(host.state.sheets.map((s) => [...s.cells]));
+    const before = cells();
     const out = await actionsFor(host).fill();
     expect(out.error?.zh).toContain("512");
+    expect(out.error?.zh).toContain("未填写任何单元格");
     expect(out.error?.en).toContain("merged");
     expect(out.sheets[0].written).toEqual([]);
     expect(out.sheets[0].result.kind).toBe("self-evaluation");
-    expect(dump(host)).toBe(before);
+    expect(cells()).toBe(before);
+    expect(host.state.sheets.every((s) => s.validations.size === 0)).toBe(true);
+    expect(out.sheets[0].marks.length).toBeGreaterThan(0);
   }, 60_000);
 
   test("a reason cell hidden in a merged area is not written, whatever RangeAreas.address says", async () => {

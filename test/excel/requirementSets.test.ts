@@ -13,14 +13,24 @@ describe.each(["1.6", "1.12", "1.17", "1.19", "1.20"])("ExcelApi %s", (apiVersio
     const { host, actions } = await openSample(BLANK, { apiVersion });
     const original = dump(host);
     const out = await actions.fill();
-    expect(out.error).toBeUndefined();
     // Outline, read, look, write, and the notes where the host has them.
     expect(out.syncs).toBe(at("1.18") && out.sheets[0].marks.length > 0 ? 5 : 4);
-    expect(out.sheets[0].written.map((w) => w.cell)).toEqual(PLANNED);
     const s = host.sheet(SHEET);
-    expect(s.cfs.length > 0).toBe(out.sheets[0].marks.length > 0);
-    expect(s.notes.size > 0).toBe(at("1.18") && out.sheets[0].marks.length > 0);
-    expect(s.validations.size > 0).toBe(at("1.8"));
+    if (at("1.13")) {
+      expect(out.error).toBeUndefined();
+      expect(out.sheets[0].written.map((w) => w.cell)).toEqual(PLANNED);
+      expect(s.validations.size > 0).toBe(true);
+      expect(s.cfs.length > 0).toBe(out.sheets[0].marks.length > 0);
+      expect(s.notes.size > 0).toBe(at("1.18") && out.sheets[0].marks.length > 0);
+    } else {
+      // No API for merged areas: no value is written where a merge may hide the cell; marks only.
+      expect(out.error?.zh).toContain("ExcelApi 1.13");
+      expect(out.sheets[0].written).toEqual([]);
+      for (const c of PLANNED) expect(host.cell(SHEET, c).value).toBeNull();
+      expect(s.validations.size).toBe(0);
+      expect(out.sheets[0].marks.length).toBeGreaterThan(0);
+      expect(s.cfs.length).toBeGreaterThan(0);
+    }
 
     const fresh = await openSample(BLANK, { apiVersion });
     await fresh.actions.check();
@@ -48,11 +58,13 @@ describe("before ExcelApi 1.6 (no conditional formats)", () => {
     expect(out.error?.zh).toContain("ExcelApi 1.6");
   });
 
-  test("fill still fills", async () => {
-    const { actions } = await openSample(BLANK, { apiVersion: "1.5" });
+  test("fill writes no value either (no merged areas below ExcelApi 1.13), and says why", async () => {
+    const { host, actions } = await openSample(BLANK, { apiVersion: "1.5" });
+    const before = dump(host);
     const out = await actions.fill();
-    expect(out.error).toBeUndefined();
-    expect(out.sheets[0].written.map((w) => w.cell)).toEqual(PLANNED);
+    expect(out.error?.zh).toContain("ExcelApi 1.13");
+    expect(out.sheets[0].written).toEqual([]);
+    expect(dump(host)).toBe(before);
   });
 });
 

@@ -2,7 +2,7 @@ import { analyzeSheet } from "../../src/core/engine";
 import { fromExcelJs } from "../../src/emulator";
 import { snapshotOf } from "../../src/xlsx/readWorkbook";
 import { bigForm } from "./bigSheet";
-import { actionsFor, dump } from "./setup";
+import { actionsFor } from "./setup";
 
 const SIZES = [10, 100, 1000];
 
@@ -62,13 +62,14 @@ describe("the number of syncs does not grow with the sheet", () => {
 
   test("more than 512 merged areas fail the read (documented limit): it is read again without them", async () => {
     const host = fromExcelJs(await bigForm(1100, 2));
-    const before = dump(host);
+    const cells = () => JSON.stringify(host.state.sheets.map((s) => [...s.cells]));
+    const before = cells();
     const out = await actionsFor(host).check();
-    // Outline, the failed read, the read without merges; then nothing is written, and it says why.
-    expect(out.syncs).toBe(3);
-    expect(out.error?.zh).toContain("合并单元格");
-    expect(out.error?.zh).toContain("未做任何修改");
-    expect(dump(host)).toBe(before);
+    // Outline, the failed read, the read without merges, the look, the marks (and their notes).
+    expect(out.syncs).toBeGreaterThanOrEqual(5);
+    expect(out.error).toBeUndefined();
+    expect(out.sheets[0].marks.length).toBeGreaterThan(0);
+    expect(cells()).toBe(before);
     const old = fromExcelJs(await bigForm(1100, 2), { apiVersion: "1.12" });
     const ref = await actionsFor(old).check();
     expect(out.sheets[0].result.findings).toEqual(ref.sheets[0].result.findings);

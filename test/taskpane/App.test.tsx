@@ -3,7 +3,7 @@ import * as React from "react";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { RIBBON_KEY } from "../../src/host/ribbonSignal";
-import { SETTINGS_KEY } from "../../src/host/settingsStore";
+import { PANE_KEY, SETTINGS_KEY } from "../../src/host/settingsStore";
 import type { Locale } from "../../src/taskpane/strings";
 import { FakeActions, plainSheet } from "./fakeActions";
 
@@ -45,8 +45,10 @@ describe("summary after the check on opening", () => {
     const fake = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
     renderApp(fake);
     await screen.findByRole("heading", { level: 2, name: `工作表「${SHEET}」` });
-    expect(fake.calls.check).toHaveLength(1);
-    expect(fake.calls.check[0]).toMatchObject({ scope: "active", settings: { rounding: "truncate", reverseFormula: "ratio" } });
+    // Opening the pane reads only: no check that writes marks.
+    expect(fake.calls.inspect).toHaveLength(1);
+    expect(fake.calls.check).toHaveLength(0);
+    expect(fake.calls.inspect[0]).toMatchObject({ scope: "active", settings: { rounding: "truncate", reverseFormula: "ratio" } });
 
     const report = sheetReport(SHEET);
     expect(figure(report, "表格类型")).toBe("财政项目支出绩效自评表");
@@ -60,7 +62,7 @@ describe("summary after the check on opening", () => {
     expect(within(report).getByTestId("sheet-status").textContent).toMatch(/可以提交/);
     expect(within(report).getByTestId("sheet-status").textContent).not.toMatch(/尚不能提交/);
     expect(within(report).queryByRole("heading", { name: /^错误/ })).toBeNull();
-    expect(screen.getByRole("status").textContent).toMatch(/检查完成：1 个绩效表，错误 0 个/);
+    expect(screen.getByRole("status").textContent).toMatch(/^已读取：1 个绩效表，错误 0 个.*表格未作改动/);
   });
 
   test("missing-reasons.xlsx: 尚不能提交 and the two errors, at H25 and H31, under 错误", async () => {
@@ -190,7 +192,7 @@ describe("errors", () => {
 
   test("an exception from Office.js is shown too, and the buttons come back", async () => {
     const fake = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
-    fake.throwWith.check = new Error("RichApi.Error: The request failed");
+    fake.throwWith.inspect = new Error("RichApi.Error: The request failed");
     renderApp(fake);
     expect(await screen.findByText("操作未完成：RichApi.Error: The request failed")).toBeTruthy();
     expect((screen.getByRole("button", { name: "检查" }) as HTMLButtonElement).disabled).toBe(false);
@@ -249,28 +251,31 @@ describe("settings", () => {
     fireEvent.click(check);
     expect(check.disabled).toBe(true);
     await waitFor(() => expect(check.disabled).toBe(false));
-    expect(fake.calls.check).toHaveLength(2);
-    expect(fake.calls.check[1].settings).toEqual({ rounding: "half-up", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
-    // The change also schedules one re-check, with the new setting.
+    expect(fake.calls.check).toHaveLength(1);
+    expect(fake.calls.check[0].settings).toEqual({ rounding: "half-up", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
+    // The change also schedules one re-check, with the new setting; it reads only.
     await act(async () => {
       jest.advanceTimersByTime(800);
     });
-    await waitFor(() => expect(fake.calls.check).toHaveLength(3));
-    expect(fake.calls.check[2].settings?.rounding).toBe("half-up");
-    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^已重新检查/));
+    await waitFor(() => expect(fake.calls.inspect).toHaveLength(2));
+    expect(fake.calls.inspect[1].settings?.rounding).toBe("half-up");
+    expect(fake.calls.check).toHaveLength(1);
+    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^已重新读取/));
   });
 
   test("a ribbon command announced by the commands page (a storage event) makes the open pane check again", async () => {
     const fake = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
     renderApp(fake, "zh-CN", { debounceMs: 5 });
     await screen.findByRole("region", { name: `工作表「${SHEET}」` });
-    expect(fake.calls.check).toHaveLength(1);
+    expect(fake.calls.inspect).toHaveLength(1);
     // Another key changing is not a ribbon action.
     window.dispatchEvent(new StorageEvent("storage", { key: "something.else", newValue: "1" }));
     await new Promise((r) => setTimeout(r, 30));
-    expect(fake.calls.check).toHaveLength(1);
+    expect(fake.calls.inspect).toHaveLength(1);
     window.dispatchEvent(new StorageEvent("storage", { key: RIBBON_KEY, newValue: JSON.stringify({ action: "fill", at: 1 }) }));
-    await waitFor(() => expect(fake.calls.check).toHaveLength(2));
+    await waitFor(() => expect(fake.calls.inspect).toHaveLength(2));
+    // The ribbon command wrote; the pane only reads again.
+    expect(fake.calls.check).toHaveLength(0);
   });
 
   test("the threshold is typed in percent and stored as a share; a bad entry is refused", async () => {
@@ -285,8 +290,8 @@ describe("settings", () => {
     expect(localStorage.getItem(SETTINGS_KEY)).toBeNull();
     fireEvent.change(input, { target: { value: "80" } });
     expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}").overachievementThreshold).toBe(0.8);
-    await waitFor(() => expect(fake.calls.check.length).toBeGreaterThanOrEqual(2));
-    expect(fake.calls.check.at(-1)?.settings?.overachievementThreshold).toBe(0.8);
+    await waitFor(() => expect(fake.calls.inspect.length).toBeGreaterThanOrEqual(2));
+    expect(fake.calls.inspect.at(-1)?.settings?.overachievementThreshold).toBe(0.8);
     expect(screen.queryByText("请输入 0 或更大的数字。")).toBeNull();
     // 1506 次 against ≥1000 次 (50.6% over) warns at 50% and no longer at 80%.
     await waitFor(() =>
@@ -300,8 +305,8 @@ describe("settings", () => {
     const a = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
     renderApp(a);
     await screen.findByRole("region", { name: `工作表「${SHEET}」` });
-    expect(a.calls.check).toHaveLength(1);
-    expect(a.calls.check[0].settings).toEqual({ rounding: "up", reverseFormula: "deviation", overachievementThreshold: 1, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
+    expect(a.calls.inspect).toHaveLength(1);
+    expect(a.calls.inspect[0].settings).toEqual({ rounding: "up", reverseFormula: "deviation", overachievementThreshold: 1, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
     cleanup();
 
     for (const bad of ["{not json", JSON.stringify({ rounding: "banker" }), JSON.stringify({ overachievementThreshold: -1 })]) {
@@ -309,8 +314,8 @@ describe("settings", () => {
       const b = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
       renderApp(b);
       await screen.findByRole("region", { name: `工作表「${SHEET}」` });
-      expect(b.calls.check).toHaveLength(1);
-      expect(b.calls.check[0].settings).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
+      expect(b.calls.inspect).toHaveLength(1);
+      expect(b.calls.inspect[0].settings).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
       cleanup();
     }
   });
@@ -350,7 +355,7 @@ describe("re-check on change", () => {
     renderApp(fake);
     await screen.findByRole("region", { name: `工作表「${SHEET}」` });
     expect(fake.calls.subscribed).toBe(1);
-    expect(fake.calls.check).toHaveLength(1);
+    expect(fake.calls.inspect).toHaveLength(1);
 
     act(() => fake.emitChange());
     act(() => jest.advanceTimersByTime(500));
@@ -358,17 +363,17 @@ describe("re-check on change", () => {
     act(() => jest.advanceTimersByTime(500));
     act(() => fake.emitChange());
     act(() => jest.advanceTimersByTime(799));
-    expect(fake.calls.check).toHaveLength(1);
+    expect(fake.calls.inspect).toHaveLength(1);
     await act(async () => {
       jest.advanceTimersByTime(1);
     });
-    await waitFor(() => expect(fake.calls.check).toHaveLength(2));
-    expect(fake.calls.check[1]).toMatchObject({ scope: "active", settings: { rounding: "truncate" } });
-    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^已重新检查：错误 0 个/));
+    await waitFor(() => expect(fake.calls.inspect).toHaveLength(2));
+    expect(fake.calls.inspect[1]).toMatchObject({ scope: "active", settings: { rounding: "truncate" } });
+    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^已重新读取：错误 0 个/));
     await act(async () => {
       jest.advanceTimersByTime(5000);
     });
-    expect(fake.calls.check).toHaveLength(2);
+    expect(fake.calls.inspect).toHaveLength(2);
   });
 
   test("the re-check shows what the edit changed", async () => {
@@ -384,9 +389,13 @@ describe("re-check on change", () => {
     });
     await waitFor(() => expect(screen.queryByRole("heading", { level: 3, name: /^错误/ })).toBeNull());
     expect(within(sheetReport(SHEET)).getByTestId("sheet-status").textContent).toMatch(/^✓ 可以提交/);
-    // The automatic re-check waits for a cell edit to end; a check the person clicks does not.
+    // The automatic checks read only and wait for a cell edit to end; a check the person clicks does not wait.
+    expect(fake.calls.inspect.length).toBeGreaterThanOrEqual(2);
+    expect(fake.calls.inspect.every((o) => o.waitForCellEdit === true)).toBe(true);
+    expect(fake.calls.check).toHaveLength(0);
+    fireEvent.click(screen.getByRole("button", { name: "检查" }));
+    await waitFor(() => expect(fake.calls.check).toHaveLength(1));
     expect(fake.calls.check[0].waitForCellEdit).toBeUndefined();
-    expect(fake.calls.check[fake.calls.check.length - 1].waitForCellEdit).toBe(true);
   });
 
   test("changes while an action of ours runs do not start a re-check", async () => {
@@ -401,13 +410,13 @@ describe("re-check on change", () => {
     await act(async () => {
       jest.advanceTimersByTime(2000);
     });
-    expect(fake.calls.check).toHaveLength(1);
+    expect(fake.calls.inspect).toHaveLength(1);
     await act(async () => fake.release());
     await screen.findByRole("region", { name: "已填写 7 个单元格" });
     await act(async () => {
       jest.advanceTimersByTime(2000);
     });
-    expect(fake.calls.check).toHaveLength(1);
+    expect(fake.calls.inspect).toHaveLength(1);
     expect(screen.getByRole("region", { name: "已填写 7 个单元格" })).toBeTruthy();
   });
 
@@ -424,13 +433,14 @@ describe("re-check on change", () => {
     await act(async () => {
       jest.advanceTimersByTime(800);
     });
-    expect(fake.calls.check).toHaveLength(1);
+    expect(fake.calls.inspect).toHaveLength(1);
     fake.hold = false;
     await act(async () => fake.release());
-    await waitFor(() => expect(fake.calls.check).toHaveLength(2));
+    await waitFor(() => expect(fake.calls.inspect).toHaveLength(2));
     expect(fake.calls.fill[0].settings?.rounding).toBe("truncate");
-    expect(fake.calls.check[1].settings?.rounding).toBe("up");
-    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^已重新检查/));
+    expect(fake.calls.inspect[1].settings?.rounding).toBe("up");
+    expect(fake.calls.check).toHaveLength(0);
+    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^已重新读取/));
   });
 
   test("unsubscribes on unmount, and a pending re-check never runs", async () => {
@@ -446,7 +456,49 @@ describe("re-check on change", () => {
     });
     expect(fake.calls.unsubscribed).toBe(1);
     expect(fake.listeners).toBe(0);
-    expect(fake.calls.check).toHaveLength(1);
+    expect(fake.calls.inspect).toHaveLength(1);
+  });
+});
+
+describe("live checking", () => {
+  test("on an Excel that clears its undo stack for add-in event handlers (below ExcelApi 1.20) it is off: no handler is registered", async () => {
+    const fake = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
+    fake.undo = false;
+    renderApp(fake, "zh-CN", { debounceMs: 5 });
+    await screen.findByRole("region", { name: `工作表「${SHEET}」` });
+    const live = screen.getByRole("switch", { name: /边改边查/ }) as HTMLInputElement;
+    expect(live.checked).toBe(false);
+    expect(screen.getByText(/清空撤销记录/)).toBeTruthy();
+    expect(fake.calls.subscribed).toBe(0);
+    expect(fake.listeners).toBe(0);
+    // The person turns it on: a handler now, and the choice is kept.
+    fireEvent.click(live);
+    await waitFor(() => expect(fake.calls.subscribed).toBe(1));
+    expect(JSON.parse(localStorage.getItem(PANE_KEY) ?? "{}")).toEqual({ liveCheck: true });
+    act(() => fake.emitChange());
+    await waitFor(() => expect(fake.calls.inspect).toHaveLength(2));
+    // And off again: the handler goes.
+    fireEvent.click(live);
+    await waitFor(() => expect(fake.calls.unsubscribed).toBe(1));
+    expect(fake.listeners).toBe(0);
+    expect(fake.calls.check).toHaveLength(0);
+    localStorage.clear();
+  });
+
+  test("on ExcelApi 1.20 it is on by default, and a stored choice wins over the default", async () => {
+    const fake = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
+    const { unmount } = renderApp(fake);
+    await screen.findByRole("region", { name: `工作表「${SHEET}」` });
+    expect((screen.getByRole("switch", { name: /边改边查/ }) as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(fake.calls.subscribed).toBe(1));
+    unmount();
+    localStorage.setItem(PANE_KEY, JSON.stringify({ liveCheck: false }));
+    const again = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
+    renderApp(again);
+    await screen.findByRole("region", { name: `工作表「${SHEET}」` });
+    expect((screen.getByRole("switch", { name: /边改边查/ }) as HTMLInputElement).checked).toBe(false);
+    expect(again.calls.subscribed).toBe(0);
+    localStorage.clear();
   });
 });
 
@@ -465,12 +517,12 @@ describe("several sheets", () => {
 
     fireEvent.click(screen.getByRole("radio", { name: "全部工作表" }));
     const second = await screen.findByRole("region", { name: "工作表「运维」" });
-    expect(fake.calls.check.at(-1)?.scope).toBe("all");
+    expect(fake.calls.inspect.at(-1)?.scope).toBe("all");
     expect(within(sheetReport("政务云")).getByTestId("sheet-status").textContent).toMatch(/可以提交/);
     expect(within(second).getByTestId("sheet-status").textContent).toMatch(/尚不能提交/);
     expect(screen.queryByRole("region", { name: "工作表「填表说明」" })).toBeNull();
     expect(screen.getByText("不是绩效表，已跳过：填表说明")).toBeTruthy();
-    expect(screen.getByRole("status").textContent).toMatch(/^检查完成：2 个绩效表，错误 2 个/);
+    expect(screen.getByRole("status").textContent).toMatch(/^已读取：2 个绩效表，错误 2 个/);
 
     // A finding selects its own sheet's cell.
     fireEvent.click(findingButton(second, "H31"));
@@ -519,5 +571,6 @@ describe("theme", () => {
     expect(provider.style.backgroundColor).toBe("rgb(38, 38, 38)");
     expect(provider.getAttribute("lang")).toBe("zh-CN");
     expect(fake.calls.check).toHaveLength(0);
+    expect(fake.calls.inspect).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { ActionOptions, ActionOutcome, AddinActions, SheetOutcome } from "../../src/host/actions";
+import type { ActionOptions, ActionOutcome, AddinActions, OutcomeAction, SheetOutcome } from "../../src/host/actions";
 import { applyWrites, planCheck, planFill } from "../../src/core/fill";
 import type { Message } from "../../src/core/rules/types";
 import type { SheetSnapshot } from "../../src/core/snapshot";
@@ -17,9 +17,9 @@ export function plainSheet(name: string): SheetSnapshot {
   };
 }
 
-import type { ActionName } from "../../src/core/actions";
 
 export interface FakeCalls {
+  inspect: ActionOptions[];
   check: ActionOptions[];
   fill: ActionOptions[];
   clear: ActionOptions[];
@@ -34,11 +34,13 @@ export interface FakeCalls {
  * the analysis without marks. Every call and its options are recorded.
  */
 export class FakeActions implements AddinActions {
-  readonly calls: FakeCalls = { check: [], fill: [], clear: [], select: [], subscribed: 0, unsubscribed: 0 };
+  readonly calls: FakeCalls = { inspect: [], check: [], fill: [], clear: [], select: [], subscribed: 0, unsubscribed: 0 };
   /** The error (e.g. protected sheet) the next call of that action answers with, nothing written. */
-  readonly failWith: Partial<Record<ActionName, Message>> = {};
+  readonly failWith: Partial<Record<OutcomeAction, Message>> = {};
   /** Throw from the next call of that action (an Office.js exception). */
-  readonly throwWith: Partial<Record<ActionName, Error>> = {};
+  readonly throwWith: Partial<Record<OutcomeAction, Error>> = {};
+  /** What keepsUndo() answers: an Excel with ExcelApi 1.20 (true) or an older one. */
+  undo = true;
   /** When set, actions wait for release() before answering (to see the busy state). */
   hold = false;
   private waiting: Array<() => void> = [];
@@ -92,6 +94,15 @@ export class FakeActions implements AddinActions {
     return this.waiting.length;
   }
 
+  keepsUndo(): boolean {
+    return this.undo;
+  }
+
+  async inspect(opts: ActionOptions = {}): Promise<ActionOutcome> {
+    this.calls.inspect.push(opts);
+    return this.answer("inspect", opts, () => this.inScope(opts).map(({ snap }) => ({ result: planCheck(snap, opts.settings).result, written: [], marks: [] })));
+  }
+
   async check(opts: ActionOptions = {}): Promise<ActionOutcome> {
     this.calls.check.push(opts);
     return this.answer("check", opts, () =>
@@ -138,7 +149,7 @@ export class FakeActions implements AddinActions {
     return opts.scope === "all" ? all : [all[this.active]];
   }
 
-  private async answer(action: ActionName, _opts: ActionOptions, run: () => SheetOutcome[]): Promise<ActionOutcome> {
+  private async answer(action: OutcomeAction, _opts: ActionOptions, run: () => SheetOutcome[]): Promise<ActionOutcome> {
     if (this.hold) await new Promise<void>((r) => this.waiting.push(r));
     const thrown = this.throwWith[action];
     if (thrown) {
@@ -150,6 +161,6 @@ export class FakeActions implements AddinActions {
       delete this.failWith[action];
       return { action, sheets: [], syncs: 1, error };
     }
-    return { action, sheets: run(), syncs: 2 };
+    return { action, sheets: run(), syncs: 2, writeCalls: action === "inspect" ? 0 : 1 };
   }
 }
