@@ -22,7 +22,15 @@ function addin(): AddinActions {
 const officeGlobal = (): typeof Office | undefined => (typeof Office !== "undefined" ? Office : undefined);
 const pageUrl = (): string => (typeof location !== "undefined" ? location.href : "https://localhost:3000/commands.html");
 
+/** A command is running: a click meanwhile is answered at once, not queued into a second run. */
+let running = false;
+
 async function perform(kind: Exclude<ActionName, "clear">, event: Office.AddinCommands.Event): Promise<void> {
+  if (running) {
+    event.completed();
+    return;
+  }
+  running = true;
   try {
     const storage = defaultStorage();
     let outcome: ActionOutcome;
@@ -37,6 +45,7 @@ async function perform(kind: Exclude<ActionName, "clear">, event: Office.AddinCo
   } catch {
     // Nothing more to show; the event must still complete.
   } finally {
+    running = false;
     event.completed();
   }
 }

@@ -5,6 +5,9 @@
 (function () {
   "use strict";
 
+  /** As DIALOG_SELF_CLOSE_MS in src/commands/outcomeDialog.ts (a test holds them equal). */
+  var SELF_CLOSE_MS = 240000;
+
   function parse() {
     try {
       var s = JSON.parse(decodeURIComponent(window.location.hash.slice(1)));
@@ -43,13 +46,25 @@
     var title = bilingual("h1", s.title);
     title.id = "outcome-title";
     root.appendChild(title);
-    for (var i = 0; i < s.lines.length; i++) root.appendChild(bilingual("p", s.lines[i]));
+    var lines = document.createElement("div");
+    lines.className = "lines";
+    lines.setAttribute("tabindex", "0");
+    for (var i = 0; i < s.lines.length; i++) lines.appendChild(bilingual("p", s.lines[i]));
+    root.appendChild(lines);
+    var foot = document.createElement("div");
+    foot.className = "foot";
     var button = document.createElement("button");
     button.type = "button";
     button.appendChild(document.createTextNode("关闭 Close"));
     button.onclick = close;
-    root.appendChild(button);
+    foot.appendChild(button);
+    var later = document.createElement("small");
+    later.appendChild(document.createTextNode("本窗口 4 分钟后自动关闭。This window closes itself after 4 minutes."));
+    foot.appendChild(later);
+    root.appendChild(foot);
     button.focus();
+    // Office ends a ribbon command after five minutes, and the dialog with it: close before that.
+    window.setTimeout(close, SELF_CLOSE_MS);
     document.onkeydown = function (e) {
       if ((e || window.event).keyCode === 27) close();
     };

@@ -6,6 +6,7 @@ import { EmuRequestContext, type EmuRunOptions } from "./context";
 import { apiNotFound, EmulatorError } from "./errors";
 import { ruleHolds } from "../core/formula";
 import { recalculate } from "./recalc";
+import { shiftRows } from "./shiftRows";
 import { toSnapshot } from "./snapshot";
 import { cellKey, cloneState, contains, DEFAULT_PROTECTION, emptyCell, newSheet, type CellData, type ProtectionOptions, type Scalar, type SheetState, type WorkbookState } from "./state";
 
@@ -44,6 +45,11 @@ export interface HostOptions {
   knownBugs?: boolean;
   /** Bytes one request or one response may carry (default 5 MB, as Excel on the web). */
   payloadLimit?: number;
+  /**
+   * Where Excel runs (default "desktop"). On the web, picking a value from a list validation's
+   * drop-down raises no onChanged.
+   */
+  platform?: "desktop" | "web";
 }
 
 /** UTF-8 length of a string, without allocating. */
@@ -74,7 +80,7 @@ export interface ChangeRecord {
   before?: Scalar;
   after?: Scalar;
   single: boolean;
-  origin: "api" | "user";
+  origin: "api" | "user" | "remote";
 }
 
 interface Registration {
@@ -107,6 +113,8 @@ export class EmulatedExcel {
   state: WorkbookState;
   /** Every context.sync() (and the final one of Excel.run when instructions were pending). */
   syncCount = 0;
+  /** Write instructions the add-in's batches have sent (values, formats, rules, notes, XML …). */
+  writeCalls = 0;
   /** While true a sync fails with InvalidOperationInCellEditMode and applies nothing. */
   editMode = false;
   /** Called at the start of every sync with its number (1-based), before anything is applied. */
@@ -115,6 +123,7 @@ export class EmulatedExcel {
   readonly library: LibraryFeatures;
   readonly knownBugs: boolean;
   readonly payloadLimit: number;
+  readonly platform: "desktop" | "web";
   /** The largest response a sync has returned so far, in bytes (a refused one returned nothing). */
   largestResponse = 0;
   private responseBytes = 0;
@@ -133,6 +142,7 @@ export class EmulatedExcel {
     this.library = opts.library ?? CDN_OFFICE_JS;
     this.knownBugs = opts.knownBugs ?? true;
     this.payloadLimit = opts.payloadLimit ?? PAYLOAD_LIMIT;
+    this.platform = opts.platform ?? "desktop";
     this.state = state ?? { sheets: [], activeSheetId: "", selection: null, nextId: 0 };
     this.run = ((...args: unknown[]) => this.runBatch(args)) as unknown as typeof Excel.run;
   }
@@ -212,7 +222,11 @@ export class EmulatedExcel {
       this.batch = null;
       this.recalculateAfter(log.changes);
       if (log.before) {
-        if (!(ctx.runOptions.mergeUndoGroup && ctx._undoRecorded)) this.undoStack.push(log.before);
+        if (!this.undoesAddinWrites) {
+          // Below ExcelApi 1.20 an add-in's write is not undoable and clears the undo stack, the
+          // person's own edits included (office-js 3788, 3778, 6170).
+          this.undoStack.length = 0;
+        } else if (!(ctx.runOptions.mergeUndoGroup && ctx._undoRecorded)) this.undoStack.push(log.before);
         ctx._undoRecorded = true;
       }
       this.schedule(log.changes);
@@ -226,7 +240,14 @@ export class EmulatedExcel {
 
   /** @internal Call before changing the workbook inside a batch (records the undo step). */
   _touch(): void {
-    if (this.batch && !this.batch.before) this.batch.before = cloneState(this.state);
+    if (!this.batch) return;
+    this.writeCalls += 1;
+    if (!this.batch.before) this.batch.before = cloneState(this.state);
+  }
+
+  /** Excel keeps the add-in's writes on its undo stack (ExcelApi 1.20); below, they clear it. */
+  get undoesAddinWrites(): boolean {
+    return this.isSetSupported("ExcelApi", "1.20");
   }
 
   /** @internal A range's values or formulas changed inside the running batch. */
@@ -236,7 +257,14 @@ export class EmulatedExcel {
 
   /** @internal */
   _register(reg: Registration): void {
+    // Below ExcelApi 1.20, registering an event handler already clears the undo stack (office-js 2543).
+    if (!this.undoesAddinWrites) this.undoStack.length = 0;
     this.registrations.push(reg);
+  }
+
+  /** Handlers registered for change events. */
+  get handlerCount(): number {
+    return this.registrations.length;
   }
 
   /** @internal */
@@ -276,11 +304,12 @@ export class EmulatedExcel {
   }
 
   private eventArgs(rec: ChangeRecord): Record<string, unknown> {
+    const remote = rec.origin === "remote";
     const valueType = (v: Scalar | undefined) => (v === null || v === undefined ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String");
     return {
       type: "WorksheetChanged",
       changeType: "RangeEdited",
-      source: "Local",
+      source: remote ? "Remote" : "Local",
       worksheetId: rec.sheetId,
       address: rec.address,
       ...(this.isSetSupported("ExcelApi", "1.9") && rec.single
@@ -336,16 +365,34 @@ export class EmulatedExcel {
     return { ...c, text };
   }
 
-  /** The user types into a cell (not through the API): fires onChanged like Excel does. */
-  userEdit(sheetName: string, address: string, value: Scalar): void {
+  /**
+   * The user types into a cell (not through the API): one undo step, and onChanged as Excel fires it.
+   * `via: "list"` picks the value from a list validation's drop-down, which on Excel on the web fires
+   * no onChanged; `via: "remote"` is a co-author's edit, arriving with source "Remote" and no undo step here.
+   */
+  userEdit(sheetName: string, address: string, value: Scalar, via: "typed" | "list" | "remote" = "typed"): void {
     const sheet = this.sheet(sheetName);
     const { row, col } = parseA1(bareAddress(address));
     const key = cellKey(row, col);
+    if (via !== "remote") this.undoStack.push(cloneState(this.state));
     const before = sheet.cells.get(key)?.value ?? null;
     const c = sheet.cells.get(key) ?? emptyCell();
     sheet.cells.set(key, { ...c, value: value === "" ? null : value, formula: null });
     recalculate(sheet);
-    this.schedule([{ sheetId: sheet.id, address: toA1(row, col), before, after: value, single: true, origin: "user" }]);
+    if (via === "list" && this.platform === "web") return;
+    this.schedule([{ sheetId: sheet.id, address: toA1(row, col), before, after: value, single: true, origin: via === "remote" ? "remote" : "user" }]);
+  }
+
+  /**
+   * A person inserts (count > 0) or deletes (count < 0) whole rows at `row`: cells, merged areas,
+   * conditional formats, notes and validations move with them, as in Excel. The add-in's record of
+   * marked cells (custom XML) does not: it is text. One undo step; no onChanged.
+   */
+  userShiftRows(sheetName: string, row: number, count: number): void {
+    const sheet = this.sheet(sheetName);
+    this.undoStack.push(cloneState(this.state));
+    shiftRows(sheet, row, count);
+    recalculate(sheet);
   }
 
   /** Protect or unprotect a sheet as a person would (Review → Protect Sheet), with its options. */

@@ -53,7 +53,16 @@ export interface Dispatch {
   delivered: boolean;
   /** Resolves when the command calls event.completed(). */
   completed: Promise<void>;
+  /**
+   * How the command ended: "completed" by event.completed(), or "ended" by Office once
+   * COMMAND_LIMIT_MS passed without it (add-in commands docs; office-js 4983, 5559). Office then
+   * closes the function file's page, and any dialog it opened.
+   */
+  outcome: Promise<"completed" | "ended">;
 }
+
+/** Office ends a function command that has not called event.completed() after five minutes. */
+export const COMMAND_LIMIT_MS = 5 * 60 * 1000;
 
 export interface InstalledOffice {
   /** Functions registered through Office.actions.associate (ribbon commands). */
@@ -177,18 +186,30 @@ export function installEmulator(host: EmulatedExcel, opts: InstallOptions = {}):
       let done!: () => void;
       const completed = new Promise<void>((r) => (done = r));
       const fn = actions.get(functionName) ?? (g[functionName] as ((e: unknown) => unknown) | undefined);
-      if ((platform === "desktop" && !started) || typeof fn !== "function") return { delivered: false, completed };
+      if ((platform === "desktop" && !started) || typeof fn !== "function") return { delivered: false, completed, outcome: Promise.resolve("ended") };
       let once = false;
+      let settle!: (how: "completed" | "ended") => void;
+      const outcome = new Promise<"completed" | "ended">((r) => (settle = r));
+      let ended = false;
+      const limit = setTimeout(() => {
+        if (once) return;
+        ended = true;
+        for (const d of dialogs) d.closed = true;
+        settle("ended");
+      }, COMMAND_LIMIT_MS);
+      (limit as { unref?: () => void }).unref?.();
       const event = {
         source: { id: functionName },
         completed: () => {
           if (once) throw new Error("event.completed() was called twice");
           once = true;
+          clearTimeout(limit);
           done();
+          if (!ended) settle("completed");
         },
       };
       void Promise.resolve().then(() => fn(event));
-      return { delivered: true, completed };
+      return { delivered: true, completed, outcome };
     },
     uninstall() {
       g.Excel = before.Excel;

@@ -3,7 +3,7 @@
 // signal to an open pane, and event.completed() whatever happens.
 import { RIBBON_KEY } from "../../src/host/ribbonSignal";
 import { SETTINGS_KEY } from "../../src/host/settingsStore";
-import { EmulatedExcel, fromExcelJs, installEmulator, type InstalledOffice } from "../../src/emulator";
+import { COMMAND_LIMIT_MS, EmulatedExcel, fromExcelJs, installEmulator, NPM_OFFICE_JS, type InstalledOffice } from "../../src/emulator";
 import type { OutcomeSummary } from "../../src/commands/outcomeSummary";
 import { sampleWorkbook } from "./setup";
 
@@ -127,4 +127,76 @@ describe("ribbon commands", () => {
     expect(office.dialogs).toHaveLength(0);
     expect(host.sheet(SHEET).cfs.length).toBeGreaterThan(0);
   });
+});
+
+describe("ribbon commands against Office's limits", () => {
+  test("a second 检查 on an unchanged sheet writes nothing, and its dialog says the marks were up to date", async () => {
+    const host = fromExcelJs(await sampleWorkbook(BLANK));
+    await setup(host);
+    await click("checkSheet");
+    const calls = host.writeCalls;
+    const again = await click("checkSheet");
+    expect(host.writeCalls).toBe(calls);
+    expect(JSON.stringify(again.lines)).toContain("已是最新，未写入任何内容");
+  });
+
+  test("with a library that has no notes (the npm office.js) the dialog never speaks of notes", async () => {
+    const host = fromExcelJs(await sampleWorkbook(BLANK), { library: NPM_OFFICE_JS });
+    await setup(host);
+    const out = await click("checkSheet");
+    expect(host.sheet(SHEET).notes.size).toBe(0);
+    expect(JSON.stringify(out.lines)).toContain("表中标出");
+    expect(JSON.stringify(out.lines)).not.toContain("批注");
+    const withNotes = fromExcelJs(await sampleWorkbook(BLANK));
+    office.uninstall();
+    await setup(withNotes);
+    const noted = await click("checkSheet");
+    expect(withNotes.sheet(SHEET).notes.size).toBeGreaterThan(0);
+    expect(JSON.stringify(noted.lines)).toContain("附有批注说明");
+  });
+
+  test("a dialog left open: the command closes it and completes before Office's five minutes", async () => {
+    const host = fromExcelJs(await sampleWorkbook(BLANK));
+    await setup(host);
+    jest.useFakeTimers();
+    try {
+      const d = office.dispatch("checkSheet");
+      for (let i = 0; i < 200 && office.dialogs.length === 0; i++) await jest.advanceTimersByTimeAsync(5);
+      expect(office.dialogs).toHaveLength(1);
+      expect(office.dialogs[0].closed).toBe(false);
+      await jest.advanceTimersByTimeAsync(COMMAND_LIMIT_MS - 20_000);
+      expect(await d.outcome).toBe("completed");
+      expect(office.dialogs[0].closed).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test("clicks while a command runs are answered at once, not queued into a second run", async () => {
+    const host = fromExcelJs(await sampleWorkbook(BLANK));
+    await setup(host);
+    const first = office.dispatch("fillSheet");
+    const second = office.dispatch("fillSheet");
+    const third = office.dispatch("checkSheet");
+    await second.completed;
+    await third.completed;
+    for (let i = 0; i < 500 && office.dialogs.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(office.dialogs).toHaveLength(1);
+    office.dialogs[0].closeByUser();
+    await first.completed;
+    expect(await first.outcome).toBe("completed");
+    expect(host.cell(SHEET, "G13").value).toBe(10);
+    // One run: the fill's undo record, no second one.
+    expect(host.undoDepth).toBe(1);
+  });
+});
+
+test("the dialog page closes itself before the command's own limit, and both before Office's five minutes", async () => {
+  const { DIALOG_LIMIT_MS, DIALOG_SELF_CLOSE_MS } = await import("../../src/commands/outcomeDialog");
+  const page = (await import("node:fs")).readFileSync(require.resolve("../../src/dialog/dialog.js"), "utf8");
+  const selfClose = Number(/var SELF_CLOSE_MS = (\d+);/.exec(page)?.[1]);
+  expect(selfClose).toBe(DIALOG_SELF_CLOSE_MS);
+  expect(DIALOG_SELF_CLOSE_MS).toBeLessThan(DIALOG_LIMIT_MS);
+  expect(DIALOG_LIMIT_MS).toBeLessThan(COMMAND_LIMIT_MS);
+  expect(page).toContain("4 分钟后自动关闭");
 });
