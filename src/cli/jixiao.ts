@@ -11,7 +11,7 @@ import { expandInputs, uniqueFiles, type Skipped } from "./inputs";
 import { planTargets, sameFile, writeWhole, type Planned } from "./outputs";
 import { isOwnSummary, refuseOutputs } from "./outputGuard";
 import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, workerScript } from "./pool";
-import { CSV_HEADER, summaryCsv } from "./summaryCsv";
+import { CSV_HEADER, EARLIER_CSV_HEADERS, summaryCsv } from "./summaryCsv";
 import { toJson, toText, visible } from "./report";
 
 /** The version in package.json (two folders up from src/cli and from dist/cli alike). */
@@ -129,7 +129,7 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
     { summary: opts.summary, csv: opts.csv, out: single, force: opts.force },
     opts.files,
     skipped.map((x) => x.path),
-    CSV_HEADER.join(","),
+    [CSV_HEADER, ...EARLIER_CSV_HEADERS].map((h) => h.join(",")),
   );
   if (refusal) {
     io.err.write(`jixiao: ${visible(opts.lang === "zh-CN" ? `${refusal.zh}（${refusal.en}）` : refusal.en)}\n`);

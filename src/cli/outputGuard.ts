@@ -50,7 +50,8 @@ export async function isOwnSummary(p: string): Promise<boolean> {
 }
 
 /** Whether the file at `p` is a CSV summary this program wrote: it starts with its byte-order mark and header. */
-export function isOwnCsv(p: string, header: string): boolean {
+export function isOwnCsv(p: string, header: string | string[]): boolean {
+  if (Array.isArray(header)) return header.some((h) => isOwnCsv(p, h));
   const size = sizeOf(p);
   if (size === null) return false;
   const want = Buffer.from(`\ufeff${header}\r\n`, "utf8");
@@ -83,7 +84,7 @@ export async function refuseOutputs(
   outs: NamedOutputs,
   inputs: readonly string[],
   passedOver: readonly string[],
-  csvHeader: string,
+  csvHeader: string | string[],
 ): Promise<Refusal | null> {
   const named: Array<[string, string]> = [];
   if (outs.summary !== undefined) named.push(["--summary", outs.summary]);

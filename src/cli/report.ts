@@ -1,6 +1,7 @@
 import { countBySeverity } from "../core/engine";
 import type { Finding } from "../core/rules/types";
-import { fmt2 } from "../core/numbers";
+import type { SheetResult } from "../core/engine";
+import { figureLines, shownFigures } from "../core/shownFigures";
 import { indicatorSummaries, KIND_LABEL, SEVERITY_LABEL, statusOf } from "../core/summary";
 import type { FileResult } from "../xlsx/checkWorkbook";
 import type { Lang } from "./args";
@@ -15,7 +16,20 @@ function messageOf(x: Finding): { zh: string; en: string } {
   return x.fix === "fill" ? { zh: x.message.zh + FILL_HINT.zh, en: x.message.en + FILL_HINT.en } : x.message;
 }
 
-/** The --json document: exactly the shape the issue specifies, messages in the chosen language. */
+/**
+ * The figures of a sheet in --json: each as the form states it and as computed, never one for the
+ * other (`stated` null: the form leaves it blank; `computed` null: the checker cannot work it out).
+ */
+function jsonFigures(s: SheetResult) {
+  const f = shownFigures(s);
+  return {
+    budget: s.figures?.budget || f.budgetScore.stated !== null ? { rate: f.rate, score: f.budgetScore } : null,
+    total: f.total,
+    grade: f.grade,
+  };
+}
+
+/** The --json document, messages in the chosen language. */
 export function toJson(files: FileResult[], lang: Lang) {
   const t = pick(lang);
   return {
@@ -27,9 +41,7 @@ export function toJson(files: FileResult[], lang: Lang) {
       sheets: f.sheets.map((s) => ({
         sheet: s.sheet,
         kind: s.kind,
-        budget: s.figures?.budget ? { rate: s.figures.budget.rate, score: s.figures.budget.score } : null,
-        total: s.figures?.total ?? null,
-        grade: s.figures?.grade ?? null,
+        ...jsonFigures(s),
         indicators: indicatorSummaries(s),
         findings: s.findings.map((x) => ({ code: x.code, severity: x.severity, cell: x.cell, message: t(messageOf(x)) })),
         ...(s.written ? { written: s.written.map((w) => ({ cell: w.cell, value: w.value, purpose: w.purpose })) } : {}),
@@ -55,16 +67,9 @@ export function toText(files: FileResult[], lang: Lang): string {
       const title = zh ? `  工作表「${s.sheet}」：${t(KIND_LABEL[s.kind])}` : `  Sheet "${s.sheet}": ${t(KIND_LABEL[s.kind])}`;
       lines.push(title);
       if (s.kind === "none") continue;
-      const fig = s.figures;
-      if (fig?.budget) {
-        lines.push(zh ? `    预算执行率 ${fmt2(fig.budget.rate)}%，预算执行得分 ${fmt2(fig.budget.score)}` : `    Execution rate ${fmt2(fig.budget.rate)}%, budget score ${fmt2(fig.budget.score)}`);
-      }
-      if (fig?.legacyRate !== null && fig?.legacyRate !== undefined) {
-        lines.push(zh ? `    预算执行率 ${fmt2(fig.legacyRate)}%` : `    Execution rate ${fmt2(fig.legacyRate)}%`);
-      }
-      if (fig?.total !== null && fig?.total !== undefined) {
-        lines.push(zh ? `    总分 ${fmt2(fig.total)}，评分等级 ${fig.grade}` : `    Total ${fmt2(fig.total)}, grade ${fig.grade}`);
-      }
+      // Each figure as the form states it and as computed: 总分 92.61（表内）· 核算 91.61, 总分（建议）94.33.
+      const figs = figureLines(s);
+      if (figs.length > 0) lines.push(`    ${figs.map(t).join(zh ? "；" : "; ")}`);
       lines.push(zh ? `    指标 ${s.evaluations.filter((e) => !e.placeholder).length} 个` : `    ${s.evaluations.filter((e) => !e.placeholder).length} indicators`);
       const c = countBySeverity(s.findings);
       lines.push(

@@ -1,7 +1,11 @@
 import { fitCell } from "../core/text";
 import { STATUS_LABEL, summaryRows, type CheckedFile } from "../core/summaryRows";
 
-export const CSV_HEADER = ["文件", "工作表", "表格类型", "预算执行率(%)", "预算执行得分", "总分", "评分等级", "错误", "警告", "结论", "说明"];
+/** The form's own figures (表内) beside the computed ones (核算): a blank 表内 cell is a blank on the form. */
+export const CSV_HEADER = ["文件", "工作表", "表格类型", "预算执行率%(核算)", "预算执行得分(表内)", "预算执行得分(核算)", "总分(表内)", "总分(核算)", "等级(表内)", "等级(核算)", "错误", "警告", "结论", "说明"];
+
+/** The header of the summaries earlier versions wrote (one figure each): still this command's own. */
+export const EARLIER_CSV_HEADERS = [["文件", "工作表", "表格类型", "预算执行率(%)", "预算执行得分", "总分", "评分等级", "错误", "警告", "结论", "说明"]];
 
 /**
  * A text field that a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR) is
@@ -25,7 +29,22 @@ export function summaryCsv(files: readonly CheckedFile[]): string {
   const rows: Array<Array<string | number | null>> = [CSV_HEADER];
   for (const r of summaryRows(files)) {
     const count = (n: number | null) => (n === null ? "" : String(n));
-    rows.push([r.file, r.sheet, r.kind.zh, r.rate, r.budgetScore, r.total, r.grade, count(r.errors), count(r.warnings), STATUS_LABEL[r.status].zh, r.message.zh]);
+    rows.push([
+      r.file,
+      r.sheet,
+      r.kind.zh,
+      r.rate,
+      r.budgetScore.stated,
+      r.budgetScore.computed,
+      r.total.stated,
+      r.total.computed,
+      r.grade.stated,
+      r.grade.computed,
+      count(r.errors),
+      count(r.warnings),
+      STATUS_LABEL[r.status].zh,
+      r.message.zh,
+    ]);
   }
   return `\ufeff${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }

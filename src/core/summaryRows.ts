@@ -1,5 +1,6 @@
 import { countBySeverity, type SheetResult } from "./engine";
 import type { Finding, Message } from "./rules/types";
+import { shownFigures, type Figure } from "./shownFigures";
 import { KIND_LABEL, statusOf } from "./summary";
 
 /**
@@ -24,11 +25,12 @@ export interface SummaryRow {
   projectName: string;
   /** 主管部门 / 实施单位, as the form states them, without repeating one that is both. */
   who: string;
-  /** 预算执行率 in percent (the legacy form's 执行数 / 预算数 too). */
+  /** 预算执行率 in percent as computed from the funds (the legacy form's 执行数 / 预算数 too). */
   rate: number | null;
-  budgetScore: number | null;
-  total: number | null;
-  grade: string;
+  /** The budget score, total and grade as the form states them and as computed (never one for the other). */
+  budgetScore: Figure<number>;
+  total: Figure<number>;
+  grade: Figure<string>;
   errors: number | null;
   warnings: number | null;
   status: RowStatus;
@@ -51,7 +53,8 @@ const NO_FORM: Message = { zh: "未找到绩效自评表或绩效目标表。", 
 
 export function summaryRows(files: readonly CheckedFile[]): SummaryRow[] {
   const rows: SummaryRow[] = [];
-  const blank = { projectName: "", who: "", rate: null, budgetScore: null, total: null, grade: "", errors: null, warnings: null, findings: [], result: null };
+  const none = { stated: null, computed: null };
+  const blank = { projectName: "", who: "", rate: null, budgetScore: none, total: none, grade: none, errors: null, warnings: null, findings: [], result: null };
   for (const f of files) {
     if (f.error && f.sheets.length === 0) {
       rows.push({ ...blank, file: f.file, sheet: "", kind: { zh: "", en: "" }, status: "unreadable", message: f.error });
@@ -65,6 +68,7 @@ export function summaryRows(files: readonly CheckedFile[]): SummaryRow[] {
     for (const s of forms) {
       const c = countBySeverity(s.findings);
       const st = statusOf(s);
+      const shown = shownFigures(s);
       const who = [...new Set([s.form?.department, s.form?.implementer].filter((x): x is string => !!x))].join(" / ");
       rows.push({
         file: f.file,
@@ -72,10 +76,10 @@ export function summaryRows(files: readonly CheckedFile[]): SummaryRow[] {
         kind: KIND_LABEL[s.kind],
         projectName: s.form?.projectName ?? "",
         who,
-        rate: s.figures?.budget?.rate ?? s.figures?.legacyRate ?? null,
-        budgetScore: s.figures?.budget?.score ?? null,
-        total: s.figures?.total ?? null,
-        grade: s.figures?.grade ?? "",
+        rate: shown.rate.computed,
+        budgetScore: shown.budgetScore,
+        total: shown.total,
+        grade: shown.grade,
         errors: c.error,
         warnings: c.warning,
         status: st.ready ? "ready" : "needs-work",

@@ -4,6 +4,7 @@ import * as React from "react";
 import { Badge, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { SheetResult } from "../core/engine";
 import { fmt2 } from "../core/numbers";
+import { figureText, shownFigures, type Figure } from "../core/shownFigures";
 import { KIND_LABEL, statusOf } from "../core/summary";
 import type { Translator } from "./strings";
 
@@ -35,13 +36,19 @@ export function SummaryCard({ tr, result }: SummaryCardProps): React.JSX.Element
   for (const f of result.findings) counts[f.severity]++;
   const status = statusOf(result);
   const rate = fig?.budget?.rate ?? fig?.legacyRate ?? null;
+  const shown = shownFigures(result);
+  // The form's figure and the computed one, told apart: "92.61（表内）· 核算 91.61", "（建议）94.33".
+  const told = (f: Figure<number> | Figure<string>) => {
+    const m = figureText({ zh: "", en: "" }, f as Figure<number | string>);
+    return m ? tr.m(m).trim() : tr.t("notComputed");
+  };
 
   const rows: Array<[string, string]> = [[tr.t("formKind"), tr.m(KIND_LABEL[result.kind])]];
   if (rate !== null) rows.push([tr.t("budgetRate"), `${fmt2(rate)}%`]);
-  if (fig?.budget) rows.push([tr.t("budgetScore"), fmt2(fig.budget.score)]);
+  if (fig?.budget || shown.budgetScore.stated !== null) rows.push([tr.t("budgetScore"), told(shown.budgetScore)]);
   if (result.kind !== "targets") {
-    rows.push([tr.t("total"), fig?.total != null ? fmt2(fig.total) : tr.t("notComputed")]);
-    rows.push([tr.t("grade"), fig?.grade ?? tr.t("notComputed")]);
+    rows.push([tr.t("total"), told(shown.total)]);
+    rows.push([tr.t("grade"), told(shown.grade)]);
   }
 
   return (

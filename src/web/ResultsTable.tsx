@@ -3,6 +3,7 @@
 import * as React from "react";
 import { Badge, Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
 import { fmt2 } from "../core/numbers";
+import { figureText, type Figure } from "../core/shownFigures";
 import { STATUS_LABEL, type SummaryRow } from "../core/summaryRows";
 import { FindingsTable } from "./FindingsTable";
 import type { WebTranslator } from "./strings";
@@ -28,6 +29,11 @@ const useStyles = makeStyles({
 const HEAD_CLASS: Partial<Record<string, "file" | "wide" | "nowrap">> = { colFile: "file", colKind: "wide", colProject: "wide", colWho: "wide", colStatus: "wide", colActions: "nowrap", colSheet: "nowrap", colGrade: "nowrap", colErrors: "nowrap", colWarnings: "nowrap", colTotal: "nowrap" };
 
 const num = (x: number | null) => (x === null ? "" : fmt2(x));
+/** A figure as the form states it and as computed: "92.61（表内）· 核算 91.61", "（建议）94.33", "92.61". */
+const figure = (tr: WebTranslator, f: Figure<number> | Figure<string>) => {
+  const m = figureText({ zh: "", en: "" }, f as Figure<number | string>);
+  return m ? tr.m(m).trim() : "";
+};
 
 export interface ResultsTableProps {
   tr: WebTranslator;
@@ -69,9 +75,9 @@ export function ResultsTable({ tr, rows, onDownload, busyFile }: ResultsTablePro
                 <TableCell>{visibleText(r.projectName ?? "")}</TableCell>
                 <TableCell>{visibleText(r.who ?? "")}</TableCell>
                 <TableCell className={s.num}>{num(r.rate)}</TableCell>
-                <TableCell className={s.num}>{num(r.budgetScore)}</TableCell>
-                <TableCell className={s.num} data-testid="total">{num(r.total)}</TableCell>
-                <TableCell className={s.nowrap}>{r.grade}</TableCell>
+                <TableCell className={s.num}>{figure(tr, r.budgetScore)}</TableCell>
+                <TableCell className={s.num} data-testid="total">{figure(tr, r.total)}</TableCell>
+                <TableCell className={s.nowrap} data-testid="grade">{figure(tr, r.grade)}</TableCell>
                 <TableCell className={s.small}>{r.errors ?? ""}</TableCell>
                 <TableCell className={s.small}>{r.warnings ?? ""}</TableCell>
                 <TableCell>

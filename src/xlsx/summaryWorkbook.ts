@@ -20,10 +20,29 @@ export interface SummaryOptions {
   settings: Record<string, unknown>;
 }
 
-const SUMMARY_HEADER = ["文件", "工作表", "表格类型", "项目名称", "主管部门 / 实施单位", "预算执行率(%)", "预算执行得分", "总分", "等级", "错误", "警告", "结论", "说明"];
+/** The form's own figures (表内) beside the computed ones (核算). */
+const SUMMARY_HEADER = [
+  "文件",
+  "工作表",
+  "表格类型",
+  "项目名称",
+  "主管部门 / 实施单位",
+  "预算执行率%(核算)",
+  "预算执行得分(表内)",
+  "预算执行得分(核算)",
+  "总分(表内)",
+  "总分(核算)",
+  "等级(表内)",
+  "等级(核算)",
+  "错误",
+  "警告",
+  "结论",
+  "说明",
+];
+const STATUS_COLUMN = SUMMARY_HEADER.indexOf("结论") + 1;
 const FINDINGS_HEADER = ["文件", "工作表", "单元格", "严重程度", "代码", "说明"];
 const NEEDS_WORK = STATUS_LABEL["needs-work"].zh;
-const NUMBER_COLUMNS = new Set([6, 7, 8]);
+const NUMBER_COLUMNS = new Set([6, 7, 8, 9, 10]);
 
 /** Columns wide enough for Chinese text: a CJK character takes two widths. */
 function widthOf(v: unknown): number {
@@ -76,9 +95,12 @@ export async function summaryWorkbook(files: readonly CheckedFile[], opts: Summa
       text(r.projectName),
       text(r.who),
       r.rate,
-      r.budgetScore,
-      r.total,
-      text(r.grade),
+      r.budgetScore.stated,
+      r.budgetScore.computed,
+      r.total.stated,
+      r.total.computed,
+      text(r.grade.stated),
+      text(r.grade.computed),
       r.errors,
       r.warnings,
       STATUS_LABEL[r.status].zh,
@@ -91,7 +113,7 @@ export async function summaryWorkbook(files: readonly CheckedFile[], opts: Summa
     for (const col of NUMBER_COLUMNS) row.getCell(col).numFmt = "0.00";
     const link = row.getCell(1);
     if (typeof link.value === "object" && link.value && "hyperlink" in link.value) link.font = { color: { argb: "FF0563C1" }, underline: true };
-    if (row.getCell(12).value === NEEDS_WORK || row.getCell(12).value === STATUS_LABEL.unreadable.zh) {
+    if (row.getCell(STATUS_COLUMN).value === NEEDS_WORK || row.getCell(STATUS_COLUMN).value === STATUS_LABEL.unreadable.zh) {
       row.eachCell({ includeEmpty: true }, (c, n) => {
         if (n <= SUMMARY_HEADER.length) c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
       });

@@ -12,6 +12,9 @@ const sample = (p: string) => path.join(SAMPLES, p);
 
 const run = runCli;
 
+/** A figure as the form states it and as computed: both keys always there, each may be null. */
+const figure = <T extends z.ZodType>(t: T) => z.object({ stated: t.nullable(), computed: t.nullable() }).strict();
+
 const ReportSchema = z
   .object({
     files: z.array(
@@ -22,9 +25,9 @@ const ReportSchema = z
           z.object({
             sheet: z.string(),
             kind: z.enum(["self-evaluation", "self-evaluation-legacy", "targets", "none"]),
-            budget: z.object({ rate: z.number(), score: z.number() }).nullable(),
-            total: z.number().nullable(),
-            grade: z.string().nullable(),
+            budget: z.object({ rate: figure(z.number()), score: figure(z.number()) }).nullable(),
+            total: figure(z.number()),
+            grade: figure(z.string()),
             indicators: z.array(z.unknown()),
             findings: z.array(
               z.object({
@@ -45,8 +48,8 @@ describe("jixiao check", () => {
     const r = await run(["check", sample("selfeval/zhengwuyun.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("工作表「绩效自评表」：财政项目支出绩效自评表");
-    expect(r.out).toContain("预算执行率 92.04%，预算执行得分 9.20");
-    expect(r.out).toContain("总分 90.20，评分等级 优");
+    // Stated and computed agree: one figure each.
+    expect(r.out).toContain("预算执行率 92.04%；预算执行得分 9.20；总分 90.20；等级 优");
     expect(r.out).toContain("错误 0");
     expect(r.err).toBe(""); // no progress line for a single file
   });
@@ -56,6 +59,8 @@ describe("jixiao check", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/H6\s+预算执行得分应为 8\.11（10\.00 × 81\.15%，截位保留两位小数），表中为 8\.12/);
     expect(r.out).toMatch(/G34\s+总分应为 91\.61/);
+    // The header line tells the form's total from the computed one.
+    expect(r.out).toMatch(/总分 92\.61（表内）· 核算 91\.61/);
   });
 
   test("--lang en-US reports in English", async () => {
@@ -72,9 +77,13 @@ describe("jixiao check", () => {
     expect(r.code).toBe(1);
     const doc = ReportSchema.parse(JSON.parse(r.out));
     expect(doc.files.map((f) => f.sheets[0].kind)).toEqual(["self-evaluation", "self-evaluation-legacy", "targets", "self-evaluation"]);
-    expect(doc.files[0].sheets[0]).toMatchObject({ budget: { rate: 98.61, score: 9.86 }, total: 94.46, grade: "优" });
-    expect(doc.files[1].sheets[0]).toMatchObject({ budget: null, total: 99, grade: "优秀" });
-    expect(doc.files[2].sheets[0]).toMatchObject({ budget: null, total: null, grade: null });
+    expect(doc.files[0].sheets[0]).toMatchObject({
+      budget: { rate: { stated: 98.61, computed: 98.61 }, score: { stated: 9.86, computed: 9.86 } },
+      total: { stated: 94.46, computed: 94.46 },
+      grade: { stated: "优", computed: "优" },
+    });
+    expect(doc.files[1].sheets[0]).toMatchObject({ budget: null, total: { stated: 99, computed: 99 }, grade: { stated: "优秀", computed: "优秀" } });
+    expect(doc.files[2].sheets[0]).toMatchObject({ budget: null, total: { stated: null, computed: null }, grade: { stated: null, computed: null } });
     expect(doc.files[3].sheets[0].findings.filter((f) => f.severity === "error").map((f) => f.cell).sort()).toEqual(["D17", "E16", "G14"]);
     // Progress goes to stderr, never into the JSON.
     expect(r.err).toContain("[4/4]");
@@ -108,8 +117,8 @@ describe("jixiao check", () => {
   test("--rounding changes the figures checked", async () => {
     const truncate = JSON.parse((await run(["check", sample("selfeval/shujuyunying.xlsx"), "--json"])).out);
     const halfUp = JSON.parse((await run(["check", sample("selfeval/shujuyunying.xlsx"), "--json", "--rounding", "half-up"])).out);
-    expect(truncate.files[0].sheets[0].budget).toEqual({ rate: 81.15, score: 8.11 });
-    expect(halfUp.files[0].sheets[0].budget).toEqual({ rate: 81.16, score: 8.12 });
+    expect(truncate.files[0].sheets[0].budget).toEqual({ rate: { stated: 81.15, computed: 81.15 }, score: { stated: 8.11, computed: 8.11 } });
+    expect(halfUp.files[0].sheets[0].budget).toEqual({ rate: { stated: 81.15, computed: 81.16 }, score: { stated: 8.11, computed: 8.12 } });
     expect(halfUp.files[0].sheets[0].findings.map((f: { code: string }) => f.code)).toContain("budget-rate-mismatch");
   });
 
@@ -127,7 +136,7 @@ describe("jixiao check", () => {
     expect(doc.files[0].sheets[0].written.map((w: { cell: string }) => w.cell)).toEqual(["G13", "G14", "G15", "G16", "G28", "G31", "F32"]);
     const again = await run(["check", out, "--json"]);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.out).files[0].sheets[0].total).toBe(doc.files[0].sheets[0].total);
+    expect(JSON.parse(again.out).files[0].sheets[0].total).toEqual(doc.files[0].sheets[0].total);
     // Refuses to write over its input.
     const same = await run(["check", input, "--fix", "--out", input]);
     expect(same.code).toBe(2);
@@ -168,10 +177,10 @@ test("--csv writes one row per sheet that Excel opens in Chinese", async () => {
   const bytes = fs.readFileSync(csv);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
-  expect(lines[0]).toBe("文件,工作表,表格类型,预算执行率(%),预算执行得分,总分,评分等级,错误,警告,结论,说明");
-  expect(lines[1].split(",").slice(1, 10)).toEqual(["绩效自评表", "财政项目支出绩效自评表", "92.04", "9.20", "90.20", "优", "0", "7", "可以提交"]);
-  expect(lines[2].split(",").slice(7, 10)).toEqual(["2", "7", "需修改"]);
-  expect(lines[3]).toMatch(/truncated\.xlsx,,,,,,,,,无法读取,工作簿已损坏/);
+  expect(lines[0]).toBe("文件,工作表,表格类型,预算执行率%(核算),预算执行得分(表内),预算执行得分(核算),总分(表内),总分(核算),等级(表内),等级(核算),错误,警告,结论,说明");
+  expect(lines[1].split(",").slice(1, 13)).toEqual(["绩效自评表", "财政项目支出绩效自评表", "92.04", "9.20", "9.20", "90.20", "90.20", "优", "优", "0", "7", "可以提交"]);
+  expect(lines[2].split(",").slice(10, 13)).toEqual(["2", "7", "需修改"]);
+  expect(lines[3]).toMatch(/truncated\.xlsx,,,,,,,,,,,,无法读取,工作簿已损坏/);
 });
 
 test("--mark writes a marked copy: marks and notes, no value filled", async () => {
@@ -193,7 +202,7 @@ test("the built command runs as `node dist/cli/jixiao.js`", async () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
   expect(pkg.bin.jixiao).toBe("dist/cli/jixiao.js");
   const { stdout } = await promisify(execFile)(process.execPath, [bin, "check", sample("selfeval/guanlijingfei.xlsx"), "--json"]);
-  expect(JSON.parse(stdout).files[0].sheets[0].total).toBe(98.74);
+  expect(JSON.parse(stdout).files[0].sheets[0].total).toEqual({ stated: 98.74, computed: 98.74 });
 });
 
 test("a finding the fill puts right gets this host's hint (--fix); the engine's message names no host", async () => {

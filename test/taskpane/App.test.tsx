@@ -41,6 +41,20 @@ afterEach(() => {
 });
 
 describe("summary after the check on opening", () => {
+  test("figures say whose they are: an empty total is a suggestion, a wrong one is shown beside the computation", async () => {
+    const blank = await FakeActions.fromSample("selfeval-defects/blank-scores.xlsx");
+    const { unmount } = renderApp(blank);
+    const report = await screen.findByRole("region", { name: `工作表「${SHEET}」` });
+    const dd = (term: string) => within(report).getByText(term).nextElementSibling?.textContent;
+    expect(dd("总分")).toBe("（建议）94.33");
+    expect(dd("总分")).not.toBe("94.33");
+    unmount();
+    const wrong = await FakeActions.fromSample("selfeval-defects/wrong-arithmetic.xlsx");
+    renderApp(wrong);
+    const again = await screen.findByRole("region", { name: `工作表「${SHEET}」` });
+    expect(within(again).getByText("总分").nextElementSibling?.textContent).toBe("92.61（表内）· 核算 91.61");
+  });
+
   test("zhengwuyun.xlsx: figures, grade, counts and 可以提交", async () => {
     const fake = await FakeActions.fromSample("selfeval/zhengwuyun.xlsx");
     renderApp(fake);

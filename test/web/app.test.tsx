@@ -82,6 +82,19 @@ test("rows fill in as each file is checked; progress says how many; a broken for
     ["b.xlsx", "needs-work"],
   ]);
   expect(screen.getByTestId("status").textContent).toBe("已检查 2 个文件：2 个绩效表，1 个可以提交，1 个需修改。");
+  // The broken form states a total of 50: shown as the form's, with the computed one beside it.
+  const total = within(rows[1]).getByTestId("total").textContent ?? "";
+  expect(total).toMatch(/^50\.00（表内）· 核算 \d+\.\d\d$/);
+  expect(within(rows[0]).getByTestId("total").textContent).toMatch(/^\d+\.\d\d$/);
+});
+
+test("a form without a total: the computed one is a suggestion, not the form's", async () => {
+  const { service, pending } = fakeService();
+  render(<App service={service} />);
+  choose(["c.xlsx"]);
+  const built = buildSelfEval(plainSpec({ total: null }));
+  await act(async () => pending.get("c.xlsx")!({ file: "c.xlsx", sheets: [analyzeSheet(built.builder.toSnapshot())] }));
+  expect(within(screen.getAllByTestId("result-row")[0]).getByTestId("total").textContent).toMatch(/^（建议）\d+\.\d\d$/);
 });
 
 test("a row opens its findings with their cells, and closes", async () => {

@@ -1,3 +1,4 @@
+import { shownFigures } from "../../src/core/shownFigures";
 /**
  * The web checker runs the command's engine and .xlsx adapter: over every sample (and .xls / .ods
  * copies), what its runner (the worker's code, src/web/services/runner.ts) answers is what
@@ -27,7 +28,7 @@ const FILES = [...walk(SAMPLES, /\.xlsx$/), path.join(CONVERTED, "selfeval", "zh
 async function command(args: string[]) {
   let out = "";
   await main(["check", ...args, "--json", "--jobs", "1"], { out: { write: (s: string) => (out += s) }, err: { write: () => undefined } });
-  return JSON.parse(out) as { files: Array<{ file: string; sheets: Array<{ sheet: string; kind: string; total: number | null; grade: string | null; budget: unknown; findings: Array<{ code: string; severity: string; cell: string; message: string }>; written?: Array<{ cell: string; value: unknown }> }> }> };
+  return JSON.parse(out) as { files: Array<{ file: string; sheets: Array<{ sheet: string; kind: string; total: { stated: number | null; computed: number | null }; grade: { stated: string | null; computed: string | null }; budget: unknown; findings: Array<{ code: string; severity: string; cell: string; message: string }>; written?: Array<{ cell: string; value: unknown }> }> }> };
 }
 
 const blob = (file: string) => new Blob([fs.readFileSync(file)]);
@@ -46,7 +47,7 @@ test("every sample: the web runner's findings, figures and kinds are the command
   expect(checked.map((f) => f.file)).toEqual(cli.files.map((f) => f.file));
   checked.forEach((f, i) => {
     const c = cli.files[i];
-    const mine = f.sheets.map((s) => ({ sheet: s.sheet, kind: s.kind, total: s.figures?.total ?? null, grade: s.figures?.grade ?? null, findings: s.findings.map((x) => [x.code, x.severity, x.cell, x.message.zh]) }));
+    const mine = f.sheets.map((s) => ({ sheet: s.sheet, kind: s.kind, total: shownFigures(s).total, grade: shownFigures(s).grade, findings: s.findings.map((x) => [x.code, x.severity, x.cell, x.message.zh]) }));
     const theirs = c.sheets.map((s) => ({ sheet: s.sheet, kind: s.kind, total: s.total, grade: s.grade, findings: s.findings.map((x) => [x.code, x.severity, x.cell, x.message.replace(HINT, "")]) }));
     expect({ file: f.file, sheets: mine }).toEqual({ file: c.file, sheets: theirs });
   });
@@ -98,7 +99,7 @@ test("with other rule options the page reports what the command reports with the
   if (!r.ok) throw new Error(r.error);
   const cut = await run({ id: 2, type: "check", name: file, file: blob(file), settings: resolveSettings({}) });
   if (!cut.ok) throw new Error(cut.error);
-  expect(r.result!.sheets[0].figures?.budget?.score).toBe((cli.files[0].sheets[0].budget as { score: number }).score);
+  expect(r.result!.sheets[0].figures?.budget?.score).toBe((cli.files[0].sheets[0].budget as { score: { computed: number } }).score.computed);
   expect(r.result!.sheets[0].findings.map((f) => [f.code, f.cell])).toEqual(cli.files[0].sheets[0].findings.map((f) => [f.code, f.cell]));
   // Not vacuous: the options change the figures (8.11 cut, 8.12 rounded).
   expect(r.result!.sheets[0].figures?.budget?.score).not.toBe(cut.result!.sheets[0].figures?.budget?.score);
