@@ -5,6 +5,9 @@
 //   ADDIN_BASE_URL=https://host/path/ npm run build
 //                                      dist/manifest.xml points at that base instead of https://localhost:3000/
 //   OFFICE_JS_CDN=1 npm run build      pages load office.js from Microsoft's CDN instead of dist/office-js/
+//   OFFICE_JS_CDN=21vianet npm run build   … from the CDN of Office 365 operated by 21Vianet (China)
+//   CATALOG_SHARE=\\server\share npm run build
+//                                      also writes dist/TrustNetworkShareCatalog.reg, trusting that share
 //   npm run office-js:import -- <dir>  then npm run build: dist/office-js/ is that current CDN copy
 //                                      (vendor/office-js/) instead of the npm package's 2022 runtime;
 //                                      OFFICE_JS_DIR=<dir> npm run build does the same without importing
@@ -17,9 +20,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { DEV_BASE_URL, buildManifest, checkBaseUrl } = require("./scripts/manifest-url.js");
-
-const OFFICE_JS_LOCAL = "office-js/office.js";
-const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const { OFFICE_JS_LOCAL, catalogReg, officeJsUrl, regFileBytes } = require("./scripts/deploy-files.js");
 const OFFICE_JS_PACKAGE = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
 const OFFICE_JS_VENDOR = path.resolve(__dirname, "vendor/office-js");
 
@@ -56,7 +57,13 @@ function isWebpackOutput(relativePath) {
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
-  const useCdn = /^(1|true|yes)$/i.test(process.env.OFFICE_JS_CDN || "");
+  let officeJsAt;
+  try {
+    officeJsAt = officeJsUrl(process.env.OFFICE_JS_CDN);
+  } catch (err) {
+    throw new Error(`webpack.config.js: ${err.message}`);
+  }
+  const useCdn = officeJsAt !== OFFICE_JS_LOCAL;
 
   let baseUrl = DEV_BASE_URL;
   if (process.env.ADDIN_BASE_URL !== undefined) {
@@ -69,7 +76,7 @@ module.exports = (env, argv) => {
     console.log(`webpack.config.js: ADDIN_BASE_URL is not set, dist/manifest.xml keeps ${DEV_BASE_URL}`);
   }
 
-  const templateParameters = { officeJsUrl: useCdn ? OFFICE_JS_CDN : OFFICE_JS_LOCAL };
+  const templateParameters = { officeJsUrl: officeJsAt };
   const officeJs = officeJsSource();
   if (!useCdn && !serving && !dev && officeJs.kind === "npm") {
     console.log(
@@ -89,6 +96,10 @@ module.exports = (env, argv) => {
       transform: { transformer: (content) => buildManifest(content.toString("utf8"), baseUrl), cache: false },
     },
   ];
+  if (process.env.CATALOG_SHARE) {
+    const reg = regFileBytes(catalogReg(process.env.CATALOG_SHARE));
+    copyPatterns.push({ from: "manifest.xml", to: "TrustNetworkShareCatalog.reg", transform: { transformer: () => reg, cache: false }, info: { minimized: true } });
+  }
   // The dev server serves office.js straight from node_modules (devServer.static below) rather than
   // holding 86 MB of copies in memory.
   if (!serving) {
