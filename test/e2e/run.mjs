@@ -254,7 +254,17 @@ function checkMarks(state, grid) {
   }
 }
 
+/** The computed figure in what the pane shows: "92.61（表内）· 核算 91.61", "（建议）94.33" or "90.20". */
+function computedOf(shown) {
+  if (typeof shown !== "string") return shown;
+  const differs = /（表内）· 核算 (.+)$/.exec(shown);
+  if (differs) return differs[1];
+  const suggested = /^（建议）(.+)$/.exec(shown);
+  return suggested ? suggested[1] : shown;
+}
+
 function checkFigures(state, sheet) {
+  state = { ...state, figures: Object.fromEntries(Object.entries(state.figures).map(([k, v]) => [k, computedOf(v)])) };
   if (sheet.kind) check(state.figures["表格类型"] === KIND_ZH[sheet.kind], `form kind shown ${state.figures["表格类型"]}, expected ${KIND_ZH[sheet.kind]}`);
   if (typeof sheet.budgetScore === "number") {
     check(state.figures["预算执行得分"] === sheet.budgetScore.toFixed(2), `budget score shown ${state.figures["预算执行得分"]}, expected ${sheet.budgetScore.toFixed(2)}`);
@@ -435,8 +445,8 @@ async function sampleSteps(page, base, entry, sheet) {
       const cell = cellMap((await snapshot(page)).find((s) => s.name === sheet.sheet)).get("H25");
       check(cell && cell.value === reason, `H25 holds ${JSON.stringify(cell)}`);
       check((await page.locator('td[data-cell="H25"]').textContent()) === reason, "the grid does not show the reason in H25");
-      await page.waitForFunction(() => /已重新检查/.test(document.querySelector('[data-testid="pane"] p[role="status"]').textContent), null, { timeout: 5000 }).catch(() => {
-        throw new Error("the pane did not re-check after the edit");
+      await page.waitForFunction(() => /已重新读取/.test(document.querySelector('[data-testid="pane"] p[role="status"]').textContent), null, { timeout: 5000 }).catch(() => {
+        throw new Error("the pane did not read the sheet again after the edit");
       });
       await page.waitForFunction(() => !document.querySelector('[data-testid="pane"] [aria-busy="true"]'), null, { timeout: WAIT_MS });
       const state = await paneState(page);
@@ -508,8 +518,8 @@ async function firstRender(browser, base) {
     const painted = await page.evaluate(() => window.__jixiao.firstPaneMs);
     runs.push({ paintedMs: Math.round(painted), seenByTestMs: Math.round(seen) });
     if (i === 0) {
-      // Opened as a person opens it: the default sample, checked by the pane on its own.
-      await page.waitForFunction(() => /检查完成/.test(document.querySelector('[data-testid="pane"] p[role="status"]')?.textContent ?? ""), null, { timeout: WAIT_MS });
+      // Opened as a person opens it: the default sample, read and checked by the pane on its own (no writes).
+      await page.waitForFunction(() => /已读取/.test(document.querySelector('[data-testid="pane"] p[role="status"]')?.textContent ?? ""), null, { timeout: WAIT_MS });
       state = await paneState(page);
       await shot(page, "00-opened");
     }
@@ -519,10 +529,44 @@ async function firstRender(browser, base) {
   return { runs, state, ms: sorted[Math.floor(sorted.length / 2)] };
 }
 
+/**
+ * The ribbon's outcome dialog as Office sizes it (45 % × 32 % of the screen): on a 1366×768 screen
+ * about 437×345 px, and at 200 % zoom 218×172 CSS px. With many lines, its title and 关闭 button stay
+ * in view; only the lines scroll.
+ */
+async function dialogFits(browser, base) {
+  const lines = Array.from({ length: 14 }, (_, i) => ({ zh: `第 ${i + 1} 行：工作表“绩效自评表”中的说明文字，较长，用来撑满窗口。`, en: `Line ${i + 1}: a long explanation that fills the window.` }));
+  const summary = { tone: "warn", title: { zh: "填写完成", en: "Fill done" }, lines };
+  for (const [width, height] of [
+    [437, 345],
+    [218, 172],
+  ]) {
+    await test(`outcome dialog at ${width}×${height} CSS px: title and 关闭 in view, the lines scroll`, async () => {
+      const context = await browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
+      const page = await context.newPage();
+      await page.goto(`${base}/dialog.html#${encodeURIComponent(JSON.stringify(summary))}`);
+      await page.locator("h1").waitFor({ timeout: WAIT_MS });
+      const box = async (sel) => page.locator(sel).first().boundingBox();
+      const h1 = await box("h1");
+      const button = await box("button");
+      check(h1 && h1.y >= 0 && h1.y + h1.height <= height, `title at ${JSON.stringify(h1)} in a ${height} px window`);
+      check(button && button.y >= 0 && button.y + button.height <= height, `关闭 at ${JSON.stringify(button)} in a ${height} px window`);
+      const scroll = await page.evaluate(() => {
+        const el = document.querySelector(".lines");
+        return { overflow: el.scrollHeight > el.clientHeight, body: document.documentElement.scrollHeight <= window.innerHeight + 1 };
+      });
+      check(scroll.overflow, "the lines do not scroll although they do not fit");
+      check(scroll.body, "the page itself scrolls (the title can leave the view)");
+      await shot(page, `dialog-${width}x${height}`);
+      await context.close();
+    });
+  }
+}
+
 async function extras(page, base) {
   await test("ribbon strip: 填写得分 runs the real commands page; its dialog tells the outcome; the open pane checks again", async () => {
     await openSample(page, base, "selfeval-defects/blank-scores.xlsx", { autocheck: true });
-    await page.waitForFunction(() => /检查完成/.test(document.querySelector('[data-testid="pane"] p[role="status"]')?.textContent ?? ""), null, { timeout: WAIT_MS });
+    await page.waitForFunction(() => /已读取/.test(document.querySelector('[data-testid="pane"] p[role="status"]')?.textContent ?? ""), null, { timeout: WAIT_MS });
     const before = await snapshot(page, "绩效自评表");
     check(cellMap(before).get("G13")?.value == null, "G13 is not blank before the ribbon's fill");
     await page.getByTestId("ribbon-fillSheet").click();
@@ -539,7 +583,7 @@ async function extras(page, base) {
     const after = await snapshot(page, "绩效自评表");
     check(cellMap(after).get("G13")?.value === 10, `G13 after the ribbon's fill: ${JSON.stringify(cellMap(after).get("G13"))}`);
     // The pane was open: it checks again and shows the filled form.
-    await page.waitForFunction(() => /已重新检查/.test(document.querySelector('[data-testid="pane"] p[role="status"]')?.textContent ?? ""), null, { timeout: WAIT_MS });
+    await page.waitForFunction(() => /已重新读取/.test(document.querySelector('[data-testid="pane"] p[role="status"]')?.textContent ?? ""), null, { timeout: WAIT_MS });
     const state = await paneState(page);
     check(state.figures["总分"] === "94.33", `pane total after the ribbon's fill: ${state.figures["总分"]}`);
   });
@@ -671,6 +715,7 @@ async function main() {
       for (const sheet of entry.sheets) await sampleSteps(page, base, entry, sheet);
     }
     await extras(page, base);
+    await dialogFits(browser, base);
     await test("no uncaught errors in the page, no request beyond the playground's own server", async () => {
       check(pageErrors.length === 0, pageErrors.join("\n"));
       check(offsite.length === 0, `requests elsewhere: ${[...new Set(offsite)].join(" ")}`);
