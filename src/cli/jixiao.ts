@@ -11,8 +11,9 @@ import { expandInputs, uniqueFiles, type Skipped } from "./inputs";
 import { planTargets, sameFile, writeWhole, type Planned } from "./outputs";
 import { isOwnSummary, refuseOutputs } from "./outputGuard";
 import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, workerScript } from "./pool";
-import { CSV_HEADER, EARLIER_CSV_HEADERS, summaryCsv } from "./summaryCsv";
-import { toJson, toText, visible } from "./report";
+import { CSV_HEADER, EARLIER_CSV_HEADERS, summaryCsvOf } from "./summaryCsv";
+import { digest, pairedGroups, Spool, wholeJson, wholeText, type FileDigest } from "./batch";
+import { visible } from "./report";
 
 /** The version in package.json (two folders up from src/cli and from dist/cli alike). */
 function version(): string {
@@ -45,32 +46,6 @@ async function stdinFile(stdin: AsyncIterable<Uint8Array | string>): Promise<{ p
   const file = path.join(dir, `stdin.${ext}`);
   fs.writeFileSync(file, bytes, { mode: 0o600 });
   return { path: file, dir };
-}
-
-/**
- * The cross-check is made once every file is read, after their copies were written: a copy of a form
- * with differences from its declaration is made again with those marked too. It is this run's own
- * file, so it is replaced.
- */
-async function withCrossMarks<J extends { file: string; force: boolean }>(
-  results: FileResult[],
-  jobs: J[],
-  runJobs: (list: Array<J & { extraFindings: Record<string, Finding[]> }>, onStart: (i: number) => void) => Promise<FileResult[]>,
-): Promise<FileResult[]> {
-  const again = results.flatMap((r, i) => {
-    const extra = crossFindingsBySheet(r);
-    return r.out && !r.error && Object.keys(extra).length > 0 ? [{ i, job: { ...jobs[i], force: true, extraFindings: extra } }] : [];
-  });
-  if (again.length === 0) return results;
-  const redone = await runJobs(
-    again.map((a) => a.job),
-    () => undefined,
-  );
-  const out = [...results];
-  again.forEach((a, k) => {
-    if (redone[k].error) out[a.i] = { ...out[a.i], error: redone[k].error };
-  });
-  return out;
 }
 
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
@@ -161,46 +136,88 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
   }));
   const script = workerScript();
   type Job = (typeof jobs)[number] & { extraFindings?: Record<string, Finding[]> };
-  const runJobs = async (list: Job[], onStart: (i: number) => void): Promise<FileResult[]> => {
+  const runJobs = async (list: Job[], onStart: (i: number) => void, onResult: (i: number, r: FileResult) => void): Promise<void> => {
     if (script) {
-      return checkInWorkers(script, list, {
+      await checkInWorkers(script, list, {
         jobs: opts.jobs ?? defaultJobs(),
         timeoutMs: (opts.fileTimeoutS ?? DEFAULT_TIMEOUT_S) * 1000,
         memoryMb: opts.fileMemoryMb ?? DEFAULT_MEMORY_MB,
         onStart,
+        onResult,
       });
+      return;
     }
     // Run from the sources (the tests): in this process, one file after another.
-    const out: FileResult[] = [];
     // ExcelJS and the readers load only when a file is checked here (--help and --version never load them).
     const { checkWorkbook } = await import("../xlsx/checkWorkbook");
     for (const [i, job] of list.entries()) {
       onStart(i);
-      out.push(await checkWorkbook(job.file, { ...job, writeCopy: (target, bytes) => writeWhole(target, bytes, job.force) }));
+      onResult(i, await checkWorkbook(job.file, { ...job, writeCopy: (target, bytes) => writeWhole(target, bytes, job.force) }));
     }
-    return out;
   };
-  let results = await runJobs(jobs, progress);
-  // A copy that could not be planned: the file was still checked; the reason goes with it.
-  results = results.map((r, i) => (planned[i].error && !r.error ? { ...r, error: planned[i].error } : r));
-  if (fromStdin) results = results.map((r) => (r.file === fromStdin.path ? { ...r, file: STDIN_NAME } : r));
-  results = crossCheckFiles(results, resolveSettings(opts.settings));
-  if (copying) results = await withCrossMarks(results, jobs, runJobs);
-  const pick = (m: { zh: string; en: string }) => (opts.lang === "zh-CN" ? m.zh : m.en);
-  if (opts.json) {
-    const doc = { ...toJson(results, opts.lang), ...(skipped.length > 0 ? { skipped: skipped.map((x) => ({ path: x.path, reason: pick(x.reason) })) } : {}) };
-    io.out.write(`${JSON.stringify(doc, null, 2)}\n`);
-  } else {
-    io.out.write(`${toText(results, opts.lang)}\n`);
-    if (skipped.length > 0) {
-      io.out.write(opts.lang === "zh-CN" ? `未检查 ${skipped.length} 项：\n` : `Not checked (${skipped.length}):\n`);
-      for (const x of skipped) io.out.write(visible(`  ${x.path}：${pick(x.reason)}`) + "\n");
+  /** A result as the batch reports it: a copy that could not be planned says why; standard input is "-". */
+  const asReported = (r: FileResult, i: number): FileResult => {
+    let x = planned[i].error && !r.error ? { ...r, error: planned[i].error } : r;
+    if (fromStdin && x.file === fromStdin.path) x = { ...x, file: STDIN_NAME };
+    return x;
+  };
+  const settings = resolveSettings(opts.settings);
+  const keepRows = opts.csv !== undefined || opts.summary !== undefined;
+  const spool = new Spool();
+  let peakHeap = 0;
+  const reportHeap = !!process.env.JIXIAO_REPORT_HEAP;
+  const digests: FileDigest[] = new Array(jobs.length);
+  const outs: Array<string | undefined> = new Array(jobs.length);
+  try {
+    // Each file reduced to its report, rows and pairing keys as it comes; its forms are let go.
+    await runJobs(jobs, progress, (i, r) => {
+      outs[i] = r.out;
+      digests[i] = digest(asReported(r, i), spool, opts.lang, opts.json, keepRows);
+      if (reportHeap) {
+        // What stays held once the file is digested (run with --expose-gc for a collection first).
+        (globalThis as { gc?: () => void }).gc?.();
+        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      }
+    });
+    // The cross-check (RULES-2 §10): the paired files read again, a group at a time, and reported anew.
+    for (const group of pairedGroups(digests)) {
+      // The same job again; a copy it wrote is this run's own file now, so it is replaced.
+      const again = group.files.map((i): Job => ({ ...jobs[i], force: jobs[i].force || outs[i] !== undefined }));
+      const full: FileResult[] = new Array(group.files.length);
+      await runJobs(again, () => undefined, (k, r) => (full[k] = asReported(r, group.files[k])));
+      const crossed = crossCheckFiles(full, settings, group.pairs);
+      for (const [k, i] of group.files.entries()) {
+        let r = crossed[k];
+        const extra = crossFindingsBySheet(r);
+        // A copy of a form with differences from its declaration is made again with those marked too.
+        if (copying && r.out && !r.error && Object.keys(extra).length > 0) {
+          let redone: FileResult | undefined;
+          await runJobs([{ ...again[k], force: true, extraFindings: extra }], () => undefined, (_, x) => (redone = x));
+          if (redone?.error) r = { ...r, error: redone.error };
+        }
+        digests[i] = digest(r, spool, opts.lang, opts.json, keepRows);
+      }
     }
+    const pick = (m: { zh: string; en: string }) => (opts.lang === "zh-CN" ? m.zh : m.en);
+    if (opts.json) {
+      io.out.write(`${wholeJson(digests, spool, skipped.length > 0 ? skipped.map((x) => ({ path: x.path, reason: pick(x.reason) })) : undefined)}\n`);
+    } else {
+      io.out.write(`${wholeText(digests, spool, opts.lang)}\n`);
+      if (skipped.length > 0) {
+        io.out.write(opts.lang === "zh-CN" ? `未检查 ${skipped.length} 项：\n` : `Not checked (${skipped.length}):\n`);
+        for (const x of skipped) io.out.write(visible(`  ${x.path}：${pick(x.reason)}`) + "\n");
+      }
+    }
+  } finally {
+    spool.close();
   }
+  const rows = keepRows ? digests.flatMap((d) => d.rows) : [];
+  // For the batch test and npm run bench: the main thread's heap as each file's result came in.
+  if (reportHeap) io.err.write(`peakHeapMb=${Math.round(peakHeap / 2 ** 20)}\n`);
   if (opts.csv) {
     try {
       // An earlier CSV of this program's is replaced only with --force (refuseOutputs made sure).
-      writeWhole(opts.csv, Buffer.from(summaryCsv(results), "utf8"), opts.force);
+      writeWhole(opts.csv, Buffer.from(summaryCsvOf(rows), "utf8"), opts.force);
       if (!opts.json) io.out.write(opts.lang === "zh-CN" ? `汇总表已写出：${visible(opts.csv)}\n` : `Summary written to ${visible(opts.csv)}\n`);
     } catch (e) {
       const m = e as { zh?: string; en?: string };
@@ -211,8 +228,8 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
   if (opts.summary) {
     try {
       const dir = path.dirname(path.resolve(opts.summary));
-      const { summaryWorkbook } = await import("../xlsx/summaryWorkbook");
-      const bytes = await summaryWorkbook(results, {
+      const { summaryWorkbookOf } = await import("../xlsx/summaryWorkbook");
+      const bytes = await summaryWorkbookOf(rows, {
         linkOf: (file) => (file === STDIN_NAME ? null : path.relative(dir, path.resolve(file)).split(path.sep).join("/")),
         madeAt: new Date(),
         version: version(),
@@ -227,8 +244,8 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
       return 2;
     }
   }
-  if (results.some((r) => r.error)) return 2;
-  if (results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === "error")))) return 1;
+  if (digests.some((d) => d.error)) return 2;
+  if (digests.some((d) => d.failing)) return 1;
   return 0;
 }
 

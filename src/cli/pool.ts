@@ -15,6 +15,11 @@ export interface PoolOptions {
   timeoutMs: number;
   memoryMb: number;
   onStart?: (index: number) => void;
+  /**
+   * Each file's result as it comes, in any order. Given, the results are not kept: a batch holds
+   * what it reports, not every file's forms.
+   */
+  onResult?: (index: number, result: FileResult) => void;
 }
 
 export const DEFAULT_TIMEOUT_S = 120;
@@ -47,7 +52,7 @@ export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob,
       opts.onStart?.(id);
       worker ??= fresh();
       const w = worker;
-      results[id] = await new Promise<FileResult>((resolve) => {
+      const result = await new Promise<FileResult>((resolve) => {
         let settled = false;
         const done = (r: FileResult, dead: boolean) => {
           if (settled) return;
@@ -78,6 +83,8 @@ export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob,
         w.on("exit", (code) => done(skipped(job.file, { zh: `检查进程意外退出（${code}）`, en: `the check stopped unexpectedly (${code})` }), true));
         w.postMessage({ ...job, id } satisfies WorkerJob);
       });
+      if (opts.onResult) opts.onResult(id, result);
+      else results[id] = result;
     }
     if (worker) await (worker as Worker).terminate();
   };

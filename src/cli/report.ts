@@ -92,14 +92,17 @@ export function toText(files: FileResult[], lang: Lang): string {
   if (files.length > 1) {
     const unreadable = files.filter((f) => f.error).length;
     const withErrors = files.filter((f) => !f.error && f.sheets.some((s) => s.findings.some((x) => x.severity === "error"))).length;
-    const ok = files.length - unreadable - withErrors;
-    lines.push(
-      zh
-        ? `共 ${files.length} 个文件：无错误 ${ok} 个，有错误 ${withErrors} 个，无法读取 ${unreadable} 个。`
-        : `${files.length} files: ${ok} without errors, ${withErrors} with errors, ${unreadable} unreadable.`,
-    );
+    lines.push(textTrailer({ files: files.length, unreadable, withErrors }, lang));
   }
   return lines.map(visible).join("\n");
+}
+
+/** The last line of a report over several files. */
+export function textTrailer(c: { files: number; unreadable: number; withErrors: number }, lang: Lang): string {
+  const ok = c.files - c.unreadable - c.withErrors;
+  return lang === "zh-CN"
+    ? `共 ${c.files} 个文件：无错误 ${ok} 个，有错误 ${c.withErrors} 个，无法读取 ${c.unreadable} 个。`
+    : `${c.files} files: ${ok} without errors, ${c.withErrors} with errors, ${c.unreadable} unreadable.`;
 }
 
 /** Text from workbooks shown as text: controls and invisible format characters as escapes (core/text.ts). */

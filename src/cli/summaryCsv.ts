@@ -1,5 +1,5 @@
 import { fitCell } from "../core/text";
-import { STATUS_LABEL, summaryRows, type CheckedFile } from "../core/summaryRows";
+import { STATUS_LABEL, summaryRows, type CheckedFile, type SummaryRow } from "../core/summaryRows";
 
 /** The form's own figures (表内) beside the computed ones (核算): a blank 表内 cell is a blank on the form. */
 export const CSV_HEADER = ["文件", "工作表", "表格类型", "预算执行率%(核算)", "预算执行得分(表内)", "预算执行得分(核算)", "总分(表内)", "总分(核算)", "等级(表内)", "等级(核算)", "错误", "警告", "结论", "说明"];
@@ -26,8 +26,13 @@ function cell(v: string | number | null | undefined): string {
  * (UTF-8 with a byte-order mark) and can sort and filter.
  */
 export function summaryCsv(files: readonly CheckedFile[]): string {
+  return summaryCsvOf(summaryRows(files));
+}
+
+/** The same from the rows (a batch keeps its rows, not its files' forms). */
+export function summaryCsvOf(summary: readonly SummaryRow[]): string {
   const rows: Array<Array<string | number | null>> = [CSV_HEADER];
-  for (const r of summaryRows(files)) {
+  for (const r of summary) {
     const count = (n: number | null) => (n === null ? "" : String(n));
     rows.push([
       r.file,

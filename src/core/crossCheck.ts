@@ -166,36 +166,55 @@ export interface Located {
   result: SheetResult;
 }
 
+/** What pairing needs of a sheet: where it came from, which side it can be, and its project. */
+export interface PairKey {
+  source: string;
+  side: "declared" | "stated" | null;
+  project: string | null | undefined;
+}
+
+export function pairKeyOf(source: string, r: SheetResult): PairKey {
+  return { source, side: isDeclared(r) ? "declared" : isStated(r) ? "stated" : null, project: r.form?.projectName };
+}
+
 /**
  * The pairs to compare among all the sheets checked together: each self-evaluation with the target
- * declaration of the same project, one in its own file first. Indexes into `sheets`.
+ * declaration of the same project, one in its own file first. Indexes into `keys`. Only the keys are
+ * needed, so a batch can pair its sheets without holding their results.
  */
-export function crossCheckPairs(sheets: Located[]): Array<{ declared: number; stated: number }> {
+export function pairsOf(keys: readonly PairKey[]): Array<{ declared: number; stated: number }> {
   const pairs: Array<{ declared: number; stated: number }> = [];
   // Declarations by project, once: a province's batch pairs in linear time.
-  const byProject = new Map<string, Array<{ d: Located; j: number }>>();
-  sheets.forEach((d, j) => {
-    if (!isDeclared(d.result)) return;
-    const key = projectKey(d.result.form!.projectName);
+  const byProject = new Map<string, Array<{ source: string; j: number }>>();
+  keys.forEach((d, j) => {
+    if (d.side !== "declared") return;
+    const key = projectKey(d.project);
     const list = byProject.get(key);
-    if (list) list.push({ d, j });
-    else byProject.set(key, [{ d, j }]);
+    if (list) list.push({ source: d.source, j });
+    else byProject.set(key, [{ source: d.source, j }]);
   });
-  sheets.forEach((s, i) => {
-    if (!isStated(s.result)) return;
-    const key = projectKey(s.result.form.projectName);
+  keys.forEach((s, i) => {
+    if (s.side !== "stated") return;
+    const key = projectKey(s.project);
     if (key === "") return;
     const candidates = byProject.get(key) ?? [];
-    const chosen = candidates.find(({ d }) => d.source === s.source) ?? candidates[0];
+    const chosen = candidates.find((d) => d.source === s.source) ?? candidates[0];
     if (chosen) pairs.push({ declared: chosen.j, stated: i });
   });
   return pairs;
 }
 
-/** Every cross-check among the sheets, its findings added to the sheets they concern (sorted by row). */
-export function withCrossChecks(sheets: Located[], settings: CrossSettings): SheetResult[] {
+export function crossCheckPairs(sheets: Located[]): Array<{ declared: number; stated: number }> {
+  return pairsOf(sheets.map((s) => pairKeyOf(s.source, s.result)));
+}
+
+/**
+ * Every cross-check among the sheets, its findings added to the sheets they concern (sorted by row);
+ * `pairs` when they were made over a larger set (a batch's component, paired with the whole batch).
+ */
+export function withCrossChecks(sheets: Located[], settings: CrossSettings, pairs = crossCheckPairs(sheets)): SheetResult[] {
   const added = sheets.map(() => [] as Finding[]);
-  for (const p of crossCheckPairs(sheets)) {
+  for (const p of pairs) {
     const f = crossCheck(sheets[p.declared].result, sheets[p.stated].result, settings);
     added[p.declared].push(...f.declared);
     added[p.stated].push(...f.stated);
@@ -213,9 +232,13 @@ export function withCrossChecks(sheets: Located[], settings: CrossSettings): She
  * Every file checked together, each self-evaluation compared with the declaration of its project:
  * what the command does over its inputs and the web checker over the files chosen together.
  */
-export function crossCheckFiles<F extends { file: string; sheets: Array<SheetResult & { written?: unknown }> }>(files: readonly F[], settings: CrossSettings): F[] {
+export function crossCheckFiles<F extends { file: string; sheets: Array<SheetResult & { written?: unknown }> }>(
+  files: readonly F[],
+  settings: CrossSettings,
+  pairs?: Array<{ declared: number; stated: number }>,
+): F[] {
   const located = files.flatMap((f) => f.sheets.map((result) => ({ source: f.file, result })));
-  const checked = withCrossChecks(located, settings);
+  const checked = withCrossChecks(located, settings, pairs ?? crossCheckPairs(located));
   let i = 0;
   return files.map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...s, ...checked[i++] })) }));
 }

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { fitCell } from "../core/text";
 import type { Finding } from "../core/rules/types";
 import { SEVERITY_LABEL } from "../core/summary";
-import { STATUS_LABEL, summaryRows, type CheckedFile } from "../core/summaryRows";
+import { STATUS_LABEL, summaryRows, type CheckedFile, type SummaryRow } from "../core/summaryRows";
 
 /**
  * The reviewer's summary workbook (`--summary 汇总.xlsx`): 汇总, one row per form sheet and per
@@ -75,6 +75,11 @@ function header(ws: ExcelJS.Worksheet, names: string[]): void {
 const text = (s: string | null | undefined): string => fitCell(s ?? "");
 
 export async function summaryWorkbook(files: readonly CheckedFile[], opts: SummaryOptions): Promise<Uint8Array> {
+  return summaryWorkbookOf(summaryRows(files), opts);
+}
+
+/** The same from the rows (a batch keeps its rows, not its files' forms). */
+export async function summaryWorkbookOf(rows: readonly SummaryRow[], opts: SummaryOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "绩效自评助手 jixiao";
   wb.created = opts.madeAt;
@@ -87,7 +92,7 @@ export async function summaryWorkbook(files: readonly CheckedFile[], opts: Summa
   const sum = wb.addWorksheet("汇总");
   header(sum, SUMMARY_HEADER);
   const findings: Array<{ file: string; sheet: string; f: Finding }> = [];
-  for (const r of summaryRows(files)) {
+  for (const r of rows) {
     sum.addRow([
       fileCell(r.file),
       text(r.sheet),
@@ -133,7 +138,7 @@ export async function summaryWorkbook(files: readonly CheckedFile[], opts: Summa
   const about = wb.addWorksheet("说明");
   about.addRow(["生成时间", opts.madeAt.toISOString().replace("T", " ").slice(0, 19) + " UTC"]);
   about.addRow(["程序版本", `绩效自评助手 jixiao ${opts.version}`]);
-  about.addRow(["文件数", files.length]);
+  about.addRow(["文件数", new Set(rows.map((r) => r.file)).size]);
   about.addRow(["设置", JSON.stringify(opts.settings)]);
   about.addRow(["说明", "“汇总”每个绩效表一行，无法读取的文件也各占一行；“问题清单”每个问题一行，错误在前。"]);
   about.getColumn(1).font = { bold: true };

@@ -75,3 +75,13 @@ test("legacy forms too", () => {
     { numRuns: 150 },
   );
 });
+
+test("a lone apostrophe typed into a score cell reads as empty but is never written over (found by the property above, seed 809533735)", () => {
+  const built = buildSelfEval(plainSpec({ indicators: indicatorsWith({ 0: { target: 0, actual: 0, weight: 0, score: "'", reason: 0 } }), total: 0 }));
+  const snap = built.builder.toSnapshot();
+  const { plan } = planFill(snap, { rounding: "truncate" });
+  for (const w of plan.writes) {
+    const { row, col } = parseA1(w.cell);
+    expect(snap.values[row - 1]?.[col - 1] ?? null).not.toBe("'");
+  }
+});

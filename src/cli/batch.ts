@@ -1,0 +1,151 @@
+// A batch's memory does not grow with its files: each file's result is reduced, as it comes, to what
+// the outputs need (its report, spooled to a temporary file; its summary rows; its pairing keys) and
+// then let go. The cross-check pairs sheets by those keys; only the files it pairs are read again,
+// a group of paired files at a time, and their reports made anew with the differences found.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pairKeyOf, pairsOf, type PairKey } from "../core/crossCheck";
+import type { Message } from "../core/rules/types";
+import { summaryRows, type SummaryRow } from "../core/summaryRows";
+import type { FileResult } from "../xlsx/checkWorkbook";
+import type { Lang } from "./args";
+import { textTrailer, toJson, toText } from "./report";
+
+/** A place in the spool file. */
+interface SpoolRef {
+  pos: number;
+  len: number;
+}
+
+/** Rendered reports kept on disk until the batch is done, so that a thousand files cost no memory. */
+export class Spool {
+  private readonly dir: string;
+  private readonly fd: number;
+  private size = 0;
+
+  constructor() {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-spool-"));
+    this.fd = fs.openSync(path.join(this.dir, "reports"), "w+", 0o600);
+  }
+
+  put(text: string): SpoolRef {
+    const bytes = Buffer.from(text, "utf8");
+    fs.writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    const ref = { pos: this.size, len: bytes.length };
+    this.size += bytes.length;
+    return ref;
+  }
+
+  get(ref: SpoolRef): string {
+    const bytes = Buffer.alloc(ref.len);
+    fs.readSync(this.fd, bytes, 0, ref.len, ref.pos);
+    return bytes.toString("utf8");
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** What a batch keeps of a file. */
+export interface FileDigest {
+  file: string;
+  error?: Message;
+  /** A finding of severity error in any of its sheets. */
+  failing: boolean;
+  /** Its block of the readable report, or its object of the --json document. */
+  report: SpoolRef;
+  rows: SummaryRow[];
+  /** One per sheet, for pairing declarations with self-evaluations. */
+  keys: PairKey[];
+}
+
+/** The --json object of one file, as it sits inside the whole document (indented by four). */
+function jsonItem(r: FileResult, lang: Lang): string {
+  return JSON.stringify(toJson([r], lang).files[0], null, 2)
+    .split("\n")
+    .map((l) => `    ${l}`)
+    .join("\n");
+}
+
+export function digest(r: FileResult, spool: Spool, lang: Lang, json: boolean, keepRows: boolean): FileDigest {
+  return {
+    file: r.file,
+    ...(r.error ? { error: r.error } : {}),
+    failing: r.sheets.some((s) => s.findings.some((f) => f.severity === "error")),
+    report: spool.put(json ? jsonItem(r, lang) : toText([r], lang)),
+    rows: keepRows ? summaryRows([r]).map((row) => ({ ...row, result: null })) : [],
+    keys: r.sheets.map((s) => pairKeyOf(r.file, s)),
+  };
+}
+
+/** The readable report of the whole batch, exactly as toText over every file would write it. */
+export function wholeText(digests: readonly FileDigest[], spool: Spool, lang: Lang): string {
+  const blocks = digests.map((d) => spool.get(d.report));
+  if (digests.length > 1) {
+    const unreadable = digests.filter((d) => d.error).length;
+    const withErrors = digests.filter((d) => !d.error && d.failing).length;
+    blocks.push(textTrailer({ files: digests.length, unreadable, withErrors }, lang));
+  }
+  return blocks.join("\n");
+}
+
+/** The --json document of the whole batch, exactly as JSON.stringify(doc, null, 2) would write it. */
+export function wholeJson(digests: readonly FileDigest[], spool: Spool, skipped?: Array<{ path: string; reason: string }>): string {
+  const files = digests.length === 0 ? '  "files": []' : `  "files": [\n${digests.map((d) => spool.get(d.report)).join(",\n")}\n  ]`;
+  const rest =
+    skipped && skipped.length > 0
+      ? `,\n  "skipped": ${JSON.stringify(skipped, null, 2)
+          .split("\n")
+          .map((l, i) => (i === 0 ? l : `  ${l}`))
+          .join("\n")}`
+      : "";
+  return `{\n${files}${rest}\n}`;
+}
+
+/**
+ * The files the cross-check ties together, in groups: two files are in one group when a sheet of
+ * one is paired with a sheet of the other. Files in no pair are in no group. Each group lists its
+ * files in batch order, with the pairs as indexes into the group's sheets (in the same order).
+ */
+export function pairedGroups(digests: readonly FileDigest[]): Array<{ files: number[]; pairs: Array<{ declared: number; stated: number }> }> {
+  const keys: PairKey[] = [];
+  const fileOf: number[] = [];
+  const sheetNo: number[] = [];
+  digests.forEach((d, i) =>
+    d.keys.forEach((k, j) => {
+      keys.push(k);
+      fileOf.push(i);
+      sheetNo.push(j);
+    }),
+  );
+  const pairs = pairsOf(keys);
+  const parent = digests.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (const p of pairs) parent[root(fileOf[p.declared])] = root(fileOf[p.stated]);
+  const groups = new Map<number, { files: number[]; pairs: Array<{ declared: number; stated: number }> }>();
+  const inPair = new Set(pairs.flatMap((p) => [fileOf[p.declared], fileOf[p.stated]]));
+  digests.forEach((_, i) => {
+    if (!inPair.has(i)) return;
+    const g = groups.get(root(i)) ?? { files: [], pairs: [] };
+    g.files.push(i);
+    groups.set(root(i), g);
+  });
+  for (const g of groups.values()) {
+    // The group's sheets in order: each file's sheets, the files in batch order.
+    const offset = new Map<number, number>();
+    let n = 0;
+    for (const f of g.files) {
+      offset.set(f, n);
+      n += digests[f].keys.length;
+    }
+    for (const p of pairs) {
+      const fd = fileOf[p.declared];
+      if (!offset.has(fd)) continue;
+      g.pairs.push({ declared: offset.get(fd)! + sheetNo[p.declared], stated: offset.get(fileOf[p.stated])! + sheetNo[p.stated] });
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.files[0] - b.files[0]);
+}

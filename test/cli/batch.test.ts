@@ -1,0 +1,93 @@
+// The batch's outputs made from digests (src/cli/batch.ts) are exactly what rendering every file's
+// whole result at once gives: the readable report, the --json document, the cross-check's findings.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { crossCheckFiles } from "../../src/core/crossCheck";
+import { resolveSettings } from "../../src/core/settings";
+import { digest, pairedGroups, Spool, wholeJson, wholeText } from "../../src/cli/batch";
+import { toJson, toText } from "../../src/cli/report";
+import { checkWorkbook, type FileResult } from "../../src/xlsx/checkWorkbook";
+import { main } from "../../src/cli/jixiao";
+import { buildSelfEval, buildTargets, plainSpec, standardIndicators } from "../core/rules/support";
+import { SAMPLES } from "../helpers";
+
+const sample = (rel: string) => path.join(SAMPLES, rel);
+
+async function capture(argv: string[]): Promise<{ code: number; out: string }> {
+  let out = "";
+  const sink = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
+  const code = await main(argv, { out: sink, err: { write: () => true } as unknown as NodeJS.WritableStream });
+  return { code, out };
+}
+
+let dir: string;
+let files: string[];
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-batch-"));
+  // A declaration and its self-evaluation with a changed target, in two files, among other forms.
+  const targets = buildTargets("2024", standardIndicators().map((i) => ({ l1: i.l1, l2: i.l2, name: i.name, target: i.target })));
+  targets.builder.set(3, 2, "测试项目");
+  const spec = plainSpec();
+  spec.indicators[0].target = "≥20.00(项)";
+  const declared = path.join(dir, "目标表.xlsx");
+  const stated = path.join(dir, "自评表.xlsx");
+  fs.writeFileSync(declared, await targets.builder.toBuffer());
+  fs.writeFileSync(stated, await buildSelfEval(spec).builder.toBuffer());
+  files = [sample("selfeval/zhengwuyun.xlsx"), declared, sample("selfeval-defects/missing-reasons.xlsx"), stated, path.join(dir, "没有这个文件.xlsx")];
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function wholeResults(): Promise<FileResult[]> {
+  const out: FileResult[] = [];
+  for (const f of files) out.push(await checkWorkbook(f, { settings: {} }));
+  return crossCheckFiles(out, resolveSettings({}));
+}
+
+test("the readable report is the one toText writes over every whole result, cross-check findings included", async () => {
+  const expected = toText(await wholeResults(), "zh-CN");
+  expect(expected).toMatch(/target-changed/);
+  const r = await capture(["check", ...files, "-q"]);
+  expect(r.code).toBe(2);
+  expect(r.out).toBe(`${expected}\n`);
+});
+
+test("the --json document is JSON.stringify of the whole document, byte for byte", async () => {
+  const doc = toJson(await wholeResults(), "en-US");
+  const r = await capture(["check", ...files, "-q", "--json", "--lang", "en-US"]);
+  expect(r.out).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+});
+
+test("wholeJson equals JSON.stringify for any number of files and any skipped list", async () => {
+  const results = await wholeResults();
+  fc.assert(
+    fc.property(fc.subarray(results.map((_, i) => i)), fc.array(fc.record({ path: fc.string(), reason: fc.string() }), { maxLength: 3 }), (picked, skipped) => {
+      const spool = new Spool();
+      try {
+        const chosen = picked.map((i) => results[i]);
+        const digests = chosen.map((r) => digest(r, spool, "zh-CN", true, false));
+        const doc = { ...toJson(chosen, "zh-CN"), ...(skipped.length > 0 ? { skipped } : {}) };
+        expect(wholeJson(digests, spool, skipped)).toBe(JSON.stringify(doc, null, 2));
+        const textDigests = chosen.map((r) => digest(r, spool, "zh-CN", false, false));
+        expect(wholeText(textDigests, spool, "zh-CN")).toBe(toText(chosen, "zh-CN"));
+      } finally {
+        spool.close();
+      }
+    }),
+    { numRuns: 40 },
+  );
+});
+
+test("only the files the cross-check pairs are grouped (to be read again); the others never are", async () => {
+  const spool = new Spool();
+  try {
+    const results: FileResult[] = [];
+    for (const f of files) results.push(await checkWorkbook(f, { settings: {} }));
+    const groups = pairedGroups(results.map((r) => digest(r, spool, "zh-CN", false, false)));
+    expect(groups.map((g) => g.files)).toEqual([[1, 3]]);
+    expect(groups[0].pairs).toHaveLength(1);
+  } finally {
+    spool.close();
+  }
+});
