@@ -6,6 +6,7 @@ import { isCrossCheckCode } from "../core/crossCheck";
 import type { SheetOutcome } from "../host/actions";
 import { FindingItem } from "./FindingItem";
 import type { Translator } from "./strings";
+import { visibleText } from "../core/text";
 
 const useStyles = makeStyles({
   root: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
@@ -30,7 +31,7 @@ export function CrossCheckSection({ tr, sheets, onSelect }: CrossCheckSectionPro
       <h2 className={s.heading}>{tr.t("crossCheckTitle")}</h2>
       {withDiffs.map((x) => (
         <React.Fragment key={x.sheet}>
-          <h3 className={s.sheet}>{tr.t("crossCheckSheet", { name: x.sheet, n: x.findings.length })}</h3>
+          <h3 className={s.sheet}>{tr.t("crossCheckSheet", { name: visibleText(x.sheet), n: x.findings.length })}</h3>
           <ul className={s.list}>
             {x.findings.map((f, i) => (
               <FindingItem key={`${f.code}-${f.cell}-${i}`} tr={tr} finding={f} onSelect={(cell) => onSelect(x.sheet, cell)} />

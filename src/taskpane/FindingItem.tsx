@@ -4,6 +4,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../core/rules/types";
 import { SEVERITY_LABEL } from "../core/summary";
 import type { Translator } from "./strings";
+import { visibleText } from "../core/text";
 
 const useStyles = makeStyles({
   button: {
@@ -48,7 +49,7 @@ export function FindingItem({ tr, finding, onSelect }: FindingItemProps): React.
   const s = useStyles();
   const keyAt = React.useRef(0);
   // The engine says what is wrong; this host says how its own fill action puts it right.
-  const text = tr.m(finding.message) + (finding.fix === "fill" ? tr.t("findingFillHint") : "");
+  const text = visibleText(tr.m(finding.message)) + (finding.fix === "fill" ? tr.t("findingFillHint") : "");
   return (
     <li>
       <button

@@ -5,6 +5,7 @@ import type { ActionOutcome } from "../host/actions";
 import { CrossCheckSection } from "./CrossCheckSection";
 import { SheetReport } from "./SheetReport";
 import type { Translator } from "./strings";
+import { visibleText } from "../core/text";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -31,7 +32,7 @@ export function Results({ tr, outcome, busy, onSelect }: ResultsProps): React.JS
         <SheetReport key={x.result.sheet} tr={tr} sheet={x} showWritten={outcome?.action === "fill"} onSelect={onSelect} />
       ))}
       {skipped.length > 0 && (
-        <p className={s.muted}>{tr.t("skipped", { names: skipped.map((x) => x.result.sheet).join(tr.t("listSeparator")) })}</p>
+        <p className={s.muted}>{tr.t("skipped", { names: skipped.map((x) => visibleText(x.result.sheet)).join(tr.t("listSeparator")) })}</p>
       )}
     </div>
   );

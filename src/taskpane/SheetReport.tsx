@@ -6,6 +6,7 @@ import { FindingsList } from "./FindingsList";
 import type { Translator } from "./strings";
 import { SummaryCard } from "./SummaryCard";
 import { WrittenList } from "./WrittenList";
+import { visibleText } from "../core/text";
 
 const useStyles = makeStyles({
   root: {
@@ -32,7 +33,7 @@ export function SheetReport({ tr, sheet, showWritten, onSelect }: SheetReportPro
   return (
     <section className={s.root} aria-labelledby={id}>
       <h2 id={id} className={s.heading}>
-        {tr.t("sheetTitle", { name: result.sheet })}
+        {tr.t("sheetTitle", { name: visibleText(result.sheet) })}
       </h2>
       <SummaryCard tr={tr} result={result} />
       {showWritten && <WrittenList tr={tr} written={sheet.written} />}

@@ -588,3 +588,12 @@ describe("theme", () => {
     expect(fake.calls.inspect).toHaveLength(0);
   });
 });
+
+describe("invisible characters", () => {
+  test("a sheet named with a bidi override shows it escaped, never reversed", async () => {
+    const fake = await FakeActions.fromSamples([{ rel: "selfeval-defects/missing-reasons.xlsx", name: "\u202eslx.exe" }]);
+    renderApp(fake);
+    const report = await screen.findByRole("region", { name: "工作表「\\u202Eslx.exe」" });
+    expect(report.textContent).not.toContain("\u202e");
+  });
+});
