@@ -1,4 +1,5 @@
 import { parseRange, rangeToA1 } from "../core/address";
+import { WorkbookReadError } from "./sniff";
 
 /** How much of a sheet a snapshot reads: its extent, and the densest part of a sheet that claims too much. */
 
@@ -26,7 +27,11 @@ function densest(points: Array<{ at: number; weight: number }>, gap: number): { 
   return { from: best.from, to: best.to };
 }
 
-/** The box around the densest cluster of occupied cells, at most MAX_SNAPSHOT_CELLS. */
+/**
+ * The box around the densest cluster of occupied cells. A cluster itself over MAX_SNAPSHOT_CELLS is a
+ * sheet too large to read, said so (as the .xls reader does), never cut: a form cut short loses its
+ * total and grade rows and would be checked wrong without a word.
+ */
 export function densestBox(cells: Array<{ r: number; c: number }>): Box | null {
   if (cells.length === 0) return null;
   const byRow = new Map<number, number>();
@@ -36,8 +41,14 @@ export function densestBox(cells: Array<{ r: number; c: number }>): Box | null {
   for (const x of cells) if (x.r >= rr.from && x.r <= rr.to) byCol.set(x.c, (byCol.get(x.c) ?? 0) + 1);
   const cc = densest([...byCol].map(([at, weight]) => ({ at, weight })), COL_GAP);
   const width = cc.to - cc.from + 1;
-  const bottom = Math.min(rr.to, rr.from + Math.floor(MAX_SNAPSHOT_CELLS / width) - 1);
-  return { top: rr.from, left: cc.from, bottom, right: cc.to };
+  const height = rr.to - rr.from + 1;
+  if (height * width > MAX_SNAPSHOT_CELLS) {
+    throw new WorkbookReadError(
+      `工作表过大，无法读取：${rangeToA1({ top: rr.from, left: cc.from, bottom: rr.to, right: cc.to })} 共 ${height} 行 × ${width} 列，超过一百万个单元格。请只保留绩效表所在的区域后再检查。`,
+      `The sheet is too large to read: ${height} rows × ${width} columns is more than a million cells. Keep only the form's area and check it again.`,
+    );
+  }
+  return { top: rr.from, left: cc.from, bottom: rr.to, right: cc.to };
 }
 
 /**

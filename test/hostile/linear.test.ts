@@ -154,3 +154,24 @@ test("a weight of 1e308 never makes a non-finite number in the copy", async () =
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a form whose own cells pass a million is refused as too large, never read in part (issue 21 §6)", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-hostile-"));
+  try {
+    // The sample, then 125,000 filled rows of 8 columns under it: the densest cluster is the sheet itself.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(SAMPLES, "selfeval-defects/missing-reasons.xlsx"));
+    const ws = wb.worksheets[0];
+    const from = ws.rowCount + 1;
+    for (let r = from; r < from + 125_000; r++) ws.getRow(r).values = [r, 2, 3, 4, 5, 6, 7, 8];
+    const file = path.join(dir, "huge.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await checkWorkbook(file);
+    expect(r.sheets).toEqual([]);
+    expect(r.error?.zh).toContain("工作表过大");
+    expect(r.error?.zh).toContain("超过一百万个单元格");
+    expect(r.error?.en).toContain("too large");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
