@@ -137,7 +137,20 @@ export type Planned = { file: string; target?: string; derived?: boolean; error?
 export function planTargets(files: string[], opts: PlanOptions): Planned[] {
   const reserved = new Set<string>();
   const avoid = opts.avoid ?? [];
-  const isInput = (p: string) => files.some((f) => sameFile(f, p)) || avoid.some((f) => sameFile(f, p));
+  // Inputs looked up, not compared pairwise: a thousand copies plan in linear time. The same test
+  // as sameFile: the real path, or the device and inode (a hard link).
+  const inputReal = new Set<string>();
+  const inputIds = new Set<string>();
+  for (const f of [...files, ...avoid]) {
+    inputReal.add(realTarget(f));
+    const id = identity(f);
+    if (id !== null) inputIds.add(id);
+  }
+  const isInput = (p: string) => {
+    if (inputReal.has(realTarget(p))) return true;
+    const id = identity(p);
+    return id !== null && inputIds.has(id);
+  };
   const taken = (p: string) => reserved.has(realTarget(p)) || isInput(p) || fs.existsSync(p);
   if (opts.out && opts.many) {
     try {

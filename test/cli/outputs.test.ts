@@ -282,3 +282,35 @@ test("--version is package.json's", async () => {
   const r = await runCli(["--version"]);
   expect(r.out.trim()).toBe(`jixiao ${pkg.version}`);
 });
+
+test("planning copies looks inputs up instead of comparing them pairwise: file-system calls grow linearly (issue 21 §5)", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-plan-"));
+  try {
+    const make = (n: number) => {
+      const d = fs.mkdtempSync(path.join(root, "in-"));
+      return Array.from({ length: n }, (_, i) => {
+        const f = path.join(d, `表${i}.xlsx`);
+        fs.writeFileSync(f, "x");
+        return f;
+      });
+    };
+    const calls = (files: string[]) => {
+      const real = jest.spyOn(fs.realpathSync, "native");
+      const stat = jest.spyOn(fs, "statSync");
+      try {
+        const planned = planTargets(files, { suffix: ".filled.xlsx", force: false, many: true });
+        expect(planned.every((p) => p.target && !p.error)).toBe(true);
+        return real.mock.calls.length + stat.mock.calls.length;
+      } finally {
+        real.mockRestore();
+        stat.mockRestore();
+      }
+    };
+    const small = calls(make(50));
+    const large = calls(make(200));
+    // Four times the files, about four times the calls (pairwise comparing made it sixteen).
+    expect(large / small).toBeLessThan(5);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
