@@ -16,7 +16,11 @@ import { digest, pairedGroups, Spool, wholeJson, wholeText, type FileDigest } fr
 import { visible } from "./report";
 
 /** The version in package.json (two folders up from src/cli and from dist/cli alike). */
+/** Set by the release's one-file build (webpack.cli.js), which has no package.json beside it. */
+declare const __JIXIAO_VERSION__: string | undefined;
+
 function version(): string {
+  if (typeof __JIXIAO_VERSION__ === "string") return __JIXIAO_VERSION__;
   try {
     return (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
   } catch {
@@ -249,7 +253,8 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
   return 0;
 }
 
-if (require.main === module) {
+/** The command's process: exit code, and an internal error said as such. */
+export function runCli(): void {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -262,3 +267,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCli();

@@ -29,8 +29,13 @@ export function defaultJobs(): number {
   return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 }
 
-/** The compiled worker beside this file (dist/cli/checkWorker.js); absent when run from sources. */
+/**
+ * The compiled worker beside this file (dist/cli/checkWorker.js), or the one-file release's own file
+ * (src/cli/bundle.ts); absent when run from sources.
+ */
 export function workerScript(): string | null {
+  const bundled = (globalThis as { __jixiaoWorkerScript?: string }).__jixiaoWorkerScript;
+  if (bundled) return bundled;
   const p = path.join(__dirname, "checkWorker.js");
   return fs.existsSync(p) ? p : null;
 }
