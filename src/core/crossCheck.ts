@@ -1,4 +1,4 @@
-import type { SheetResult } from "./engine";
+import type { SheetResult } from "./result";
 import type { Form, Indicator } from "./forms/model";
 import type { Finding, Message, Severity } from "./rules/types";
 import type { Settings } from "./settings";

@@ -1,24 +1,16 @@
 import { Grid } from "./grid";
-import type { Form, FormKind } from "./forms/model";
+import type { SheetResult } from "./result";
 import { recognise } from "./forms/recognise";
 import { formulaCellsOf } from "./forms/families";
 import { RULES } from "./rules";
 import type { Finding } from "./rules/types";
-import { evaluate, type Evaluation } from "./scoring/evaluate";
-import { figures as computeFigures, type Figures } from "./scoring/figures";
-import { resolveSettings, type Settings, type SettingsInput } from "./settings";
+import { evaluate } from "./scoring/evaluate";
+import { figures as computeFigures } from "./scoring/figures";
+import { resolveSettings, type SettingsInput } from "./settings";
 import { recalculate } from "./recalc";
 import { SheetSnapshotSchema, type SheetSnapshot } from "./snapshot";
 
-export interface SheetResult {
-  sheet: string;
-  kind: FormKind;
-  form: Form | null;
-  evaluations: Evaluation[];
-  figures: Figures | null;
-  findings: Finding[];
-  settings: Settings;
-}
+export type { SheetResult } from "./result";
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

@@ -1,33 +1,9 @@
 import { ruleByCode } from "./rules";
-import type { Finding, MarkCondition, Message, Severity } from "./rules/types";
-import { DRAFT_MARKER } from "./scoring/evaluate";
+import type { Finding } from "./rules/types";
+import { DRAFT_MARKER } from "./scoring/evaluation";
 
-/** Why a cell is written: every write the product makes is one of these (RULES §7). */
-export type WritePurpose = "score" | "budget-rate" | "budget-score" | "total" | "grade" | "draft";
-
-export interface CellWrite {
-  cell: string;
-  value: number | string;
-  numberFormat?: string;
-  purpose: WritePurpose;
-  message: Message;
-}
-
-export type { MarkCondition };
-
-export interface Mark {
-  cell: string;
-  severity: Exclude<Severity, "info">;
-  codes: string[];
-  condition: MarkCondition;
-  /** The note text: every finding at that cell, one per line. */
-  note: Message;
-}
-
-export interface WritePlan {
-  writes: CellWrite[];
-  marks: Mark[];
-}
+export type { CellWrite, Mark, MarkCondition, WritePlan, WritePurpose } from "./planTypes";
+import type { Mark, MarkCondition } from "./planTypes";
 
 /** Every mark and note the add-in writes starts with this tag, so 清除标记 finds its own. */
 export const MARK_TAG = "jixiao";

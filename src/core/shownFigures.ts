@@ -1,4 +1,4 @@
-import type { SheetResult } from "./engine";
+import type { SheetResult } from "./result";
 import type { NumCell } from "./forms/model";
 import { fmt2 } from "./numbers";
 import type { Message } from "./rules/types";

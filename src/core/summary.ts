@@ -1,5 +1,5 @@
 import { labelOf } from "./forms/families";
-import type { SheetResult } from "./engine";
+import type { SheetResult } from "./result";
 import type { FormKind } from "./forms/model";
 import type { Message } from "./rules/types";
 

@@ -1,6 +1,6 @@
 import { same2 } from "../numbers";
 import { scoredFundsRow } from "../scoring/budget";
-import { budgetFigures } from "../scoring/figures";
+import { budgetFigures } from "../scoring/budget";
 import { n2, ROUNDING_LABEL } from "./helpers";
 import { defineRule } from "./types";
 

@@ -1,6 +1,6 @@
 import { HALF_CENT } from "../numbers";
-import { DRAFT_MARKER, hasReason } from "../scoring/evaluate";
-import type { Evaluation } from "../scoring/evaluate";
+import { DRAFT_MARKER, hasReason } from "../scoring/evaluation";
+import type { Evaluation } from "../scoring/evaluation";
 import { budgetReasonText, n2, rowName } from "./helpers";
 import { defineRule, type Message } from "./types";
 

@@ -1,5 +1,5 @@
 import { rowName } from "./helpers";
-import { hasReason } from "../scoring/evaluate";
+import { hasReason } from "../scoring/evaluation";
 import { defineRule } from "./types";
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import type { Form, FormKind } from "../forms/model";
 import type { Settings } from "../settings";
-import type { Evaluation } from "../scoring/evaluate";
-import type { Figures } from "../scoring/figures";
+import type { Evaluation } from "../scoring/evaluation";
+import type { Figures } from "../scoring/figureTypes";
 
 export type Severity = "error" | "warning" | "info";
 

@@ -1,7 +1,7 @@
 import type { Grid } from "../../grid";
 import { round2 } from "../../numbers";
 import type { Evaluation } from "../../scoring/evaluation";
-import type { Figures } from "../../scoring/figures";
+import type { Figures } from "../../scoring/figureTypes";
 import { findCells, numCell, valueRightOf } from "../cells";
 import type { DepartmentForm, Indicator, SelfEvaluationForm, TotalRow } from "../model";
 import type { HeaderMatch } from "../columns";

@@ -2,7 +2,7 @@ import { toA1 } from "../../address";
 import type { Grid } from "../../grid";
 import { round2 } from "../../numbers";
 import type { Evaluation } from "../../scoring/evaluation";
-import type { Figures } from "../../scoring/figures";
+import type { Figures } from "../../scoring/figureTypes";
 import type { Settings } from "../../settings";
 import { findCells, labelKey, numCell, textCell, valueRightOf } from "../cells";
 import type { FormBase, LegacyForm } from "../model";

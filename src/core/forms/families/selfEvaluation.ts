@@ -1,11 +1,11 @@
 import { toA1 } from "../../address";
-import type { SheetResult } from "../../engine";
+import type { SheetResult } from "../../result";
 import type { Grid } from "../../grid";
 import { fmt2, HALF_CENT, round2 } from "../../numbers";
-import type { CellWrite } from "../../plan";
+import type { CellWrite } from "../../planTypes";
 import { budgetFigures, DEFAULT_BUDGET_WEIGHT, scoredFundsRow } from "../../scoring/budget";
 import type { Evaluation } from "../../scoring/evaluation";
-import type { Figures } from "../../scoring/figures";
+import type { Figures } from "../../scoring/figureTypes";
 import { completionPercent, earnedShare, higherIsBetter, isMet } from "../../scoring/quantitative";
 import { TIER_BANDS } from "../../scoring/tiers";
 import type { Settings } from "../../settings";

@@ -1,9 +1,9 @@
-import type { SheetResult } from "../../engine";
+import type { SheetResult } from "../../result";
 import type { Grid } from "../../grid";
-import type { CellWrite } from "../../plan";
+import type { CellWrite } from "../../planTypes";
 import type { FormOf, Message, ReportedKind } from "../../rules/types";
 import type { Evaluation } from "../../scoring/evaluation";
-import type { Figures } from "../../scoring/figures";
+import type { Figures } from "../../scoring/figureTypes";
 import type { Settings } from "../../settings";
 import type { HeaderMatch } from "../columns";
 import type { TableRead } from "../indicators";

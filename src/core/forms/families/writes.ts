@@ -1,7 +1,7 @@
 import { fmt2, HALF_CENT, round2 } from "../../numbers";
-import type { CellWrite } from "../../plan";
+import type { CellWrite } from "../../planTypes";
 import { DRAFT_MARKER, type Evaluation } from "../../scoring/evaluation";
-import type { Figures } from "../../scoring/figures";
+import type { Figures } from "../../scoring/figureTypes";
 import type { Form, NumCell } from "../model";
 
 /** Scores, rates and totals are written with two decimals. */
