@@ -2,10 +2,13 @@ import { fitCell } from "../core/text";
 import { STATUS_LABEL, summaryRows, type CheckedFile, type SummaryRow } from "../core/summaryRows";
 
 /** The form's own figures (表内) beside the computed ones (核算): a blank 表内 cell is a blank on the form. */
-export const CSV_HEADER = ["文件", "工作表", "表格类型", "预算执行率%(核算)", "预算执行得分(表内)", "预算执行得分(核算)", "总分(表内)", "总分(核算)", "等级(表内)", "等级(核算)", "错误", "警告", "结论", "说明"];
+export const CSV_HEADER = ["文件", "工作表", "表格类型", "项目名称", "主管部门 / 实施单位", "预算执行率%(核算)", "预算执行得分(表内)", "预算执行得分(核算)", "总分(表内)", "总分(核算)", "等级(表内)", "等级(核算)", "错误", "警告", "结论", "说明"];
 
 /** The header of the summaries earlier versions wrote (one figure each): still this command's own. */
-export const EARLIER_CSV_HEADERS = [["文件", "工作表", "表格类型", "预算执行率(%)", "预算执行得分", "总分", "评分等级", "错误", "警告", "结论", "说明"]];
+export const EARLIER_CSV_HEADERS = [
+  ["文件", "工作表", "表格类型", "预算执行率(%)", "预算执行得分", "总分", "评分等级", "错误", "警告", "结论", "说明"],
+  ["文件", "工作表", "表格类型", "预算执行率%(核算)", "预算执行得分(表内)", "预算执行得分(核算)", "总分(表内)", "总分(核算)", "等级(表内)", "等级(核算)", "错误", "警告", "结论", "说明"],
+];
 
 /**
  * A text field that a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR) is
@@ -38,6 +41,8 @@ export function summaryCsvOf(summary: readonly SummaryRow[]): string {
       r.file,
       r.sheet,
       r.kind.zh,
+      r.projectName,
+      r.who,
       r.rate,
       r.budgetScore.stated,
       r.budgetScore.computed,

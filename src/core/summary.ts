@@ -2,6 +2,8 @@ import { labelOf } from "./forms/families";
 import type { SheetResult } from "./result";
 import type { FormKind } from "./forms/model";
 import type { Message } from "./rules/types";
+import { ruleByCode } from "./rules";
+import { CROSS_CHECK_CODES, isCrossCheckCode } from "./crossCheck";
 
 /** Each family's label (from its file in src/core/forms/families/), and "not a form". */
 export const KIND_LABEL: Record<FormKind, Message> = {
@@ -56,4 +58,10 @@ export function statusOf(r: SheetResult): { ready: boolean; message: Message } {
     };
   }
   return { ready: true, message: { zh: "可以提交：未发现问题。", en: "Ready to submit: no problems found." } };
+}
+
+/** What a finding code is about, in words (the rule's description), for a reader who does not know the codes. */
+export function codeTitle(code: string): Message {
+  if (isCrossCheckCode(code)) return CROSS_CHECK_CODES[code];
+  return ruleByCode(code)?.description ?? { zh: code, en: code };
 }

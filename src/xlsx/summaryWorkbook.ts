@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { fitCell } from "../core/text";
 import type { Finding } from "../core/rules/types";
-import { SEVERITY_LABEL } from "../core/summary";
+import { codeTitle, SEVERITY_LABEL } from "../core/summary";
 import { STATUS_LABEL, summaryRows, type CheckedFile, type SummaryRow } from "../core/summaryRows";
 
 /**
@@ -40,7 +40,7 @@ const SUMMARY_HEADER = [
   "说明",
 ];
 const STATUS_COLUMN = SUMMARY_HEADER.indexOf("结论") + 1;
-const FINDINGS_HEADER = ["文件", "工作表", "单元格", "严重程度", "代码", "说明"];
+const FINDINGS_HEADER = ["文件", "工作表", "单元格", "严重程度", "问题类型", "代码", "说明"];
 const NEEDS_WORK = STATUS_LABEL["needs-work"].zh;
 const NUMBER_COLUMNS = new Set([6, 7, 8, 9, 10]);
 
@@ -131,7 +131,7 @@ export async function summaryWorkbookOf(rows: readonly SummaryRow[], opts: Summa
   header(list, FINDINGS_HEADER);
   const order = { error: 0, warning: 1, info: 2 } as const;
   findings.sort((a, b) => order[a.f.severity] - order[b.f.severity]);
-  for (const x of findings) list.addRow([fileCell(x.file), text(x.sheet), x.f.cell, SEVERITY_LABEL[x.f.severity].zh, x.f.code, text(x.f.message.zh)]);
+  for (const x of findings) list.addRow([fileCell(x.file), text(x.sheet), x.f.cell, SEVERITY_LABEL[x.f.severity].zh, codeTitle(x.f.code).zh, x.f.code, text(x.f.message.zh)]);
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, list.rowCount), column: FINDINGS_HEADER.length } };
   fitColumns(list);
 

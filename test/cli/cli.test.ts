@@ -177,10 +177,11 @@ test("--csv writes one row per sheet that Excel opens in Chinese", async () => {
   const bytes = fs.readFileSync(csv);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
-  expect(lines[0]).toBe("文件,工作表,表格类型,预算执行率%(核算),预算执行得分(表内),预算执行得分(核算),总分(表内),总分(核算),等级(表内),等级(核算),错误,警告,结论,说明");
-  expect(lines[1].split(",").slice(1, 13)).toEqual(["绩效自评表", "财政项目支出绩效自评表", "92.04", "9.20", "9.20", "90.20", "90.20", "优", "优", "0", "7", "可以提交"]);
-  expect(lines[2].split(",").slice(10, 13)).toEqual(["2", "7", "需修改"]);
-  expect(lines[3]).toMatch(/truncated\.xlsx,,,,,,,,,,,,无法读取,工作簿已损坏/);
+  expect(lines[0]).toBe("文件,工作表,表格类型,项目名称,主管部门 / 实施单位,预算执行率%(核算),预算执行得分(表内),预算执行得分(核算),总分(表内),总分(核算),等级(表内),等级(核算),错误,警告,结论,说明");
+  expect(lines[1].split(",").slice(1, 5)).toEqual(["绩效自评表", "财政项目支出绩效自评表", "上海市政务云基础设施服务项目", "上海市大数据中心"]);
+  expect(lines[1].split(",").slice(5, 15)).toEqual(["92.04", "9.20", "9.20", "90.20", "90.20", "优", "优", "0", "7", "可以提交"]);
+  expect(lines[2].split(",").slice(12, 15)).toEqual(["2", "7", "需修改"]);
+  expect(lines[3]).toMatch(/truncated\.xlsx,,,,,,,,,,,,,,无法读取,工作簿已损坏/);
 });
 
 test("--mark writes a marked copy: marks and notes, no value filled", async () => {

@@ -57,6 +57,11 @@ test("问题清单: one row per finding, errors first; text from the workbooks i
     if (i > 1) severities.push(String(row.getCell(4).value));
   });
   expect(severities.length).toBeGreaterThan(3);
+  // Each code with what it is about, in Chinese, beside it.
+  expect(list.getRow(1).values).toEqual([undefined, "文件", "工作表", "单元格", "严重程度", "问题类型", "代码", "说明"]);
+  list.eachRow((row, i) => {
+    if (i > 1) expect(String(row.getCell(5).value)).toMatch(/[\u4e00-\u9fff]/);
+  });
   expect(severities.indexOf("警告")).toBeGreaterThan(severities.lastIndexOf("错误"));
   for (const w of wb.worksheets) w.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
   const about = wb.getWorksheet("说明")!;
