@@ -218,3 +218,25 @@ test("a finding the fill puts right gets this host's hint (--fix); the engine's 
   // A finding the fill cannot put right gets no hint.
   expect(r.out.split("\n").filter((l) => l.includes("[missing-explanation]")).every((l) => !l.includes("--fix"))).toBe(true);
 });
+
+test("--version and --help load nothing of the checker (no zod, no engine, no reader): a cold start is module loading", async () => {
+  const bin = path.join(__dirname, "..", "..", "dist", "cli", "jixiao.js");
+  const probe = `
+    const Module = require("module");
+    const loaded = [];
+    const load = Module._load;
+    Module._load = function (request) { loaded.push(request); return load.apply(this, arguments); };
+    process.argv = [process.argv[0], ${JSON.stringify(bin)}, process.env.ARG];
+    require(${JSON.stringify(bin)}).runCli();
+    setTimeout(() => process.stderr.write(JSON.stringify(loaded)), 50);
+  `;
+  for (const arg of ["--version", "--help"]) {
+    const r = await promisify(execFile)(process.execPath, ["-e", probe], { env: { ...process.env, ARG: arg } });
+    const loaded = JSON.parse(r.stderr) as string[];
+    expect(r.stdout).toMatch(arg === "--version" ? /^jixiao \d+\.\d+\.\d+\n$/ : /用法 Usage/);
+    expect(loaded.filter((m) => /zod|exceljs|engine|command|crossCheck|xlsx/.test(m))).toEqual([]);
+  }
+  // Anything else loads the command.
+  const check = await promisify(execFile)(process.execPath, ["-e", probe], { env: { ...process.env, ARG: "--fxi" } }).catch((e: { stderr: string }) => e);
+  expect(JSON.parse(check.stderr.slice(check.stderr.lastIndexOf("["))) as string[]).toContain("./command");
+});
