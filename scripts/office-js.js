@@ -119,7 +119,7 @@ async function main(argv) {
   }
 }
 
-module.exports = { CDN_BASE, VENDOR_DIR, REQUIRED, libraryVersion, wantedFiles, checkFolder, download, importFolder };
+module.exports = { CDN_BASE, VENDOR_DIR, REQUIRED, libraryVersion, listFiles, wantedFiles, checkFolder, download, importFolder };
 
 if (require.main === module) {
   main(process.argv.slice(2)).catch((e) => {

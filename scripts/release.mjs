@@ -23,6 +23,8 @@ import JSZip from "jszip";
 const require = createRequire(import.meta.url);
 const { checkBaseUrl } = require("./manifest-url.js");
 const { checkShare } = require("./deploy-files.js");
+const { listFiles: unsorted } = require("./office-js.js");
+const listFiles = (dir) => unsorted(dir).sort();
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
@@ -38,16 +40,6 @@ export function keepOfficeJs(rel) {
   const [dir, file] = [parts[0], parts.at(-1)];
   if (dir === "zh-cn" || dir === "en-us") return file === "office_strings.js";
   return dir === "ariatelemetry" || dir === "agaveerrorux";
-}
-
-function listFiles(dir, prefix = "") {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...listFiles(path.join(dir, e.name), rel));
-    else out.push(rel);
-  }
-  return out.sort();
 }
 
 function webpack(args, env = {}) {

@@ -10,7 +10,7 @@ import { digest, pairedGroups, Spool, wholeJson, wholeText } from "../../src/cli
 import { toJson, toText } from "../../src/cli/report";
 import { checkWorkbook, type FileResult } from "../../src/xlsx/checkWorkbook";
 import { main } from "../../src/cli/jixiao";
-import { buildSelfEval, buildTargets, plainSpec, standardIndicators } from "../core/rules/support";
+import { writeCrossPair } from "../builders/crossPair";
 import { SAMPLES } from "../helpers";
 
 const sample = (rel: string) => path.join(SAMPLES, rel);
@@ -27,14 +27,7 @@ let files: string[];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-batch-"));
   // A declaration and its self-evaluation with a changed target, in two files, among other forms.
-  const targets = buildTargets("2024", standardIndicators().map((i) => ({ l1: i.l1, l2: i.l2, name: i.name, target: i.target })));
-  targets.builder.set(3, 2, "测试项目");
-  const spec = plainSpec();
-  spec.indicators[0].target = "≥20.00(项)";
-  const declared = path.join(dir, "目标表.xlsx");
-  const stated = path.join(dir, "自评表.xlsx");
-  fs.writeFileSync(declared, await targets.builder.toBuffer());
-  fs.writeFileSync(stated, await buildSelfEval(spec).builder.toBuffer());
+  const { declared, stated } = await writeCrossPair(dir);
   files = [sample("selfeval/zhengwuyun.xlsx"), declared, sample("selfeval-defects/missing-reasons.xlsx"), stated, path.join(dir, "没有这个文件.xlsx")];
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,7 @@
-// What both end-to-end runs share (run.mjs: the playground; web.mjs: the web checker): Debian's
-// Chromium with the flags that keep it off the network, and a small test runner.
+// What the end-to-end runs share (run.mjs: the playground; web.mjs: the web checker; release.mjs: the
+// release): Debian's Chromium with the flags that keep it off the network, a small test runner, a file walk.
+import fs from "node:fs";
+import path from "node:path";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -31,6 +33,17 @@ export function createRunner() {
     }
   }
   return { results, test, current: () => current };
+}
+
+/** Files under dir whose names match re, sorted. */
+export function walk(dir, re) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(p, re));
+    else if (re.test(entry.name)) out.push(p);
+  }
+  return out.sort();
 }
 
 export function check(cond, message) {

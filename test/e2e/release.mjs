@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { chromium } from "playwright-core";
-import { check, CHROMIUM, CHROMIUM_ARGS, createRunner } from "./harness.mjs";
+import { check, CHROMIUM, CHROMIUM_ARGS, createRunner, walk } from "./harness.mjs";
 import { keepOfficeJs, MAX_ZIP_BYTES, release } from "../../scripts/release.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -22,15 +22,6 @@ const CONVERTED = path.join(ROOT, "test", "fixtures", "converted");
 const BASE = "https://jixiao.intranet.example/addin/";
 const { results, test } = createRunner();
 
-function walk(dir, re) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p, re));
-    else if (re.test(e.name)) out.push(p);
-  }
-  return out.sort();
-}
 
 async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-release-"));

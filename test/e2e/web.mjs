@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
-import { check, CHROMIUM, CHROMIUM_ARGS, createRunner } from "./harness.mjs";
+import { check, CHROMIUM, CHROMIUM_ARGS, createRunner, walk } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = path.join(ROOT, "dist", "web");
@@ -42,15 +42,6 @@ function equal(actual, expected, what) {
   if (a !== e) throw new Error(`${what}:\n  expected ${e}\n  actual   ${a}`);
 }
 
-function walk(dir, ext) {
-  const out = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(p, ext));
-    else if (ext.test(entry.name)) out.push(p);
-  }
-  return out.sort();
-}
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".txt": "text/plain; charset=utf-8" };
 

@@ -11,7 +11,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/jixiao";
 import { crossCheckFiles, crossFindingsBySheet } from "../../src/core/crossCheck";
-import { buildSelfEval, buildTargets, plainSpec, standardIndicators } from "../core/rules/support";
+import { writeCrossPair } from "../builders/crossPair";
 import { resolveSettings } from "../../src/core/settings";
 import { run } from "../../src/web/services/runner";
 import type { FileResult } from "../../src/xlsx/checkBytes";
@@ -108,14 +108,7 @@ test("with other rule options the page reports what the command reports with the
 test("a self-evaluation chosen with its declaration: the page's filled copy marks the differences as the command's does", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-web-cross-"));
   try {
-    const targets = buildTargets("2024", standardIndicators().map((i) => ({ l1: i.l1, l2: i.l2, name: i.name, target: i.target })));
-    targets.builder.set(3, 2, "测试项目");
-    const spec = plainSpec();
-    spec.indicators[0].target = "≥20.00(项)";
-    const declared = path.join(dir, "目标表.xlsx");
-    const stated = path.join(dir, "自评表.xlsx");
-    fs.writeFileSync(declared, await targets.builder.toBuffer());
-    fs.writeFileSync(stated, await buildSelfEval(spec).builder.toBuffer());
+    const { declared, stated } = await writeCrossPair(dir);
     await command([declared, stated, "--fix", "--out", path.join(dir, "cli")]);
     const checked: FileResult[] = [];
     for (const f of [declared, stated]) {
