@@ -1,5 +1,4 @@
-import type { EmulatedExcel } from "./host";
-import { Workbook } from "./proxies/workbook";
+import type { ContextHost } from "./hostTypes";
 
 export interface EmuRunOptions {
   /** ExcelApi 1.20: every sync of the run makes one undo step together. */
@@ -9,7 +8,8 @@ export interface EmuRunOptions {
 
 /** Excel.RequestContext: the queue of instructions that the next sync() sends to the host. */
 export class EmuRequestContext {
-  readonly workbook: Workbook;
+  /** The workbook proxy (proxies/workbook.ts), made by the host for each context. */
+  readonly workbook: unknown;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   /** @internal */
   _queue: Array<() => void> = [];
@@ -19,10 +19,11 @@ export class EmuRequestContext {
   _undoRecorded = false;
 
   constructor(
-    readonly host: EmulatedExcel,
+    readonly host: ContextHost,
     readonly runOptions: EmuRunOptions = {},
+    workbookOf: (ctx: EmuRequestContext) => unknown = () => undefined,
   ) {
-    this.workbook = new Workbook(this);
+    this.workbook = workbookOf(this);
   }
 
   /** @internal */

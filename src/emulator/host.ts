@@ -3,24 +3,18 @@ import { displayText } from "../core/numberFormat";
 import type { SheetSnapshot } from "../core/snapshot";
 import { bareAddress } from "./addresses";
 import { EmuRequestContext, type EmuRunOptions } from "./context";
+import { payloadBytes } from "./payload";
+import { Workbook } from "./proxies/workbook";
+import type { ChangeRecord, ContextHost, LibraryFeatures, Registration } from "./hostTypes";
+
+export type { ChangeRecord, LibraryFeatures } from "./hostTypes";
+export { payloadBytes } from "./payload";
 import { apiNotFound, EmulatorError } from "./errors";
 import { ruleHolds } from "../core/formula";
 import { recalculate } from "./recalc";
 import { shiftRows } from "./shiftRows";
 import { toSnapshot } from "./snapshot";
 import { cellKey, cloneState, contains, DEFAULT_PROTECTION, emptyCell, newSheet, type CellData, type ProtectionOptions, type Scalar, type SheetState, type WorkbookState } from "./state";
-
-/**
- * What the loaded office.js library itself implements, apart from what the host answers to
- * isSetSupported: the npm package @microsoft/office-js (a 2022 runtime) has no NoteCollection and
- * drops RunOptions.mergeUndoGroup, while current Excel reports ExcelApi 1.18 and 1.20.
- */
-export interface LibraryFeatures {
-  /** Worksheet.notes and Excel.NoteCollection exist (ExcelApi 1.18 era library). */
-  notes: boolean;
-  /** Excel.run passes RunOptions.mergeUndoGroup on to the host. */
-  undoGroup: boolean;
-}
 
 /** The npm package's library, as shipped in the offline build. */
 export const NPM_OFFICE_JS: LibraryFeatures = { notes: false, undoGroup: false };
@@ -52,43 +46,6 @@ export interface HostOptions {
   platform?: "desktop" | "web";
 }
 
-/** UTF-8 length of a string, without allocating. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-export function payloadBytes(value: unknown): number {
-  if (value === null || value === undefined) return 4;
-  if (typeof value === "number" || typeof value === "boolean") return 8;
-  return utf8Length(JSON.stringify(value) ?? "");
-}
-
-/** One range written by a batch or by the user, for Worksheet.onChanged. */
-export interface ChangeRecord {
-  sheetId: string;
-  address: string;
-  before?: Scalar;
-  after?: Scalar;
-  single: boolean;
-  origin: "api" | "user" | "remote";
-}
-
-interface Registration {
-  scope: string;
-  handler: (args: unknown) => unknown;
-  token: object;
-}
-
 interface BatchLog {
   before: WorkbookState | null;
   changes: ChangeRecord[];
@@ -109,7 +66,7 @@ function compareVersions(a: string, b: string): number {
  * requirement sets it claims, undo steps, and change events. Tests and the playground drive it;
  * the add-in code sees only `run` (as Excel.run).
  */
-export class EmulatedExcel {
+export class EmulatedExcel implements ContextHost {
   state: WorkbookState;
   /** Every context.sync() (and the final one of Excel.run when instructions were pending). */
   syncCount = 0;
@@ -181,7 +138,7 @@ export class EmulatedExcel {
       const options = { ...((first as EmuRunOptions | undefined) ?? {}) };
       // A host without ExcelApi 1.20 does not know the option and ignores it; an old library never sends it.
       if (!this.isSetSupported("ExcelApi", "1.20") || !this.library.undoGroup) delete options.mergeUndoGroup;
-      ctx = new EmuRequestContext(this, options);
+      ctx = new EmuRequestContext(this, options, (c) => new Workbook(c));
     }
     ctx._undoRecorded = false;
     const result = await (batch as (c: EmuRequestContext) => Promise<unknown>)(ctx);
@@ -316,7 +273,7 @@ export class EmulatedExcel {
         ? { details: { valueBefore: rec.before ?? "", valueAfter: rec.after ?? "", valueTypeBefore: valueType(rec.before), valueTypeAfter: valueType(rec.after) } }
         : {}),
       ...(this.isSetSupported("ExcelApi", "1.14") ? { triggerSource: rec.origin === "api" ? "ThisLocalAddin" : "Unknown" } : {}),
-      getRange: (ctx: EmuRequestContext) => ctx.workbook.worksheets.getItem(rec.sheetId).getRange(rec.address),
+      getRange: (ctx: EmuRequestContext) => (ctx as unknown as Excel.RequestContext).workbook.worksheets.getItem(rec.sheetId).getRange(rec.address),
     };
   }
 

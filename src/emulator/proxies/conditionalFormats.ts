@@ -3,7 +3,8 @@ import { ClientCollection } from "../collection";
 import { accessDenied, EmulatorError } from "../errors";
 import type { RangeRef } from "../../core/address";
 import { intersects, newId, type CfRule, type CfType, type SheetState } from "../state";
-import { Range, type RangeTarget } from "./range";
+import type { EmuRequestContext } from "../context";
+import type { RangeTarget } from "./targets";
 
 const TYPES: readonly CfType[] = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
 
@@ -56,6 +57,14 @@ function ruleOf(t: CfTarget): CfRule {
 function guard(ctxHost: { _touch(): void }, sheet: SheetState, what: string): void {
   if (sheet.protected) throw accessDenied(sheet.name, what);
   ctxHost._touch();
+}
+
+type RangeMaker = (ctx: EmuRequestContext, resolve: () => RangeTarget | null) => ClientObject<RangeTarget>;
+let makeRange: RangeMaker | null = null;
+
+/** range.ts hands its class over: it makes this module's collections, so importing it back would be a circle. */
+export function useRange(make: RangeMaker): void {
+  makeRange = make;
 }
 
 /** Range.conditionalFormats: the rules that intersect the range (the whole sheet: all of them). */
@@ -165,8 +174,8 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
     });
   }
 
-  getRange(): Range {
-    return new Range(this.context, () => {
+  getRange(): ClientObject<RangeTarget> {
+    return makeRange!(this.context, () => {
       const t = this._resolve();
       return t ? { sheet: t.sheet, ref: { ...ruleOf(t).ranges[0] } } : null;
     });

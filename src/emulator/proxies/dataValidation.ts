@@ -2,7 +2,7 @@ import { toA1 } from "../../core/address";
 import { ClientObject } from "../clientObject";
 import { accessDenied, EmulatorError } from "../errors";
 import type { ValidationData } from "../state";
-import type { RangeTarget } from "./range";
+import type { RangeTarget } from "./targets";
 
 const NO_PROMPT = { showPrompt: false, title: "", message: "" };
 

@@ -2,19 +2,18 @@ import { rangeToA1, toA1, type RangeRef } from "../../core/address";
 import { displayText } from "../../core/numberFormat";
 import { cellCount, rangeAddress } from "../addresses";
 import { ClientObject } from "../clientObject";
+import type { RangeTarget } from "./targets";
 import { ClientCollection } from "../collection";
 import type { EmuRequestContext } from "../context";
 import { accessDenied, EmulatorError } from "../errors";
 import { evaluateFormula, FormulaError } from "../../core/formula";
-import { payloadBytes, type EmulatedExcel } from "../host";
+import type { ContextHost } from "../hostTypes";
+import { payloadBytes } from "../payload";
 import { cellEditable, cellKey, emptyCell, mergeAt, type CellData, type Scalar, type SheetState } from "../state";
-import { ConditionalFormatCollection } from "./conditionalFormats";
+import { ConditionalFormatCollection, useRange } from "./conditionalFormats";
 import { DataValidation } from "./dataValidation";
 
-export interface RangeTarget {
-  sheet: SheetState;
-  ref: RangeRef;
-}
+export type { RangeTarget } from "./targets";
 
 /** Look a range up from its sheet proxy, in batch order. */
 export function rangeResolver(
@@ -69,7 +68,7 @@ function parseEntry(sheet: SheetState, input: unknown): { value: Scalar; formula
   return { value: s, formula: null };
 }
 
-function write(host: EmulatedExcel, t: RangeTarget, input: unknown, kind: "values" | "formulas" | "numberFormat"): void {
+function write(host: ContextHost, t: RangeTarget, input: unknown, kind: "values" | "formulas" | "numberFormat"): void {
   const { sheet, ref } = t;
   const rows = ref.bottom - ref.top + 1;
   const cols = ref.right - ref.left + 1;
@@ -382,3 +381,6 @@ export class FormatProtection extends ClientObject<RangeTarget> {
     });
   }
 }
+
+// The rules' getRange makes a Range; this module makes their collections, so it hands the class over.
+useRange((ctx, resolve) => new Range(ctx, resolve));
