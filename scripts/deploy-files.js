@@ -3,7 +3,6 @@
 // CommonJS: used by webpack.config.js, the command line and the tests.
 "use strict";
 
-const crypto = require("crypto");
 const fs = require("fs");
 
 /** office.js served by the add-in itself (dist/office-js/): no internet needed. */
@@ -35,11 +34,12 @@ function checkShare(share) {
   return s;
 }
 
-/** The same share always gets the same catalog id, so running a newer .reg again adds no second catalog. */
-function catalogId(share) {
-  const h = crypto.createHash("sha1").update(`jixiao:${share.toLowerCase()}`).digest("hex");
-  return `{${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}}`.toUpperCase();
-}
+/**
+ * jixiao's one catalog id, for the .reg and for trust-catalog.cmd alike: running either again (for a
+ * moved share too) replaces the catalog's Url, never adds a second catalog.
+ */
+const CATALOG_ID = "{6A1C2E5B-3D4F-4A8B-9C0D-1E2F3A4B5C6D}";
+const CATALOG_KEY = `HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\TrustedCatalogs\\${CATALOG_ID}`;
 
 /**
  * The registry script of "Sideload Office Add-ins for testing from a network share" (Configure the trust
@@ -49,7 +49,7 @@ function catalogId(share) {
  */
 function catalogReg(share) {
   const unc = checkShare(share);
-  const id = catalogId(unc);
+  const id = CATALOG_ID;
   return [
     "Windows Registry Editor Version 5.00",
     "",
@@ -63,11 +63,34 @@ function catalogReg(share) {
   ].join("\r\n");
 }
 
+/**
+ * The same values set with reg.exe, the share given when it runs: `trust-catalog.cmd \\server\share`.
+ * ASCII only: cmd reads a batch file in the console's code page.
+ */
+function catalogCmd() {
+  return [
+    "@echo off",
+    "rem jixiao: trust a network share as an Office add-in catalog for the current user",
+    "rem (File > Options > Trust Center > Trusted Add-in Catalogs, Show in Menu). Close Office first.",
+    "rem Usage: trust-catalog.cmd \\\\server\\share",
+    'if "%~1"=="" (',
+    "  echo Usage: %~nx0 \\\\server\\share",
+    "  exit /b 2",
+    ")",
+    `set KEY=${CATALOG_KEY}`,
+    `reg add "%KEY%" /v Id /t REG_SZ /d "${CATALOG_ID}" /f || exit /b 1`,
+    'reg add "%KEY%" /v Url /t REG_SZ /d "%~1" /f || exit /b 1',
+    'reg add "%KEY%" /v Flags /t REG_DWORD /d 1 /f || exit /b 1',
+    "echo OK: %~1",
+    "",
+  ].join("\r\n");
+}
+
 function regFileBytes(text) {
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
 }
 
-module.exports = { OFFICE_JS_LOCAL, OFFICE_JS_GLOBAL, OFFICE_JS_21VIANET, officeJsUrl, checkShare, catalogId, catalogReg, regFileBytes };
+module.exports = { OFFICE_JS_LOCAL, OFFICE_JS_GLOBAL, OFFICE_JS_21VIANET, CATALOG_ID, officeJsUrl, checkShare, catalogReg, catalogCmd, regFileBytes };
 
 // node scripts/deploy-files.js catalog-reg \\server\share [out.reg]
 if (require.main === module) {

@@ -22,16 +22,13 @@ import JSZip from "jszip";
 
 const require = createRequire(import.meta.url);
 const { checkBaseUrl } = require("./manifest-url.js");
-const { checkShare } = require("./deploy-files.js");
+const { catalogCmd, checkShare } = require("./deploy-files.js");
 const { listFiles: unsorted } = require("./office-js.js");
 const listFiles = (dir) => unsorted(dir).sort();
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
 export const MAX_ZIP_BYTES = 12 * 1024 * 1024;
-/** A fixed catalog id for trust-catalog.cmd: running it again changes the share, adds no catalog. */
-const CATALOG_ID = "{6A1C2E5B-3D4F-4A8B-9C0D-1E2F3A4B5C6D}";
-
 /** The office.js files Excel loads: office.js, Excel's host scripts, zh-CN and en-US strings; no debug builds. */
 export function keepOfficeJs(rel) {
   if (/\.debug\.js$/.test(rel)) return false;
@@ -57,23 +54,6 @@ function commit() {
     return "unknown";
   }
 }
-
-const TRUST_CMD = [
-  "@echo off",
-  "rem jixiao: trust a network share as an Office add-in catalog for the current user",
-  "rem (File > Options > Trust Center > Trusted Add-in Catalogs, Show in Menu). Close Office first.",
-  "rem Usage: trust-catalog.cmd \\\\server\\share",
-  'if "%~1"=="" (',
-  "  echo Usage: %~nx0 \\\\server\\share",
-  "  exit /b 2",
-  ")",
-  `set KEY=HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\TrustedCatalogs\\${CATALOG_ID}`,
-  `reg add "%KEY%" /v Id /t REG_SZ /d "${CATALOG_ID}" /f || exit /b 1`,
-  'reg add "%KEY%" /v Url /t REG_SZ /d "%~1" /f || exit /b 1',
-  'reg add "%KEY%" /v Flags /t REG_DWORD /d 1 /f || exit /b 1',
-  "echo OK: %~1",
-  "",
-].join("\r\n");
 
 const CLI_CMD = ["@echo off", 'node "%~dp0jixiao.cjs" %*', ""].join("\r\n");
 const CLI_SH = ['#!/bin/sh', 'exec node "$(dirname "$0")/jixiao.cjs" "$@"', ""].join("\n");
@@ -105,7 +85,7 @@ function guide(baseUrl, share) {
     "     Microsoft 365 Centralized Deployment (a connected tenant; 21Vianet tenants use Centralized Deployment).",
     "",
     "三、网页检查工具 The offline web checker",
-    "  web\\ 可放在同一网站（如 ${base}web/），也可复制到共享盘后直接打开 web\\index.html。",
+    `  web\\ 可放在同一网站（如 ${baseUrl}web/），也可复制到共享盘后直接打开 web\\index.html。`,
     "  Serve web\\ from the same site, or copy it to a shared drive and open web\\index.html.",
     "",
     "四、命令行 The command (no Excel needed)",
@@ -118,8 +98,7 @@ function guide(baseUrl, share) {
     "  Linux:   sha256sum -c SHA256SUMS",
     "",
   ]
-    .join("\r\n")
-    .replace("${base}", baseUrl);
+    .join("\r\n");
 }
 
 export async function release({ baseUrl, share, out = path.join(ROOT, "release"), log = console.log }) {
@@ -146,7 +125,7 @@ export async function release({ baseUrl, share, out = path.join(ROOT, "release")
     if (rel.startsWith("office-js/") && !keepOfficeJs(rel.slice("office-js/".length))) continue;
     add(`addin/${rel}`, fs.readFileSync(path.join(build, "addin", rel)));
   }
-  add("addin/trust-catalog.cmd", TRUST_CMD);
+  add("addin/trust-catalog.cmd", catalogCmd());
   add("addin/部署说明.txt", `\ufeff${guide(base, unc)}`);
   for (const rel of listFiles(path.join(build, "web"))) {
     if (!rel.endsWith(".map")) add(`web/${rel}`, fs.readFileSync(path.join(build, "web", rel)));

@@ -1,6 +1,6 @@
 // The files IT deploys with (README "在内网部署"): the trusted-catalog registry script in the form of
 // Microsoft's "Sideload Office Add-ins for testing from a network share", and the office.js address.
-import { catalogId, catalogReg, checkShare, officeJsUrl, OFFICE_JS_21VIANET, OFFICE_JS_GLOBAL, OFFICE_JS_LOCAL, regFileBytes } from "../../scripts/deploy-files";
+import { CATALOG_ID, catalogCmd, catalogReg, checkShare, officeJsUrl, OFFICE_JS_21VIANET, OFFICE_JS_GLOBAL, OFFICE_JS_LOCAL, regFileBytes } from "../../scripts/deploy-files";
 
 describe("TrustNetworkShareCatalog.reg", () => {
   test("the key, Id, Url and Flags values Microsoft's registry script sets", () => {
@@ -18,10 +18,15 @@ describe("TrustNetworkShareCatalog.reg", () => {
     for (const l of lines.slice(1)) expect(l === "" || l.startsWith(";") || l.startsWith("[") || l.startsWith('"')).toBe(true);
   });
 
-  test("the same share keeps its id (running a newer file again adds no second catalog); another share gets another", () => {
-    expect(catalogId("\\\\srv\\jixiao")).toBe(catalogId("\\\\SRV\\JIXIAO"));
-    expect(catalogId("\\\\srv\\jixiao")).not.toBe(catalogId("\\\\srv\\other"));
+  test("one catalog id for jixiao, in the .reg and in trust-catalog.cmd: running either again replaces the share, adds no catalog", () => {
+    const idOf = (text: string) => /TrustedCatalogs\\(\{[0-9A-F-]+\})/.exec(text)?.[1];
+    expect(idOf(catalogReg("\\\\srv\\jixiao"))).toBe(CATALOG_ID);
+    expect(idOf(catalogReg("\\\\other\\share"))).toBe(CATALOG_ID);
+    expect(idOf(catalogCmd())).toBe(CATALOG_ID);
     expect(catalogReg("//srv/jixiao/")).toBe(catalogReg("\\\\srv\\jixiao"));
+    // cmd reads a batch file in the console's code page: ASCII only, CRLF, the same three values.
+    expect([...catalogCmd()].every((ch) => ch.charCodeAt(0) < 0x80)).toBe(true);
+    expect(catalogCmd().split("\r\n").filter((l) => l.startsWith("reg add")).map((l) => /\/v (\w+)/.exec(l)![1])).toEqual(["Id", "Url", "Flags"]);
   });
 
   test("a Chinese share name survives: the file is UTF-16LE with a byte-order mark, as regedit writes it", () => {

@@ -90,15 +90,19 @@ function factsOfCli(f) {
 /** The engine's own account of stated and computed figures (the built CLI's copy of src/core/shownFigures). */
 const { shownFigures } = createRequire(import.meta.url)("../../dist/core/shownFigures.js");
 
+/** The figures as the command's --json gives them (src/cli/report.ts jsonFigures). */
+function pageFigures(s) {
+  const f = shownFigures(s);
+  return { budget: s.figures?.budget || f.budgetScore.stated !== null ? { rate: f.rate, score: f.budgetScore } : null, total: f.total, grade: f.grade };
+}
+
 function factsOfPage(f) {
   return {
     error: f.error?.zh ?? null,
     sheets: f.sheets.map((s) => ({
       sheet: s.sheet,
       kind: s.kind,
-      budget: s.figures?.budget || shownFigures(s).budgetScore.stated !== null ? { rate: shownFigures(s).rate, score: shownFigures(s).budgetScore } : null,
-      total: shownFigures(s).total,
-      grade: shownFigures(s).grade,
+      ...pageFigures(s),
       suggested: s.evaluations.map((e) => e.suggested),
       findings: s.findings.map((x) => [x.code, x.severity, x.cell, x.message.zh]),
     })),
