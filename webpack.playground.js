@@ -10,7 +10,7 @@ const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { excelJsChunk, excelJsNoParse, ExcelJsIsMinified, typescriptRule } = require("./webpack.shared.js");
+const { browserCodec, excelJsChunk, excelJsNoParse, ExcelJsIsMinified, typescriptRule } = require("./webpack.shared.js");
 
 const SAMPLES_DIR = path.resolve(__dirname, "test/fixtures/samples");
 const OUT_DIR = path.resolve(__dirname, "dist-playground");
@@ -43,6 +43,7 @@ module.exports = (env, argv) => {
     module: { noParse: excelJsNoParse, rules: [typescriptRule] },
     optimization: { splitChunks: { cacheGroups: excelJsChunk } },
     plugins: [
+      browserCodec,
       new ExcelJsIsMinified(),
       new webpack.DefinePlugin({ __JIXIAO_SAMPLES__: JSON.stringify(sampleFiles()) }),
       new HtmlWebpackPlugin({ filename: "index.html", template: "./playground/index.html", chunks: ["playground"] }),

@@ -30,4 +30,9 @@ class ExcelJsIsMinified {
   }
 }
 
-module.exports = { typescriptRule, excelJsNoParse, excelJsChunk, ExcelJsIsMinified };
+/** The package codec with fflate instead of node:zlib (src/xlsx/package/codec.ts names the pair). */
+const browserCodec = new webpack.NormalModuleReplacementPlugin(/^\.\/codec$/, (res) => {
+  if (/[\\/]xlsx[\\/]package$/.test(res.context)) res.request = "./codec.browser";
+});
+
+module.exports = { browserCodec, typescriptRule, excelJsNoParse, excelJsChunk, ExcelJsIsMinified };

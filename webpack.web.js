@@ -8,7 +8,7 @@
 const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { excelJsChunk, excelJsNoParse, ExcelJsIsMinified, typescriptRule } = require("./webpack.shared.js");
+const { browserCodec, excelJsChunk, excelJsNoParse, ExcelJsIsMinified, typescriptRule } = require("./webpack.shared.js");
 
 const OUT_DIR = path.resolve(__dirname, "dist/web");
 const VERSION = require("./package.json").version;
@@ -36,6 +36,7 @@ module.exports = (env, argv) => {
     module: { noParse: excelJsNoParse, rules: [typescriptRule] },
     optimization: { splitChunks: { cacheGroups: excelJsChunk } },
     plugins: [
+      browserCodec,
       new ExcelJsIsMinified(),
       new webpack.DefinePlugin({ __JIXIAO_VERSION__: JSON.stringify(VERSION), __JIXIAO_WORKER__: JSON.stringify(`check-worker.js?v=${build}`) }),
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/index.html", chunks: ["web"] }),

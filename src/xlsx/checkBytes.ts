@@ -8,26 +8,29 @@ import { fillPackage, PackageShapeError, type SheetFill } from "./package/fillPa
 import { XmlShapeError } from "./package/xml";
 import { asXlsx, FORMAT_LABEL, readOtherFormat, takeNotes, type OtherFormat } from "./readSheetJs";
 import { restoreNotes } from "./package/userNotes";
-import { readPackageSnapshots } from "./readPackage";
+import { readWorkbookSnapshots } from "./readPackage";
+import { openWorkbook, type OpenedWorkbook } from "./package/workbook";
 import { otherFormatOf, precheck, WorkbookReadError } from "./sniff";
 import { checkDeclaredSize, checkOdsCells } from "./sizeCheck";
 import { Package } from "./package/opc";
 
 /**
  * An .xlsx as snapshots: the package reader, and ExcelJS (loaded only then) for what it leaves — so
- * checking a usual form never loads ExcelJS.
+ * checking a usual form never loads ExcelJS. The opened workbook comes back with them, for a fill to
+ * edit without opening the package again.
  */
-async function readXlsx(bytes: Uint8Array): Promise<SheetSnapshot[]> {
+async function readXlsx(bytes: Uint8Array): Promise<{ snaps: SheetSnapshot[]; book?: OpenedWorkbook }> {
   precheck(bytes);
   try {
-    return await readPackageSnapshots(bytes);
+    const book = await openWorkbook(bytes);
+    return { snaps: readWorkbookSnapshots(book), book };
   } catch (e) {
     // A package no program can read (a sheet outside it) is said so; what the reader leaves by design
     // (UnreadHere), and anything else it met, is left to ExcelJS, which reads it or says why not.
     if (e instanceof WorkbookReadError) throw e;
   }
   const { loadWorkbook, snapshotOf } = await import("./readWorkbook");
-  return (await loadWorkbook(bytes)).worksheets.map((ws) => snapshotOf(ws));
+  return { snaps: (await loadWorkbook(bytes)).worksheets.map((ws) => snapshotOf(ws)) };
 }
 
 /**
@@ -73,6 +76,7 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   let format: OtherFormat | null = null;
   let convert: (() => Promise<Uint8Array>) | null = null;
   let userNotes = 0;
+  let book: OpenedWorkbook | undefined;
   try {
     format = otherFormatOf(file, bytes);
     // Known before any reader holds it: a zip declaring more than the budget, an .ods whose repeats stand for millions of cells.
@@ -87,7 +91,7 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
         userNotes = notes.length;
         return restoreNotes(asXlsx(read.lib, read.workbook), notes);
       };
-    } else snaps = await readXlsx(bytes);
+    } else ({ snaps, book } = await readXlsx(bytes));
   } catch (e) {
     if (e instanceof WorkbookReadError) return { result: { file, error: { zh: e.zh, en: e.en }, sheets: [] } };
     throw e;
@@ -115,7 +119,7 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   try {
     // A workbook in another format is filled in an .xlsx made from it: its data, formulas, merges
     // and number formats, not its fonts, borders and colours.
-    filled = await fillPackage(convert ? await convert() : bytes, fills);
+    filled = await fillPackage(convert ? await convert() : (book ?? bytes), fills);
   } catch (e) {
     if (!(e instanceof PackageShapeError || e instanceof XmlShapeError)) throw e;
     return {

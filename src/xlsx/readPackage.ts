@@ -2,9 +2,10 @@ import { columnLetters, columnNumber, parseA1, parseRange, rangeToA1 } from "../
 import { displayText } from "../core/numberFormat";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { dateCell } from "./dates";
-import { Package, REL, relationshipsOf, sameType } from "./package/opc";
-import { attr, childrenOf, relIdOf, rootOf } from "./package/xml";
-import { CLOSE, decodeXstring, DONE, OPEN, XmlScanner } from "./package/xmlScan";
+import { REL, sameType } from "./package/opc";
+import { openWorkbook, stringItem, type OpenedWorkbook } from "./package/workbook";
+import { attr, childrenOf, rootOf } from "./package/xml";
+import { CLOSE, DONE, OPEN, XmlScanner } from "./package/xmlScan";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { WorkbookReadError } from "./sniff";
 
@@ -85,44 +86,6 @@ function slide(formula: string, from: { row: number; col: number }, to: { row: n
     if (!m[3]) row += to.row - from.row;
     return `${sheet ?? ""}${m[1] ?? ""}${columnLetters(col)}${m[3] ?? ""}${row}`;
   });
-}
-
-/**
- * The text of a string item (`<si>` or an inline `<is>`), the cursor on its start tag: its `<t>`
- * texts and its rich-text runs' `<t>` texts joined, `_xHHHH_` escapes decoded, phonetic runs (`<rPh>`)
- * left out. Leaves the cursor on the item's end tag.
- */
-function stringItem(sc: XmlScanner): string {
-  if (sc.selfClosing) {
-    sc.next();
-    return "";
-  }
-  const depth = sc.path.length;
-  let out = "";
-  while (sc.next() !== DONE) {
-    if (sc.kind === CLOSE && sc.path.length < depth) break;
-    if (sc.kind !== OPEN) continue;
-    const inRun = sc.path.length === depth + 2 && sc.path[depth] === "r";
-    if (sc.name === "t" && (sc.path.length === depth + 1 || inRun)) out += decodeXstring(sc.textContent());
-    else if (sc.name !== "r" || sc.path.length !== depth + 1) sc.skipElement();
-  }
-  return out;
-}
-
-function sharedStrings(xml: string | undefined): string[] {
-  if (xml === undefined) return [];
-  const out: string[] = [];
-  const sc = new XmlScanner(xml);
-  while (sc.next() !== DONE) {
-    if (sc.kind !== OPEN) continue;
-    if (sc.path.length === 1) {
-      if (sc.name !== "sst") throw new UnreadHere("no sst element");
-      continue;
-    }
-    if (sc.path.length === 2 && sc.name === "si") out.push(stringItem(sc));
-    else sc.skipElement();
-  }
-  return out;
 }
 
 /** Each cellXfs entry's number format (undefined: General). */
@@ -420,60 +383,49 @@ function snapshot(name: string, read: SheetRead, formats: Array<string | undefin
 
 /** The sheets of an .xlsx package, as snapshots; UnreadHere for what this reader leaves to ExcelJS. */
 export async function readPackageSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
-  let pkg: Package;
+  let book: OpenedWorkbook;
   try {
-    pkg = await Package.open(bytes);
+    book = await openWorkbook(bytes);
   } catch (e) {
-    throw new UnreadHere(`zip: ${(e as Error).message}`);
+    if (e instanceof WorkbookReadError) throw e;
+    throw new UnreadHere(`package: ${(e as Error).message}`);
   }
-  const text = (part: string | undefined) => (part === undefined ? Promise.resolve(undefined) : pkg.read(part));
-  const rels = (source: string) => relationshipsOf(pkg, source);
-  const top = await rels("");
-  const bookRel = top.find((r) => sameType(r.type, REL.officeDocument) && !r.external);
-  if (bookRel?.outside) throw new WorkbookReadError(`工作簿已损坏：其主体指向工作簿之外的文件（${bookRel.target}），无法读取。`, `The workbook is damaged: its main part points outside the workbook (${bookRel.target}).`);
-  const book = bookRel?.target;
-  if (!book) throw new UnreadHere("no workbook part");
-  const wbXml = await text(book);
-  if (wbXml === undefined) throw new UnreadHere("workbook part missing");
-  // Any namespace prefix (`<x:workbook>`, as some .NET writers write): elements are found by local name.
-  const wbRoot = rootOf(wbXml);
-  if (wbRoot.name !== "workbook") throw new UnreadHere("no workbook element");
-  const kids = childrenOf(wbXml, wbRoot);
-  const pr = kids.find((c) => c.name === "workbookPr");
-  const date1904 = pr ? /^(1|true)$/.test(attr(wbXml, pr, "date1904") ?? "") : false;
-  const calc = kids.find((c) => c.name === "calcPr");
-  const fullCalc = calc ? /^(1|true)$/.test(attr(wbXml, calc, "fullCalcOnLoad") ?? "") : false;
-  const sheetsEl = kids.find((c) => c.name === "sheets");
-  const bookRels = await rels(book);
-  const partOf = (type: string) => bookRels.find((r) => sameType(r.type, type) && !r.external)?.target;
-  const strings = sharedStrings(await text(partOf(REL.sharedStrings)));
-  const formats = styleFormats(await text(partOf(REL.styles)));
+  return readWorkbookSnapshots(book);
+}
+
+/** The sheets of an opened workbook, as snapshots (the workbook stays open for a fill to use). */
+export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
+  const { pkg } = book;
+  let strings: string[];
+  try {
+    strings = book.sharedStrings();
+  } catch (e) {
+    throw new UnreadHere(`shared strings: ${(e as Error).message}`);
+  }
+  const formats = styleFormats(book.stylesPart === undefined ? undefined : pkg.readNow(book.stylesPart));
   const entries: Array<{ name: string; part: string }> = [];
-  for (const s of sheetsEl ? childrenOf(wbXml, sheetsEl) : []) {
-    if (s.name !== "sheet") continue;
-    const rid = relIdOf(wbXml, s);
-    const rel = bookRels.find((r) => r.id === rid);
+  for (const { name, rel } of book.sheets) {
     // A sheet whose part lies outside the package (another file, a path above its root) cannot be read
     // by any program: said so, never read as a workbook without a form.
     if (rel && (rel.external || rel.outside)) {
       throw new WorkbookReadError(
-        `工作簿已损坏：工作表「${attr(wbXml, s, "name") ?? ""}」指向工作簿之外的文件（${rel.target}），无法读取。`,
-        `The workbook is damaged: sheet "${attr(wbXml, s, "name") ?? ""}" points outside the workbook (${rel.target}) and cannot be read.`,
+        `工作簿已损坏：工作表「${name}」指向工作簿之外的文件（${rel.target}），无法读取。`,
+        `The workbook is damaged: sheet "${name}" points outside the workbook (${rel.target}) and cannot be read.`,
       );
     }
     if (!rel) throw new UnreadHere("a sheet without its part");
     if (!sameType(rel.type, REL.worksheet)) throw new UnreadHere("a sheet that is not a worksheet");
-    entries.push({ name: attr(wbXml, s, "name") ?? "", part: rel.target });
+    entries.push({ name, part: rel.target });
   }
   const read: Array<{ name: string; sheet: SheetRead }> = [];
   let anyFormula = false;
   for (const e of entries) {
-    const xml = await text(e.part);
+    const xml = pkg.readNow(e.part);
     if (xml === undefined) throw new UnreadHere("a worksheet part missing");
-    const sheet = readSheet(xml, strings, formats, date1904);
+    const sheet = readSheet(xml, strings, formats, book.date1904);
     for (const line of sheet.cells.values()) for (const c of line.values()) if (c.formula !== null) anyFormula = true;
     read.push({ name: e.name, sheet });
   }
   // As the ExcelJS reader: calcPr counts only where the workbook has formulas.
-  return read.map((r) => snapshot(r.name, r.sheet, formats, fullCalc && anyFormula));
+  return read.map((r) => snapshot(r.name, r.sheet, formats, book.fullCalcOnLoad && anyFormula));
 }

@@ -8,10 +8,7 @@
 import { CLOSE, DONE, OPEN, XmlScanner } from "./package/xmlScan";
 import { MAX_SNAPSHOT_CELLS } from "./extent";
 import { WorkbookReadError } from "./sniff";
-
-const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
-const u64 = (b: Uint8Array, i: number) => u32(b, i) + u32(b, i + 4) * 2 ** 32;
+import { centralDirectory } from "./package/zip";
 
 export interface ZipEntry {
   name: string;
@@ -20,53 +17,7 @@ export interface ZipEntry {
 
 /** The entries a zip declares (names and uncompressed sizes, zip64 included), read from its central directory; null if there is none. */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
-  // The end-of-central-directory record: in the last 22 + 65,535 bytes.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (u32(bytes, i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  let count = u16(bytes, eocd + 10);
-  let offset = u32(bytes, eocd + 16);
-  // Zip64: the locator just before points at the zip64 end record.
-  if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && u32(bytes, eocd - 20) === 0x07064b50) {
-    const rec = Number(u64(bytes, eocd - 12));
-    if (rec + 56 <= bytes.length && u32(bytes, rec) === 0x06064b50) {
-      count = Number(u64(bytes, rec + 32));
-      offset = Number(u64(bytes, rec + 48));
-    }
-  }
-  const out: ZipEntry[] = [];
-  let p = offset;
-  const decoder = new TextDecoder("utf-8");
-  for (let k = 0; k < count && p + 46 <= bytes.length; k++) {
-    if (u32(bytes, p) !== 0x02014b50) break;
-    let size = u32(bytes, p + 24);
-    const nameLen = u16(bytes, p + 28);
-    const extraLen = u16(bytes, p + 30);
-    const commentLen = u16(bytes, p + 32);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    if (size === 0xffffffff) {
-      // The zip64 extended information extra field (id 1) holds the real size first.
-      let e = p + 46 + nameLen;
-      const end = e + extraLen;
-      while (e + 4 <= end) {
-        const id = u16(bytes, e);
-        const len = u16(bytes, e + 2);
-        if (id === 1 && len >= 8) {
-          size = u64(bytes, e + 4);
-          break;
-        }
-        e += 4 + len;
-      }
-    }
-    out.push({ name, size });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
+  return centralDirectory(bytes)?.map((e) => ({ name: e.name, size: e.size })) ?? null;
 }
 
 /** The bytes of declared content a reader may inflate for a file, given the memory one file may use: a quarter of it (text is held twice, as UTF-16, and parsed). */

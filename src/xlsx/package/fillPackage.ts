@@ -2,10 +2,10 @@ import { markFormula, MARK_COLORS, NOTE_PREFIX, type CellWrite, type Mark } from
 import { fitCell } from "../../core/text";
 import { writeNotes } from "./notes";
 import { addContentType, addRelationship, Package, relationshipsOf, REL, sameType } from "./opc";
+import { openWorkbook, PackageShapeError, type OpenedWorkbook } from "./workbook";
 import { addMarks, isProtected, removeOwnMarks, writeCells } from "./sheetXml";
 import { MINIMAL_STYLES, Styles } from "./styles";
-import { attr, childrenOf, insertionPoint, relIdOf, rootOf, splice, textOf, withAttr, XmlShapeError } from "./xml";
-import { decodeXstring } from "./xmlScan";
+import { attr, childrenOf, insertionPoint, rootOf, splice, withAttr, XmlShapeError } from "./xml";
 
 /**
  * The filled copy made by editing the original package: every part not named below keeps its bytes.
@@ -39,7 +39,7 @@ export interface PackageFilled {
   changedParts: string[];
 }
 
-export class PackageShapeError extends Error {}
+export { PackageShapeError };
 
 const WORKBOOK_ORDER = [
   "fileVersion",
@@ -67,28 +67,20 @@ const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
-export async function fillPackage(bytes: Uint8Array, fills: SheetFill[]): Promise<PackageFilled> {
-  const pkg = await Package.open(bytes);
-  const rootRels = await relationshipsOf(pkg, "");
-  const wbPart = rootRels.find((r) => sameType(r.type, REL.officeDocument))?.target;
-  const wbXml = wbPart ? await pkg.read(wbPart) : undefined;
-  if (!wbPart || wbXml === undefined) throw new PackageShapeError("no workbook part");
-  const wbRels = await relationshipsOf(pkg, wbPart);
-  const wbRoot = rootOf(wbXml);
-  const sheetsEl = childrenOf(wbXml, wbRoot).find((c) => c.name === "sheets");
+/** Fill a workbook: its bytes, or the workbook its check opened (whose parts are then not inflated again). */
+export async function fillPackage(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]): Promise<PackageFilled> {
+  const book = input instanceof Uint8Array ? await openWorkbook(input) : input;
+  const { pkg, part: wbPart } = book;
   const partOf = new Map<string, string>();
-  for (const s of sheetsEl ? childrenOf(wbXml, sheetsEl) : []) {
-    if (s.name !== "sheet") continue;
-    const rel = wbRels.find((r) => r.id === relIdOf(wbXml, s));
-    const name = attr(wbXml, s, "name") ?? "";
+  for (const { name, rel } of book.sheets) {
     // Excel never lets two sheets share a name (case aside): a package that has them is not edited, so no
     // fill can land on the wrong one of the two.
     if ([...partOf.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw new PackageShapeError(`two sheets named ${name}`);
-    if (rel && !rel.external) partOf.set(name, rel.target);
+    if (rel && !rel.external && !rel.outside) partOf.set(name, rel.target);
   }
 
   let styles: Styles | null = null;
-  let stylesPart = wbRels.find((r) => sameType(r.type, REL.styles))?.target;
+  let stylesPart = book.stylesPart;
   let stylesNew = false;
   const getStyles = async (): Promise<Styles> => {
     if (styles) return styles;
@@ -97,20 +89,7 @@ export async function fillPackage(bytes: Uint8Array, fills: SheetFill[]): Promis
     styles = new Styles(xml ?? MINIMAL_STYLES);
     return styles;
   };
-
-  let shared: string[] | null = null;
-  const ssPart = wbRels.find((r) => sameType(r.type, REL.sharedStrings))?.target;
-  const ssXml = ssPart ? await pkg.read(ssPart) : undefined;
-  const sharedString = (i: number): string | undefined => {
-    if (shared === null) {
-      shared = [];
-      if (ssXml !== undefined) {
-        const root = rootOf(ssXml);
-        for (const si of childrenOf(ssXml, root)) if (si.name === "si") shared.push(textOfSi(ssXml, si));
-      }
-    }
-    return shared[i];
-  };
+  const sharedString = (i: number): string | undefined => book.sharedStrings()[i];
 
   const result = new Map<string, SheetFilled>();
   let anyWritten = false;
@@ -175,14 +154,6 @@ async function hasOwnMarks(pkg: Package, part: string, xml: string): Promise<boo
   const c = rels.find((r) => sameType(r.type, REL.comments) && !r.external);
   const text = c ? await pkg.read(c.target) : undefined;
   return text !== undefined && text.includes(NOTE_PREFIX.zh);
-}
-
-function textOfSi(xml: string, si: ReturnType<typeof rootOf>): string {
-  // Phonetic runs (rPh) are readings, not the cell's text.
-  return childrenOf(xml, si)
-    .filter((k) => k.name === "t" || k.name === "r")
-    .map((k) => (k.name === "t" ? decodeXstring(textOf(xml, k)) : childrenOf(xml, k).filter((x) => x.name === "t").map((x) => decodeXstring(textOf(xml, x))).join("")))
-    .join("");
 }
 
 /** workbook.xml asking the reader to recalculate every formula on opening. */

@@ -1,32 +1,49 @@
-import JSZip from "jszip";
 import { attr, childrenOf, escapeAttr, rootOf, splice } from "./xml";
+import { writeZip, ZipArchive, type ZipOut } from "./zip";
 
 /**
- * The package (ECMA-376 Part 2, Open Packaging Conventions) as far as a fill needs it: parts read
- * and written by name, relationships, content types. A part never written here keeps its bytes.
+ * The package (ECMA-376 Part 2, Open Packaging Conventions) as the reader and a fill need it: parts
+ * read (each inflated once, then held as text) and written by name, relationships, content types. A
+ * part never written here keeps its bytes: the copy holds its compressed data as the original did.
  */
 export class Package {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
 
-  private constructor(readonly zip: JSZip) {}
+  private constructor(readonly archive: ZipArchive) {}
 
   static async open(bytes: Uint8Array): Promise<Package> {
-    return new Package(await JSZip.loadAsync(bytes));
+    return new Package(new ZipArchive(bytes));
+  }
+
+  private entry(part: string) {
+    const e = this.archive.get(part);
+    return e && !e.dir ? e : undefined;
   }
 
   has(part: string): boolean {
-    return this.texts.has(part) || this.zip.file(part) !== null;
+    return this.texts.has(part) || this.entry(part) !== undefined;
   }
 
   /** The part's text, or undefined when absent (a part name has no leading slash here). */
   async read(part: string): Promise<string | undefined> {
-    if (this.texts.has(part)) return this.texts.get(part);
-    const f = this.zip.file(part);
-    if (!f) return undefined;
-    const s = decodePart(await f.async("uint8array"));
+    return this.readNow(part);
+  }
+
+  /** read(), for callers that need no promise (the reader's inner loop). */
+  readNow(part: string): string | undefined {
+    const held = this.texts.get(part);
+    if (held !== undefined) return held;
+    const e = this.entry(part);
+    if (!e) return undefined;
+    const s = decodePart(this.archive.read(e));
     this.texts.set(part, s);
     return s;
+  }
+
+  /** Lets go of a part's text that will not be wanted again (a sheet read only to be checked). */
+  forget(part: string): void {
+    if (!this.changed.has(part)) this.texts.delete(part);
   }
 
   /** A part is written as UTF-8, whatever it was read from: its declaration says so. */
@@ -37,10 +54,7 @@ export class Package {
 
   /** Every part name, as the package lists them. */
   names(): string[] {
-    const out: string[] = [];
-    this.zip.forEach((p, f) => {
-      if (!f.dir) out.push(p);
-    });
+    const out = this.archive.entries.filter((e) => !e.dir).map((e) => e.name);
     for (const p of this.changed) if (!out.includes(p)) out.push(p);
     return out;
   }
@@ -50,8 +64,14 @@ export class Package {
   }
 
   async bytes(): Promise<Uint8Array> {
-    for (const p of this.changed) this.zip.file(p, this.texts.get(p)!);
-    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    const enc = new TextEncoder();
+    const first = this.archive.entries[0];
+    const stamp = { time: first?.time ?? 0, date: first?.date ?? 0x21 };
+    const items: ZipOut[] = this.archive.entries.map((e) =>
+      this.changed.has(e.name) ? { name: e.name, data: enc.encode(this.texts.get(e.name)!), time: e.time, date: e.date } : { copy: e, from: this.archive },
+    );
+    for (const p of this.changed) if (!this.archive.get(p)) items.push({ name: p, data: enc.encode(this.texts.get(p)!), ...stamp });
+    return writeZip(items);
   }
 
   /** A part name not yet used, `xl/comments3.xml` from `xl/comments`, `.xml`. */

@@ -1,0 +1,22 @@
+/**
+ * Deflate, inflate and CRC-32 with Node's zlib (native, the floor's own inflate). The browser build
+ * (the web checker, the playground) aliases this module to codec.browser.ts, which does the same with
+ * fflate; test/xlsx/zip.test.ts holds the two equal.
+ */
+import zlib from "node:zlib";
+
+/** An entry's raw deflate data inflated; `size` is what the zip declares, and the output may not pass it. */
+export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
+  if (size === 0 && data.length === 0) return new Uint8Array(0);
+  const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+  if (out.length !== size) throw new RangeError(`inflated other than the declared ${size} bytes`);
+  return out;
+}
+
+export function deflateRaw(data: Uint8Array): Uint8Array {
+  return zlib.deflateRawSync(data, { level: 6 });
+}
+
+export function crc32(data: Uint8Array): number {
+  return zlib.crc32(data) >>> 0;
+}

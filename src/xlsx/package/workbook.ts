@@ -1,0 +1,112 @@
+import { WorkbookReadError } from "../sniff";
+import { Package, REL, relationshipsOf, sameType, type Relationship } from "./opc";
+import { attr, childrenOf, relIdOf, rootOf } from "./xml";
+import { CLOSE, decodeXstring, DONE, OPEN, XmlScanner } from "./xmlScan";
+
+/**
+ * A workbook package opened once: its workbook part, the sheets it lists, and the parts every sheet
+ * shares (strings, styles). The reader (readPackage.ts) and the writer (fillPackage.ts) both start
+ * here, and a fill is handed the workbook its check read — so no part is inflated twice.
+ */
+export interface OpenedWorkbook {
+  pkg: Package;
+  /** The workbook part's name, and its text. */
+  part: string;
+  xml: string;
+  rels: Relationship[];
+  /** The sheets in the workbook's order, each with its relationship (absent when the id leads nowhere). */
+  sheets: SheetEntry[];
+  date1904: boolean;
+  fullCalcOnLoad: boolean;
+  stylesPart?: string;
+  /** The shared strings, read once on first use. */
+  sharedStrings(): string[];
+}
+
+export interface SheetEntry {
+  name: string;
+  rel?: Relationship;
+}
+
+/** A package that is no workbook this code can read or edit: no workbook part, or not one it knows. */
+export class PackageShapeError extends Error {}
+
+const on = (v: string | undefined) => v === "1" || v === "true";
+
+export async function openWorkbook(input: Uint8Array | Package): Promise<OpenedWorkbook> {
+  const pkg = input instanceof Package ? input : await Package.open(input);
+  const top = await relationshipsOf(pkg, "");
+  const bookRel = top.find((r) => sameType(r.type, REL.officeDocument) && !r.external);
+  if (!bookRel) throw new PackageShapeError("no workbook part");
+  const part = bookRel.target;
+  if (bookRel.outside) throw new WorkbookReadError(`工作簿已损坏：其主体指向工作簿之外的文件（${part}），无法读取。`, `The workbook is damaged: its main part points outside the workbook (${part}).`);
+  const xml = await pkg.read(part);
+  if (xml === undefined) throw new PackageShapeError("workbook part missing");
+  // Any namespace prefix (`<x:workbook>`, as some .NET writers write): elements are found by local name.
+  const root = rootOf(xml);
+  if (root.name !== "workbook") throw new PackageShapeError("no workbook element");
+  const kids = childrenOf(xml, root);
+  const pr = kids.find((c) => c.name === "workbookPr");
+  const calc = kids.find((c) => c.name === "calcPr");
+  const sheetsEl = kids.find((c) => c.name === "sheets");
+  const rels = await relationshipsOf(pkg, part);
+  const partOf = (type: string) => rels.find((r) => sameType(r.type, type) && !r.external)?.target;
+  const sheets: SheetEntry[] = [];
+  for (const s of sheetsEl ? childrenOf(xml, sheetsEl) : []) {
+    if (s.name !== "sheet") continue;
+    const rid = relIdOf(xml, s);
+    const rel = rels.find((r) => r.id === rid);
+    sheets.push({ name: attr(xml, s, "name") ?? "", ...(rel ? { rel } : {}) });
+  }
+  const ssPart = partOf(REL.sharedStrings);
+  let strings: string[] | undefined;
+  return {
+    pkg,
+    part,
+    xml,
+    rels,
+    sheets,
+    date1904: pr ? on(attr(xml, pr, "date1904")) : false,
+    fullCalcOnLoad: calc ? on(attr(xml, calc, "fullCalcOnLoad")) : false,
+    ...(partOf(REL.styles) ? { stylesPart: partOf(REL.styles) } : {}),
+    sharedStrings: () => (strings ??= sharedStrings(ssPart === undefined ? undefined : pkg.readNow(ssPart))),
+  };
+}
+
+/**
+ * The text of a string item (`<si>` or an inline `<is>`), the cursor on its start tag: its `<t>`
+ * texts and its rich-text runs' `<t>` texts joined, `_xHHHH_` escapes decoded, phonetic runs (`<rPh>`)
+ * left out. Leaves the cursor on the item's end tag.
+ */
+export function stringItem(sc: XmlScanner): string {
+  if (sc.selfClosing) {
+    sc.next();
+    return "";
+  }
+  const depth = sc.path.length;
+  let out = "";
+  while (sc.next() !== DONE) {
+    if (sc.kind === CLOSE && sc.path.length < depth) break;
+    if (sc.kind !== OPEN) continue;
+    const inRun = sc.path.length === depth + 2 && sc.path[depth] === "r";
+    if (sc.name === "t" && (sc.path.length === depth + 1 || inRun)) out += decodeXstring(sc.textContent());
+    else if (sc.name !== "r" || sc.path.length !== depth + 1) sc.skipElement();
+  }
+  return out;
+}
+
+function sharedStrings(xml: string | undefined): string[] {
+  if (xml === undefined) return [];
+  const out: string[] = [];
+  const sc = new XmlScanner(xml);
+  while (sc.next() !== DONE) {
+    if (sc.kind !== OPEN) continue;
+    if (sc.path.length === 1) {
+      if (sc.name !== "sst") throw new PackageShapeError("no sst element");
+      continue;
+    }
+    if (sc.path.length === 2 && sc.name === "si") out.push(stringItem(sc));
+    else sc.skipElement();
+  }
+  return out;
+}

@@ -1,0 +1,268 @@
+/**
+ * The zip container (APPNOTE 6.3.x) as a package needs it: the central directory read once, an
+ * entry's bytes inflated when asked (node:zlib, or fflate in the browser: codec.ts), and a package
+ * written back with every entry not changed copied as its compressed bytes — neither inflated nor
+ * deflated again. Stored and deflated entries, zip64 sizes and offsets, data descriptors and bytes
+ * prepended to the archive are read; encrypted entries and other methods are refused, as JSZip
+ * refuses them.
+ */
+import { crc32, deflateRaw, inflateRaw } from "./codec";
+
+export class ZipError extends Error {}
+
+export interface ZipEntry {
+  name: string;
+  /** The name's bytes as written, kept for the copy. */
+  rawName: Uint8Array;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  /** The uncompressed size the central directory declares. */
+  size: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+  time: number;
+  date: number;
+  versionMadeBy: number;
+  internalAttr: number;
+  externalAttr: number;
+  dir: boolean;
+}
+
+const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+const u64 = (b: Uint8Array, i: number) => u32(b, i) + u32(b, i + 4) * 2 ** 32;
+const utf8 = new TextDecoder("utf-8");
+
+/** The end-of-central-directory record's position (in the last 22 + 65,535 bytes), or -1. */
+function findEnd(bytes: Uint8Array): number {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) if (u32(bytes, i) === 0x06054b50) return i;
+  return -1;
+}
+
+/**
+ * The entries the central directory lists, in its order; null when the bytes have no end record.
+ * Offsets are corrected for bytes prepended to the archive (a self-extracting stub, a mail header).
+ */
+export function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
+  const eocd = findEnd(bytes);
+  if (eocd < 0) return null;
+  let count = u16(bytes, eocd + 10);
+  let cdSize = u32(bytes, eocd + 12);
+  let cdOffset = u32(bytes, eocd + 16);
+  let cdEnd = eocd;
+  if ((count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) && eocd >= 20 && u32(bytes, eocd - 20) === 0x07064b50) {
+    const rec = u64(bytes, eocd - 12);
+    const at = rec + 56 <= bytes.length && u32(bytes, rec) === 0x06064b50 ? rec : -1;
+    if (at >= 0) {
+      count = u64(bytes, at + 32);
+      cdSize = u64(bytes, at + 40);
+      cdOffset = u64(bytes, at + 48);
+      cdEnd = at;
+    }
+  }
+  // Bytes before the archive shift every offset by the same amount: where the directory really ends tells how much.
+  const shift = cdEnd - (cdOffset + cdSize) > 0 && u32(bytes, cdOffset) !== 0x02014b50 ? cdEnd - (cdOffset + cdSize) : 0;
+  const out: ZipEntry[] = [];
+  let p = cdOffset + shift;
+  for (let k = 0; k < count && p + 46 <= bytes.length; k++) {
+    if (u32(bytes, p) !== 0x02014b50) break;
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
+    let compressedSize = u32(bytes, p + 20);
+    let size = u32(bytes, p + 24);
+    let offset = u32(bytes, p + 42);
+    // The zip64 extended information (extra id 1) holds, in this order, the fields written as all ones.
+    let e = p + 46 + nameLen;
+    const end = e + extraLen;
+    while (e + 4 <= end) {
+      const id = u16(bytes, e);
+      const len = u16(bytes, e + 2);
+      if (id === 1) {
+        let q = e + 4;
+        const limit = q + len;
+        if (size === 0xffffffff && q + 8 <= limit) {
+          size = u64(bytes, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= limit) {
+          compressedSize = u64(bytes, q);
+          q += 8;
+        }
+        if (offset === 0xffffffff && q + 8 <= limit) offset = u64(bytes, q);
+        break;
+      }
+      e += 4 + len;
+    }
+    const name = utf8.decode(rawName);
+    out.push({
+      name,
+      rawName,
+      flags: u16(bytes, p + 8),
+      method: u16(bytes, p + 10),
+      time: u16(bytes, p + 12),
+      date: u16(bytes, p + 14),
+      crc: u32(bytes, p + 16),
+      compressedSize,
+      size,
+      offset: offset + shift,
+      versionMadeBy: u16(bytes, p + 4),
+      internalAttr: u16(bytes, p + 36),
+      externalAttr: u32(bytes, p + 38),
+      dir: name.endsWith("/"),
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** An opened archive: its entries by name, each inflated only when read. */
+export class ZipArchive {
+  /** Entries in the archive's order (a name written twice: the later one, where the first stood). */
+  readonly entries: ZipEntry[];
+  private readonly byName = new Map<string, ZipEntry>();
+
+  constructor(private readonly bytes: Uint8Array) {
+    const list = centralDirectory(bytes);
+    if (!list) throw new ZipError("End of central directory not found: not a zip file");
+    const order: string[] = [];
+    for (const e of list) {
+      if (e.flags & 1) throw new ZipError("Encrypted zip are not supported");
+      if (!e.dir && e.method !== 0 && e.method !== 8) throw new ZipError(`Corrupted zip: compression method ${e.method} unknown (${e.name})`);
+      if (!this.byName.has(e.name)) order.push(e.name);
+      this.byName.set(e.name, e);
+    }
+    this.entries = order.map((n) => this.byName.get(n)!);
+  }
+
+  get(name: string): ZipEntry | undefined {
+    return this.byName.get(name);
+  }
+
+  /** The entry's data as stored (compressed when its method is deflate). */
+  raw(e: ZipEntry): Uint8Array {
+    const b = this.bytes;
+    if (e.offset + 30 > b.length || u32(b, e.offset) !== 0x04034b50) throw new ZipError(`Corrupted zip: no local header for ${e.name}`);
+    const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
+    if (start + e.compressedSize > b.length) throw new ZipError(`Corrupted zip: ${e.name} runs past the end of the file`);
+    return b.subarray(start, start + e.compressedSize);
+  }
+
+  /** The entry's uncompressed bytes. */
+  read(e: ZipEntry): Uint8Array {
+    const raw = this.raw(e);
+    if (e.method === 0) {
+      if (raw.length !== e.size) throw new ZipError(`Corrupted zip: ${e.name}: uncompressed data size mismatch`);
+      return raw;
+    }
+    try {
+      return inflateRaw(raw, e.size);
+    } catch (err) {
+      throw new ZipError(`Corrupted zip: ${e.name}: ${(err as Error).message}`);
+    }
+  }
+}
+
+/** What goes into a written archive: an entry copied as stored, or new data deflated here. */
+export type ZipOut = { copy: ZipEntry; from: ZipArchive } | { name: string; data: Uint8Array; time: number; date: number };
+
+const enc = new TextEncoder();
+
+/** An archive of the given entries, in order (no zip64: a package past 4 GB is never written). */
+export function writeZip(items: ZipOut[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const it of items) {
+    let rawName: Uint8Array;
+    let data: Uint8Array;
+    let method: number;
+    let crc: number;
+    let size: number;
+    let flags: number;
+    let time: number;
+    let date: number;
+    let madeBy = 20;
+    let internalAttr = 0;
+    let externalAttr = 0;
+    if ("copy" in it) {
+      const e = it.copy;
+      ({ rawName, method, crc, size, time, date } = e);
+      data = it.from.raw(e);
+      // Sizes and CRC go in the local header: no data descriptor follows.
+      flags = e.flags & 0x0806;
+      madeBy = e.versionMadeBy;
+      internalAttr = e.internalAttr;
+      externalAttr = e.externalAttr;
+    } else {
+      rawName = enc.encode(it.name);
+      data = deflateRaw(it.data);
+      method = 8;
+      crc = crc32(it.data);
+      size = it.data.length;
+      flags = /[^\x20-\x7e]/.test(it.name) ? 0x0800 : 0;
+      ({ time, date } = it);
+    }
+    if (offset + data.length > 0xfffffff0 || size > 0xfffffff0) throw new ZipError("the package would need zip64");
+    const local = new Uint8Array(30 + rawName.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, flags, true);
+    lv.setUint16(8, method, true);
+    lv.setUint16(10, time, true);
+    lv.setUint16(12, date, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, data.length, true);
+    lv.setUint32(22, size, true);
+    lv.setUint16(26, rawName.length, true);
+    local.set(rawName, 30);
+    const cd = new Uint8Array(46 + rawName.length);
+    const cv = new DataView(cd.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, madeBy, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, flags, true);
+    cv.setUint16(10, method, true);
+    cv.setUint16(12, time, true);
+    cv.setUint16(14, date, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, data.length, true);
+    cv.setUint32(24, size, true);
+    cv.setUint16(28, rawName.length, true);
+    cv.setUint16(36, internalAttr, true);
+    cv.setUint32(38, externalAttr, true);
+    cv.setUint32(42, offset, true);
+    cd.set(rawName, 46);
+    chunks.push(local, data);
+    central.push(cd);
+    offset += local.length + data.length;
+  }
+  const cdSize = central.reduce((a, c) => a + c.length, 0);
+  if (items.length > 0xfffe) throw new ZipError("the package would need zip64");
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, items.length, true);
+  ev.setUint16(10, items.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + cdSize + 22);
+  let at = 0;
+  for (const c of [...chunks, ...central, end]) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** A moment as the DOS time and date a zip entry holds. */
+export function dosTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: (Math.max(0, d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
