@@ -8,7 +8,7 @@ import { evaluate } from "./scoring/evaluate";
 import { figures as computeFigures } from "./scoring/figures";
 import { resolveSettings, type SettingsInput } from "./settings";
 import { recalculate } from "./recalc";
-import { SheetSnapshotSchema, type SheetSnapshot } from "./snapshot";
+import type { SheetSnapshot } from "./snapshot";
 
 export type { SheetResult } from "./result";
 
@@ -18,7 +18,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsInput): SheetResult {
   const settings = resolveSettings(settingsInput);
   // Formula results a file does not hold (or holds stale) are computed where the engine can.
-  const { snapshot: snap, unknown } = recalculate(SheetSnapshotSchema.parse(snapshot));
+  const { snapshot: snap, unknown } = recalculate(snapshot);
   const found = recognise(new Grid(snap));
   if (!found) {
     return { sheet: snap.name, kind: "none", form: null, evaluations: [], figures: null, findings: [], settings };

@@ -67,8 +67,8 @@ export function readNumber(cell: Cell): NumberRead {
   if (typeof v === "boolean") return { value: null, empty: false, invalid: true, formula, typed: true };
   // A leading apostrophe (Excel's text mark, kept by some exports) is not part of the number: '95.
   const s = toHalfWidth(v).replace(/\s+/g, "").replace(/^'/, "");
-  // A lone apostrophe was typed all the same: read as empty, but never written over.
-  if (s === "") return { value: null, empty: true, invalid: false, formula, typed: v.trim() !== "" };
+  // A lone apostrophe or a space was typed all the same: read as empty, but never written over.
+  if (s === "") return { value: null, empty: true, invalid: false, formula, typed: v !== "" };
   if (PLACEHOLDERS.has(s)) return { value: null, empty: true, invalid: false, formula, typed: true };
   const m = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|分|元|万元)?$/.exec(s);
   if (!m) return { value: null, empty: false, invalid: true, formula, typed: true };

@@ -54,6 +54,14 @@ export const SheetSnapshotSchema = z
   });
 export type SheetSnapshot = z.infer<typeof SheetSnapshotSchema>;
 
+/**
+ * A snapshot an adapter built, validated once where it enters the engine's world (the package and
+ * ExcelJS readers, SheetJS, Office.js): the engine then takes it as it is, on every analysis.
+ */
+export function validSnapshot(s: SheetSnapshot): SheetSnapshot {
+  return SheetSnapshotSchema.parse(s);
+}
+
 export function emptySnapshot(name: string): SheetSnapshot {
   return { name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges: [] };
 }

@@ -1,5 +1,5 @@
 import { rangeToA1 } from "../core/address";
-import { emptySnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
+import { emptySnapshot, validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import type { Capabilities } from "./capabilities";
 import { EDIT_MODE_CODE, errorCode } from "./messages";
 
@@ -233,8 +233,12 @@ export function commentedCells(read: SheetRead): Set<string> {
   return new Set(read.commentCells.flatMap((r) => areasOf(r.address)).map((a) => a.toUpperCase()));
 }
 
-/** The snapshot the engine takes, from a read that has been synced. */
+/** The snapshot the engine takes, from a read that has been synced (validated here, once). */
 export function snapshotFromRead(read: SheetRead): SheetSnapshot {
+  return validSnapshot(unvalidatedSnapshot(read));
+}
+
+function unvalidatedSnapshot(read: SheetRead): SheetSnapshot {
   const { sheet, used } = read.outline;
   const name = sheet.name;
   const protectedSheet = sheet.protection.protected === true;

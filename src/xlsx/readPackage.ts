@@ -1,6 +1,6 @@
 import { columnLetters, columnNumber, parseA1, parseRange, rangeToA1 } from "../core/address";
 import { displayText } from "../core/numberFormat";
-import type { CellValue, SheetSnapshot } from "../core/snapshot";
+import { validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { dateCell } from "./dates";
 import { REL, sameType } from "./package/opc";
 import { openWorkbook, stringItem, type OpenedWorkbook } from "./package/workbook";
@@ -427,5 +427,5 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
     read.push({ name: e.name, sheet });
   }
   // As the ExcelJS reader: calcPr counts only where the workbook has formulas.
-  return read.map((r) => snapshot(r.name, r.sheet, formats, book.fullCalcOnLoad && anyFormula));
+  return read.map((r) => validSnapshot(snapshot(r.name, r.sheet, formats, book.fullCalcOnLoad && anyFormula)));
 }

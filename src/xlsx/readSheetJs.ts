@@ -1,7 +1,7 @@
 import type * as XLSXTypes from "@e965/xlsx";
 import { rangeToA1 } from "../core/address";
 import { displayText } from "../core/numberFormat";
-import type { CellValue, SheetSnapshot } from "../core/snapshot";
+import { validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { BAD_DATE, EXCEL_EPOCH } from "./dates";
 import { boundBox, clipMerges, MAX_SNAPSHOT_CELLS } from "./extent";
 import { libraryReason, WorkbookReadError } from "./sniff";
@@ -74,6 +74,10 @@ function isChartsheet(wb: XLSXTypes.WorkBook, name: string): boolean {
 }
 
 function snapshotOfSheet(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet): SheetSnapshot {
+  return validSnapshot(unvalidatedSnapshot(XLSX, name, ws));
+}
+
+function unvalidatedSnapshot(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet): SheetSnapshot {
   const cells: Array<{ r: number; c: number; cell: XLSXTypes.CellObject }> = [];
   for (const key of Object.keys(ws)) {
     if (key[0] === "!") continue;

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 
 import { displayText } from "../core/numberFormat";
-import type { CellValue, SheetSnapshot } from "../core/snapshot";
+import { validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { mergedRanges, readCell, type CellRead } from "./cells";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { libraryReason, precheck, WorkbookReadError } from "./sniff";
@@ -68,6 +68,10 @@ function occupiedBox(ws: ExcelJS.Worksheet): Box | null {
 
 /** One worksheet as a snapshot: the used range, as Office.js would give it. */
 export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
+  return validSnapshot(unvalidatedSnapshotOf(ws));
+}
+
+function unvalidatedSnapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   let merges = mergedRanges(ws);
   let dims: Box | null = ws.rowCount > 0 ? ws.dimensions : null;
   if (dims && dims.top && (dims.bottom - dims.top + 1) * (dims.right - dims.left + 1) > MAX_SNAPSHOT_CELLS) {

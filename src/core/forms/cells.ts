@@ -14,7 +14,9 @@ export function numCell(grid: Grid, row: number, col: number | undefined): NumCe
 export function textCell(grid: Grid, row: number, col: number | undefined): TextCell | null {
   if (col === undefined) return null;
   const c = grid.cell(row, col);
-  return { address: c.address, text: grid.str(row, col, false), formula: c.formula };
+  const text = grid.str(row, col, false);
+  // Only white space: it reads as no text, but a person typed it, and nothing is written over it.
+  return { address: c.address, text, formula: c.formula, ...(text === "" && c.value !== null ? { typed: true } : {}) };
 }
 
 export function cellInput(grid: Grid, row: number, col: number): CellInput {

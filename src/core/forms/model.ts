@@ -12,6 +12,8 @@ export interface TextCell {
   address: string;
   text: string;
   formula: string | null;
+  /** It holds only white space: no text to read, but typed, so never written over. */
+  typed?: boolean;
 }
 
 export interface Indicator {

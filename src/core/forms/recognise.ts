@@ -1,6 +1,6 @@
 import { toA1 } from "../address";
 import type { Grid } from "../grid";
-import { findCells, valueRightOf } from "./cells";
+import { findCells, textCell, valueRightOf } from "./cells";
 import { findHeader, type Columns } from "./columns";
 import { familyKindOf, readForm } from "./families";
 import { readTable, type TableRead } from "./indicators";
@@ -19,8 +19,7 @@ function gradeCell(grid: Grid, table: TableRead, cols: Columns): GradeCell | nul
     for (let x = col + 1; x <= grid.right && found < 0; x++) if (!grid.isEmpty(row, x)) found = x;
     c = found > 0 ? found : Math.max(col + 1, cols.weight ?? cols.score ?? col + 1);
   }
-  const cell = grid.cell(row, c);
-  return { address: cell.address, text: grid.str(row, c, false), formula: cell.formula };
+  return textCell(grid, row, c);
 }
 
 const TIER_RANGE = /(未达成|部分达成|达成)[^0-9%]{0,12}?(\d+(?:\.\d+)?)\s*%?\s*[-–—~～至到]\s*(\d+(?:\.\d+)?)\s*%/g;
@@ -62,8 +61,7 @@ function formReason(grid: Grid, table: TableRead, cols: Columns): FormBase["form
   const hit = findCells(grid, table.lastRow + 1, grid.bottom, FORM_REASON)[0];
   if (!hit) return null;
   const c = valueRightOf(grid, hit.row, hit.col);
-  const cell = grid.cell(hit.row, c);
-  return { address: cell.address, text: grid.str(hit.row, c, false), formula: cell.formula };
+  return textCell(grid, hit.row, c);
 }
 
 /** The labelled texts whose length a form may limit, and the limit a label prints. */
@@ -83,10 +81,9 @@ function limitedTexts(grid: Grid, headerRow: number, lastRow: number): NonNullab
     const right = valueRightOf(grid, hit.row, hit.col);
     const at = right <= grid.right && !grid.isEmpty(hit.row, right) ? { r: hit.row, c: right } : { r: (grid.mergeAt(hit.row, hit.col)?.bottom ?? hit.row) + 1, c: hit.col };
     if (at.r > grid.bottom) continue;
-    const cell = grid.cell(at.r, at.c);
     out.push({
       label,
-      cell: { address: cell.address, text: grid.str(at.r, at.c, false), formula: cell.formula },
+      cell: textCell(grid, at.r, at.c)!,
       printedLimit: printed ? Number(printed[1] ?? printed[2] ?? printed[3]) : null,
     });
   }

@@ -1,4 +1,3 @@
-import { toA1 } from "../../address";
 import type { Grid } from "../../grid";
 import { round2 } from "../../numbers";
 import type { Evaluation } from "../../scoring/evaluation";
@@ -59,7 +58,7 @@ function readLegacy(grid: Grid, base: FormBase, headerRow: number): LegacyForm {
     kind: "self-evaluation-legacy",
     ...base,
     grade: grade
-      ? { address: toA1(grade.row, grade.col), text: grid.str(grade.row, grade.col, false), formula: grid.cell(grade.row, grade.col).formula }
+      ? textCell(grid, grade.row, grade.col)
       : base.grade,
     budget: budget ? numCell(grid, budget.row, budget.col) : null,
     executed: executed ? numCell(grid, executed.row, executed.col) : null,

@@ -15,7 +15,7 @@ import { convertUnit } from "../../values/units";
 import { findCells, numCell, textCell } from "../cells";
 import type { FundsBlock, FundsRow, SelfEvaluationForm } from "../model";
 import type { FormFamily } from "./types";
-import { draftReason, fillable, formulaAddresses, SCORE_FORMAT, sumOf } from "./writes";
+import { blankText, draftReason, fillable, formulaAddresses, SCORE_FORMAT, sumOf } from "./writes";
 
 /**
  * 财政项目支出绩效自评表 (财预〔2020〕10号 and the regional forms after it): 年度指标值 and 实际完成值
@@ -161,14 +161,14 @@ export function fillWrites(form: SelfEvaluationForm, result: SheetResult, totalA
   writes.push(...totalAndGrade);
   const one = form.formReason;
   const missing = result.evaluations.filter((e) => e.needsExplanation && !e.placeholder);
-  if (one && one.text === "" && !one.formula && missing.length > 0 && !form.indicators.some((i) => i.reason)) {
+  if (blankText(one) && missing.length > 0 && !form.indicators.some((i) => i.reason)) {
     // Hubei's one reason row: a draft line per row that missed its target.
     const value = missing.map((e) => `第${e.indicator.row}行“${e.indicator.name}”：${draftReason(e)}`).join("\n");
     writes.push({ cell: one.address, value, purpose: "draft", message: { zh: "偏差原因分析草稿（待补充原因）", en: "Draft deviation note (cause to be completed)" } });
   }
   for (const e of result.evaluations) {
     const r = e.indicator.reason;
-    if (!e.needsExplanation || !r || r.text !== "" || r.formula) continue;
+    if (!e.needsExplanation || !blankText(r)) continue;
     writes.push({ cell: r.address, value: draftReason(e), purpose: "draft", message: { zh: "偏差原因分析草稿（待补充原因）", en: "Draft deviation note (cause to be completed)" } });
   }
   return writes;

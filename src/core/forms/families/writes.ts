@@ -2,7 +2,7 @@ import { fmt2, HALF_CENT, round2 } from "../../numbers";
 import type { CellWrite } from "../../planTypes";
 import { DRAFT_MARKER, type Evaluation } from "../../scoring/evaluation";
 import type { Figures } from "../../scoring/figureTypes";
-import type { Form, NumCell } from "../model";
+import type { Form, NumCell, TextCell } from "../model";
 
 /** Scores, rates and totals are written with two decimals. */
 export const SCORE_FORMAT = "0.00";
@@ -24,9 +24,14 @@ export function draftReason(e: Evaluation): string {
   return `${DRAFT_MARKER}${facts.join("，")}。请说明偏差原因和改进措施。`;
 }
 
-/** Truly empty: no value, no formula, not even a typed "-". */
+/** Truly empty: no value, no formula, not even a typed "-" or a space. */
 export function fillable(c: NumCell | null | undefined): c is NumCell {
   return !!c && c.empty && !c.typed && !c.formula;
+}
+
+/** A text cell with nothing in it at all: no text, no formula, no space a person typed. */
+export function blankText(c: TextCell | null | undefined): c is TextCell {
+  return !!c && c.text === "" && !c.formula && !c.typed;
 }
 
 /** The total and the grade, where their cells are empty: what filling writes on every family that has them. */
@@ -35,7 +40,7 @@ export function totalAndGradeWrites(form: Form, figures: Figures): CellWrite[] {
   if (figures.total !== null && form.total && fillable(form.total.score)) {
     writes.push({ cell: form.total.score!.address, value: figures.total, numberFormat: SCORE_FORMAT, purpose: "total", message: { zh: `总分 ${fmt2(figures.total)}`, en: `Total ${fmt2(figures.total)}` } });
   }
-  if (figures.grade !== null && form.grade && form.grade.text === "" && !form.grade.formula) {
+  if (figures.grade !== null && blankText(form.grade)) {
     writes.push({ cell: form.grade.address, value: figures.grade, purpose: "grade", message: { zh: `评分等级 ${figures.grade}`, en: `Grade ${figures.grade}` } });
   }
   return writes;
