@@ -1,6 +1,13 @@
 /** A1 addresses, 1-based rows and columns. */
 
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  if (col > 0 && col <= 16_384) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let s = "";
   let n = col;
   while (n > 0) {

@@ -19,22 +19,38 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly mergeOf = new Map<number, RangeRef>();
   readonly merges: RangeRef[];
+  private readonly width: number;
+  /** Inside the grid, by (row − top) × width + (col − left): 1 + the index of the merged area there, or 0. */
+  private readonly mergeIndex: Int32Array;
+  /** Merged cells outside the grid (a merge reaching past the used range). */
+  private readonly mergeOutside = new Map<number, RangeRef>();
+  /** headerKey of each cell inside the grid, once asked for. */
+  private readonly keys: Array<string | undefined>;
 
   constructor(private readonly s: SheetSnapshot) {
     this.name = s.name;
     this.top = s.origin.row;
     this.left = s.origin.col;
     const width = s.values.reduce((w, r) => Math.max(w, r.length), 0);
+    this.width = width;
     this.bottom = s.origin.row + s.values.length - 1;
     this.right = s.origin.col + width - 1;
     this.merges = s.merges.map(parseRange);
-    for (const m of this.merges) {
+    this.mergeIndex = new Int32Array(width * s.values.length);
+    this.keys = new Array<string | undefined>(width * s.values.length);
+    this.merges.forEach((m, k) => {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * 16384 + c, m);
+        for (let c = m.left; c <= m.right; c++) {
+          if (this.inside(r, c)) this.mergeIndex[(r - this.top) * width + (c - this.left)] = k + 1;
+          else this.mergeOutside.set(r * 16384 + c, m);
+        }
       }
-    }
+    });
+  }
+
+  private inside(row: number, col: number): boolean {
+    return row >= this.top && row <= this.bottom && col >= this.left && col <= this.right;
   }
 
   get protected(): boolean {
@@ -72,7 +88,11 @@ export class Grid {
 
   /** The merged area a cell belongs to, if any. */
   mergeAt(row: number, col: number): RangeRef | undefined {
-    return this.mergeOf.get(row * 16384 + col);
+    if (this.inside(row, col)) {
+      const k = this.mergeIndex[(row - this.top) * this.width + (col - this.left)];
+      return k === 0 ? undefined : this.merges[k - 1];
+    }
+    return this.mergeOutside.size === 0 ? undefined : this.mergeOutside.get(row * 16384 + col);
   }
 
   /** The top-left cell of the merged area holding (row, col), or the cell itself. */
@@ -111,8 +131,6 @@ export class Grid {
     return t !== "" ? t.trim() : String(v);
   }
 
-  private keys = new Map<number, string>();
-
   /** headerKey of the cell's text; memoised, since recognition asks for the same cells often. */
   key(row: number, col: number, merged = true): string {
     if (merged) {
@@ -122,11 +140,12 @@ export class Grid {
         col = m.left;
       }
     }
-    const id = row * 16384 + col;
-    let k = this.keys.get(id);
+    if (!this.inside(row, col)) return headerKey(this.str(row, col, false));
+    const id = (row - this.top) * this.width + (col - this.left);
+    let k = this.keys[id];
     if (k === undefined) {
       k = headerKey(this.str(row, col, false));
-      this.keys.set(id, k);
+      this.keys[id] = k;
     }
     return k;
   }

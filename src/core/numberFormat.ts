@@ -176,10 +176,27 @@ function prepared(format: string) {
   return p;
 }
 
+/**
+ * General for a number whose shortest text is short (0.67, 98.5, -12.25) and between 0.0001 and 1e10:
+ * that text, as SSF's General gives it, without SSF's chain of toFixed, toPrecision and regular
+ * expressions (it is every decimal of an ordinary form). test/core/numberFormat.test.ts holds it
+ * equal to SSF over generated numbers; anything else returns null and goes to SSF.
+ */
+function shortGeneral(v: number): string | null {
+  const a = Math.abs(v);
+  if (a < 1e-4 || a >= 1e10) return null;
+  const s = String(v);
+  return s.length <= (v < 0 ? 12 : 11) && !s.includes("e") ? s : null;
+}
+
 export function formatNumber(value: number, format: string | undefined): string {
   if (!Number.isFinite(value)) return String(value);
   const f = format === undefined || format === "" || format.length > MAX_FORMAT_LENGTH || /^general$/i.test(format) ? "General" : format;
-  if (f === "General" && Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
+  if (f === "General") {
+    if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
+    const fast = shortGeneral(value);
+    if (fast !== null) return fast;
+  }
   const p = prepared(f);
   if (p.plain) return plainFormat(value, p.plain);
   // The section is chosen by the value itself (0.1 in `0;-0;"-"` is the positive section's " 0").

@@ -135,11 +135,18 @@ interface CellXml {
 
 /** The children of a `<c>`, the cursor on its start tag; leaves the cursor on its end tag. */
 function cellXml(sc: XmlScanner): CellXml {
-  const s = sc.attr("s");
+  let s: string | undefined;
+  let ref: string | undefined;
+  let t: string | undefined;
+  sc.eachAttr((name, value) => {
+    if (name === "r") ref ??= value;
+    else if (name === "s") s ??= value;
+    else if (name === "t") t ??= value;
+  });
   const cell: CellXml = {
-    ref: sc.attr("r"),
+    ref,
     style: s === undefined ? undefined : parseInt(s, 10),
-    t: sc.attr("t"),
+    t,
     formula: null,
     fType: undefined,
     si: undefined,
@@ -184,8 +191,37 @@ function isoSerial(v: string, date1904: boolean): number {
   return ms / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
 }
 
+/** A number cell's value: a date where its type or its format says so (ISO text for `t="d"`), else the number. */
+function numberValue(text: string, iso: boolean, dated: boolean, date1904: boolean): { value: CellValue; dateText?: string } {
+  const n = iso ? isoSerial(text, date1904) : parseFloat(text);
+  if (!dated) return { value: n };
+  if (Number.isNaN(n)) return { value: text };
+  const d = dateOf(n, date1904);
+  return { value: d.value, dateText: d.text };
+}
+
+/** A cell reference as written in `r` (`B12`), read without a regular expression; anything else through parseA1. */
+function refOf(ref: string): { row: number; col: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  let row = 0;
+  const digits = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return parseA1(ref);
+    row = row * 10 + (c - 48);
+  }
+  return i === digits || digits === 0 || digits > 3 || ref.charCodeAt(digits) === 48 ? parseA1(ref) : { row, col };
+}
+
 /** One pass over a worksheet's XML as a parser reads it: its cells, merges and protection. */
 function readSheet(xml: string, strings: string[], formats: Array<string | undefined>, date1904: boolean): SheetRead {
+  const dateStyle = formats.map(isDateFormat);
   const cells = new Map<number, Map<number, Cell>>();
   const shared = new Map<string, { formula: string; at: { row: number; col: number } }>();
   const merges: string[] = [];
@@ -233,21 +269,13 @@ function readSheet(xml: string, strings: string[], formats: Array<string | undef
       continue;
     }
     const c = cellXml(sc);
-    const at = c.ref === undefined ? { row: rowNumber, col: colNumber + 1 } : parseA1(c.ref);
+    const at = c.ref === undefined ? { row: rowNumber, col: colNumber + 1 } : refOf(c.ref);
     colNumber = at.col;
     rowNumber = at.row;
     const { style, t, v } = c;
     let formula = c.formula;
-    const fmt = style === undefined ? undefined : formats[style];
-    const number = (text: string): { value: CellValue; dateText?: string } => {
-      const n = t === "d" ? isoSerial(text, date1904) : parseFloat(text);
-      if (t === "d" || isDateFormat(fmt)) {
-        if (Number.isNaN(n)) return { value: text };
-        const d = dateOf(n, date1904);
-        return { value: d.value, dateText: d.text };
-      }
-      return { value: n };
-    };
+    const dated = t === "d" || (style !== undefined && dateStyle[style] === true);
+    const number = (text: string) => numberValue(text, t === "d", dated, date1904);
     let cell: Cell;
     if (formula !== null || c.fType !== undefined) {
       if (c.fType === "shared" && c.si !== undefined) {

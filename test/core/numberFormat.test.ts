@@ -162,3 +162,19 @@ test("fixedDecimal: Excel's fifteen digits, not the binary value", () => {
   expect(fixedDecimal(0, 3)).toBe("0.000");
   expect(fixedDecimal(0.5, 0)).toBe("1");
 });
+
+test("General's short path gives SSF's text for every number it takes", () => {
+  const ssf = (v: number) => XLSX.SSF.format("General", v);
+  const values = fc.oneof(
+    fc.tuple(fc.integer({ min: -1e11, max: 1e11 }), fc.integer({ min: 0, max: 14 })).map(([n, k]) => n / 10 ** k),
+    fc.double({ min: -1e11, max: 1e11, noNaN: true }),
+    fc.tuple(fc.double({ min: 1, max: 10, noNaN: true }), fc.integer({ min: -6, max: 11 })).map(([m, e]) => m * 10 ** e),
+    fc.constantFrom(0.0001, 0.001, 0.01, 0.1, 1e-5, 9999999999.5, 1e10, 0.00011, -0.0001, 123456789.1, 0.1 + 0.2),
+  );
+  fc.assert(
+    fc.property(values, (v) => {
+      expect(formatNumber(v, "General")).toBe(ssf(v));
+    }),
+    { numRuns: 50_000 },
+  );
+});

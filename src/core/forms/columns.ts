@@ -19,7 +19,7 @@ export type Role =
   | "coefficient";
 
 /** Header words after headerKey() (no spaces, half-width). Order matters: first match wins. */
-const MATCHERS: Array<[Role, (k: string) => boolean]> = [
+export const MATCHERS: Array<[Role, (k: string) => boolean]> = [
   ["level1", (k) => /^一级(指标|目标)/.test(k)],
   ["level2", (k) => /^二级(指标|目标)/.test(k)],
   ["name", (k) => /^三级(指标|目标)/.test(k) || k === "指标名称" || k === "指标内容"],
@@ -38,8 +38,15 @@ const MATCHERS: Array<[Role, (k: string) => boolean]> = [
   ["note", (k) => k === "备注" || k === "说明"],
 ];
 
+/**
+ * A character every header word above holds one of (一级/二级/三级 → 级, 指标… → 标, 符号, 单位, …值,
+ * 实际, 分值 and 得分, 权重, …原因, 说明, 备注): a key with none of them is no header, and the matchers are
+ * not run over the thousands of value cells a table holds. test/core/forms/columns.test.ts keeps it a superset.
+ */
+export const HEADER_CHARS = /[级标符位值际分重因明注]/;
+
 export function roleOf(key: string): Role | null {
-  if (key === "") return null;
+  if (key === "" || !HEADER_CHARS.test(key)) return null;
   for (const [role, match] of MATCHERS) if (match(key)) return role;
   return null;
 }

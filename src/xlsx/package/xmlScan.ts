@@ -36,9 +36,10 @@ export function decodeText(s: string): string {
 }
 
 /** Attribute values are normalised (XML 1.0 §3.3.3): white space characters become spaces, then references are decoded. */
-const attrValue = (raw: string) => decodeText(raw.replace(/[\t\n\r]/g, " "));
+const attrValue = (raw: string) => decodeText(raw.includes("\t") || raw.includes("\n") || raw.includes("\r") ? raw.replace(/[\t\n\r]/g, " ") : raw);
 
-const NAME_END = /[\s/>]/;
+/** White space, `/` or `>`: where a tag's name ends. */
+const isNameEnd = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
 
 export class XmlScanner {
   /** The current token's kind. */
@@ -56,7 +57,8 @@ export class XmlScanner {
   private qpath: string[] = [];
   private pos: number;
   private pendingClose = false;
-  private textRaw = "";
+  private textFrom = 0;
+  private textTo = 0;
   private isCdata = false;
   private attrStart = 0;
   private attrEnd = 0;
@@ -90,7 +92,9 @@ export class XmlScanner {
         if (lt < 0 || lt > this.limit) lt = this.limit;
         this.start = i;
         this.end = this.pos = lt;
-        this.textRaw = xml.slice(i, lt);
+        // Sliced only when asked for: most text between elements is white space nobody reads.
+        this.textFrom = i;
+        this.textTo = lt;
         this.isCdata = false;
         return (this.kind = TEXT);
       }
@@ -107,7 +111,8 @@ export class XmlScanner {
           if (close < 0) throw new XmlShapeError("an unterminated CDATA section");
           this.start = i;
           this.end = this.pos = close + 3;
-          this.textRaw = xml.slice(i + 9, close);
+          this.textFrom = i + 9;
+          this.textTo = close;
           this.isCdata = true;
           return (this.kind = TEXT);
         }
@@ -135,7 +140,7 @@ export class XmlScanner {
       }
       // A start tag: its name, then attributes whose quoted values may hold anything but their quote and <.
       let j = i + 1;
-      while (j < this.limit && !NAME_END.test(xml[j])) j++;
+      while (j < this.limit && !isNameEnd(xml.charCodeAt(j))) j++;
       const qname = xml.slice(i + 1, j);
       if (qname === "") throw new XmlShapeError("a < that opens no tag");
       this.attrStart = j;
@@ -165,12 +170,21 @@ export class XmlScanner {
 
   /** The current text token, decoded (CDATA as it stands). */
   text(): string {
-    return this.isCdata ? this.textRaw : decodeText(this.textRaw);
+    const raw = this.xml.slice(this.textFrom, this.textTo);
+    return this.isCdata ? raw : decodeText(raw);
   }
 
   /** An attribute of the current start tag, decoded; undefined when absent. */
   attr(name: string): string | undefined {
     return attrBetween(this.xml, this.attrStart, this.attrEnd, name, this.qname);
+  }
+
+  /**
+   * Every attribute of the current start tag, in one pass: `fn(name, value)` for each, the value
+   * decoded. Reading three attributes of a cell this way reads its tag once, not three times.
+   */
+  eachAttr(fn: (name: string, value: string) => void): void {
+    eachAttrBetween(this.xml, this.attrStart, this.attrEnd, this.qname, fn);
   }
 
   /** Everything inside the current element as text (its text and CDATA, nested elements' text too); leaves the cursor on its CLOSE. */
@@ -200,25 +214,39 @@ export class XmlScanner {
  */
 export function attrBetween(xml: string, from: number, to: number, name: string | ((attrName: string) => boolean), tag = "tag"): string | undefined {
   const wanted = typeof name === "string" ? (n: string) => n === name : name;
+  let found: string | undefined;
+  eachAttrBetween(xml, from, to, tag, (n, v) => {
+    if (found === undefined && wanted(n)) found = v;
+  }, wanted);
+  return found;
+}
+
+/**
+ * Each attribute between `from` and `to`, in order, to `fn` (its value decoded); `stopAt` ends the
+ * walk at the first name it accepts, once that attribute is given.
+ */
+function eachAttrBetween(xml: string, from: number, to: number, tag: string, fn: (name: string, value: string) => void, stopAt?: (name: string) => boolean): void {
   let j = from;
   while (j < to) {
     while (j < to && isSpace(xml.charCodeAt(j))) j++;
     if (j >= to) break;
     const nameStart = j;
-    while (j < to && xml[j] !== "=" && !isSpace(xml.charCodeAt(j))) j++;
+    while (j < to && xml.charCodeAt(j) !== 61 /* = */ && !isSpace(xml.charCodeAt(j))) j++;
     const attrName = xml.slice(nameStart, j);
     while (j < to && isSpace(xml.charCodeAt(j))) j++;
-    if (xml[j] !== "=") throw new XmlShapeError(`an attribute without a value in <${tag}>`);
+    if (xml.charCodeAt(j) !== 61) throw new XmlShapeError(`an attribute without a value in <${tag}>`);
     j++;
     while (j < to && isSpace(xml.charCodeAt(j))) j++;
     const q = xml[j];
     if (q !== '"' && q !== "'") throw new XmlShapeError(`an unquoted attribute value in <${tag}>`);
     const close = xml.indexOf(q, j + 1);
     if (close < 0 || close > to) throw new XmlShapeError(`an unterminated attribute value in <${tag}>`);
-    if (wanted(attrName)) return attrValue(xml.slice(j + 1, close));
+    if (!stopAt || stopAt(attrName)) {
+      fn(attrName, attrValue(xml.slice(j + 1, close)));
+      if (stopAt) return;
+    }
     j = close + 1;
   }
-  return undefined;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
