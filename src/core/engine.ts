@@ -3,7 +3,7 @@ import type { SheetResult } from "./result";
 import { recognise } from "./forms/recognise";
 import { formulaCellsOf } from "./forms/families";
 import { RULES } from "./rules";
-import type { Finding } from "./rules/types";
+import { formatMessage, type Descriptor, type Finding, type Rule } from "./rules/types";
 import { evaluate } from "./scoring/evaluate";
 import { figures as computeFigures } from "./scoring/figures";
 import { resolveSettings, type SettingsInput } from "./settings";
@@ -29,16 +29,20 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
   const figures = computeFigures(form, evaluations, settings);
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    rule.run({ form, evals: evaluations, figures, settings }, (cell, message, row, extra) => {
-      const x = typeof extra === "string" ? { fix: extra } : (extra ?? {});
-      findings.push({ code: rule.code, severity: rule.severity, cell, message, ...(row !== undefined ? { row } : {}), ...(x.fix ? { fix: x.fix } : {}), ...(x.mark ? { mark: x.mark } : {}) });
-    }
-    );
+    rule.run({ form, evals: evaluations, figures, settings }, (d) => findings.push(findingOf(rule, d)));
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));
   // A figure whose formula result is unknown is not reported wrong on a guess: formula-unchecked says so.
   const kept = unchecked.length > 0 ? findings.filter((x) => !(FORMULA_FIGURES.has(x.code) && unchecked.includes(x.cell))) : findings;
   return { sheet: snap.name, kind: form.kind, form, evaluations, figures, findings: kept, settings };
+}
+
+/** A reported descriptor as the finding the hosts show: its message filled in both languages. */
+export function findingOf(rule: Rule, d: Descriptor): Finding {
+  const template = rule.messages[d.messageId];
+  if (!template) throw new Error(`${rule.code}: no message "${d.messageId}"`);
+  const { cell, row, fix, mark } = d;
+  return { code: rule.code, severity: rule.severity, cell, message: formatMessage(template, d.data), ...(row !== undefined ? { row } : {}), ...(fix ? { fix } : {}), ...(mark ? { mark } : {}) };
 }
 
 const FORMULA_FIGURES = new Set(RULES.filter((r) => r.formulaFigure).map((r) => r.code));

@@ -10,6 +10,16 @@ export default defineRule({
   description: { zh: "执行率 = 全年执行数 ÷ 全年预算数 × 100。", en: "Execution rate = executed / budget × 100." },
   mark: "static",
   formulaFigure: true,
+  messages: {
+    empty: {
+      zh: "执行率未填写：应为 {want}（{mode}）。",
+      en: "The execution rate is empty: it should be {want} ({mode}).",
+    },
+    differs: {
+      zh: "{label}执行率应为 {want}（{executed} ÷ {budget}，{mode}），表中为 {stated}。",
+      en: "{label}: the execution rate should be {want} ({executed} / {budget}, {mode}); the form has {stated}.",
+    },
+  },
   check({ form, settings }, report) {
     const funds = form.funds;
     if (!funds) return;
@@ -25,15 +35,10 @@ export default defineRule({
       const want = round2((x / b) * 100, settings.rounding);
       if (cell.empty) {
         if (row !== total) continue;
-        report(cell.address, {
-          zh: `执行率未填写：应为 ${n2(want)}（${mode.zh}）。`,
-          en: `The execution rate is empty: it should be ${n2(want)} (${mode.en}).`,
-        }, undefined, "fill");
+        report({ cell: cell.address, messageId: "empty", data: { want: n2(want), mode }, fix: "fill" });
       } else if (cell.value === null || !same2(cell.value, want)) {
-        report(cell.address, {
-          zh: `${row.label}执行率应为 ${n2(want)}（${n2(x)} ÷ ${n2(b)}，${mode.zh}），表中为 ${cell.value === null ? "非数字" : n2(cell.value)}。`,
-          en: `${row.label}: the execution rate should be ${n2(want)} (${n2(x)} / ${n2(b)}, ${mode.en}); the form has ${cell.value === null ? "no number" : n2(cell.value)}.`,
-        });
+        const stated = cell.value === null ? { zh: "非数字", en: "no number" } : n2(cell.value);
+        report({ cell: cell.address, messageId: "differs", data: { label: row.label, want: n2(want), executed: n2(x), budget: n2(b), mode, stated } });
       }
     }
   },

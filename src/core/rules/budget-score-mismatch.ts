@@ -11,23 +11,27 @@ export default defineRule({
   description: { zh: "预算执行得分 = 分值 × min(执行率, 100%)。", en: "Budget score = weight × min(rate, 100%)." },
   mark: "static",
   formulaFigure: true,
+  messages: {
+    empty: {
+      zh: "预算执行得分未填写：应为 {score}（{weight} × {rate}%，{mode}）。",
+      en: "The budget score is empty: it should be {score} ({weight} × {rate}%, {mode}).",
+    },
+    differs: {
+      zh: "预算执行得分应为 {score}（{weight} × {rate}%，{mode}），表中为 {stated}。",
+      en: "The budget score should be {score} ({weight} × {rate}%, {mode}); the form has {stated}.",
+    },
+  },
   check({ form, settings }, report) {
     const funds = form.funds;
     if (!funds?.total.score) return;
     const f = budgetFigures(scoredFundsRow(funds).row, settings, funds.labelWeight ?? undefined);
     if (!f) return;
     const cell = funds.total.score;
-    const mode = ROUNDING_LABEL[settings.rounding];
+    const data = { score: n2(f.score), weight: n2(f.weight), rate: n2(Math.min(f.rate, 100)), mode: ROUNDING_LABEL[settings.rounding] };
     if (cell.empty) {
-      report(cell.address, {
-        zh: `预算执行得分未填写：应为 ${n2(f.score)}（${n2(f.weight)} × ${n2(Math.min(f.rate, 100))}%，${mode.zh}）。`,
-        en: `The budget score is empty: it should be ${n2(f.score)} (${n2(f.weight)} × ${n2(Math.min(f.rate, 100))}%, ${mode.en}).`,
-      }, undefined, "fill");
+      report({ cell: cell.address, messageId: "empty", data, fix: "fill" });
     } else if (cell.value === null || !same2(cell.value, f.score)) {
-      report(cell.address, {
-        zh: `预算执行得分应为 ${n2(f.score)}（${n2(f.weight)} × ${n2(Math.min(f.rate, 100))}%，${mode.zh}），表中为 ${cell.value === null ? "非数字" : n2(cell.value)}。`,
-        en: `The budget score should be ${n2(f.score)} (${n2(f.weight)} × ${n2(Math.min(f.rate, 100))}%, ${mode.en}); the form has ${cell.value === null ? "no number" : n2(cell.value)}.`,
-      });
+      report({ cell: cell.address, messageId: "differs", data: { ...data, stated: cell.value === null ? { zh: "非数字", en: "no number" } : n2(cell.value) } });
     }
   },
 });

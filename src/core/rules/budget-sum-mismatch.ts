@@ -20,6 +20,12 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    sum: {
+      zh: "{column}：{parts}合计 {sum}，与年度资金总额 {total} 不一致。",
+      en: "{column}: {parts} add up to {sum}, the annual total says {total}.",
+    },
+  },
   check({ form }, report) {
     const funds = form.funds;
     // A blank total is budget-total-blank's, not a sum that disagrees; a total stated as 0 does disagree.
@@ -36,10 +42,7 @@ export default defineRule({
         if (parts.every((p) => !p || p.value === null)) continue;
         const sum = parts.reduce((s, p) => s + (p?.value ?? 0), 0);
         if (same2(sum, total.value)) continue;
-        report(total.address, {
-          zh: `${col.zh}：${what.zh}合计 ${n2(sum)}，与年度资金总额 ${n2(total.value)} 不一致。`,
-          en: `${col.en}: ${what.en} add up to ${n2(sum)}, the annual total says ${n2(total.value)}.`,
-        });
+        report({ cell: total.address, messageId: "sum", data: { column: { zh: col.zh, en: col.en }, parts: what, sum: n2(sum), total: n2(total.value) } });
       }
     }
   },

@@ -16,17 +16,23 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    fromParts: {
+      zh: "{label}的预算数和执行数为空，其下各项合计为 {budget} 和 {executed}：已按各项合计计算执行率，请把合计填入{label}。",
+      en: "{label} is blank while its parts add up to {budget} and {executed}: the rate is computed from the parts; fill in the total.",
+    },
+  },
   check({ form }, report) {
     const funds = form.funds;
     if (!funds) return;
     const { row, fromParts, statedZero } = scoredFundsRow(funds);
     // A total stated as 0 is a figure that disagrees with its parts: budget-sum-mismatch's (RULES-3 §17).
     if (!fromParts || statedZero) return;
-    const b = row.budget!.value!;
-    const x = row.executed!.value!;
-    report(funds.total.budget?.address ?? funds.total.labelCell, {
-      zh: `${funds.total.label}的预算数和执行数为空，其下各项合计为 ${n2(b)} 和 ${n2(x)}：已按各项合计计算执行率，请把合计填入${funds.total.label}。`,
-      en: `${funds.total.label} is blank while its parts add up to ${n2(b)} and ${n2(x)}: the rate is computed from the parts; fill in the total.`,
-    }, funds.total.row);
+    report({
+      cell: funds.total.budget?.address ?? funds.total.labelCell,
+      messageId: "fromParts",
+      data: { label: funds.total.label, budget: n2(row.budget!.value!), executed: n2(row.executed!.value!) },
+      row: funds.total.row,
+    });
   },
 });

@@ -14,6 +14,12 @@ export default defineRule({
   description: { zh: "指标得分应等于指标权重 × 得分系数。", en: "An indicator's score should be its weight × its coefficient." },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    differs: {
+      zh: "{who}指标得分 {score} 与指标权重 {weight} × 得分系数 {coefficient} = {want} 不符：请核对得分或系数。",
+      en: "{who}: the score {score} is not the weight {weight} × the coefficient {coefficient} = {want}.",
+    },
+  },
   check({ form, evals }, report) {
     if (!isCoefficientTable(form)) return;
     for (const e of evals) {
@@ -21,14 +27,12 @@ export default defineRule({
       if (e.score === null || e.suggested === null || coef?.value == null) continue;
       if (Math.abs(e.score - e.suggested) < HALF_CENT) continue;
       const shown = form.coefficientPercentHead || coef.value > 1.5 ? `${fmtNum(coef.value)}%` : fmtNum(coef.value);
-      report(
-        e.indicator.score!.address,
-        {
-          zh: `${rowName(e.indicator).zh}指标得分 ${n2(e.score)} 与指标权重 ${n2(e.weight!)} × 得分系数 ${shown} = ${n2(e.suggested)} 不符：请核对得分或系数。`,
-          en: `${rowName(e.indicator).en}: the score ${n2(e.score)} is not the weight ${n2(e.weight!)} × the coefficient ${shown} = ${n2(e.suggested)}.`,
-        },
-        e.indicator.row,
-      );
+      report({
+        cell: e.indicator.score!.address,
+        messageId: "differs",
+        data: { who: rowName(e.indicator), score: n2(e.score), weight: n2(e.weight!), coefficient: shown, want: n2(e.suggested) },
+        row: e.indicator.row,
+      });
     }
   },
 });

@@ -15,12 +15,13 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    unknown: {
+      zh: "{cell} 的公式结果未知（文件未保存计算结果，且公式无法在此计算），未核对：请在 Excel 中打开、保存后再检查。",
+      en: "{cell}: the formula's result is unknown (none saved, and it cannot be computed here), so it was not checked: open and save the workbook in Excel, then check again.",
+    },
+  },
   check({ form }, report) {
-    for (const cell of form.uncheckedFormulas ?? []) {
-      report(cell, {
-        zh: `${cell} 的公式结果未知（文件未保存计算结果，且公式无法在此计算），未核对：请在 Excel 中打开、保存后再检查。`,
-        en: `${cell}: the formula's result is unknown (none saved, and it cannot be computed here), so it was not checked: open and save the workbook in Excel, then check again.`,
-      });
-    }
+    for (const cell of form.uncheckedFormulas ?? []) report({ cell, messageId: "unknown", data: { cell } });
   },
 });

@@ -12,19 +12,23 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: true,
+  messages: {
+    empty: {
+      zh: "评分等级未填写：总分 {total} 对应“{grade}”。",
+      en: "The grade is empty: a total of {total} is \"{grade}\".",
+    },
+    differs: {
+      zh: "评分等级应为“{grade}”（总分 {total}），表中为“{stated}”。",
+      en: "The grade should be \"{grade}\" (total {total}); the form has \"{stated}\".",
+    },
+  },
   check({ form, figures }, report) {
     const g = form.grade;
     if (!g || figures.grade === null || figures.total === null) return;
     if (g.text === "") {
-      report(g.address, {
-        zh: `评分等级未填写：总分 ${n2(figures.total)} 对应“${figures.grade}”。`,
-        en: `The grade is empty: a total of ${n2(figures.total)} is "${figures.grade}".`,
-      }, undefined, "fill");
+      report({ cell: g.address, messageId: "empty", data: { total: n2(figures.total), grade: figures.grade }, fix: "fill" });
     } else if (!sameGrade(form.kind, g.text, figures.grade)) {
-      report(g.address, {
-        zh: `评分等级应为“${figures.grade}”（总分 ${n2(figures.total)}），表中为“${g.text}”。`,
-        en: `The grade should be "${figures.grade}" (total ${n2(figures.total)}); the form has "${g.text}".`,
-      });
+      report({ cell: g.address, messageId: "differs", data: { grade: figures.grade, total: n2(figures.total), stated: g.text } });
     }
   },
 });

@@ -14,11 +14,18 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    topGradeLowRate: {
+      zh: "评分等级为“优”，而预算执行率为 {rate}%（低于 {line}%）：请核实。",
+      en: "The grade is 优 while the execution rate is {rate}% (below {line}%): please check.",
+    },
+  },
   check({ figures, form, settings }, report) {
     if (!settings.plausibility || !figures.budget || figures.grade !== "优" || figures.budget.rate >= RATE_FOR_TOP_GRADE) return;
-    report(form.grade?.address ?? form.total?.score?.address ?? form.headerCell, {
-      zh: `评分等级为“优”，而预算执行率为 ${n2(figures.budget.rate)}%（低于 ${RATE_FOR_TOP_GRADE}%）：请核实。`,
-      en: `The grade is 优 while the execution rate is ${n2(figures.budget.rate)}% (below ${RATE_FOR_TOP_GRADE}%): please check.`,
+    report({
+      cell: form.grade?.address ?? form.total?.score?.address ?? form.headerCell,
+      messageId: "topGradeLowRate",
+      data: { rate: n2(figures.budget.rate), line: RATE_FOR_TOP_GRADE },
     });
   },
 });

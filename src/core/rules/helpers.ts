@@ -45,3 +45,6 @@ export function budgetReasonText(text: string | undefined | null): string {
 
 /** The three tier words as a message offers them: “达成指标”“部分达成指标并具有一定效果”或“未达成指标且效果较差”. */
 export const TIERS_ZH = `“${TIER_CHOICES[0]}”“${TIER_CHOICES[1]}”或“${TIER_CHOICES[2]}”`;
+
+/** The three tier words in each language's message: the Chinese offer above, and a list in English. */
+export const TIERS: Message = { zh: TIERS_ZH, en: TIER_CHOICES.join(" / ") };

@@ -11,6 +11,12 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    high: {
+      zh: "预算执行率仅 {rate}%（低于 {line}%），各指标却得到分值的 {ratio}%：请核实指标完成情况与资金使用是否相符。",
+      en: "The execution rate is only {rate}% (below {line}%), yet the indicators score {ratio}% of their weights: check that the results match the spending.",
+    },
+  },
   check({ evals, figures, form, settings }, report) {
     if (!settings.plausibility || !figures.budget) return;
     const active = evals.filter((e) => !e.placeholder && e.weight !== null && e.effective !== null);
@@ -18,9 +24,10 @@ export default defineRule({
     if (weights <= 0 || figures.budget.rate >= settings.rateLow) return;
     const ratio = active.reduce((s, e) => s + (e.effective ?? 0), 0) / weights;
     if (ratio < settings.ratioHigh) return;
-    report(form.total?.score?.address ?? form.headerCell, {
-      zh: `预算执行率仅 ${n2(figures.budget.rate)}%（低于 ${n2(settings.rateLow)}%），各指标却得到分值的 ${n2(ratio * 100)}%：请核实指标完成情况与资金使用是否相符。`,
-      en: `The execution rate is only ${n2(figures.budget.rate)}% (below ${n2(settings.rateLow)}%), yet the indicators score ${n2(ratio * 100)}% of their weights: check that the results match the spending.`,
+    report({
+      cell: form.total?.score?.address ?? form.headerCell,
+      messageId: "high",
+      data: { rate: n2(figures.budget.rate), line: n2(settings.rateLow), ratio: n2(ratio * 100) },
     });
   },
 });

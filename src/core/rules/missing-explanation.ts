@@ -34,6 +34,28 @@ export default defineRule({
   },
   mark: "blank-or-draft",
   formulaFigure: false,
+  messages: {
+    budgetReason: {
+      zh: "预算执行率为 {rate}%，未达到 {line}%，未在“原因”中说明：请说明执行率偏低的原因。",
+      en: "The execution rate is {rate}%, below {line}%, and 原因 gives no reason: explain why.",
+    },
+    formReason: {
+      zh: "{rows}未完成目标，“偏差大或目标未完成原因分析”{state}：请说明原因和改进措施。",
+      en: "{rows} missed the target and the form's reason row is {state}: state the cause and the remedy.",
+    },
+    legacy: {
+      zh: "{who}{facts}，备注和“主要问题”均为空：请在备注或主要问题中说明扣分原因。",
+      en: "{who}: {facts}, and both 备注 and 主要问题 are empty: explain the deduction in one of them.",
+    },
+    draft: {
+      zh: "{who}{facts}，偏差原因仍是草稿：请把“{marker}”换成实际原因和改进措施。",
+      en: "{who}: {facts}; the explanation is still a draft: replace {marker} with the actual cause and remedy.",
+    },
+    missing: {
+      zh: "{who}{facts}，未填写偏差原因分析：请说明原因和改进措施。",
+      en: "{who}: {facts}, and no deviation explanation is given: state the cause and the remedy.",
+    },
+  },
   check({ form, evals, figures, settings }, report) {
     // Sichuan: an execution rate below the line needs its 原因 (RULES-2 §9.2); the instruction the
     // form prints in that cell is no reason, so its mark shows until the marks are cleared.
@@ -41,32 +63,24 @@ export default defineRule({
     const reasonCell = funds?.total.reason;
     const line = settings.budgetReasonBelow;
     if (reasonCell && line !== null && figures.budget && figures.budget.rate < line - 1e-9 && budgetReasonText(reasonCell.text) === "") {
-      report(
-        reasonCell.address,
-        {
-          zh: `预算执行率为 ${n2(figures.budget.rate)}%，未达到 ${n2(line)}%，未在“原因”中说明：请说明执行率偏低的原因。`,
-          en: `The execution rate is ${n2(figures.budget.rate)}%, below ${n2(line)}%, and 原因 gives no reason: explain why.`,
-        },
-        funds!.total.row,
-        { mark: "static" },
-      );
+      report({ cell: reasonCell.address, messageId: "budgetReason", data: { rate: n2(figures.budget.rate), line: n2(line) }, row: funds!.total.row, mark: "static" });
     }
     // Hubei: one reason row for the form; it is required when any row misses its target (RULES-2 §9.3).
     const one = form.formReason;
     if (one && !form.indicators.some((i) => i.reason)) {
       const rows = evals.filter((e) => e.needsExplanation && !e.placeholder);
       if (rows.length > 0 && !hasReason(one.text)) {
-        const names = rows.map((e) => `第${e.indicator.row}行“${e.indicator.name}”`).join("、");
         const drafted = one.text.includes(DRAFT_MARKER);
-        report(
-          one.address,
-          {
-            zh: `${names}未完成目标，“偏差大或目标未完成原因分析”${drafted ? "仍是草稿" : "未填写"}：请说明原因和改进措施。`,
-            en: `${rows.map((e) => `row ${e.indicator.row}`).join(", ")} missed the target and the form's reason row is ${drafted ? "still a draft" : "empty"}: state the cause and the remedy.`,
+        report({
+          cell: one.address,
+          messageId: "formReason",
+          data: {
+            rows: { zh: rows.map((e) => `第${e.indicator.row}行“${e.indicator.name}”`).join("、"), en: rows.map((e) => `row ${e.indicator.row}`).join(", ") },
+            state: drafted ? { zh: "仍是草稿", en: "still a draft" } : { zh: "未填写", en: "empty" },
           },
-          rows[0].indicator.row,
-          "fill",
-        );
+          row: rows[0].indicator.row,
+          fix: "fill",
+        });
       }
       return;
     }
@@ -75,33 +89,14 @@ export default defineRule({
       const ind = e.indicator;
       if (hasReason(ind.reason?.text)) continue;
       if (form.kind === "self-evaluation-legacy" && hasReason(form.problems?.text)) continue;
-      const who = rowName(ind);
-      const facts = deviationFacts(e);
+      const data = { who: rowName(ind), facts: deviationFacts(e) };
+      const cell = ind.reason?.address ?? ind.score?.address ?? ind.nameCell;
       if (form.kind === "self-evaluation-legacy") {
-        report(
-          ind.reason?.address ?? ind.score?.address ?? ind.nameCell,
-          {
-            zh: `${who.zh}${facts.zh}，备注和“主要问题”均为空：请在备注或主要问题中说明扣分原因。`,
-            en: `${who.en}: ${facts.en}, and both 备注 and 主要问题 are empty: explain the deduction in one of them.`,
-          },
-          ind.row,
-        );
+        report({ cell, messageId: "legacy", data, row: ind.row });
         continue;
       }
       const drafted = (ind.reason?.text ?? "").includes(DRAFT_MARKER);
-      report(
-        ind.reason?.address ?? ind.score?.address ?? ind.nameCell,
-        drafted
-          ? {
-              zh: `${who.zh}${facts.zh}，偏差原因仍是草稿：请把“${DRAFT_MARKER}”换成实际原因和改进措施。`,
-              en: `${who.en}: ${facts.en}; the explanation is still a draft: replace ${DRAFT_MARKER} with the actual cause and remedy.`,
-            }
-          : {
-              zh: `${who.zh}${facts.zh}，未填写偏差原因分析：请说明原因和改进措施。`,
-              en: `${who.en}: ${facts.en}, and no deviation explanation is given: state the cause and the remedy.`,
-            },
-        ind.row,
-      );
+      report(drafted ? { cell, messageId: "draft", data: { ...data, marker: DRAFT_MARKER }, row: ind.row } : { cell, messageId: "missing", data, row: ind.row });
     }
   },
 });

@@ -8,11 +8,14 @@ export default defineRule({
   description: { zh: "没有满意度指标。", en: "No satisfaction indicator." },
   mark: "static",
   formulaFigure: false,
-  check({ form }, report) {
-    if (form.indicators.length === 0 || isFramework(form) || form.unlevelled || form.indicators.some(isSatisfaction)) return;
-    report(form.headerCell, {
+  messages: {
+    noSatisfaction: {
       zh: "未设置满意度指标：一般应设服务对象满意度指标（财预〔2020〕10号建议 10 分）。",
       en: "No satisfaction indicator: a 服务对象满意度 indicator is expected (10 points recommended).",
-    });
+    },
+  },
+  check({ form }, report) {
+    if (form.indicators.length === 0 || isFramework(form) || form.unlevelled || form.indicators.some(isSatisfaction)) return;
+    report({ cell: form.headerCell, messageId: "noSatisfaction" });
   },
 });

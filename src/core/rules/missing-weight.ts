@@ -8,18 +8,21 @@ export default defineRule({
   description: { zh: "每个指标都要有分值（权重）。", en: "Every indicator needs a weight." },
   mark: "blank",
   formulaFigure: false,
+  messages: {
+    notNumber: {
+      zh: "{who}的分值不是数字：请填写数字分值。",
+      en: "{who}: the weight is not a number.",
+    },
+    missing: {
+      zh: "{who}未填写分值：请填写该指标的分值。",
+      en: "{who} has no weight.",
+    },
+  },
   check({ evals }, report) {
     for (const e of evals) {
       const w = e.indicator.weight;
       if (!w || e.placeholder || (!w.empty && !w.invalid)) continue;
-      const who = rowName(e.indicator);
-      report(
-        w.address,
-        w.invalid
-          ? { zh: `${who.zh}的分值不是数字：请填写数字分值。`, en: `${who.en}: the weight is not a number.` }
-          : { zh: `${who.zh}未填写分值：请填写该指标的分值。`, en: `${who.en} has no weight.` },
-        e.indicator.row,
-      );
+      report({ cell: w.address, messageId: w.invalid ? "notNumber" : "missing", data: { who: rowName(e.indicator) }, row: e.indicator.row });
     }
   },
 });

@@ -12,6 +12,12 @@ export default defineRule({
   },
   mark: "blank-or-draft",
   formulaFigure: false,
+  messages: {
+    unexplained: {
+      zh: "{who}实际 {actual}{how}（{target}）：请分析超额完成的原因，检查目标设定是否偏低。",
+      en: "{who}: the actual {actual} {how} ({target}): explain why, and whether the target was set too low.",
+    },
+  },
   check({ evals, settings }, report) {
     for (const e of evals) {
       if (!e.overachieved) continue;
@@ -21,14 +27,12 @@ export default defineRule({
         e.op === "="
           ? { zh: "超过了指标值", en: "exceeds the target" }
           : { zh: `超出指标值 ${Math.round(settings.overachievementThreshold * 100)}% 以上`, en: `is ${Math.round(settings.overachievementThreshold * 100)}% or more above the target` };
-      report(
-        ind.reason?.address ?? ind.actualCell!,
-        {
-          zh: `${rowName(ind).zh}实际 ${ind.actualText}${how.zh}（${ind.targetText}）：请分析超额完成的原因，检查目标设定是否偏低。`,
-          en: `${rowName(ind).en}: the actual ${ind.actualText} ${how.en} (${ind.targetText}): explain why, and whether the target was set too low.`,
-        },
-        ind.row,
-      );
+      report({
+        cell: ind.reason?.address ?? ind.actualCell!,
+        messageId: "unexplained",
+        data: { who: rowName(ind), actual: ind.actualText, how, target: ind.targetText },
+        row: ind.row,
+      });
     }
   },
 });

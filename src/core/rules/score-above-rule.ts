@@ -9,6 +9,12 @@ export default defineRule({
   description: { zh: "得分高于按规则计算的建议上限。", en: "A score above the suggested maximum of the rules." },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    above: {
+      zh: "{who}得分 {score} 高于建议上限 {suggested}（{formula}，目标 {target}，实际 {actual}）：请核实。",
+      en: "{who}: the score {score} is above the suggested maximum {suggested} ({formula}; target {target}, actual {actual}).",
+    },
+  },
   check({ evals, settings }, report) {
     for (const e of evals) {
       if (e.mode !== "quantitative" || e.score === null || e.suggested === null || e.weight === null) continue;
@@ -19,14 +25,12 @@ export default defineRule({
           ? { zh: "分值×指标值/实际值", en: "weight × target / actual" }
           : { zh: "分值×(1−偏离度)", en: "weight × (1 − deviation)" }
         : { zh: "分值×实际值/指标值", en: "weight × actual / target" };
-      report(
-        e.indicator.score!.address,
-        {
-          zh: `${rowName(e.indicator).zh}得分 ${n2(e.score)} 高于建议上限 ${n2(e.suggested)}（${formula.zh}，目标 ${e.indicator.targetText}，实际 ${e.indicator.actualText}）：请核实。`,
-          en: `${rowName(e.indicator).en}: the score ${n2(e.score)} is above the suggested maximum ${n2(e.suggested)} (${formula.en}; target ${e.indicator.targetText}, actual ${e.indicator.actualText}).`,
-        },
-        e.indicator.row,
-      );
+      report({
+        cell: e.indicator.score!.address,
+        messageId: "above",
+        data: { who: rowName(e.indicator), score: n2(e.score), suggested: n2(e.suggested), formula, target: e.indicator.targetText, actual: e.indicator.actualText },
+        row: e.indicator.row,
+      });
     }
   },
 });

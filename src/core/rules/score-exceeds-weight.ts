@@ -9,17 +9,20 @@ export default defineRule({
   description: { zh: "得分不能高于分值。", en: "A score cannot exceed its weight." },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    row: {
+      zh: "{who}得分 {score} 高于分值 {weight}：得分最高为 {weight}。",
+      en: "{who}: the score {score} exceeds the weight {weight}.",
+    },
+    block: {
+      zh: "“{label}”各指标得分合计 {sum}，超过该目标的 {weight} 分：得分不得突破权重总额。",
+      en: "\"{label}\": its scores add up to {sum}, above its {weight} points.",
+    },
+  },
   check({ evals }, report) {
     for (const e of evals) {
       if (e.score === null || e.weight === null || e.score <= e.weight + HALF_CENT) continue;
-      report(
-        e.indicator.score!.address,
-        {
-          zh: `${rowName(e.indicator).zh}得分 ${n2(e.score)} 高于分值 ${n2(e.weight)}：得分最高为 ${n2(e.weight)}。`,
-          en: `${rowName(e.indicator).en}: the score ${n2(e.score)} exceeds the weight ${n2(e.weight)}.`,
-        },
-        e.indicator.row,
-      );
+      report({ cell: e.indicator.score!.address, messageId: "row", data: { who: rowName(e.indicator), score: n2(e.score), weight: n2(e.weight) }, row: e.indicator.row });
     }
     // Hubei: a block's scores together stay within its label, "得分不得突破权重总额" (RULES-2 §9.3).
     const blocks = new Map<string, { block: NonNullable<(typeof evals)[number]["indicator"]["block"]>; sum: number }>();
@@ -32,10 +35,7 @@ export default defineRule({
     }
     for (const { block, sum } of blocks.values()) {
       if (sum <= block.weight + HALF_CENT) continue;
-      report(block.cell, {
-        zh: `“${block.label}”各指标得分合计 ${n2(sum)}，超过该目标的 ${n2(block.weight)} 分：得分不得突破权重总额。`,
-        en: `"${block.label}": its scores add up to ${n2(sum)}, above its ${n2(block.weight)} points.`,
-      });
+      report({ cell: block.cell, messageId: "block", data: { label: block.label, sum: n2(sum), weight: n2(block.weight) } });
     }
   },
 });

@@ -8,14 +8,16 @@ export default defineRule({
   description: { zh: "得分不能为负数。", en: "A score cannot be negative." },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    negative: {
+      zh: "{who}得分 {score} 为负数：最低为 0。",
+      en: "{who}: the score {score} is negative.",
+    },
+  },
   check({ evals }, report) {
     for (const e of evals) {
       if (e.score === null || e.score >= 0) continue;
-      report(
-        e.indicator.score!.address,
-        { zh: `${rowName(e.indicator).zh}得分 ${n2(e.score)} 为负数：最低为 0。`, en: `${rowName(e.indicator).en}: the score ${n2(e.score)} is negative.` },
-        e.indicator.row,
-      );
+      report({ cell: e.indicator.score!.address, messageId: "negative", data: { who: rowName(e.indicator), score: n2(e.score) }, row: e.indicator.row });
     }
   },
 });

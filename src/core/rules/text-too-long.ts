@@ -16,14 +16,16 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    tooLong: {
+      zh: "“{label}”共 {length} 字，超过表格规定的 {limit} 字：请精简。",
+      en: "{label} has {length} characters, more than the form's {limit}: shorten it.",
+    },
+  },
   check({ form }, report) {
     const tooLong = (label: string, address: string, text: string, limit: number) => {
       const length = [...text.trim()].length;
-      if (length <= limit) return;
-      report(address, {
-        zh: `“${label}”共 ${length} 字，超过表格规定的 ${limit} 字：请精简。`,
-        en: `${label} has ${length} characters, more than the form's ${limit}: shorten it.`,
-      });
+      if (length > limit) report({ cell: address, messageId: "tooLong", data: { label, length, limit } });
     };
     const cell = form.funds?.total.reason;
     // Sichuan's layout (its funds 原因) prints the limits; elsewhere only a limit the label prints counts.

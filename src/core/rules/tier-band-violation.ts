@@ -12,20 +12,24 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    outsideBand: {
+      zh: "{who}完成等级为“{tier}”，得分应在 {lo}–{hi} 分（分值的 {loPct}%–{hiPct}%），表中为 {score}。",
+      en: "{who}: tier \"{tier}\" scores {lo}–{hi} ({loPct}–{hiPct}% of the weight), the form has {score}.",
+    },
+  },
   check({ evals }, report) {
     for (const e of evals) {
       if (e.mode !== "qualitative" || !e.tier || !e.band || e.score === null || e.weight === null || e.weight <= 0) continue;
       if (e.score > e.weight + HALF_CENT || e.score < 0) continue;
       if (e.score >= e.band.lo - HALF_CENT && e.score <= e.band.hi + HALF_CENT) continue;
       const pct = (x: number) => n2((x / e.weight!) * 100).replace(/\.00$/, "");
-      report(
-        e.indicator.score!.address,
-        {
-          zh: `${rowName(e.indicator).zh}完成等级为“${e.tier}”，得分应在 ${n2(e.band.lo)}–${n2(e.band.hi)} 分（分值的 ${pct(e.band.lo)}%–${pct(e.band.hi)}%），表中为 ${n2(e.score)}。`,
-          en: `${rowName(e.indicator).en}: tier "${e.tier}" scores ${n2(e.band.lo)}–${n2(e.band.hi)} (${pct(e.band.lo)}–${pct(e.band.hi)}% of the weight), the form has ${n2(e.score)}.`,
-        },
-        e.indicator.row,
-      );
+      report({
+        cell: e.indicator.score!.address,
+        messageId: "outsideBand",
+        data: { who: rowName(e.indicator), tier: e.tier, lo: n2(e.band.lo), hi: n2(e.band.hi), loPct: pct(e.band.lo), hiPct: pct(e.band.hi), score: n2(e.score) },
+        row: e.indicator.row,
+      });
     }
   },
 });

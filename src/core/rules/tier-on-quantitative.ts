@@ -11,20 +11,18 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    tierWritten: {
+      zh: "{who}的目标为定量（{target}），实际完成值填的是“{actual}”：已按完成等级“{tier}”计分，建议填写实际完成的数值和单位。",
+      en: "{who}: the target is quantitative ({target}) but the actual reads \"{actual}\": scored as the tier {tier}; better give the number and unit.",
+    },
+  },
   check({ evals }, report) {
     for (const e of evals) {
       const ind = e.indicator;
       const cell = ind.actualCell;
       if (!e.tierOnQuantitative || !cell) continue;
-      const who = rowName(ind);
-      report(
-        cell,
-        {
-          zh: `${who.zh}的目标为定量（${ind.targetText}），实际完成值填的是“${ind.actualText}”：已按完成等级“${e.tier}”计分，建议填写实际完成的数值和单位。`,
-          en: `${who.en}: the target is quantitative (${ind.targetText}) but the actual reads "${ind.actualText}": scored as the tier ${e.tier}; better give the number and unit.`,
-        },
-        ind.row,
-      );
+      report({ cell, messageId: "tierWritten", data: { who: rowName(ind), target: ind.targetText, actual: ind.actualText, tier: String(e.tier) }, row: ind.row });
     }
   },
 });

@@ -44,7 +44,43 @@ export interface RuleContext<K extends ReportedKind = ReportedKind> {
  */
 export type MarkCondition = "blank" | "blank-or-draft" | "static";
 
-export type Report = (cell: string, message: Message, row?: number, extra?: "fill" | { fix?: "fill"; mark?: MarkCondition }) => void;
+/**
+ * Values for a message's `{placeholders}`: a number or a text the same in both languages (a figure, a
+ * name from the sheet), or a text per language.
+ */
+export type MessageData = Readonly<Record<string, string | number | Message>>;
+
+/** What a rule reports, as an ESLint rule reports a descriptor: the message by its id, with its data. */
+export interface Descriptor<M extends string = string> {
+  cell: string;
+  messageId: M;
+  data?: MessageData;
+  /** The indicator row the finding belongs to, if any. */
+  row?: number;
+  fix?: "fill";
+  mark?: MarkCondition;
+}
+
+export type Report<M extends string = string> = (d: Descriptor<M>) => void;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The names of a template's `{placeholders}`, in order. */
+export const placeholdersOf = (template: string): string[] => [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
+
+/**
+ * A message with its placeholders filled: each language takes its own text of a bilingual value. A
+ * placeholder without a value is left as written (the rule tester fails on it).
+ */
+export function formatMessage(template: Message, data: MessageData = {}): Message {
+  const fill = (lang: "zh" | "en") =>
+    template[lang].replace(PLACEHOLDER, (whole, key: string) => {
+      const v = data[key];
+      if (v === undefined) return whole;
+      return typeof v === "object" ? v[lang] : String(v);
+    });
+  return { zh: fill("zh"), en: fill("en") };
+}
 
 /** Every fact of one finding code, as an ESLint rule module holds its meta. */
 export interface RuleMeta<K extends ReportedKind = ReportedKind> {
@@ -62,17 +98,22 @@ export interface RuleMeta<K extends ReportedKind = ReportedKind> {
   formulaFigure: boolean;
 }
 
-/** A rule module: its facts and its check, which receives the form of its own kinds. */
-export interface RuleModule<K extends ReportedKind> extends RuleMeta<K> {
-  check(ctx: RuleContext<K>, report: Report): void;
+/**
+ * A rule module: its facts, its messages by id (`{placeholders}` in both languages) and its check,
+ * which receives the form of its own kinds and reports descriptors.
+ */
+export interface RuleModule<K extends ReportedKind, M extends string> extends RuleMeta<K> {
+  messages: Readonly<Record<M, Message>>;
+  check(ctx: RuleContext<K>, report: Report<M>): void;
 }
 
 /** A rule as the engine runs it: on any form, checking only the kinds it is for. */
 export interface Rule extends RuleMeta {
+  messages: Readonly<Record<string, Message>>;
   run(ctx: RuleContext, report: Report): void;
 }
 
-export function defineRule<K extends ReportedKind>(module: RuleModule<K>): Rule {
+export function defineRule<K extends ReportedKind, M extends string>(module: RuleModule<K, M>): Rule {
   const { check, ...meta } = module;
   const kinds: readonly ReportedKind[] = meta.kinds;
   const isFor = (form: Form): form is FormOf<K> => kinds.includes(form.kind);
@@ -81,7 +122,7 @@ export function defineRule<K extends ReportedKind>(module: RuleModule<K>): Rule 
     kinds,
     run(ctx, report) {
       const form = ctx.form;
-      if (isFor(form)) check({ ...ctx, form }, report);
+      if (isFor(form)) check({ ...ctx, form }, report as Report<M>);
     },
   };
 }

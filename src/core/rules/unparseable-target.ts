@@ -8,19 +8,17 @@ export default defineRule({
   description: { zh: "定量目标值无法识别。", en: "A quantitative-looking target cannot be read." },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    unreadable: {
+      zh: "{who}的指标值“{target}”无法识别：请写成“比较符+数值+单位”，如“≥95.00(%)”。",
+      en: "{who}: the target \"{target}\" cannot be read ({reason}): write comparator, number and unit, e.g. \"≥95.00(%)\".",
+    },
+  },
   check({ evals }, report) {
     for (const e of evals) {
       const t = e.indicator.target;
       if (t.kind !== "unparseable") continue;
-      const who = rowName(e.indicator);
-      report(
-        e.indicator.targetCell,
-        {
-          zh: `${who.zh}的指标值“${t.text}”无法识别：请写成“比较符+数值+单位”，如“≥95.00(%)”。`,
-          en: `${who.en}: the target "${t.text}" cannot be read (${t.reason}): write comparator, number and unit, e.g. "≥95.00(%)".`,
-        },
-        e.indicator.row,
-      );
+      report({ cell: e.indicator.targetCell, messageId: "unreadable", data: { who: rowName(e.indicator), target: t.text, reason: t.reason }, row: e.indicator.row });
     }
   },
 });

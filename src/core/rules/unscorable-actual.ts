@@ -11,19 +11,17 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    unchecked: {
+      zh: "{who}的实际完成值“{actual}”无法自动计分，表中得分 {score} 未核对：请人工核对，或改填{tiers}。",
+      en: "{who}: the actual \"{actual}\" cannot be scored automatically, so the stated score {score} is unchecked: check it by hand, or write {tiers}.",
+    },
+  },
   check({ evals }, report) {
     for (const e of evals) {
       const ind = e.indicator;
       if (e.problem !== "unscorable-actual" || !ind.actualCell) continue;
-      const who = rowName(ind);
-      report(
-        ind.actualCell,
-        {
-          zh: `${who.zh}的实际完成值“${ind.actualText}”无法自动计分，表中得分 ${e.score} 未核对：请人工核对，或改填${TIERS_ZH}。`,
-          en: `${who.en}: the actual "${ind.actualText}" cannot be scored automatically, so the stated score ${e.score} is unchecked: check it by hand, or write a tier.`,
-        },
-        ind.row,
-      );
+      report({ cell: ind.actualCell, messageId: "unchecked", data: { who: rowName(ind), actual: ind.actualText, score: String(e.score), tiers: { zh: TIERS_ZH, en: "a tier" } }, row: ind.row });
     }
   },
 });

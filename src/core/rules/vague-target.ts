@@ -8,17 +8,16 @@ export default defineRule({
   description: { zh: "满意度指标的目标值应为数值。", en: "A satisfaction target should be a number." },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    notMeasurable: {
+      zh: "{who}的指标值“{target}”不可衡量：满意度应写成数值，如“≥90.00(%)”。",
+      en: "{who}: the target \"{target}\" is not measurable: write a number such as \"≥90.00(%)\".",
+    },
+  },
   check({ form }, report) {
     for (const ind of form.indicators) {
       if (!isSatisfaction(ind) || ind.target.kind !== "qualitative") continue;
-      report(
-        ind.targetCell,
-        {
-          zh: `${rowName(ind).zh}的指标值“${ind.targetText}”不可衡量：满意度应写成数值，如“≥90.00(%)”。`,
-          en: `${rowName(ind).en}: the target "${ind.targetText}" is not measurable: write a number such as "≥90.00(%)".`,
-        },
-        ind.row,
-      );
+      report({ cell: ind.targetCell, messageId: "notMeasurable", data: { who: rowName(ind), target: ind.targetText }, row: ind.row });
     }
   },
 });

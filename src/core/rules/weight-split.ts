@@ -10,6 +10,12 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    split: {
+      zh: "一级指标权重为 产出 {outputs}、效益 {outcomes}、满意度 {satisfaction}；财预〔2020〕10号建议 50、30、10，可根据项目实际调整。",
+      en: "First-level weights are outputs {outputs}, outcomes {outcomes}, satisfaction {satisfaction}; 50/30/10 is recommended, other splits are allowed.",
+    },
+  },
   check({ form, evals }, report) {
     let out = 0;
     let eff = 0;
@@ -23,9 +29,6 @@ export default defineRule({
     }
     [out, eff, sat] = [out, eff, sat].map((x) => Math.round(x * 100) / 100);
     if (out === 50 && eff === 30 && sat === 10) return;
-    report(form.headerCell, {
-      zh: `一级指标权重为 产出 ${out}、效益 ${eff}、满意度 ${sat}；财预〔2020〕10号建议 50、30、10，可根据项目实际调整。`,
-      en: `First-level weights are outputs ${out}, outcomes ${eff}, satisfaction ${sat}; 50/30/10 is recommended, other splits are allowed.`,
-    });
+    report({ cell: form.headerCell, messageId: "split", data: { outputs: out, outcomes: eff, satisfaction: sat } });
   },
 });

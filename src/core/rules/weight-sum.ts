@@ -12,18 +12,37 @@ export default defineRule({
   },
   mark: "static",
   formulaFigure: false,
+  messages: {
+    sum: {
+      zh: "{what}合计为 {sum}，应为 100。",
+      en: "{what} add up to {sum}, not 100.",
+    },
+    statedTotal: {
+      zh: "分值合计栏为 {stated}，应为 100。",
+      en: "The weight total reads {stated}, not 100.",
+    },
+    section: {
+      zh: "“{label}”标注 {weight} 分，其下各指标权重合计为 {sum}。",
+      en: "\"{label}\" is labelled {weight} points but its weights add up to {sum}.",
+    },
+    labelsWithBudget: {
+      zh: "各一级指标标注的分数合计为 {labelled}，加预算执行 {budget} 分应为 100。",
+      en: "The section labels add up to {labelled}; with the budget's {budget} they should make 100.",
+    },
+    labels: {
+      zh: "各一级指标标注的分数合计为 {labelled}，应为 100。",
+      en: "The section labels add up to {labelled}, not 100.",
+    },
+  },
   check({ form, evals, figures }, report) {
     const totalCell = form.total?.weight?.address ?? form.headerCell;
     if (figures.weightSum !== null && Math.abs(figures.weightSum - 100) >= HALF_CENT) {
       const what = hasBudgetScore(form) ? { zh: "预算执行分值与各指标分值", en: "the budget weight and the indicator weights" } : { zh: "各指标权重", en: "the indicator weights" };
-      report(totalCell, {
-        zh: `${what.zh}合计为 ${n2(figures.weightSum)}，应为 100。`,
-        en: `${what.en} add up to ${n2(figures.weightSum)}, not 100.`,
-      });
+      report({ cell: totalCell, messageId: "sum", data: { what, sum: n2(figures.weightSum) } });
     }
     const stated = form.total?.weight;
     if (stated && stated.value !== null && Math.abs(stated.value - 100) >= HALF_CENT) {
-      report(stated.address, { zh: `分值合计栏为 ${n2(stated.value)}，应为 100。`, en: `The weight total reads ${n2(stated.value)}, not 100.` });
+      report({ cell: stated.address, messageId: "statedTotal", data: { stated: n2(stated.value) } });
     }
     // First levels labelled with their points (the legacy form, the framework table, Anhui's 产出指标（50分）):
     // each label is the sum of its weights, and the labels with the budget weight make 100.
@@ -40,18 +59,16 @@ export default defineRule({
     for (const s of sections.values()) {
       labelled += s.weight;
       if (Math.abs(s.sum - s.weight) >= HALF_CENT) {
-        report(s.cell, {
-          zh: `“${s.label}”标注 ${n2(s.weight)} 分，其下各指标权重合计为 ${n2(s.sum)}。`,
-          en: `"${s.label}" is labelled ${n2(s.weight)} points but its weights add up to ${n2(s.sum)}.`,
-        });
+        report({ cell: s.cell, messageId: "section", data: { label: s.label, weight: n2(s.weight), sum: n2(s.sum) } });
       }
     }
     const budgetWeight = hasBudgetScore(form) ? (figures.budget?.weight ?? 0) : 0;
     if (sections.size > 0 && Math.abs(labelled + budgetWeight - 100) >= HALF_CENT) {
-      report(form.headerCell, {
-        zh: budgetWeight > 0 ? `各一级指标标注的分数合计为 ${n2(labelled)}，加预算执行 ${n2(budgetWeight)} 分应为 100。` : `各一级指标标注的分数合计为 ${n2(labelled)}，应为 100。`,
-        en: budgetWeight > 0 ? `The section labels add up to ${n2(labelled)}; with the budget's ${n2(budgetWeight)} they should make 100.` : `The section labels add up to ${n2(labelled)}, not 100.`,
-      });
+      report(
+        budgetWeight > 0
+          ? { cell: form.headerCell, messageId: "labelsWithBudget", data: { labelled: n2(labelled), budget: n2(budgetWeight) } }
+          : { cell: form.headerCell, messageId: "labels", data: { labelled: n2(labelled) } },
+      );
     }
   },
 });
