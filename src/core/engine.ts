@@ -3,7 +3,7 @@ import type { SheetResult } from "./result";
 import { recognise } from "./forms/recognise";
 import { formulaCellsOf } from "./forms/families";
 import { RULES } from "./rules";
-import { formatMessage, type Descriptor, type Finding, type Rule } from "./rules/types";
+import { formatMessage, type Descriptor, type Finding, type Rule, type RuleContext } from "./rules/types";
 import { evaluate } from "./scoring/evaluate";
 import { figures as computeFigures } from "./scoring/figures";
 import { resolveSettings, type SettingsInput } from "./settings";
@@ -14,27 +14,38 @@ export type { SheetResult } from "./result";
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** Check one sheet: recognise the form, evaluate every row, run every rule. Pure. */
-export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsInput): SheetResult {
+/**
+ * What every rule is given, read from a sheet: its form (recognised, formulas recomputed where the
+ * file holds no result), every row evaluated, the figures. Null when the sheet holds no form. The
+ * engine runs all rules on it; the rule tester (test/core/rules/ruleTester.ts) runs one.
+ */
+export function ruleContextOf(snapshot: SheetSnapshot, settingsInput?: SettingsInput): { ctx: RuleContext; unchecked: string[]; sheet: string } | { ctx: null; sheet: string } {
   const settings = resolveSettings(settingsInput);
   // Formula results a file does not hold (or holds stale) are computed where the engine can.
   const { snapshot: snap, unknown } = recalculate(snapshot);
   const found = recognise(new Grid(snap));
-  if (!found) {
-    return { sheet: snap.name, kind: "none", form: null, evaluations: [], figures: null, findings: [], settings };
-  }
+  if (!found) return { ctx: null, sheet: snap.name };
   const unchecked = unknown.length > 0 ? formulaCellsOf(found).filter((c) => unknown.includes(c)) : [];
   const form = unchecked.length > 0 ? { ...found, uncheckedFormulas: unchecked } : found;
   const evaluations = evaluate(form, settings);
   const figures = computeFigures(form, evaluations, settings);
+  return { ctx: { form, evals: evaluations, figures, settings }, unchecked, sheet: snap.name };
+}
+
+/** Check one sheet: recognise the form, evaluate every row, run every rule. Pure. */
+export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsInput): SheetResult {
+  const read = ruleContextOf(snapshot, settingsInput);
+  if (!read.ctx) return { sheet: read.sheet, kind: "none", form: null, evaluations: [], figures: null, findings: [], settings: resolveSettings(settingsInput) };
+  const { ctx, unchecked } = read;
+  const { form, evals: evaluations, figures, settings } = ctx;
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    rule.run({ form, evals: evaluations, figures, settings }, (d) => findings.push(findingOf(rule, d)));
+    rule.run(ctx, (d) => findings.push(findingOf(rule, d)));
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));
   // A figure whose formula result is unknown is not reported wrong on a guess: formula-unchecked says so.
   const kept = unchecked.length > 0 ? findings.filter((x) => !(FORMULA_FIGURES.has(x.code) && unchecked.includes(x.cell))) : findings;
-  return { sheet: snap.name, kind: form.kind, form, evaluations, figures, findings: kept, settings };
+  return { sheet: read.sheet, kind: form.kind, form, evaluations, figures, findings: kept, settings };
 }
 
 /** A reported descriptor as the finding the hosts show: its message filled in both languages. */

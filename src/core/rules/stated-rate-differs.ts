@@ -12,7 +12,7 @@ export default defineRule({
   messages: {
     differs: {
       zh: "预算执行率按 {executed} ÷ {budget} 计算为 {rate}%，表中为 {stated}。",
-      en: "Executed / budget gives {rate}%; the form states {stated}.",
+      en: "Executed {executed} / budget {budget} gives {rate}%; the form states {stated}.",
     },
   },
   check({ form, figures }, report) {

@@ -1,4 +1,7 @@
 /** budget-overspent (warning, at the 全年执行数 cell): 执行数 > 预算数 (RULES §6). */
+import rule from "../../../src/core/rules/budget-overspent";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, plainSpec, run, single, withCode } from "./support";
 
 test("100.01 spent of 100.00", () => {
@@ -25,3 +28,17 @@ test.each<[string, number, number]>([
   const { result } = run(plainSpec({ funds: { initial: budget, budget, executed } }));
   expect(withCode(result, "budget-overspent")).toEqual([]);
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "spent less than the budget", form: forms.formOf() },
+    { name: "spent exactly the budget", form: forms.formOf({ funds: { initial: 100, budget: 100, executed: 100 } }) },
+  ],
+  invalid: [
+    { name: "a cent over", form: forms.formOf({ funds: { initial: 100, budget: 100, executed: 100.01 } }), findings: [{ cell: "E6", messageId: "overspent", data: { executed: "100.01", budget: "100.00" } }] },
+    { name: "over an adjusted budget below the initial one", form: forms.formOf({ funds: { initial: 120, budget: 100, executed: 110 } }), findings: [{ cell: "E6", messageId: "overspent", data: { executed: "110.00" } }] },
+  ],
+});
+}

@@ -2,6 +2,9 @@
  * budget-rate-mismatch (error, at the rate cell) — RULES §4: 执行率 = 全年执行数 / 全年预算数 × 100,
  * cut to two decimals by default (seed 001), or rounded by the `rounding` setting.
  */
+import rule from "../../../src/core/rules/budget-rate-mismatch";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { analyzeSheet } from "../../../src/core/engine";
 import type { SelfEvalSpec } from "../../builders/selfEval";
 import { plainSpec, run, setCell, single, withCode } from "./support";
@@ -104,3 +107,19 @@ test("truncate is exact for a realistic budget: 7,313.69 / 24,600.37 → 29.72",
   expect(result.figures?.budget?.rate).toBe(29.72);
   expect(withCode(result, "budget-rate-mismatch")).toEqual([]);
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "98.50 as computed", form: forms.formOf() },
+    { name: "2 / 3 cut to 66.66", form: forms.formOf({ funds: { initial: 3, budget: 3, executed: 2 } }) },
+  ],
+  invalid: [
+    { name: "the rate left empty", form: forms.formOf({ funds: { initial: 100, budget: 100, executed: 98.5, rate: null } }), findings: [{ cell: "G6", messageId: "empty", data: { want: "98.50" }, fix: "fill" }] },
+    { name: "the rate stated as 98", form: forms.formOf({ funds: { initial: 100, budget: 100, executed: 98.5, rate: 98 } }), findings: [{ cell: "G6", messageId: "differs", data: { want: "98.50", stated: "98.00" } }] },
+    { name: "66.66 where the setting rounds half up", form: forms.formOf({ funds: { initial: 3, budget: 3, executed: 2 } }), settings: { rounding: "half-up" }, findings: [{ cell: "G6", messageId: "differs", data: { want: "66.67", stated: "66.66" } }] },
+    { name: "a rate that is no number", form: forms.formOf({ funds: { initial: 100, budget: 100, executed: 98.5, rate: "约98%" } }), findings: [{ cell: "G6", messageId: "differs", data: { stated: { zh: "非数字", en: "no number" } } }] },
+  ],
+});
+}

@@ -2,6 +2,9 @@
  * budget-score-mismatch (error, at the budget score cell) — RULES §4: 得分 = 分值 × min(执行率, 100) / 100,
  * cut to two decimals by default.
  */
+import rule from "../../../src/core/rules/budget-score-mismatch";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import type { SelfEvalSpec } from "../../builders/selfEval";
 import { plainSpec, run, single, withCode } from "./support";
 
@@ -92,3 +95,18 @@ test("half-up: 89.95% scores 9.00 (8.995 rounded half up)", () => {
   expect(result.figures?.budget?.score).toBe(9);
   expect(withCode(result, "budget-score-mismatch")).toEqual([]);
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "9.85 as computed", form: forms.formOf() },
+    { name: "spending past the budget scores the full weight", form: forms.formOf({ funds: { initial: 100, budget: 100, executed: 105, rate: 105, score: 10 } }) },
+  ],
+  invalid: [
+    { name: "the score left empty", form: forms.formOf({ funds: { initial: 100, budget: 100, executed: 98.5, score: null } }), findings: [{ cell: "H6", messageId: "empty", data: { score: "9.85" }, fix: "fill" }] },
+    { name: "the score stated as 9.80", form: forms.formOf({ funds: { initial: 100, budget: 100, executed: 98.5, score: 9.8 } }), findings: [{ cell: "H6", messageId: "differs", data: { score: "9.85", stated: "9.80" } }] },
+    { name: "a weight of 8: 7.88, not 7.90", form: forms.formOf({ funds: { initial: 100, budget: 100, executed: 98.5, weight: 8, rate: 98.5, score: 7.9 } }), findings: [{ cell: "H6", messageId: "differs", data: { score: "7.88", weight: "8.00" } }] },
+  ],
+});
+}

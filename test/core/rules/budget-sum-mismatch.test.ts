@@ -2,6 +2,9 @@
  * budget-sum-mismatch (error, at the 年度资金总额 cell of the column) — RULES §4: 当年财政拨款 +
  * 上年结转资金 + 其他资金 = 年度资金总额 in every column.
  */
+import rule from "../../../src/core/rules/budget-sum-mismatch";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, plainSpec, run, single, withCode } from "./support";
 
 const parts = (budgets: [number, number, number], executed: [number, number, number], initial: [number, number, number] = [100, 0, 0]) => [
@@ -78,3 +81,27 @@ describe("near misses", () => {
     expect(withCode(result, "budget-sum-mismatch")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+const withParts = (budgets: number[], executed: number[]) =>
+  forms.formOf({
+    funds: {
+      initial: 100,
+      budget: 100,
+      executed: 98.5,
+      parts: ["其中：当年财政拨款", "上年结转资金", "其他资金"].map((label, i) => ({ label, initial: i === 0 ? 100 : 0, budget: budgets[i], executed: executed[i] })),
+    },
+  });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: "the parts add up", form: forms.formOf() },
+    { name: "two sources add up", form: withParts([90, 10, 0], [88.5, 10, 0]) },
+  ],
+  invalid: [
+    { name: "the budgets of the parts fall short", form: withParts([90, 5, 0], [88.5, 10, 0]), findings: [{ cell: "D6", messageId: "sum", data: { sum: "95.00", total: "100.00", parts: { zh: "各来源", en: "the parts" } } }] },
+    { name: "budgets and spending both off", form: withParts([90, 5, 0], [88.5, 5, 0]), findings: [{ cell: "D6", messageId: "sum", data: { sum: "95.00" } }, { cell: "E6", messageId: "sum", data: { sum: "93.50", total: "98.50" } }] },
+  ],
+});
+}

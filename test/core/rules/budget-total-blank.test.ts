@@ -3,6 +3,9 @@
  * 本年财政拨款 90 | 89.974 | 89.974. The budget is then scored from the parts. Stated as 0 | 0 | 0 (two
  * published Anhui 2022 forms) it is budget-sum-mismatch, an error (RULES-3 §17).
  */
+import rule from "../../../src/core/rules/budget-total-blank";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { parseA1, toA1 } from "../../../src/core/address";
 import { errorsOf, plainSpec, PLAIN_TOTAL, run, withCode } from "./support";
 
@@ -72,3 +75,22 @@ describe("near misses", () => {
     expect(result.figures?.budget).toBeNull();
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+const blankTotal = (parts: Array<{ budget: number | null; executed: number | null }>) =>
+  forms.formOf({
+    funds: { initial: null, budget: null, executed: null, rate: null, score: null, parts: parts.map((p, i) => ({ label: i === 0 ? "其中：本年财政拨款" : "其他资金", initial: p.budget, ...p })) },
+  });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: "a total stated", form: forms.formOf() },
+    { name: "a blank total over blank parts", form: blankTotal([{ budget: null, executed: null }]) },
+  ],
+  invalid: [
+    { name: "a blank total over one part with figures", form: blankTotal([{ budget: 90, executed: 89.974 }]), findings: [{ cell: "D6", messageId: "fromParts", data: { budget: "90.00", executed: "89.97" } }] },
+    { name: "a blank total over two parts", form: blankTotal([{ budget: 90, executed: 80 }, { budget: 10, executed: 10 }]), findings: [{ cell: "D6", messageId: "fromParts", data: { budget: "100.00", executed: "90.00" } }] },
+  ],
+});
+}

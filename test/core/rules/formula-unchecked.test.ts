@@ -4,6 +4,9 @@
  * (a workbook that asks to be recalculated, as a filled copy does) is computed by the engine for the
  * formulas forms use; only what it cannot compute is passed over, and said so.
  */
+import rule from "../../../src/core/rules/formula-unchecked";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { analyzeSheet } from "../../../src/core/engine";
 import { planFill } from "../../../src/core/fill";
 import type { SheetSnapshot } from "../../../src/core/snapshot";
@@ -65,3 +68,24 @@ describe("near misses: formulas the engine computes are checked", () => {
     expect(withCode(after, "formula-unchecked")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+const totalBy = (formula: string, stored: number | null, stale = false) => {
+  const built = forms.buildSelfEval(forms.plainSpec());
+  const snap = forms.setCell(built.builder.toSnapshot(), built.totalCell, stored, { formula, format: "0.00" });
+  return stale ? { ...snap, recalculatesOnLoad: true } : snap;
+};
+
+ruleTester.run(rule, {
+  valid: [
+    { name: "no formula", form: forms.formOf() },
+    { name: "a formula with its stored result", form: totalBy("=汇总!B2", 99.85) },
+    { name: "a stale formula the engine computes", form: totalBy("=H6+SUM(G13:G18)", 99.85, true) },
+  ],
+  invalid: [
+    { name: "another sheet's cell, no stored result", form: totalBy("=汇总!B2", null), findings: [{ cell: "G19", messageId: "unknown", data: { cell: "G19" } }] },
+    { name: "an unknown function, stale", form: totalBy("=SUMPRODUCT(F13:F18,G13:G18)/100", 1, true), findings: [{ cell: "G19", messageId: "unknown" }] },
+  ],
+});
+}

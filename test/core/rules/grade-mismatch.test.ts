@@ -2,6 +2,9 @@
  * grade-mismatch (error, at the grade cell) — RULES §4: self-evaluation 优 ≥ 90, 良 80 to < 90,
  * 中 60 to < 80, 差 < 60; legacy 优秀 ≥ 90, 良好 75 to < 90, 合格 60 to < 75, 不合格 < 60.
  */
+import rule from "../../../src/core/rules/grade-mismatch";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, legacySections, legacyWith, plainSpec, run, runLegacy, single, withCode } from "./support";
 
 /**
@@ -123,3 +126,18 @@ describe("legacy", () => {
     expect(result.figures?.grade).toBe("良好");
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "优 for 99.85", form: forms.formOf() },
+    { name: "优秀 on the legacy form for 91", form: forms.legacyForm() },
+  ],
+  invalid: [
+    { name: "the grade left empty", form: forms.formOf({ grade: null }), findings: [{ cell: "F20", messageId: "empty", data: { grade: "优" }, fix: "fill" }] },
+    { name: "良 for 99.85", form: forms.formOf({ grade: "良" }), findings: [{ cell: "F20", messageId: "differs", data: { grade: "优", stated: "良", total: "99.85" } }] },
+    { name: "legacy: 良好 for 91", form: forms.legacyForm({ grade: "良好" }), findings: [{ cell: "B8", messageId: "differs", data: { stated: "良好" } }] },
+  ],
+});
+}

@@ -1,4 +1,7 @@
 /** grade-vs-rate (warning, optional: RULES-2 §11.2, unconfirmed, off by default): 优 with a rate below 80 %. */
+import rule from "../../../src/core/rules/grade-vs-rate";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { indicatorsWith, plainSpec, run, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -25,3 +28,18 @@ describe("near misses", () => {
     expect(withCode(result, "grade-vs-rate")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+const halfSpent = forms.formOf({ funds: { initial: 100, budget: 100, executed: 50 }, total: 95, grade: "优" });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: "the setting off", form: halfSpent },
+    { name: "优 at 98.50 %", form: forms.formOf(), settings: { plausibility: true } },
+  ],
+  invalid: [
+    { name: "优 at 50 %", form: halfSpent, settings: { plausibility: true }, findings: [{ cell: "F20", messageId: "topGradeLowRate", data: { rate: "50.00" } }] },
+  ],
+});
+}

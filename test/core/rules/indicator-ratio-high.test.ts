@@ -1,4 +1,7 @@
 /** indicator-ratio-high (warning, optional: RULES-2 §11.2, unconfirmed, off by default). */
+import rule from "../../../src/core/rules/indicator-ratio-high";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { indicatorsWith, plainSpec, run, single, withCode } from "./support";
 
 // Half the budget spent (rate 50.00 %), every indicator scored in full: total 5.00 + 90 = 95.00.
@@ -35,3 +38,18 @@ describe("near misses", () => {
     expect(withCode(result, "indicator-ratio-high")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+const halfSpent = forms.formOf({ funds: { initial: 100, budget: 100, executed: 50 }, total: 95, grade: "优" });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: "the setting off", form: halfSpent },
+    { name: "a rate of 98.50 %", form: forms.formOf(), settings: { plausibility: true } },
+  ],
+  invalid: [
+    { name: "50 % spent, indicators in full", form: halfSpent, settings: { plausibility: true }, findings: [{ cell: "G19", messageId: "high", data: { rate: "50.00", ratio: "100.00" } }] },
+  ],
+});
+}

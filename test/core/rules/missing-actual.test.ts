@@ -1,4 +1,7 @@
 /** missing-actual (error, at the actual cell): an indicator without its 实际完成值 (RULES §6). */
+import rule from "../../../src/core/rules/missing-actual";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, plainSpec, run, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -34,3 +37,17 @@ describe("near misses", () => {
     expect(errorsOf(result)).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "every actual given", form: forms.formOf() },
+    { name: "an actual of 0 against =0", form: forms.formWithRows({ 2: { name: "系统故障率", target: "=0", actual: 0 } }) },
+  ],
+  invalid: [
+    { name: "a quantitative row without its actual", form: forms.formWithRows({ 0: { actual: null } }), findings: [{ cell: "E13", messageId: "missing" }] },
+    { name: "a qualitative row with only a space", form: forms.formWithRows({ 3: { actual: "  " } }), findings: [{ cell: "E16", messageId: "missing" }] },
+  ],
+});
+}

@@ -2,6 +2,9 @@
  * missing-category (error, at the header cell): no output level (产出指标 / 产出目标) or no outcome
  * level (效益指标 / 效果目标) among the first-level indicators (RULES §6).
  */
+import rule from "../../../src/core/rules/missing-category";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { legacySections, plainSpec, run, runLegacy, runTargets, single, standardIndicators, targets2020, targets2024, withCode } from "./support";
 
 describe("triggers", () => {
@@ -66,3 +69,19 @@ describe("near misses", () => {
     expect(withCode(run(plainSpec({ indicators: inds, levels: "repeated" })).result, "missing-category")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+const relabelled = (from: string, to: string) => forms.formOf({ indicators: forms.standardIndicators().map((i) => (i.l1 === from ? { ...i, l1: to } : i)) });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: "outputs and outcomes", form: forms.formOf() },
+    { name: "效果目标 counts as outcomes", form: relabelled("效益指标", "效果目标") },
+  ],
+  invalid: [
+    { name: "no output level", form: relabelled("产出指标", "投入指标"), findings: [{ cell: "A12", messageId: "noOutput" }] },
+    { name: "no outcome level", form: relabelled("效益指标", "影响力指标"), findings: [{ cell: "A12", messageId: "noOutcome" }] },
+  ],
+});
+}

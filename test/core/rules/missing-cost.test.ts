@@ -1,4 +1,7 @@
 /** missing-cost (warning, at the header cell): no 成本 indicator on a 2024 target form only (RULES §6). */
+import rule from "../../../src/core/rules/missing-cost";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { plainSpec, run, runTargets, single, targets2020, targets2024, withCode } from "./support";
 
 test("a 2024 target form without 成本指标", () => {
@@ -31,3 +34,16 @@ describe("near misses", () => {
     expect(withCode(run(plainSpec()).result, "missing-cost")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "2024 with its cost indicator", form: forms.targetsForm("2024", forms.targets2024()) },
+    { name: "2020 needs none", form: forms.targetsForm("2020", forms.targets2020()) },
+  ],
+  invalid: [
+    { name: "2024 without a cost indicator", form: forms.targetsForm("2024", forms.targets2024().filter((r) => r.l1 !== "成本指标")), findings: [{ cell: "A7", messageId: "noCost" }] },
+  ],
+});
+}

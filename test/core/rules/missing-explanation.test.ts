@@ -3,6 +3,10 @@
  * is below its weight, a quantitative target is not met, or a qualitative tier is not 达成. A reason
  * still holding 【待补充原因】 counts as missing. Legacy forms: a 备注 or a filled 主要问题.
  */
+import rule from "../../../src/core/rules/missing-explanation";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
+import { BLOCK1, hubei } from "../../builders/hubei";
 import { errorsOf, indicatorsWith, plainSpec, run, runLegacy, legacyWith, single, withCode } from "./support";
 
 const REASON = "受外部条件影响，部分工作延至次年，已制定整改计划。";
@@ -166,3 +170,36 @@ describe("legacy form", () => {
     expect(errorsOf(result)).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+const sichuanForm = (executed: number, reason: string | null) => {
+  const built = forms.buildSelfEval(forms.plainSpec({ funds: { initial: 100, budget: 100, executed }, total: null, grade: null }));
+  // Sichuan's layout: 原因 right of the budget score.
+  built.builder.set(5, 9, "原因");
+  if (reason !== null) built.builder.set(6, 9, reason);
+  return built.builder.toSnapshot();
+};
+const missed = BLOCK1.map((x, i) => (i === 0 ? { ...x, actual: "90人次", score: 13.5 } : x));
+const hubeiMissed = hubei({ block1: missed, total: 98.2 });
+// Every legacy row scored in full but the first (6 → 5).
+const legacyOneShort = (problems: string | null) =>
+  forms.legacyForm({ sections: forms.legacyWith({ 0: { score: 5 }, 7: { score: 20 }, 8: { score: 7 }, 9: { score: 7 }, 10: { score: 8 }, 12: { score: 7 }, 14: { score: 10 } }), problems, totalScore: 99 });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: "every target met", form: forms.formOf() },
+    { name: "a missed target with its reason", form: forms.formWithRows({ 0: { actual: "20.00(项)", score: 16, reason: "人员不足，部分事项顺延。" } }) },
+    { name: "Sichuan at 92 %", form: sichuanForm(92, null) },
+    { name: "Hubei's reason row written", form: hubei({ block1: missed, total: 98.2, reason: "部分学员因疫情未能参训，已安排补训。" }).builder.toSnapshot() },
+    { name: "legacy: 主要问题 explains", form: legacyOneShort("资金使用说明不完整。") },
+  ],
+  invalid: [
+    { name: "a missed target without a reason", form: forms.formWithRows({ 0: { actual: "20.00(项)", score: 16 } }), findings: [{ cell: "H13", messageId: "missing" }] },
+    { name: "a reason still the draft", form: forms.formWithRows({ 0: { actual: "20.00(项)", score: 16, reason: "【待补充原因】目标 ≥25.00(项)，实际 20.00(项)" } }), findings: [{ cell: "H13", messageId: "draft", data: { marker: "【待补充原因】" } }] },
+    { name: "Sichuan at 80 % with 原因 empty", form: sichuanForm(80, null), findings: [{ cell: "I6", messageId: "budgetReason", data: { rate: "80.00", line: "90.00" } }] },
+    { name: "Hubei's reason row empty", form: hubeiMissed.builder.toSnapshot(), findings: [{ cell: hubeiMissed.reasonCell, messageId: "formReason", fix: "fill" }] },
+    { name: "legacy: neither 备注 nor 主要问题", form: legacyOneShort(null), findings: [{ cell: "F14", messageId: "legacy" }] },
+  ],
+});
+}

@@ -1,4 +1,7 @@
 /** missing-satisfaction (warning, at the header cell): no 满意度 indicator (RULES §6). */
+import rule from "../../../src/core/rules/missing-satisfaction";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { legacySections, plainSpec, run, runLegacy, runTargets, single, standardIndicators, targets2024, withCode } from "./support";
 
 describe("triggers", () => {
@@ -35,3 +38,16 @@ describe("near misses", () => {
     expect(withCode(runTargets("2024", targets2024()).result, "missing-satisfaction")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "a satisfaction row", form: forms.formOf() },
+  ],
+  invalid: [
+    { name: "no satisfaction row", form: forms.formOf({ indicators: forms.standardIndicators().slice(0, 5) }), findings: [{ cell: "A12", messageId: "noSatisfaction" }] },
+    { name: "a target form without one", form: forms.targetsForm("2024", forms.targets2024().filter((r) => r.l1 !== "满意度指标")), findings: [{ cell: "A7", messageId: "noSatisfaction" }] },
+  ],
+});
+}

@@ -1,4 +1,7 @@
 /** missing-score (error, at the score cell; only before filling) — RULES §6. */
+import rule from "../../../src/core/rules/missing-score";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { planFill } from "../../../src/core/fill";
 import { errorsOf, indicatorsWith, legacyWith, plainSpec, run, runLegacy, single, withCode } from "./support";
 
@@ -64,3 +67,19 @@ describe("near misses", () => {
     expect(withCode(result, "missing-score")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "every score given", form: forms.formOf() },
+    { name: "a score of 0", form: forms.formWithRows({ 2: { score: 0, reason: "系统故障未及时处理" } }) },
+    { name: "a score stored as text", form: forms.formWithRows({ 0: { score: "20.00" } }) },
+  ],
+  invalid: [
+    { name: "an empty score the rules can suggest", form: forms.formWithRows({ 0: { actual: "20.00(项)", score: null, reason: "人员不足" } }), findings: [{ cell: "G13", messageId: "suggested", data: { suggested: "16.00" }, fix: "fill" }] },
+    { name: "a score that is not a number", form: forms.formWithRows({ 1: { score: "待定" } }), findings: [{ cell: "G14", messageId: "notNumber" }] },
+    { name: "an empty score beside an actual no rule scores", form: forms.formWithRows({ 3: { actual: "良好", score: null } }), findings: [{ cell: "G16", messageId: "missing" }] },
+  ],
+});
+}

@@ -1,4 +1,7 @@
 /** missing-target (error, at the target cell): an indicator without its 年度指标值 (RULES §6). */
+import rule from "../../../src/core/rules/missing-target";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { buildSelfEval } from "../../builders/selfEval";
 import { analyzeSheet } from "../../../src/core/engine";
 import { errorsOf, indicatorsWith, plainSpec, run, runTargets, single, targets2024, withCode } from "./support";
@@ -60,3 +63,17 @@ describe("near misses", () => {
     expect(withCode(runTargets("2024", targets2024()).result, "missing-target")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "every target given", form: forms.formOf() },
+    { name: "a target of =0", form: forms.formWithRows({ 2: { name: "系统故障率", target: "=0", actual: "0" } }) },
+  ],
+  invalid: [
+    { name: "a self-evaluation row without its target", form: forms.formWithRows({ 0: { target: null } }), findings: [{ cell: "D13", messageId: "evaluation" }] },
+    { name: "a declaration row without its target", form: forms.targetsForm("2024", forms.targets2024().map((r, i) => (i === 1 ? { ...r, target: null } : r))), findings: [{ cell: "D9", messageId: "declaration" }] },
+  ],
+});
+}

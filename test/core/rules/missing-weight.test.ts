@@ -1,4 +1,7 @@
 /** missing-weight (error, at the weight cell): an indicator without a numeric 分值 / 权重 (RULES §6). */
+import rule from "../../../src/core/rules/missing-weight";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, legacyWith, plainSpec, run, runLegacy, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -47,3 +50,17 @@ describe("near misses", () => {
     expect(errorsOf(result)).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "every weight given", form: forms.formOf() },
+    { name: "weights stored as text, full-width too", form: forms.formWithRows({ 0: { weight: "20" }, 1: { weight: "２０" } }) },
+  ],
+  invalid: [
+    { name: "a row without its weight", form: forms.formWithRows({ 0: { weight: null } }), findings: [{ cell: "F13", messageId: "missing" }] },
+    { name: "a weight in words", form: forms.formWithRows({ 2: { weight: "十分" } }), findings: [{ cell: "F15", messageId: "notNumber" }] },
+  ],
+});
+}

@@ -2,6 +2,9 @@
  * overachievement-unexplained (warning, at the reason cell) — RULES §4: an actual above an `=` target,
  * or 50% or more above a `>=`/`>` target (the `overachievementThreshold` setting), with no explanation.
  */
+import rule from "../../../src/core/rules/overachievement-unexplained";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, plainSpec, run, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -82,3 +85,17 @@ describe("near misses", () => {
     expect(withCode(result, "overachievement-unexplained")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "30 against ≥25: within the threshold", form: forms.formOf() },
+    { name: "far over, with its reason", form: forms.formWithRows({ 0: { actual: "60.00(项)", reason: "新增任务较多，目标设定偏保守。" } }) },
+  ],
+  invalid: [
+    { name: "37.5 against ≥25", form: forms.formWithRows({ 0: { actual: "37.50(项)" } }), findings: [{ cell: "H13", messageId: "unexplained", data: { actual: "37.50(项)", target: "≥25.00(项)" } }] },
+    { name: "13 against =12", form: forms.formWithRows({ 0: { target: "=12.00(次)", actual: "13.00(次)" } }), findings: [{ cell: "H13", messageId: "unexplained", data: { how: { zh: "超过了指标值", en: "exceeds the target" } } }] },
+  ],
+});
+}

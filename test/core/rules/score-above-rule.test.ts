@@ -2,6 +2,9 @@
  * score-above-rule (warning, at the score cell): a score above the suggested maximum of
  * 财预〔2020〕10号 第十七条 (RULES §4). Seed 001 scores 5.50 where 8 × 54/80 = 5.40 and was accepted.
  */
+import rule from "../../../src/core/rules/score-above-rule";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, plainSpec, run, single, standardIndicators, withCode, type IndicatorSpec } from "./support";
 
 /** Row 13 split off row 0: weight 8, 54 against ≥80 个; row 14 keeps the other 12 points. */
@@ -73,3 +76,17 @@ describe("near misses", () => {
     expect(withCode(result, "score-above-rule")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "scores as the rules give them", form: forms.formOf() },
+    { name: "20 of ≥25 scored 16", form: forms.formWithRows({ 0: { actual: "20.00(项)", score: 16, reason: "人员不足" } }) },
+  ],
+  invalid: [
+    { name: "20 of ≥25 scored 18", form: forms.formWithRows({ 0: { actual: "20.00(项)", score: 18, reason: "人员不足" } }), findings: [{ cell: "G13", messageId: "above", data: { score: "18.00", suggested: "16.00" } }] },
+    { name: "2.5 hours against ≤2 scored in full", form: forms.formWithRows({ 2: { actual: "2.50(小时)", score: 10, reason: "设备老化" } }), findings: [{ cell: "G15", messageId: "above", data: { score: "10.00" } }] },
+  ],
+});
+}

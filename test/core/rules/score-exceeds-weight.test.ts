@@ -1,4 +1,8 @@
 /** score-exceeds-weight (error, at the score cell) — RULES §6. */
+import rule from "../../../src/core/rules/score-exceeds-weight";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
+import { BLOCK1, hubei } from "../../builders/hubei";
 import { errorsOf, indicatorsWith, legacyWith, plainSpec, run, runLegacy, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -46,3 +50,20 @@ describe("near misses", () => {
     expect(errorsOf(result)).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+const hubeiOver = hubei({ block1: BLOCK1.map((x, i) => (i === 2 ? { ...x, score: 12 } : x)), total: 101.7 });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: "scores within their weights", form: forms.formOf() },
+    { name: "a score within half a cent of its weight", form: forms.formWithRows({ 5: { score: 10.004 } }) },
+  ],
+  invalid: [
+    { name: "21 of 20", form: forms.formWithRows({ 0: { score: 21 } }), findings: [{ cell: "G13", messageId: "row", data: { score: "21.00", weight: "20.00" } }] },
+    { name: "legacy: 7 of 6", form: forms.legacyForm({ sections: forms.legacyWith({ 0: { score: 7 } }), totalScore: 92 }), findings: [{ cell: "E14", messageId: "row" }] },
+    { name: "a Hubei block's scores past its label", form: hubeiOver.builder.toSnapshot(), findings: [{ cell: "A6", messageId: "block", data: { weight: "40.00", sum: "42.00" } }] },
+  ],
+});
+}

@@ -1,4 +1,7 @@
 /** score-negative (error, at the score cell) — RULES §6. */
+import rule from "../../../src/core/rules/score-negative";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { indicatorsWith, legacyWith, plainSpec, run, runLegacy, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -35,3 +38,16 @@ describe("near misses", () => {
     expect(withCode(runLegacy().result, "score-negative")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "a score of 0", form: forms.formWithRows({ 0: { score: 0, reason: "未完成" } }) },
+  ],
+  invalid: [
+    { name: "−1", form: forms.formWithRows({ 0: { score: -1, reason: "未完成" } }), findings: [{ cell: "G13", messageId: "negative", data: { score: "-1.00" } }] },
+    { name: "\"-0.5\" as text", form: forms.formWithRows({ 2: { score: "-0.5", reason: "超时" } }), findings: [{ cell: "G15", messageId: "negative" }] },
+  ],
+});
+}

@@ -2,6 +2,9 @@
  * stated-rate-differs (warning, at the legacy 预算执行率 cell) — seed 004 states 98.00% for
  * 30,243,000 / 30,750,000 = 98.35%.
  */
+import rule from "../../../src/core/rules/stated-rate-differs";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, plainSpec, run, runLegacy, single, withCode } from "./support";
 
 test("the seed: 98.00% stated, 98.35% computed", () => {
@@ -44,3 +47,17 @@ test("a self-evaluation form's wrong rate is budget-rate-mismatch, not this lega
   expect(withCode(result, "stated-rate-differs")).toEqual([]);
   expect(withCode(result, "budget-rate-mismatch")).toHaveLength(1);
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "98.35 % stated as computed", form: forms.legacyForm({ rate: "98.35%" }) },
+    { name: "the project form has no stated legacy rate", form: forms.formOf() },
+  ],
+  invalid: [
+    { name: "98.00 % where 98.35 % is computed", form: forms.legacyForm(), findings: [{ cell: "E5", messageId: "differs", data: { rate: "98.35", stated: "98.00%" } }] },
+    { name: "no rate stated", form: forms.legacyForm({ rate: null }), findings: [{ cell: "E5", messageId: "differs", data: { stated: { zh: "空", en: "nothing" } } }] },
+  ],
+});
+}

@@ -322,3 +322,18 @@ export function runTargets(edition: "2020" | "2024", rows: TargetRow[], opts: { 
   const snap = built.builder.toSnapshot();
   return { built, snap, result: analyzeSheet(snap) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Forms for the rule tables (ruleTester.ts): the sheet snapshot alone
+// ---------------------------------------------------------------------------------------------
+
+/** The plain self-evaluation form with `over` applied (rows 13–18; D target, E actual, F weight, G score, H reason; G6 rate, H6 budget score, G19 total, F20 grade). */
+export const formOf = (over: Partial<SelfEvalSpec> = {}): SheetSnapshot => buildSelfEval(plainSpec(over)).builder.toSnapshot();
+
+/** The plain form with one or more indicator rows patched (by index, 0 = row 13). */
+export const formWithRows = (patch: Record<number, Partial<IndicatorSpec>>, over: Partial<SelfEvalSpec> = {}): SheetSnapshot =>
+  formOf({ indicators: indicatorsWith(patch), ...over });
+
+export const legacyForm = (spec: LegacySpec = {}): SheetSnapshot => buildLegacy(spec).builder.toSnapshot();
+
+export const targetsForm = (edition: "2020" | "2024", rows: TargetRow[]): SheetSnapshot => buildTargets(edition, rows).builder.toSnapshot();

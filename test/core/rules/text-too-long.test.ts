@@ -3,6 +3,9 @@
  * (missing-explanation there), its printed instruction no reason, its reason limited to 100 characters
  * (text-too-long, warning).
  */
+import rule from "../../../src/core/rules/text-too-long";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { parseA1, toA1 } from "../../../src/core/address";
 import { planCheck } from "../../../src/core/fill";
 import { buildSelfEval, plainSpec, run, withCode } from "./support";
@@ -96,3 +99,23 @@ describe("text-too-long on the texts the form limits (RULES-2 §9.2: 评价结�
     expect(withCode(analyzeSheet(built.builder.toSnapshot()), "text-too-long").map((f) => f.cell)).toEqual(["C41"]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+const PRINTED = "1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内)";
+const sichuanReason = (reason: string) => {
+  const built = forms.buildSelfEval(forms.plainSpec({ funds: { initial: 100, budget: 100, executed: 80 }, total: null, grade: null }));
+  built.builder.set(5, 9, "原因").set(6, 9, reason);
+  return built.builder.toSnapshot();
+};
+
+ruleTester.run(rule, {
+  valid: [
+    { name: "100 characters after the printed instruction", form: sichuanReason(`${PRINTED}${"因".repeat(100)}`) },
+    { name: "no limited text", form: forms.formOf() },
+  ],
+  invalid: [
+    { name: "101 characters", form: sichuanReason(`${PRINTED}${"因".repeat(101)}`), findings: [{ cell: "I6", messageId: "tooLong", data: { length: 101, limit: 100 } }] },
+  ],
+});
+}

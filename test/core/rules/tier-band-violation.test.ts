@@ -2,6 +2,9 @@
  * tier-band-violation (error, at the score cell) — RULES §4 qualitative: 达成 80–100%, 部分达成
  * 60–80%, 未达成 0–60% of the weight, both ends inclusive.
  */
+import rule from "../../../src/core/rules/tier-band-violation";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { analyzeSheet as analyze } from "../../../src/core/engine";
 import { errorsOf, indicatorsWith, plainSpec, run, single, withCode, type IndicatorSpec } from "./support";
 
@@ -97,3 +100,17 @@ describe("bands the form prints take precedence (Hubei's 备注, RULES-2 §9.3)"
     expect(withCode(analyze(built.builder.toSnapshot()), "tier-band-violation")).toHaveLength(1);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "达成 scored in full", form: forms.formOf() },
+    { name: "部分达成 at 16 of 20", form: forms.formWithRows({ 3: { actual: "部分达成指标并具有一定效果", score: 16, reason: "原因已说明" } }) },
+  ],
+  invalid: [
+    { name: "达成 at 15.99 of 20", form: forms.formWithRows({ 3: { score: 15.99, reason: "原因已说明" } }), findings: [{ cell: "G16", messageId: "outsideBand", data: { lo: "16.00", hi: "20.00", loPct: "80", hiPct: "100" } }] },
+    { name: "部分达成 at 16.01 of 20", form: forms.formWithRows({ 3: { actual: "部分达成指标并具有一定效果", score: 16.01, reason: "原因已说明" } }), findings: [{ cell: "G16", messageId: "outsideBand", data: { lo: "12.00", hi: "16.00" } }] },
+  ],
+});
+}

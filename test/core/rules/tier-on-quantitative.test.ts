@@ -2,6 +2,9 @@
  * tier-on-quantitative (warning, at the actual cell) — RULES-2 §9.2: a published Sichuan form answers
  * ≤ 30 万元 with 完成 and the full score. The tier word is read as its tier (达成 = met), never an error.
  */
+import rule from "../../../src/core/rules/tier-on-quantitative";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, plainSpec, run, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -43,3 +46,16 @@ describe("near misses", () => {
     expect(withCode(result, "tier-on-quantitative")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "numbers against numbers", form: forms.formOf() },
+    { name: "a tier against a qualitative target", form: forms.formWithRows({ 3: { actual: "部分达成指标并具有一定效果", score: 16, reason: "部分事项顺延。" } }) },
+  ],
+  invalid: [
+    { name: "达成指标 against ≥25.00(项)", form: forms.formWithRows({ 0: { actual: "达成指标" } }), findings: [{ cell: "E13", messageId: "tierWritten", data: { target: "≥25.00(项)", actual: "达成指标" } }] },
+  ],
+});
+}

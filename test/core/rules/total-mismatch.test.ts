@@ -2,6 +2,9 @@
  * total-mismatch (error, at the total cell) — RULES §4: total = the computed budget score + the
  * entered indicator scores (the suggested ones where a score is blank).
  */
+import rule from "../../../src/core/rules/total-mismatch";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { analyzeSheet } from "../../../src/core/engine";
 import { errorsOf, indicatorsWith, legacyWith, plainSpec, run, runLegacy, setCell, single, withCode } from "./support";
 
@@ -98,3 +101,17 @@ describe("legacy", () => {
     expect(withCode(runLegacy({ sections: legacyWith({ 6: { score: null } }) }).result, "total-mismatch")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "99.85 as computed", form: forms.formOf() },
+  ],
+  invalid: [
+    { name: "the total left empty", form: forms.formOf({ total: null }), findings: [{ cell: "G19", messageId: "empty", data: { total: "99.85" }, fix: "fill" }] },
+    { name: "a total in words", form: forms.formOf({ total: "九十九" }), findings: [{ cell: "G19", messageId: "notNumber" }] },
+    { name: "99.84", form: forms.formOf({ total: 99.84 }), findings: [{ cell: "G19", messageId: "differs", data: { total: "99.85", stated: "99.84" } }] },
+  ],
+});
+}

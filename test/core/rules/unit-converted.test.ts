@@ -1,4 +1,7 @@
 /** unit-converted (warning, at the actual cell): an actual in a convertible unit (RULES §3). */
+import rule from "../../../src/core/rules/unit-converted";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, plainSpec, run, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -54,3 +57,17 @@ describe("near misses", () => {
     expect(withCode(result, "unit-mismatch")).toHaveLength(1);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "units as the targets'", form: forms.formOf() },
+    { name: "a unit that does not convert is not this rule's", form: forms.formWithRows({ 0: { actual: "30.00(个)" } }) },
+  ],
+  invalid: [
+    { name: "万条 against 亿条", form: forms.formWithRows({ 0: { name: "数据归集量", target: "≥1.50(亿条)", actual: "16000.00(万条)" } }), findings: [{ cell: "E13", messageId: "converted", data: { from: "万条", to: "亿条" } }] },
+    { name: "分钟 against 小时", form: forms.formWithRows({ 2: { actual: "90(分钟)" } }), findings: [{ cell: "E15", messageId: "converted", data: { to: "小时" } }] },
+  ],
+});
+}

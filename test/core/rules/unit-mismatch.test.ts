@@ -1,4 +1,7 @@
 /** unit-mismatch (error, at the actual cell): units that do not convert (RULES §3). */
+import rule from "../../../src/core/rules/unit-mismatch";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, plainSpec, run, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -40,3 +43,17 @@ describe("near misses", () => {
     expect(errorsOf(result)).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "the same units", form: forms.formOf() },
+    { name: "units that convert", form: forms.formWithRows({ 2: { actual: "90(分钟)" } }) },
+  ],
+  invalid: [
+    { name: "个 against 项", form: forms.formWithRows({ 0: { actual: "30.00(个)" } }), findings: [{ cell: "E13", messageId: "mismatch", data: { targetUnit: "项", actualUnit: "个" } }] },
+    { name: "% against 小时", form: forms.formWithRows({ 2: { actual: "95.00(%)" } }), findings: [{ cell: "E15", messageId: "mismatch" }] },
+  ],
+});
+}

@@ -1,4 +1,7 @@
 /** unparseable-actual (error, at the actual cell): neither a number nor a tier (RULES §3). */
+import rule from "../../../src/core/rules/unparseable-actual";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, plainSpec, run, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -48,3 +51,17 @@ describe("near misses", () => {
     expect(result.evaluations[0].actual).toBe(30);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "every actual readable", form: forms.formOf() },
+    { name: "a tier word the rules know", form: forms.formWithRows({ 3: { actual: "部分达成指标并具有一定效果", score: 16, reason: "原因已说明" } }) },
+  ],
+  invalid: [
+    { name: "words against a number", form: forms.formWithRows({ 0: { actual: "事项已陆续办结" } }), findings: [{ cell: "E13", messageId: "quantitative", data: { actual: "事项已陆续办结" } }] },
+    { name: "an unknown word on a qualitative row, no score", form: forms.formWithRows({ 3: { actual: "良好", score: null } }), findings: [{ cell: "E16", messageId: "qualitative", data: { actual: "良好" } }] },
+  ],
+});
+}

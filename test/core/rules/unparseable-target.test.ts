@@ -1,4 +1,7 @@
 /** unparseable-target (error, at the target cell): a quantitative-looking target that cannot be read (RULES §3). */
+import rule from "../../../src/core/rules/unparseable-target";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, plainSpec, run, runTargets, single, targets2024, withCode } from "./support";
 
 describe("triggers", () => {
@@ -36,3 +39,16 @@ describe("near misses", () => {
     expect(errorsOf(result)).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "every target readable", form: forms.formOf() },
+  ],
+  invalid: [
+    { name: "a comparator without a number", form: forms.formWithRows({ 1: { target: "≥(%)" } }), findings: [{ cell: "D14", messageId: "unreadable", data: { target: "≥(%)" } }] },
+    { name: "a declaration's target without a number", form: forms.targetsForm("2024", forms.targets2024().map((r, i) => (i === 2 ? { ...r, target: "≥(%)" } : r))), findings: [{ cell: "D10", messageId: "unreadable" }] },
+  ],
+});
+}

@@ -3,6 +3,9 @@
  * settle no tier, beside a score the form states, is left to a person; never an error, never full
  * marks unasked.
  */
+import rule from "../../../src/core/rules/unscorable-actual";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, plainSpec, run, single, withCode } from "./support";
 
 describe("triggers", () => {
@@ -37,3 +40,16 @@ describe("near misses", () => {
     expect(result.evaluations[3].mode).toBe("qualitative");
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "a tier word", form: forms.formOf() },
+    { name: "no score stated: unparseable-actual's", form: forms.formWithRows({ 3: { actual: "良好", score: null } }) },
+  ],
+  invalid: [
+    { name: "良好 with a score stated", form: forms.formWithRows({ 3: { actual: "良好" } }), findings: [{ cell: "E16", messageId: "unchecked", data: { actual: "良好", score: "20" } }] },
+  ],
+});
+}

@@ -1,4 +1,7 @@
 /** vague-target (warning, at the target cell): a 满意度 target that is not a number (RULES §6). */
+import rule from "../../../src/core/rules/vague-target";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { indicatorsWith, plainSpec, run, runTargets, single, targets2020, targets2024, withCode } from "./support";
 
 test("self-evaluation: 用户满意度 with the target 满意", () => {
@@ -35,3 +38,16 @@ describe("near misses", () => {
     expect(withCode(result, "vague-target")).toEqual([]);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "satisfaction as a number", form: forms.formOf() },
+    { name: "a qualitative target elsewhere", form: forms.formWithRows({ 4: { target: "较为健全" } }) },
+  ],
+  invalid: [
+    { name: "satisfaction as 较高", form: forms.formWithRows({ 5: { target: "较高" } }), findings: [{ cell: "D18", messageId: "notMeasurable", data: { target: "较高" } }] },
+  ],
+});
+}

@@ -2,6 +2,9 @@
  * weight-split (info, at the header cell) — RULES §4: recommended first-level weights 产出 50, 效益 30,
  * 满意度 10, 执行率 10; other splits are allowed (seed 001 uses 55/30/5): at most a notice.
  */
+import rule from "../../../src/core/rules/weight-split";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, plainSpec, run, runLegacy, single, withCode } from "./support";
 
 test("55 / 30 / 5 (seed 001)", () => {
@@ -24,3 +27,15 @@ test("near miss: 50 / 30 / 10", () => {
 test("near miss: legacy forms have other sections and get no such notice", () => {
   expect(withCode(runLegacy().result, "weight-split")).toEqual([]);
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+ruleTester.run(rule, {
+  valid: [
+    { name: "50 / 30 / 10", form: forms.formOf() },
+  ],
+  invalid: [
+    { name: "60 / 30 / 10", form: forms.formWithRows({ 0: { weight: 30, score: 30 } }), findings: [{ cell: "A12", messageId: "split", data: { outputs: 60, outcomes: 30, satisfaction: 10 } }] },
+  ],
+});
+}

@@ -2,6 +2,9 @@
  * weight-sum (error, at the total weight cell) — RULES §4: self-evaluation 10 (budget) + indicator
  * weights = 100; legacy: each section's weights add up to the number in its label, the labels to 100.
  */
+import rule from "../../../src/core/rules/weight-sum";
+import { ruleTester } from "./ruleTester";
+import * as forms from "./support";
 import { errorsOf, indicatorsWith, legacySections, legacyWith, plainSpec, run, runLegacy, setCell, single, valueAt, withCode } from "./support";
 import { analyzeSheet } from "../../../src/core/engine";
 
@@ -104,3 +107,36 @@ describe("legacy", () => {
     expect(result.evaluations.find((e) => e.indicator.row === 21)?.indicator.sectionWeight).toBe(34);
   });
 });
+
+// The rule alone, over a table of small forms (test/core/rules/ruleTester.ts).
+{
+const labelled = (output: string) =>
+  forms.formOf({ indicators: forms.standardIndicators().map((i) => ({ ...i, l1: i.l1 === "产出指标" ? output : i.l1 === "效益指标" ? "效益指标（30分）" : "满意度指标（10分）" })) });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: "90 + 10 for the budget", form: forms.formOf() },
+    { name: "the legacy sections and their labels", form: forms.legacyForm() },
+    { name: "labelled first levels that add up", form: labelled("产出指标（50分）") },
+  ],
+  invalid: [
+    { name: "105", form: forms.formWithRows({ 0: { weight: 25, score: 25 } }), findings: [{ cell: "F19", messageId: "sum", data: { sum: "105.00" } }] },
+    { name: "the weight total cell reads 95", form: forms.legacyForm({ totalWeight: 95 }), findings: [{ cell: "D29", messageId: "statedTotal", data: { stated: "95.00" } }] },
+    {
+      name: "a legacy section short of its label",
+      form: forms.legacyForm({ sections: forms.legacyWith({ 0: { weight: 5, score: 5 } }), totalScore: 90 }),
+      findings: [{ cell: "D29", messageId: "sum", data: { sum: "99.00" } }, { cell: "A14", messageId: "section", data: { weight: "36.00", sum: "35.00" } }],
+    },
+    {
+      name: "a label past its weights, the labels past 100 with the budget",
+      form: labelled("产出指标（55分）"),
+      findings: [{ cell: "A13", messageId: "section", data: { weight: "55.00", sum: "50.00" } }, { cell: "A12", messageId: "labelsWithBudget", data: { labelled: "95.00", budget: "10.00" } }],
+    },
+    {
+      name: "legacy labels past 100",
+      form: forms.legacyForm({ sections: forms.legacySections().map((s, i) => (i === 0 ? { ...s, label: "投入与管理 (40分)" } : s)) }),
+      findings: [{ cell: "A14", messageId: "section", data: { weight: "40.00" } }, { cell: "A13", messageId: "labels", data: { labelled: "104.00" } }],
+    },
+  ],
+});
+}
