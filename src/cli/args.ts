@@ -29,8 +29,8 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 /** A day: longer than any file takes, and far below the 2^31 − 1 ms a timer can wait. */
-export const MAX_FILE_TIMEOUT_S = 86_400;
-export const MAX_FILE_MEMORY_MB = 65_536;
+const MAX_FILE_TIMEOUT_S = 86_400;
+const MAX_FILE_MEMORY_MB = 65_536;
 
 const LangSchema = z.enum(["zh-CN", "en-US"]);
 

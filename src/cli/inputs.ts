@@ -5,7 +5,7 @@ import path from "node:path";
  * The workbooks this command reads: .xlsx, with macros (.xlsm), templates (.xltx, .xltm), and
  * Excel 97–2003 (.xls), OpenDocument (.ods) and WPS (.et) files.
  */
-export const WORKBOOK_EXT = /\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i;
+const WORKBOOK_EXT = /\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i;
 /** Excel's lock files (~$name.xlsx) sit beside open workbooks: never forms. */
 const isWorkbookName = (name: string) => WORKBOOK_EXT.test(name) && !name.startsWith("~$");
 

@@ -5,12 +5,12 @@
 import fs from "node:fs";
 import { sameFile } from "./outputs";
 
-export interface Refusal {
+interface Refusal {
   zh: string;
   en: string;
 }
 
-export interface NamedOutputs {
+interface NamedOutputs {
   summary?: string;
   csv?: string;
   /** A single copy's name the person gave (--out with one input). */
@@ -20,7 +20,7 @@ export interface NamedOutputs {
 
 /** The 说明 sheet's second row, as summaryWorkbook writes it. */
 const SUMMARY_VERSION_LABEL = "程序版本";
-export const SUMMARY_VERSION_PREFIX = "绩效自评助手 jixiao";
+const SUMMARY_VERSION_PREFIX = "绩效自评助手 jixiao";
 /** Larger files are not read to see whether they are a summary: a summary of 1,000 forms is well under it. */
 const OWN_OUTPUT_MAX_BYTES = 64 * 1024 * 1024;
 

@@ -13,10 +13,10 @@ export interface Target {
 }
 
 /** The file systems of Windows and macOS compare names without case. */
-export const CASE_INSENSITIVE = process.platform === "win32" || process.platform === "darwin";
+const CASE_INSENSITIVE = process.platform === "win32" || process.platform === "darwin";
 
 /** The real path of a file that may not exist yet: its folder's real path and its own name. */
-export function realTarget(p: string): string {
+function realTarget(p: string): string {
   const abs = path.resolve(p);
   let real: string;
   try {
@@ -62,7 +62,7 @@ export function freeName(p: string, taken: (candidate: string) => boolean): stri
   throw new Error(`no free name for ${p}`);
 }
 
-export class OutputError extends Error {
+class OutputError extends Error {
   constructor(
     readonly zh: string,
     readonly en: string,
@@ -116,7 +116,7 @@ export function explain(e: unknown, target: string): OutputError {
   }
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   suffix: string;
   out?: string;
   force: boolean;

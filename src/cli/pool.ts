@@ -9,7 +9,7 @@ import type { FileResult } from "../xlsx/checkWorkbook";
 import type { WorkerJob } from "./checkWorker";
 import { libraryReason } from "../xlsx/sniff";
 
-export interface PoolOptions {
+interface PoolOptions {
   jobs: number;
   /** Per file. */
   timeoutMs: number;

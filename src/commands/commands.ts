@@ -73,7 +73,7 @@ export const commands: Record<string, (event: Office.AddinCommands.Event) => Pro
  * Office.actions.associate is how current Office finds a FunctionName; older perpetual versions
  * look it up as a global function, so register both ways.
  */
-export function register(office: typeof Office | undefined = officeGlobal()): void {
+function register(office: typeof Office | undefined = officeGlobal()): void {
   for (const [name, fn] of Object.entries(commands)) (globalThis as Record<string, unknown>)[name] = fn;
   if (!office) return;
   if (typeof office.onReady === "function") void office.onReady();

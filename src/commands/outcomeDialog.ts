@@ -6,7 +6,7 @@
 // the dialog page says so (it closes itself after DIALOG_SELF_CLOSE_MS).
 import { encodeSummary, type OutcomeSummary } from "./outcomeSummary";
 
-export const DIALOG_PAGE = "dialog.html";
+const DIALOG_PAGE = "dialog.html";
 /** The dialog page closes itself after this long (dialog.js reads it from the URL). */
 export const DIALOG_SELF_CLOSE_MS = 4 * 60 * 1000;
 /** The command closes the dialog and completes after this long at most: before Office's 5 minutes. */
@@ -15,7 +15,7 @@ export const DIALOG_LIMIT_MS = 4 * 60 * 1000 + 30 * 1000;
 type OfficeLike = Pick<typeof Office, "context" | "EventType">;
 
 /** The dialog's address, beside the commands page: it must be on the add-in's own origin. */
-export function dialogUrl(summary: OutcomeSummary, base: string): string {
+function dialogUrl(summary: OutcomeSummary, base: string): string {
   return `${new URL(DIALOG_PAGE, base).href}#${encodeSummary(summary)}`;
 }
 

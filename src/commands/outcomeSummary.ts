@@ -54,7 +54,7 @@ export function summarize(outcome: ActionOutcome): OutcomeSummary {
 }
 
 /** What the action did to the marks, and only that: notes are named only where notes were written. */
-export function marksLine(action: ActionOutcome["action"], sheet: SheetOutcome): Message | null {
+function marksLine(action: ActionOutcome["action"], sheet: SheetOutcome): Message | null {
   const c = sheet.changes;
   if (!c) return null;
   if (action === "clear") {

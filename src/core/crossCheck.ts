@@ -1,4 +1,5 @@
 import type { SheetResult } from "./result";
+import { hasTrait } from "./forms/traits";
 import type { Form, Indicator } from "./forms/model";
 import type { Finding, Message, Severity } from "./rules/types";
 import type { Settings } from "./settings";
@@ -25,7 +26,7 @@ export const CROSS_CHECK_CODES = {
   },
 } as const satisfies Record<string, Message>;
 
-export type CrossCheckCode = keyof typeof CROSS_CHECK_CODES;
+type CrossCheckCode = keyof typeof CROSS_CHECK_CODES;
 
 /** A finding of the cross-check (not of a rule of its own sheet). */
 export const isCrossCheckCode = (code: string): code is CrossCheckCode => code in CROSS_CHECK_CODES;
@@ -37,15 +38,15 @@ export function projectKey(name: string | null | undefined): string {
 }
 
 /** Indicators match by their 三级指标 name, whatever their level (a 2024 declaration files 成本指标 first). */
-export function indicatorKey(name: string): string {
+function indicatorKey(name: string): string {
   return toHalfWidth(name.normalize("NFKC"))
     .replace(/[\s"'“”‘’()（）[\]【】《》,，.。:：;；、!！?？·\-_—]/g, "")
     .toLowerCase();
 }
 
-const isStated = (r: SheetResult): r is SheetResult & { form: Form } =>
-  r.form !== null && (r.form.kind === "self-evaluation" || r.form.kind === "department-self-evaluation");
-const isDeclared = (r: SheetResult): r is SheetResult & { form: Form } => r.form !== null && r.form.kind === "targets";
+/** A self-evaluation states its targets beside what it achieved; a declaration states them alone. */
+const isStated = (r: SheetResult): r is SheetResult & { form: Form } => r.form !== null && hasTrait(r.form, "targets") && hasTrait(r.form, "actuals");
+const isDeclared = (r: SheetResult): r is SheetResult & { form: Form } => r.form !== null && hasTrait(r.form, "declaration");
 
 /** Whether two targets say the same once read: comparator, number after unit conversion, or the text. */
 export function sameTarget(a: ParsedValue, b: ParsedValue): boolean {
@@ -62,7 +63,7 @@ export function sameTarget(a: ParsedValue, b: ParsedValue): boolean {
 
 const shown = (ind: Indicator) => ind.targetText.trim() || "（空）";
 
-export interface CrossFindings {
+interface CrossFindings {
   declared: Finding[];
   stated: Finding[];
 }
@@ -160,7 +161,7 @@ export function crossCheck(declared: SheetResult, stated: SheetResult, settings:
   return out;
 }
 
-export interface Located {
+interface Located {
   /** Where the sheet came from (a file), so that a declaration in the same file is preferred. */
   source: string;
   result: SheetResult;

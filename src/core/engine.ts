@@ -1,11 +1,12 @@
 import { Grid } from "./grid";
 import type { SheetResult } from "./result";
 import { recognise } from "./forms/recognise";
+import { hasAll } from "./forms/traits";
 import { formulaCellsOf } from "./forms/families";
 import { RULES } from "./rules";
 import { formatMessage, type Descriptor, type Finding, type Rule, type RuleContext } from "./rules/types";
 import { evaluate } from "./scoring/evaluate";
-import { figures as computeFigures } from "./scoring/figures";
+import { computeFigures } from "./scoring/figures";
 import { resolveSettings, type SettingsInput } from "./settings";
 import { recalculate } from "./recalc";
 import type { SheetSnapshot } from "./snapshot";
@@ -40,7 +41,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
   const { form, evals: evaluations, figures, settings } = ctx;
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    rule.run(ctx, (d) => findings.push(findingOf(rule, d)));
+    if (hasAll(form.traits, rule.requires)) rule.run(ctx, (d) => findings.push(findingOf(rule, d)));
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));
   // A figure whose formula result is unknown is not reported wrong on a guess: formula-unchecked says so.
@@ -49,7 +50,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
 }
 
 /** A reported descriptor as the finding the hosts show: its message filled in both languages. */
-export function findingOf(rule: Rule, d: Descriptor): Finding {
+function findingOf(rule: Rule, d: Descriptor): Finding {
   const template = rule.messages[d.messageId];
   if (!template) throw new Error(`${rule.code}: no message "${d.messageId}"`);
   const { cell, row, fix, mark } = d;

@@ -60,7 +60,7 @@ export function hiddenByMerge(snapshot: Pick<SheetSnapshot, "merges">, cell: str
   });
 }
 
-export interface FillResult {
+interface FillResult {
   plan: WritePlan;
   before: SheetResult;
   /** The sheet as it reads once the writes are made. */

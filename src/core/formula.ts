@@ -207,7 +207,7 @@ function refOf(up: string): Extract<Node, { t: "ref" }> | null {
   return m ? { t: "ref", col: columnNumber(m[2]), row: Number(m[4]), absCol: m[1] === "$", absRow: m[3] === "$" } : null;
 }
 
-export interface EvalEnv {
+interface EvalEnv {
   /** The value of a cell (a formula's cached result), null when empty. */
   cell(row: number, col: number): Scalar;
   /** Offset of the cell being evaluated from the rule's anchor (relative references move with it). */

@@ -6,7 +6,7 @@ export type { CellWrite, Mark, MarkCondition, WritePlan, WritePurpose } from "./
 import type { Mark, MarkCondition } from "./planTypes";
 
 /** Every mark and note the add-in writes starts with this tag, so 清除标记 finds its own. */
-export const MARK_TAG = "jixiao";
+const MARK_TAG = "jixiao";
 export const NOTE_PREFIX = { zh: "【绩效自评助手】", en: "[jixiao] " };
 
 /** One mark per cell holding an error or a warning; an error outranks a warning. */

@@ -10,7 +10,7 @@ import type { CellValue, SheetSnapshot } from "./snapshot";
  * formulas forms use. What it cannot compute is listed, so that no figure there is reported wrong on
  * a guess: the rule formula-unchecked says which cells were not checked.
  */
-export interface Recalculated {
+interface Recalculated {
   snapshot: SheetSnapshot;
   /** Formula cells whose result is unknown: none stored (or a stale one) and beyond the evaluator. */
   unknown: string[];

@@ -13,7 +13,7 @@ export interface Figure<T> {
   computed: T | null;
 }
 
-export interface ShownFigures {
+interface ShownFigures {
   total: Figure<number>;
   grade: Figure<string>;
   /** 预算执行率 in percent. */
@@ -30,11 +30,11 @@ export function shownFigures(r: SheetResult): ShownFigures {
   const grade = form?.grade?.text.trim() ? form.grade.text.trim() : null;
   let statedRate: number | null = null;
   let statedScore: number | null = null;
-  if (form?.kind === "self-evaluation" || form?.kind === "department-self-evaluation") {
+  if (form && "funds" in form) {
     const total = form.funds?.total;
     statedRate = num(total?.rate);
     statedScore = num(total?.score);
-  } else if (form?.kind === "self-evaluation-legacy") {
+  } else if (form && "statedRate" in form) {
     statedRate = num(form.statedRate);
   }
   return {
@@ -61,7 +61,7 @@ export function figureText<T extends number | string>(label: Message, fig: Figur
   return { zh: `${label.zh} ${show(stated)}（表内）· 核算 ${show(computed)}`, en: `${label.en} ${show(stated)} (on the form) · computed ${show(computed)}` };
 }
 
-export const FIGURE_LABEL = {
+const FIGURE_LABEL = {
   total: { zh: "总分", en: "Total" },
   grade: { zh: "等级", en: "Grade" },
   rate: { zh: "预算执行率", en: "Execution rate" },

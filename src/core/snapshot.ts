@@ -1,13 +1,12 @@
 import { z } from "zod";
 
 /**
- * One sheet as both hosts can read it: Office.js (`usedRange` values/text/numberFormat/formulas,
- * `getMergedAreasOrNullObject`) and ExcelJS. Grids are dense and start at `origin` (1-based), so
+ * One sheet as every adapter reads it: Office.js (`usedRange` values/text/numberFormat/formulas,
+ * `getMergedAreasOrNullObject`), the package reader, ExcelJS and SheetJS. Grids are dense and start at `origin` (1-based), so
  * `values[0][0]` is the cell at (origin.row, origin.col). Merged cells follow Excel: only the
  * top-left cell of a merged area holds a value; the others read as empty.
  */
-export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-export type CellValue = z.infer<typeof CellValueSchema>;
+export type CellValue = string | number | boolean | null;
 
 /**
  * A grid of cells checked by one tight loop: a 5,000-row sheet has 40,000 cells, and a schema
@@ -24,7 +23,7 @@ const isCellValue = (v: unknown): v is CellValue =>
 const isString = (v: unknown): v is string => typeof v === "string";
 const isFormula = (v: unknown): v is string | null => v === null || typeof v === "string";
 
-export const SheetSnapshotSchema = z
+const SheetSnapshotSchema = z
   .object({
     name: z.string(),
     origin: z.object({ row: z.number().int().min(1), col: z.number().int().min(1) }),

@@ -15,7 +15,7 @@ export interface CheckedFile {
   sheets: SheetResult[];
 }
 
-export type RowStatus = "ready" | "needs-work" | "unreadable" | "no-form";
+type RowStatus = "ready" | "needs-work" | "unreadable" | "no-form";
 
 export interface SummaryRow {
   file: string;

@@ -1,7 +1,7 @@
 import { parseRange, rangeToA1, type RangeRef } from "../core/address";
 
 /** A sheet name as Excel writes it in an address: quoted when it is not a plain name. */
-export function sheetRef(name: string): string {
+function sheetRef(name: string): string {
   const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(R|C|RC)$/i.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -2,7 +2,7 @@
  * Errors as Office.js reports them: an object named "RichApi.Error" with a `code` from
  * `Excel.ErrorCodes` (or "PropertyNotLoaded", raised on the client before any round trip).
  */
-export type EmulatorErrorCode =
+type EmulatorErrorCode =
   | "AccessDenied"
   | "ApiNotFound"
   | "GeneralException"

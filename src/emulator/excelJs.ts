@@ -58,7 +58,7 @@ function readValidation(dv: ExcelJS.DataValidation): ValidationData {
   return { type, list: { source, inCellDropDown: true }, prompt, source: dv };
 }
 
-function readSheet(ws: ExcelJS.Worksheet, host: EmulatedExcel): SheetState {
+function sheetStateOf(ws: ExcelJS.Worksheet, host: EmulatedExcel): SheetState {
   const sheet = newSheet(host.state, ws.name);
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean; objects?: boolean } | null }).sheetProtection;
   sheet.protected = !!protection?.sheet;
@@ -101,7 +101,7 @@ function readSheet(ws: ExcelJS.Worksheet, host: EmulatedExcel): SheetState {
 /** A host holding the workbook as Excel would open it. */
 export function fromExcelJs(workbook: ExcelJS.Workbook, opts: HostOptions = {}): EmulatedExcel {
   const host = new EmulatedExcel(opts);
-  for (const ws of workbook.worksheets) host.state.sheets.push(readSheet(ws, host));
+  for (const ws of workbook.worksheets) host.state.sheets.push(sheetStateOf(ws, host));
   const activeTab = (workbook.views as Array<{ activeTab?: number }> | undefined)?.[0]?.activeTab ?? 0;
   host.state.activeSheetId = (host.state.sheets[activeTab] ?? host.state.sheets[0])?.id ?? "";
   sources.set(host, workbook);

@@ -50,7 +50,7 @@ export function shiftRows(sheet: SheetState, at: number, count: number): void {
 }
 
 /** The A1 references of a formula (outside its string literals) moved as the rows move. */
-export function shiftFormulaRows(formula: string, at: number, count: number): string {
+function shiftFormulaRows(formula: string, at: number, count: number): string {
   return formula
     .split(/("(?:[^"]|"")*")/)
     .map((part, i) =>

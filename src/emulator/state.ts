@@ -34,7 +34,7 @@ export interface CfRule {
   source?: unknown;
 }
 
-export interface NoteData {
+interface NoteData {
   content: string;
   author: string;
 }
@@ -109,7 +109,7 @@ export function emptyCell(): CellData {
   return { value: null, formula: null, numberFormat: "General" };
 }
 
-export function isBlank(c: CellData | undefined): boolean {
+function isBlank(c: CellData | undefined): boolean {
   return !c || (c.value === null && c.formula === null);
 }
 

@@ -30,7 +30,7 @@ import type { ActionOptions, ActionOutcome, AddinActions, OutcomeAction, SheetOu
 import { diffMarks, ownRulesAt, type MarkDiff } from "./markDiff";
 import { queueNotes, queueRemoveOwn, queueSheetWrites, type QueuedWrites } from "./writePlan";
 
-export interface AdapterEnv {
+interface AdapterEnv {
   /** Office.context.requirements.isSetSupported by default. */
   isSetSupported?: IsSetSupported;
   /** What the loaded office.js implements; found by looking at the global Excel by default. */
@@ -38,7 +38,6 @@ export interface AdapterEnv {
   now?: () => number;
 }
 
-type Kind = OutcomeAction;
 
 interface Work {
   outline: Outline;
@@ -77,7 +76,7 @@ function recordMoved(w: Work, record: MarkRecord): boolean {
 const NO_PLAN: WritePlan = { writes: [], marks: [] };
 
 /** The engine's part: what to write and mark, and the analysis to report (for fill: after the writes). */
-function planFor(kind: Kind, snap: SheetSnapshot, settings: SettingsInput | undefined): { plan: WritePlan; result: SheetResult } {
+function planFor(kind: OutcomeAction, snap: SheetSnapshot, settings: SettingsInput | undefined): { plan: WritePlan; result: SheetResult } {
   if (kind === "fill") {
     const f = planFill(snap, settings);
     return { plan: f.plan, result: f.after };
@@ -87,7 +86,7 @@ function planFor(kind: Kind, snap: SheetSnapshot, settings: SettingsInput | unde
 }
 
 /** The cells whose conditional formats are looked at: marked before (the record) and to be marked now. */
-function markCandidates(w: Work, record: MarkRecord, kind: Kind): string[] {
+function markCandidates(w: Work, record: MarkRecord, kind: OutcomeAction): string[] {
   const cells = new Set(record.get(w.outline.sheet.id) ?? []);
   for (const m of w.plan.marks) cells.add(m.cell);
   // Without a record (a copy marked by `jixiao check --fix`, or ExcelApi below 1.5), the cells
@@ -114,7 +113,7 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
   const capabilities = (): Capabilities => detectCapabilities(isSetSupported(), env.library ?? libraryFeatures());
   const own = new OwnChanges(env.now);
 
-  async function perform(kind: Kind, opts: ActionOptions = {}): Promise<ActionOutcome> {
+  async function perform(kind: OutcomeAction, opts: ActionOptions = {}): Promise<ActionOutcome> {
     const caps = capabilities();
     let syncs = 0;
     let phase: "read" | "remove" | "write" = "read";

@@ -16,7 +16,7 @@ export interface Look {
 /** The key of the rules read over the whole sheet, when the record no longer matches the sheet. */
 export const WHOLE_SHEET = "*";
 
-export interface LookCells {
+interface LookCells {
   writes: string[];
   /** Cells whose conditional formats are read: the cells marked before and those to be marked. */
   marks: string[];

@@ -22,7 +22,7 @@ export interface MarkDiff {
   noted: number;
 }
 
-export const isOwnNote = (content: string | undefined | null): boolean => typeof content === "string" && content.startsWith(NOTE_PREFIX.zh);
+const isOwnNote = (content: string | undefined | null): boolean => typeof content === "string" && content.startsWith(NOTE_PREFIX.zh);
 
 export const noteText = (m: Mark): string => `${NOTE_PREFIX.zh}${m.note.zh}`;
 

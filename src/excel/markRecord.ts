@@ -29,7 +29,7 @@ export function parseRecord(xml: string | null | undefined): MarkRecord {
   return out;
 }
 
-export function recordXml(record: MarkRecord): string {
+function recordXml(record: MarkRecord): string {
   const sheets = [...record]
     .filter(([, cells]) => cells.length > 0)
     .map(([id, cells]) => `<sheet id="${escapeXml(id)}">${[...new Set(cells)].map((c) => `<c>${c}</c>`).join("")}</sheet>`)

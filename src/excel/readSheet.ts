@@ -223,7 +223,7 @@ function cellValue(v: unknown): CellValue {
 }
 
 /** The merged areas as read: the areas' own addresses (never RangeAreas.address, see above). */
-export function mergesOf(read: SheetRead): string[] {
+function mergesOf(read: SheetRead): string[] {
   if (!read.merged || read.merged.isNullObject === true || !read.mergedItems) return [];
   return read.mergedItems.items.flatMap((r) => areasOf(r.address));
 }

@@ -7,7 +7,7 @@ import type { SettingsStorage } from "./settingsStore";
 
 export const RIBBON_KEY = "jixiao.ribbon";
 
-export interface RibbonSignal {
+interface RibbonSignal {
   action: ActionName;
   at: number;
 }

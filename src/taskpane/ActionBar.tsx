@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 
 const BUSY_KEY = { check: "busyCheck", fill: "busyFill", clear: "busyClear" } as const;
 
-export interface ActionBarProps {
+interface ActionBarProps {
   tr: Translator;
   busy: ActionName | null;
   scope: Scope;

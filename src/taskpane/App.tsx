@@ -40,7 +40,7 @@ const useStyles = makeStyles({
   notice: { margin: 0, minHeight: "1.4em" },
 });
 
-export interface AppProps {
+interface AppProps {
   actions: AddinActions;
   locale: Locale;
   theme?: PaneTheme;

@@ -16,7 +16,7 @@ const useStyles = makeStyles({
 });
 
 
-export interface CrossCheckSectionProps {
+interface CrossCheckSectionProps {
   tr: Translator;
   sheets: SheetOutcome[];
   onSelect(sheet: string, cell: string): void;

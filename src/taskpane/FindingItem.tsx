@@ -36,7 +36,7 @@ const useStyles = makeStyles({
   text: { lineHeight: tokens.lineHeightBase300 },
 });
 
-export interface FindingItemProps {
+interface FindingItemProps {
   tr: Translator;
   finding: Finding;
   onSelect(cell: string): void;

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const GROUP_KEY: Record<Severity, StringKey> = { error: "groupError", warning: "groupWarning", info: "groupInfo" };
 
-export interface FindingsListProps {
+interface FindingsListProps {
   tr: Translator;
   result: SheetResult;
   onSelect(sheet: string, cell: string): void;

@@ -4,7 +4,7 @@ import * as React from "react";
 import { Field, Switch } from "@fluentui/react-components";
 import type { Translator } from "./strings";
 
-export interface LiveCheckSwitchProps {
+interface LiveCheckSwitchProps {
   tr: Translator;
   on: boolean;
   keepsUndo: boolean;

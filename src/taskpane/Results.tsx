@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   muted: { margin: 0, color: tokens.colorNeutralForeground3 },
 });
 
-export interface ResultsProps {
+interface ResultsProps {
   tr: Translator;
   outcome: ActionOutcome | null;
   busy: boolean;

@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-export interface SettingsPanelProps {
+interface SettingsPanelProps {
   tr: Translator;
   settings: Settings;
   onChange(settings: Settings): void;

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   heading: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
-export interface SheetReportProps {
+interface SheetReportProps {
   tr: Translator;
   sheet: SheetOutcome;
   /** Show the written cells (after 填写). */

@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   notReady: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export interface SummaryCardProps {
+interface SummaryCardProps {
   tr: Translator;
   result: SheetResult;
 }

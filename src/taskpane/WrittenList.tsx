@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   none: { margin: 0 },
 });
 
-export interface WrittenListProps {
+interface WrittenListProps {
   tr: Translator;
   written: CellWrite[];
 }

@@ -187,7 +187,7 @@ const enUS: Record<StringKey, string> = {
 
 export const STRINGS: Record<Locale, Record<StringKey, string>> = { "zh-CN": zhCN, "en-US": enUS };
 
-export type Vars = Record<string, string | number>;
+type Vars = Record<string, string | number>;
 
 /** Fill `{name}` placeholders; a missing variable is left visible rather than printing "undefined". */
 export function format(template: string, vars?: Vars): string {

@@ -5,7 +5,7 @@ import type { AddinActions } from "../host/actions";
 
 export const CHANGE_DEBOUNCE_MS = 800;
 
-export interface DebouncedChange {
+interface DebouncedChange {
   /** Start (or restart) the wait, as a change event does; for changes the pane makes itself (settings). */
   schedule(): void;
 }

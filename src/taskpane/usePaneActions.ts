@@ -9,7 +9,7 @@ import { message } from "./strings";
 
 export type { ActionName };
 
-export interface PaneState {
+interface PaneState {
   /** The action running; a read-only check shows as "check". */
   busy: ActionName | null;
   /** The last outcome that had sheets (an outcome with only an error keeps the previous results). */

@@ -35,7 +35,7 @@ const figure = (tr: WebTranslator, f: Figure<number> | Figure<string>) => {
   return m ? tr.m(m).trim() : "";
 };
 
-export interface ResultsTableProps {
+interface ResultsTableProps {
   tr: WebTranslator;
   rows: SummaryRow[];
   onDownload: (file: string) => void;

@@ -20,7 +20,7 @@ export interface Item {
 export type Notice = { kind: "info" | "error"; key: WebStringKey; vars?: Record<string, string | number>; detail?: Message | string };
 
 /** What the page exposes for the end-to-end tests and the benchmark (read only). */
-export interface WebProbe {
+interface WebProbe {
   results(): FileResult[];
   done(): boolean;
   /** performance.now() when files were last chosen, and when their first row showed. */

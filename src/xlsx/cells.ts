@@ -4,7 +4,7 @@ import { dateCell } from "./dates";
 /** One ExcelJS cell as Office.js would report it. Shared by the .xlsx adapter and the emulator. */
 export type Scalar = string | number | boolean | null;
 
-export function scalarOf(v: unknown): Scalar {
+function scalarOf(v: unknown): Scalar {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   if (v instanceof Date) return dateCell(v).value;

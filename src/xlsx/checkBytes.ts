@@ -48,7 +48,7 @@ export interface FileResult {
   out?: string;
 }
 
-export interface BytesOptions {
+interface BytesOptions {
   settings?: SettingsInput;
   /** `fill`: fill and mark a copy (--fix); `mark`: mark a copy without filling (--mark, the add-in's 检查). */
   copy?: "fill" | "mark";
@@ -62,9 +62,9 @@ export interface BytesOptions {
 }
 
 /** The command's default per-file memory (--file-memory), and the web checker's. */
-export const DEFAULT_FILE_MEMORY_MB = 2048;
+const DEFAULT_FILE_MEMORY_MB = 2048;
 
-export interface BytesResult {
+interface BytesResult {
   result: FileResult;
   /** The copy's bytes, when one was asked for and could be made. */
   copy?: Uint8Array;

@@ -6,7 +6,7 @@ import { libraryReason, WorkbookReadError } from "./sniff";
 
 export type { FileResult } from "./checkBytes";
 
-export interface CheckOptions {
+interface CheckOptions {
   settings?: SettingsInput;
   /** Fill and mark a copy written to this path; the input is never touched. */
   fixOut?: string;

@@ -4,7 +4,7 @@
 export const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** Office.js gives a date as its serial number (formatted by the cell's number format). */
-export function dateSerial(d: Date): number {
+function dateSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH) / 86_400_000;
 }
 

@@ -61,7 +61,7 @@ function isDateFormat(fmt: string | undefined): boolean {
 /** A serial number as ExcelJS turns it into a date (to the millisecond), and back as the snapshot holds it. */
 const dateOf = (v: number, date1904: boolean) => dateCell(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
 
-interface Cell {
+interface PackageCell {
   value: CellValue;
   formula: string | null;
   style: number | undefined;
@@ -114,8 +114,8 @@ function styleFormats(xml: string | undefined): Array<string | undefined> {
   return out;
 }
 
-interface SheetRead {
-  cells: Map<number, Map<number, Cell>>;
+interface SheetCells {
+  cells: Map<number, Map<number, PackageCell>>;
   merges: string[];
   protected: boolean;
 }
@@ -220,9 +220,9 @@ function refOf(ref: string): { row: number; col: number } {
 }
 
 /** One pass over a worksheet's XML as a parser reads it: its cells, merges and protection. */
-function readSheet(xml: string, strings: string[], formats: Array<string | undefined>, date1904: boolean): SheetRead {
+function readSheetXml(xml: string, strings: string[], formats: Array<string | undefined>, date1904: boolean): SheetCells {
   const dateStyle = formats.map(isDateFormat);
-  const cells = new Map<number, Map<number, Cell>>();
+  const cells = new Map<number, Map<number, PackageCell>>();
   const shared = new Map<string, { formula: string; at: { row: number; col: number } }>();
   const merges: string[] = [];
   let isProtected = false;
@@ -276,7 +276,7 @@ function readSheet(xml: string, strings: string[], formats: Array<string | undef
     let formula = c.formula;
     const dated = t === "d" || (style !== undefined && dateStyle[style] === true);
     const number = (text: string) => numberValue(text, t === "d", dated, date1904);
-    let cell: Cell;
+    let cell: PackageCell;
     if (formula !== null || c.fType !== undefined) {
       if (c.fType === "shared" && c.si !== undefined) {
         if (c.fRef !== undefined && formula !== null) shared.set(c.si, { formula, at });
@@ -323,7 +323,7 @@ function readSheet(xml: string, strings: string[], formats: Array<string | undef
  * cell becomes an empty one that counts towards the extent. Overlapping merges make ExcelJS refuse
  * the file; that refusal, in its words, is left to it.
  */
-function applyMerges(cells: SheetRead["cells"], merges: string[]): void {
+function applyMerges(cells: SheetCells["cells"], merges: string[]): void {
   const taken = new Set<number>();
   for (const m of merges) {
     const r = parseRange(m);
@@ -353,7 +353,7 @@ function applyMerges(cells: SheetRead["cells"], merges: string[]): void {
   }
 }
 
-function extent(cells: SheetRead["cells"]): Box | null {
+function extent(cells: SheetCells["cells"]): Box | null {
   let box: Box | null = null;
   for (const [row, line] of cells) {
     for (const [col, cell] of line) {
@@ -370,7 +370,7 @@ function extent(cells: SheetRead["cells"]): Box | null {
   return box;
 }
 
-function snapshot(name: string, read: SheetRead, formats: Array<string | undefined>, recalc: boolean): SheetSnapshot {
+function snapshot(name: string, read: SheetCells, formats: Array<string | undefined>, recalc: boolean): SheetSnapshot {
   const flags = { protected: read.protected, ...(recalc ? { recalculatesOnLoad: true } : {}) };
   let merges = read.merges;
   applyMerges(read.cells, merges);
@@ -445,12 +445,12 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
     if (!sameType(rel.type, REL.worksheet)) throw new UnreadHere("a sheet that is not a worksheet");
     entries.push({ name, part: rel.target });
   }
-  const read: Array<{ name: string; sheet: SheetRead }> = [];
+  const read: Array<{ name: string; sheet: SheetCells }> = [];
   let anyFormula = false;
   for (const e of entries) {
     const xml = pkg.readNow(e.part);
     if (xml === undefined) throw new UnreadHere("a worksheet part missing");
-    const sheet = readSheet(xml, strings, formats, book.date1904);
+    const sheet = readSheetXml(xml, strings, formats, book.date1904);
     for (const line of sheet.cells.values()) for (const c of line.values()) if (c.formula !== null) anyFormula = true;
     read.push({ name: e.name, sheet });
   }

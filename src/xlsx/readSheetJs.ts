@@ -118,7 +118,7 @@ export function asXlsx(XLSX: Lib, workbook: XLSXTypes.WorkBook): Uint8Array {
 }
 
 /** A note (comment) a person left in an .xls, .ods or .et: kept in its .xlsx copy. */
-export interface UserNote {
+interface UserNote {
   sheet: string;
   cell: string;
   text: string;

@@ -21,7 +21,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 }
 
 /** The bytes of declared content a reader may inflate for a file, given the memory one file may use: a quarter of it (text is held twice, as UTF-16, and parsed). */
-export const inflateBudget = (memoryMb: number) => Math.floor((memoryMb * 1024 * 1024) / 4);
+const inflateBudget = (memoryMb: number) => Math.floor((memoryMb * 1024 * 1024) / 4);
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
 

@@ -34,7 +34,7 @@ function utf16(s: string): Uint8Array {
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
 
 /** Whether `needle` occurs in `hay` (a first-byte scan, as Buffer.includes does). */
-export function includesBytes(hay: Uint8Array, needle: Uint8Array): boolean {
+function includesBytes(hay: Uint8Array, needle: Uint8Array): boolean {
   if (needle.length === 0) return true;
   const first = needle[0];
   const last = hay.length - needle.length;

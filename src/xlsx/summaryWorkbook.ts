@@ -10,7 +10,7 @@ import { STATUS_LABEL, summaryRows, type CheckedFile, type SummaryRow } from "..
  * Everything from the workbooks is written as text or a number, never as a formula.
  */
 
-export interface SummaryOptions {
+interface SummaryOptions {
   /** The link to a checked file from where the summary is saved (a relative path), or null for none. */
   linkOf: (file: string) => string | null;
   /** How the file is named in the summary (its path as given). */

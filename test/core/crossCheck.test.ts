@@ -230,7 +230,8 @@ describe("limits (issue 15 §5): the cross-check is linear in indicators and in 
   test("50,000 indicators of one name on each side, and 5,000 sheets of 2,500 projects, compare in moments", () => {
     const n = 50_000;
     const ind = (row: number, target: string) => ({ row, name: "同名指标", nameCell: `C${row}`, targetCell: `D${row}`, targetText: target, target: t(target) });
-    const form = (kind: string, inds: unknown[]) => ({ kind, projectName: "大项目", indicators: inds });
+    const TRAITS: Record<string, string[]> = { targets: ["targets", "declaration"], "self-evaluation": ["scores", "weights", "actuals", "targets"] };
+    const form = (kind: string, inds: unknown[]) => ({ kind, traits: TRAITS[kind], projectName: "大项目", indicators: inds });
     const declared = { sheet: "目标", form: form("targets", Array.from({ length: n }, (_, i) => ind(i + 2, "≥1(项)"))), evaluations: [], findings: [] } as unknown as Parameters<typeof crossCheck>[0];
     const stated = { sheet: "自评", form: form("self-evaluation", Array.from({ length: n }, (_, i) => ind(i + 2, i % 2 ? "≥1(项)" : "≥2(项)"))), evaluations: [], findings: [] } as unknown as Parameters<typeof crossCheck>[1];
     const t0 = Date.now();

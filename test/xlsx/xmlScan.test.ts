@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { SaxesParser } from "saxes";
 import { CLOSE, DONE, OPEN, TEXT, XmlScanner } from "../../src/xlsx/package/xmlScan";
+import { attr, childrenOf, rootOf, textOf, type Element } from "../../src/xlsx/package/xml";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
 import { loadWorkbook, snapshotOf } from "../../src/xlsx/readWorkbook";
 import { analyzeSheet } from "../../src/core/engine";
@@ -117,6 +118,72 @@ test("the scanner reads every generated document as saxes does", () => {
   );
 });
 
+interface Node {
+  name: string;
+  attrs: string[];
+  /** Every text inside the element, its descendants' included. */
+  text: string;
+  children: Node[];
+}
+
+/** The tree saxes reads: each element with its attributes, its whole text and its children. */
+function treeViaSaxes(xml: string): Node | "error" {
+  const p = new SaxesParser();
+  let failed = false;
+  p.on("error", () => {
+    failed = true;
+  });
+  const stack: Node[] = [];
+  let root: Node | null = null;
+  p.on("opentag", (t) => {
+    const node: Node = { name: t.name, attrs: Object.entries(t.attributes as Record<string, string>).map(([k, v]) => `${k}=${v}`).sort(), text: "", children: [] };
+    if (stack.length > 0) stack[stack.length - 1].children.push(node);
+    else root = node;
+    stack.push(node);
+  });
+  p.on("closetag", () => {
+    stack.pop();
+  });
+  const text = (t: string) => {
+    for (const n of stack) n.text += t;
+  };
+  p.on("text", text);
+  p.on("cdata", text);
+  try {
+    p.write(xml).close();
+  } catch {
+    return "error";
+  }
+  return failed || !root ? "error" : root;
+}
+
+/** The same tree from the editor's span API (rootOf, childrenOf, attr, textOf), which rests on the scanner. */
+function treeViaSpans(xml: string): Node | "error" {
+  const walk = (el: Element): Node => ({
+    name: el.qname,
+    attrs: NAMES.flatMap((n) => {
+      const v = attr(xml, el, n);
+      return v === undefined ? [] : [`${n}=${v}`];
+    }).sort(),
+    text: textOf(xml, el),
+    children: childrenOf(xml, el).map(walk),
+  });
+  try {
+    return walk(rootOf(xml));
+  } catch {
+    return "error";
+  }
+}
+
+test("the editor's span API reads every generated document as saxes does: elements, attributes, text", () => {
+  fc.assert(
+    fc.property(document, (xml) => {
+      expect(treeViaSpans(xml)).toEqual(treeViaSaxes(xml));
+    }),
+    { numRuns: 800 },
+  );
+});
+
 describe("the XML specification's cases", () => {
   const wellFormed: Array<[string, string]> = [
     ["a comment holding markup", "<a><!-- <b>not an element</b> --></a>"],
@@ -133,6 +200,10 @@ describe("the XML specification's cases", () => {
     const names = () => ["x", "y"];
     expect(viaScanner(xml, names)).toEqual(viaSaxes(xml));
     expect(viaScanner(xml, names)).not.toBe("error");
+    // The editor's spans read it alike (its attributes compared by the names the generator uses).
+    const spans = treeViaSpans(xml.replace(/ x=/g, " r=").replace(/ y=/g, " s="));
+    expect(spans).toEqual(treeViaSaxes(xml.replace(/ x=/g, " r=").replace(/ y=/g, " s=")));
+    expect(spans).not.toBe("error");
   });
 
   const notWellFormed: Array<[string, string]> = [
@@ -147,11 +218,13 @@ describe("the XML specification's cases", () => {
   test.each(notWellFormed)("%s is refused", (_, xml) => {
     expect(viaScanner(xml, () => ["x"])).toBe("error");
     expect(viaSaxes(xml)).toBe("error");
+    expect(treeViaSpans(xml)).toBe("error");
   });
 
   test("a DOCTYPE is refused: no DTD is read, no entity of one expanded (a billion laughs)", () => {
     const lol = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><lolz>&lol2;</lolz>';
     expect(viaScanner(lol, () => [])).toBe("error");
+    expect(treeViaSpans(lol)).toBe("error");
   });
 });
 

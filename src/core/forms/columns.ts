@@ -1,7 +1,8 @@
+import { REGIONS } from "./regions";
 import type { Grid } from "../grid";
 
 /** The columns of an indicator table, found by their header words (RULES §2). */
-export type Role =
+type Role =
   | "level1"
   | "level2"
   | "name"
@@ -24,11 +25,9 @@ export const MATCHERS: Array<[Role, (k: string) => boolean]> = [
   ["level2", (k) => /^二级(指标|目标)/.test(k)],
   ["name", (k) => /^三级(指标|目标)/.test(k) || k === "指标名称" || k === "指标内容"],
   ["explain", (k) => k === "指标解释" || k === "指标说明"],
-  // 计算符号: Tianjin's department-wide form in pmkpi (selfindextj), RULES-2 §8.2.
-  ["targetOp", (k) => k === "指标性质" || k === "指标方向" || k === "计算符号"],
+  ["targetOp", (k) => k === "指标性质" || k === "指标方向" || REGIONS.department.tianjin.operatorHeaders.includes(k)],
   ["targetUnit", (k) => k === "计量单位" || k === "度量单位" || k === "单位"],
-  // 调整指标值 (Chongqing): the target after an approved adjustment, beside 年初指标值 (RULES-2 §8.3).
-  ["adjusted", (k) => /^(调整(后)?|全年\(调整\))指标值/.test(k)],
+  ["adjusted", (k) => REGIONS.department.chongqing.adjustedTargetHeader.test(k)],
   ["actual", (k) => (/实际/.test(k) && /(值|完成|情况)/.test(k)) || /^(全年)?完成值/.test(k)],
   ["target", (k) => /(指标值|目标值)/.test(k)],
   ["coefficient", (k) => /^得分系数/.test(k)],

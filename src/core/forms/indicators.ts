@@ -1,3 +1,4 @@
+import { REGIONS } from "./regions";
 import { isPercentFormat } from "../numberFormat";
 import { toA1 } from "../address";
 import type { Grid } from "../grid";
@@ -25,7 +26,7 @@ export interface TableRead {
 }
 
 /** Hubei's block title, 年度绩效目标1（40分）: its rows' points together (RULES-2 §9.3). */
-const BLOCK_TITLE = /^(年度)?绩效目标[0-9一二三四五六七八九十]*\((\d+(?:\.\d+)?)分\)/;
+const BLOCK_TITLE = REGIONS.project.hubei.blockTitle;
 
 /** The block title in a row: the first filled cell, if it reads as one. */
 function blockTitle(grid: Grid, row: number): Indicator["block"] | null {

@@ -1,5 +1,6 @@
 import type { ParsedValue, Tier } from "../values/types";
 import type { NumberRead } from "../numbers";
+import type { Trait } from "./traits";
 
 export type FormKind = "self-evaluation" | "self-evaluation-legacy" | "targets" | "department-self-evaluation" | "none";
 
@@ -121,6 +122,8 @@ export interface FormBase {
    * stored, or a stale one, and beyond the engine's evaluator. Not checked; formula-unchecked says so.
    */
   uncheckedFormulas?: string[];
+  /** What its family has (src/core/forms/traits.ts), which decides the rules that run on it. */
+  traits: readonly Trait[];
   headerRow: number;
   /** The 一级指标 header cell: where form-wide findings point. */
   headerCell: string;

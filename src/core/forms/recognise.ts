@@ -1,3 +1,4 @@
+import { REGIONS } from "./regions";
 import { toA1 } from "../address";
 import type { Grid } from "../grid";
 import { findCells, textCell, valueRightOf } from "./cells";
@@ -22,7 +23,7 @@ function gradeCell(grid: Grid, table: TableRead, cols: Columns): GradeCell | nul
   return textCell(grid, row, c);
 }
 
-const TIER_RANGE = /(未达成|部分达成|达成)[^0-9%]{0,12}?(\d+(?:\.\d+)?)\s*%?\s*[-–—~～至到]\s*(\d+(?:\.\d+)?)\s*%/g;
+const TIER_RANGE = REGIONS.project.hubei.tierBand;
 
 /**
  * Tier bands a form prints for its qualitative indicators (Hubei: 达成预期指标 100%-80%, 部分达成预期指标
@@ -54,7 +55,7 @@ function labelled(grid: Grid, headerRow: number, label: RegExp): string | null {
 }
 
 /** Hubei's one reason row below the table: 偏差大或目标未完成原因分析, the text right of it (RULES-2 §9.3). */
-const FORM_REASON = (k: string) => k.length <= 20 && /^(偏差大或)?(目标)?未完成原因分析[:：]?$|^偏差大或目标未完成原因/.test(k);
+const FORM_REASON = (k: string) => k.length <= 20 && REGIONS.project.hubei.formReasonLabel.test(k);
 
 function formReason(grid: Grid, table: TableRead, cols: Columns): FormBase["formReason"] {
   if (cols.reason !== undefined || cols.note !== undefined) return null;
@@ -97,7 +98,7 @@ export function recognise(grid: Grid): Form | null {
   const kind = familyKindOf(header, grid);
   if (!kind) return null;
   const table = readTable(grid, header);
-  const base: FormBase = {
+  const base: Omit<FormBase, "traits"> = {
     projectName: labelled(grid, header.row, /^项目名称[:：]?$/),
     department: labelled(grid, header.row, /^(主管部门|主管单位)[:：]?$/),
     implementer: labelled(grid, header.row, /^(实施单位|项目单位)[:：]?$/),

@@ -5,7 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "budget-overspent",
   severity: "warning",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["budget"],
   description: { zh: "执行数超过预算数。", en: "Spending exceeds the budget." },
   mark: "static",
   formulaFigure: false,

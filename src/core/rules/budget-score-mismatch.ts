@@ -7,7 +7,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "budget-score-mismatch",
   severity: "error",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["budget"],
   description: { zh: "预算执行得分 = 分值 × min(执行率, 100%)。", en: "Budget score = weight × min(rate, 100%)." },
   mark: "static",
   formulaFigure: true,

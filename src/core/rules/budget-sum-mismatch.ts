@@ -13,7 +13,7 @@ const COLUMNS: Array<{ key: "initial" | "budget" | "executed"; zh: string; en: s
 export default defineRule({
   code: "budget-sum-mismatch",
   severity: "error",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["budget"],
   description: {
     zh: "当年财政拨款、上年结转资金、其他资金之和须等于年度资金总额。",
     en: "The funding parts must add up to the annual total in every column.",

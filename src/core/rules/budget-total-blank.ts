@@ -9,7 +9,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "budget-total-blank",
   severity: "warning",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["budget"],
   description: {
     zh: "年度资金总额为空而其下各项有数：已按各项合计计算执行率。",
     en: "The annual total is blank while its parts hold figures: the rate is computed from the parts.",

@@ -8,7 +8,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "formula-unchecked",
   severity: "info",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "targets", "department-self-evaluation"],
+  requires: [],
   description: {
     zh: "该单元格的公式结果未知（文件未保存计算结果，且公式无法在此计算）：未核对。",
     en: "This cell's formula result is unknown (none saved, and it cannot be computed here): not checked.",

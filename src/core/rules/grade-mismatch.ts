@@ -5,7 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "grade-mismatch",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
+  requires: ["grade"],
   description: {
     zh: "评分等级须与总分相符：优≥90，良80–90，中60–80，差<60（旧表：优秀≥90，良好75–90，合格60–75，不合格<60）。",
     en: "The grade must match the total (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60; legacy 优秀/良好/合格/不合格 at 90/75/60).",

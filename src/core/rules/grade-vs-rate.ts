@@ -7,7 +7,7 @@ const RATE_FOR_TOP_GRADE = 80;
 export default defineRule({
   code: "grade-vs-rate",
   severity: "warning",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["budget", "grade"],
   description: {
     zh: "（可选）评分等级为“优”而预算执行率低于 80%：请核实（未经确认，默认关闭）。",
     en: "(Optional) Grade 优 with an execution rate below 80%: check it (unconfirmed, off by default).",

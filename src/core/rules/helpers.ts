@@ -1,5 +1,7 @@
+import { REGIONS } from "../forms/regions";
 import { fmt2 } from "../numbers";
 import type { Form, Indicator } from "../forms/model";
+import { hasTrait } from "../forms/traits";
 import { TIER_CHOICES } from "../scoring/tiers";
 import type { Settings } from "../settings";
 import type { Message } from "./types";
@@ -21,24 +23,20 @@ export function rowName(ind: Indicator): Message {
 export const isSatisfaction = (i: Indicator) => i.level1.includes("满意") || i.level2.includes("满意") || i.name.includes("满意");
 
 /** A form scored with a budget score (the project form, the MOF-style department-wide form). */
-export const hasBudgetScore = (form: Form) => form.kind === "self-evaluation" || (form.kind === "department-self-evaluation" && form.layout !== "framework");
+export const hasBudgetScore = (form: Form) => hasTrait(form, "budget") && !isFramework(form);
 
 /** Chongqing's department-wide table (RULES-2 §8.3): each score is 指标权重 × 得分系数. */
-export const isCoefficientTable = (form: Form) => form.kind === "department-self-evaluation" && form.layout === "coefficient";
+export const isCoefficientTable = (form: Form) => hasTrait(form, "coefficients") && "layout" in form && form.layout === "coefficient";
 
 /** The scoring-framework table of a department-wide form: sections with points, no targets (RULES-2 §8.4). */
-export const isFramework = (form: Form) => form.kind === "department-self-evaluation" && form.layout === "framework";
+export const isFramework = (form: Form) => "layout" in form && form.layout === "framework";
 
 /**
  * The text a person wrote in Sichuan's 原因 cell, without the instruction the form prints there
  * ("1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内)"), which is no reason.
  */
 export function budgetReasonText(text: string | undefined | null): string {
-  return (text ?? "")
-    .normalize("NFKC")
-    .replace(/\d?[.、]?\s*预算执行率\s*=\s*预算执行数\s*\/\s*调整后预算数/g, "")
-    .replace(/\d?[.、]?\s*预算执行率未达到\s*\d+\s*%?\s*的?需说明原因/g, "")
-    .replace(/[(（]\s*\d+\s*字以内\s*[)）]/g, "")
+  return REGIONS.project.sichuan.fundsReasonInstruction.reduce((s, printed) => s.replace(printed, ""), (text ?? "").normalize("NFKC"))
     .replace(/^[\s,，.。;；:：、]+|[\s,，.。;；:：、]+$/g, "")
     .trim();
 }

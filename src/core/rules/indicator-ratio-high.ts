@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "indicator-ratio-high",
   severity: "warning",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["budget", "scores"],
   description: {
     zh: "（可选）预算执行率很低而指标得分率很高：请核实完成情况（阈值未经确认，默认关闭）。",
     en: "(Optional) A low execution rate with indicators scored near full: check the results (unconfirmed thresholds, off by default).",

@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-actual",
   severity: "error",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["actuals"],
   description: { zh: "每个指标都要填写实际完成值。", en: "Every indicator needs an actual value." },
   mark: "blank",
   formulaFigure: false,

@@ -3,7 +3,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-category",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "targets", "department-self-evaluation"],
+  requires: [],
   description: {
     zh: "一级指标须包含产出指标和效益指标（旧表：产出目标和效果目标）。",
     en: "The first levels must include outputs (产出) and outcomes (效益 / 效果).",

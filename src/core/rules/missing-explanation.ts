@@ -1,3 +1,4 @@
+import { hasTrait } from "../forms/traits";
 import { HALF_CENT } from "../numbers";
 import { DRAFT_MARKER, hasReason } from "../scoring/evaluation";
 import type { Evaluation } from "../scoring/evaluation";
@@ -27,7 +28,7 @@ function deviationFacts(e: Evaluation): Message {
 export default defineRule({
   code: "missing-explanation",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
+  requires: ["scores", "reasons"],
   description: {
     zh: "扣分、未完成目标或定性指标未达成时，必须填写偏差原因分析。",
     en: "A deduction, a missed target or a tier below 达成 needs a deviation explanation.",
@@ -59,7 +60,7 @@ export default defineRule({
   check({ form, evals, figures, settings }, report) {
     // Sichuan: an execution rate below the line needs its 原因 (RULES-2 §9.2); the instruction the
     // form prints in that cell is no reason, so its mark shows until the marks are cleared.
-    const funds = form.kind === "self-evaluation" || form.kind === "department-self-evaluation" ? form.funds : null;
+    const funds = "funds" in form ? form.funds : null;
     const reasonCell = funds?.total.reason;
     const line = settings.budgetReasonBelow;
     if (reasonCell && line !== null && figures.budget && figures.budget.rate < line - 1e-9 && budgetReasonText(reasonCell.text) === "") {
@@ -88,10 +89,12 @@ export default defineRule({
       if (!e.needsExplanation || e.placeholder) continue;
       const ind = e.indicator;
       if (hasReason(ind.reason?.text)) continue;
-      if (form.kind === "self-evaluation-legacy" && hasReason(form.problems?.text)) continue;
+      // The legacy form's 主要问题 explains every row's deduction (RULES §5).
+      const legacy = hasTrait(form, "legacyRate") && "problems" in form;
+      if (legacy && hasReason(form.problems?.text)) continue;
       const data = { who: rowName(ind), facts: deviationFacts(e) };
       const cell = ind.reason?.address ?? ind.score?.address ?? ind.nameCell;
-      if (form.kind === "self-evaluation-legacy") {
+      if (legacy) {
         report({ cell, messageId: "legacy", data, row: ind.row });
         continue;
       }

@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-satisfaction",
   severity: "warning",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "targets", "department-self-evaluation"],
+  requires: [],
   description: { zh: "没有满意度指标。", en: "No satisfaction indicator." },
   mark: "static",
   formulaFigure: false,

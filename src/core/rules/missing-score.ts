@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-score",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
+  requires: ["scores"],
   description: { zh: "每个指标都要有得分；填写时按评分规则填入建议分。", en: "Every indicator needs a score; filling writes the suggested one." },
   mark: "blank",
   formulaFigure: false,

@@ -1,10 +1,11 @@
+import { hasTrait } from "../forms/traits";
 import { isFramework, rowName } from "./helpers";
 import { defineRule } from "./types";
 
 export default defineRule({
   code: "missing-target",
   severity: "error",
-  kinds: ["self-evaluation", "targets", "department-self-evaluation"],
+  requires: ["targets"],
   description: { zh: "每个指标都要有年度指标值。", en: "Every indicator needs a target value." },
   mark: "blank",
   formulaFigure: false,
@@ -24,7 +25,7 @@ export default defineRule({
     for (const e of evals) {
       const ind = e.indicator;
       if (ind.target.kind !== "empty") continue;
-      report({ cell: ind.targetCell, messageId: form.kind === "targets" ? "declaration" : "evaluation", data: { who: rowName(ind) }, row: ind.row });
+      report({ cell: ind.targetCell, messageId: hasTrait(form, "declaration") ? "declaration" : "evaluation", data: { who: rowName(ind) }, row: ind.row });
     }
   },
 });

@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-weight",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
+  requires: ["weights"],
   description: { zh: "每个指标都要有分值（权重）。", en: "Every indicator needs a weight." },
   mark: "blank",
   formulaFigure: false,

@@ -5,7 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "overachievement-unexplained",
   severity: "warning",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["actuals"],
   description: {
     zh: "完成值明显高于指标值时要分析原因（财预〔2020〕10号）。",
     en: "An actual well above the target needs its reason analysed.",

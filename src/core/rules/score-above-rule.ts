@@ -5,7 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "score-above-rule",
   severity: "warning",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["actuals", "scores"],
   description: { zh: "得分高于按规则计算的建议上限。", en: "A score above the suggested maximum of the rules." },
   mark: "static",
   formulaFigure: false,

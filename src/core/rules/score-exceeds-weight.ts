@@ -5,7 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "score-exceeds-weight",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
+  requires: ["scores", "weights"],
   description: { zh: "得分不能高于分值。", en: "A score cannot exceed its weight." },
   mark: "static",
   formulaFigure: false,

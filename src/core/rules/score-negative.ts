@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "score-negative",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
+  requires: ["scores"],
   description: { zh: "得分不能为负数。", en: "A score cannot be negative." },
   mark: "static",
   formulaFigure: false,

@@ -1,15 +1,13 @@
+import { REGIONS } from "../forms/regions";
 import { budgetReasonText } from "./helpers";
 import { defineRule } from "./types";
 
-/** The limit Sichuan's form prints for its 原因 (RULES-2 §9.2: "需说明原因(100字以内)"). */
-const REASON_LIMIT = 100;
-/** Sichuan's printed limits for its other texts (RULES-2 §9.2), applied on its layout when a label prints none. */
-const SICHUAN_LIMITS: Record<string, number> = { 年度目标完成情况: 100, 年度总体目标完成情况: 100, 评价结论: 200, 存在问题: 200, 存在的问题: 200, 改进措施: 200 };
+const SICHUAN = REGIONS.project.sichuan;
 
 export default defineRule({
   code: "text-too-long",
   severity: "warning",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["limitedTexts"],
   description: {
     zh: "说明超过表格印明的字数限制（如“原因（100字以内）”“评价结论（200字以内）”）。",
     en: "An explanation is longer than the form's printed limit (原因 100 characters; 评价结论, 存在问题, 改进措施 200).",
@@ -30,9 +28,9 @@ export default defineRule({
     const cell = form.funds?.total.reason;
     // Sichuan's layout (its funds 原因) prints the limits; elsewhere only a limit the label prints counts.
     const sichuan = !!cell;
-    if (cell) tooLong("原因", cell.address, budgetReasonText(cell.text), REASON_LIMIT);
+    if (cell) tooLong("原因", cell.address, budgetReasonText(cell.text), SICHUAN.fundsReasonLimit);
     for (const t of form.limitedTexts ?? []) {
-      const limit = t.printedLimit ?? (sichuan ? (SICHUAN_LIMITS[t.label] ?? null) : null);
+      const limit = t.printedLimit ?? (sichuan ? (SICHUAN.textLimits.get(t.label) ?? null) : null);
       if (limit !== null) tooLong(t.label, t.cell.address, t.cell.text, limit);
     }
   },

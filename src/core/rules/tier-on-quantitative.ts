@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "tier-on-quantitative",
   severity: "warning",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["actuals"],
   description: {
     zh: "定量指标的实际完成值填了完成等级（如“完成”）：按等级计分，建议填写实际数值。",
     en: "A quantitative indicator's actual is a tier word (such as 完成): scored as the tier; a number is better.",

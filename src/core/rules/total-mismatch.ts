@@ -5,7 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "total-mismatch",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
+  requires: ["scores"],
   description: { zh: "总分应等于预算执行得分加各指标得分。", en: "The total must equal the budget score plus the indicator scores." },
   mark: "static",
   formulaFigure: true,

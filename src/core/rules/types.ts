@@ -1,4 +1,5 @@
-import type { Form, FormKind } from "../forms/model";
+import type { DepartmentForm, Form, FormKind, FundsBlock, LegacyForm, TargetsForm } from "../forms/model";
+import type { Trait } from "../forms/traits";
 import type { Settings } from "../settings";
 import type { Evaluation } from "../scoring/evaluation";
 import type { Figures } from "../scoring/figureTypes";
@@ -30,8 +31,29 @@ export type ReportedKind = Exclude<FormKind, "none">;
 /** The form type of a family: a rule for "targets" receives a TargetsForm. */
 export type FormOf<K extends ReportedKind> = Extract<Form, { kind: K }>;
 
-export interface RuleContext<K extends ReportedKind = ReportedKind> {
-  form: FormOf<K>;
+/** The fields a trait guarantees on the form, for the rules that require it. */
+interface TraitFields {
+  scores: unknown;
+  weights: unknown;
+  actuals: unknown;
+  targets: unknown;
+  budget: { funds: FundsBlock | null };
+  grade: unknown;
+  reasons: unknown;
+  limitedTexts: { funds: FundsBlock | null };
+  weightSplit: unknown;
+  declaration: Pick<TargetsForm, "edition">;
+  legacyRate: Pick<LegacyForm, "budget" | "executed" | "statedRate" | "problems">;
+  coefficients: Pick<DepartmentForm, "layout" | "coefficientPercentHead">;
+}
+
+type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** A form of any family having the traits `T`, typed with the fields they guarantee. */
+type FormWith<T extends Trait> = Form & Intersect<TraitFields[T]>;
+
+export interface RuleContext<T extends Trait = Trait> {
+  form: FormWith<T>;
   evals: Evaluation[];
   figures: Figures;
   settings: Settings;
@@ -61,7 +83,7 @@ export interface Descriptor<M extends string = string> {
   mark?: MarkCondition;
 }
 
-export type Report<M extends string = string> = (d: Descriptor<M>) => void;
+type Report<M extends string = string> = (d: Descriptor<M>) => void;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -83,10 +105,11 @@ export function formatMessage(template: Message, data: MessageData = {}): Messag
 }
 
 /** Every fact of one finding code, as an ESLint rule module holds its meta. */
-export interface RuleMeta<K extends ReportedKind = ReportedKind> {
+interface RuleMeta<T extends Trait = Trait> {
   code: string;
   severity: Severity;
-  kinds: readonly K[];
+  /** The traits a form's family must have for the rule to run on it (src/core/forms/traits.ts). */
+  requires: readonly T[];
   /** What the rule checks, for documentation and the task pane's help. */
   description: Message;
   /** How its mark clears itself. */
@@ -100,29 +123,28 @@ export interface RuleMeta<K extends ReportedKind = ReportedKind> {
 
 /**
  * A rule module: its facts, its messages by id (`{placeholders}` in both languages) and its check,
- * which receives the form of its own kinds and reports descriptors.
+ * which receives a form typed by the traits it requires and reports descriptors.
  */
-export interface RuleModule<K extends ReportedKind, M extends string> extends RuleMeta<K> {
+interface RuleModule<T extends Trait, M extends string> extends RuleMeta<T> {
   messages: Readonly<Record<M, Message>>;
-  check(ctx: RuleContext<K>, report: Report<M>): void;
+  check(ctx: RuleContext<T>, report: Report<M>): void;
 }
 
-/** A rule as the engine runs it: on any form, checking only the kinds it is for. */
+/**
+ * A rule as the engine runs it: on a form whose family has every trait it requires (the engine and
+ * the rule tester check that; `run` itself does not).
+ */
 export interface Rule extends RuleMeta {
   messages: Readonly<Record<string, Message>>;
   run(ctx: RuleContext, report: Report): void;
 }
 
-export function defineRule<K extends ReportedKind, M extends string>(module: RuleModule<K, M>): Rule {
+export function defineRule<T extends Trait, M extends string>(module: RuleModule<T, M>): Rule {
   const { check, ...meta } = module;
-  const kinds: readonly ReportedKind[] = meta.kinds;
-  const isFor = (form: Form): form is FormOf<K> => kinds.includes(form.kind);
   return {
     ...meta,
-    kinds,
     run(ctx, report) {
-      const form = ctx.form;
-      if (isFor(form)) check({ ...ctx, form }, report as Report<M>);
+      check(ctx as RuleContext<T>, report as Report<M>);
     },
   };
 }

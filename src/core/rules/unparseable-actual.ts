@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "unparseable-actual",
   severity: "error",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["actuals"],
   description: { zh: "实际完成值既不是数值也不是达成等级。", en: "An actual value is neither a number nor a tier." },
   mark: "static",
   formulaFigure: false,

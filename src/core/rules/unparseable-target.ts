@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "unparseable-target",
   severity: "error",
-  kinds: ["self-evaluation", "targets", "department-self-evaluation"],
+  requires: ["targets"],
   description: { zh: "定量目标值无法识别。", en: "A quantitative-looking target cannot be read." },
   mark: "static",
   formulaFigure: false,

@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "unscorable-actual",
   severity: "warning",
-  kinds: ["self-evaluation", "department-self-evaluation"],
+  requires: ["actuals"],
   description: {
     zh: "定性指标的实际完成值无法自动计分（不是完成等级，也不是目标本身的词）：得分请人工核对。",
     en: "A qualitative actual cannot be scored automatically (neither a tier nor the target's own word): check the score by hand.",

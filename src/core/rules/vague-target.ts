@@ -4,7 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "vague-target",
   severity: "warning",
-  kinds: ["self-evaluation", "targets", "department-self-evaluation"],
+  requires: ["targets"],
   description: { zh: "满意度指标的目标值应为数值。", en: "A satisfaction target should be a number." },
   mark: "static",
   formulaFigure: false,

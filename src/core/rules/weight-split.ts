@@ -3,7 +3,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "weight-split",
   severity: "info",
-  kinds: ["self-evaluation"],
+  requires: ["weightSplit"],
   description: {
     zh: "一级指标权重建议：产出 50、效益 30、满意度 10、预算执行 10（可调整）。",
     en: "Recommended first-level weights: outputs 50, outcomes 30, satisfaction 10, budget 10 (others allowed).",

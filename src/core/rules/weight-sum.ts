@@ -5,7 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "weight-sum",
   severity: "error",
-  kinds: ["self-evaluation", "self-evaluation-legacy", "department-self-evaluation"],
+  requires: ["weights"],
   description: {
     zh: "分值合计须为 100（自评表含预算执行 10 分；旧表各部分之和须等于标注的分数）。",
     en: "Weights must add up to 100 (self-evaluation: budget 10 + indicators; legacy: each section to its label).",

@@ -2,7 +2,7 @@ import type { Indicator } from "../forms/model";
 import type { Judgement } from "../values/qualitative";
 import type { Comparator, Tier } from "../values/types";
 
-export type RowProblem =
+type RowProblem =
   | "missing-target"
   | "missing-actual"
   | "unparseable-target"

@@ -9,6 +9,6 @@ export { budgetFigures, DEFAULT_BUDGET_WEIGHT, type BudgetFigures } from "./budg
 export type { Figures } from "./figureTypes";
 
 /** A form's figures (budget score, total, grade, weight sum), by the rules of its family. */
-export function figures(form: Form, evals: Evaluation[], settings: Settings): Figures {
+export function computeFigures(form: Form, evals: Evaluation[], settings: Settings): Figures {
   return figuresOf(form, evals, settings);
 }

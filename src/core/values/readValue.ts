@@ -121,7 +121,7 @@ function tierOf(text: string): Tier | undefined {
 const unparseable = (text: string, reason: string): ParsedValue => ({ kind: "unparseable", text, reason });
 
 /** A leading apostrophe is Excel's mark for "text as typed", not part of the value (`'95`). */
-export const withoutApostrophe = (s: string): string => s.replace(/^\s*'/, "");
+const withoutApostrophe = (s: string): string => s.replace(/^\s*'/, "");
 
 function readText(raw: string, nameUnit: string | undefined, tiers: boolean): ParsedValue {
   const text = withoutApostrophe(raw).trim();

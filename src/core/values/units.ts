@@ -1,4 +1,5 @@
 /** Units of quantities: normalising their spelling and converting between compatible ones. */
+import { REGIONS } from "../forms/regions";
 import { toHalfWidth } from "../text";
 
 /** Half-width, no white space, `％`→`%`, wrapping parentheses removed: `（ 万元 ）` → `万元`. */
@@ -7,8 +8,8 @@ export function normalizeUnit(u: string): string {
   if (s !== undefined) return s;
   s = toHalfWidth(u).replace(/\s+/g, "").replace(/﹪/g, "%");
   while (s.startsWith("(") && s.endsWith(")") && balanced(s.slice(1, -1))) s = s.slice(1, -1);
-  // Anhui's forms write ≥100百分比 (RULES-2 §9.5).
-  if (s === "百分比") s = "%";
+  // Units written in words (Anhui's ≥100百分比, RULES-2 §9.5).
+  s = REGIONS.project.anhui.unitWords.get(s) ?? s;
   if (normalized.size < 10_000) normalized.set(u, s);
   return s;
 }

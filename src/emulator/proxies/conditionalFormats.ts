@@ -182,7 +182,7 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
   }
 }
 
-export class CustomConditionalFormat extends ClientObject<CfTarget> {
+class CustomConditionalFormat extends ClientObject<CfTarget> {
   protected readonly _scalars = [] as const;
 
   protected _read(): unknown {
@@ -198,7 +198,7 @@ export class CustomConditionalFormat extends ClientObject<CfTarget> {
   }
 }
 
-export class ConditionalFormatRule extends ClientObject<CfTarget> {
+class ConditionalFormatRule extends ClientObject<CfTarget> {
   protected readonly _scalars = ["formula", "formulaLocal"] as const;
 
   protected _read(t: CfTarget): unknown {
@@ -219,7 +219,7 @@ export class ConditionalFormatRule extends ClientObject<CfTarget> {
   }
 }
 
-export class ConditionalRangeFormat extends ClientObject<CfTarget> {
+class ConditionalRangeFormat extends ClientObject<CfTarget> {
   protected readonly _scalars = [] as const;
 
   protected _read(): unknown {
@@ -236,7 +236,7 @@ export class ConditionalRangeFormat extends ClientObject<CfTarget> {
 }
 
 /** ConditionalRangeFill / ConditionalRangeFont: the emulator keeps their color. */
-export class ColorPart extends ClientObject<CfTarget> {
+class ColorPart extends ClientObject<CfTarget> {
   protected readonly _scalars = ["color"] as const;
 
   constructor(

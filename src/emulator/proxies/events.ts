@@ -3,7 +3,7 @@ import type { EmuRequestContext } from "../context";
 type Handler = (args: unknown) => unknown;
 
 /** OfficeExtension.EventHandlerResult: remove() is queued on the context the handler was added in. */
-export class EventHandlerResult {
+class EventHandlerResult {
   constructor(readonly context: EmuRequestContext) {}
 
   remove(): void {

@@ -287,7 +287,7 @@ export class Range extends ClientObject<RangeTarget> {
   }
 }
 
-export interface AreasTarget {
+interface AreasTarget {
   sheet: SheetState;
   areas: RangeRef[];
 }
@@ -336,7 +336,7 @@ export class RangeCollection extends ClientCollection<AreasTarget, RangeTarget, 
   }
 }
 
-export class RangeFormat extends ClientObject<RangeTarget> {
+class RangeFormat extends ClientObject<RangeTarget> {
   protected readonly _scalars = [] as const;
 
   protected _read(): unknown {
@@ -349,7 +349,7 @@ export class RangeFormat extends ClientObject<RangeTarget> {
 }
 
 /** Range.format.protection: locked is true, false, or null where the range mixes both. */
-export class FormatProtection extends ClientObject<RangeTarget> {
+class FormatProtection extends ClientObject<RangeTarget> {
   protected readonly _scalars = ["locked", "formulaHidden"] as const;
 
   protected _read(t: RangeTarget, prop: string): unknown {

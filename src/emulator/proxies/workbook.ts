@@ -220,7 +220,7 @@ function parseOrThrow(address: string) {
   }
 }
 
-export class WorksheetProtection extends ClientObject<SheetState> {
+class WorksheetProtection extends ClientObject<SheetState> {
   protected readonly _scalars = ["protected", "options"] as const;
 
   protected _read(s: SheetState, prop: string): unknown {

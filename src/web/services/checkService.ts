@@ -31,7 +31,7 @@ interface Slot {
 }
 
 /** How long one file may take in a worker before the worker is stopped and the file reported. */
-export const FILE_TIMEOUT_MS = 120_000;
+const FILE_TIMEOUT_MS = 120_000;
 
 /**
  * A pool of workers, one per core up to four, each with the engine. Each file has a time limit; a

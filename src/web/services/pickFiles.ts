@@ -1,5 +1,5 @@
 /** The workbook formats the checker reads (the command's, src/cli/inputs.ts). */
-export const WORKBOOK = /\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i;
+const WORKBOOK = /\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i;
 /** Excel's lock files (~$自评表.xlsx) are not workbooks; copies this checker or the command made are not forms to check. */
 const LOCK = /(^|\/)~\$/;
 const COPY = /\.(filled|marked)( \(\d+\))?\.(xlsx|xlsm|xltx|xltm)$/i;

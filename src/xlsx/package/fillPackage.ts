@@ -22,7 +22,7 @@ export interface SheetFill {
   marks: Mark[];
 }
 
-export interface SheetFilled {
+interface SheetFilled {
   written: string[];
   skipped: string[];
   notes: string[];
@@ -32,7 +32,7 @@ export interface SheetFilled {
   notesUnwritable?: boolean;
 }
 
-export interface PackageFilled {
+interface PackageFilled {
   bytes: Uint8Array;
   sheets: Map<string, SheetFilled>;
   /** Part names that differ from the original's (for tests and the curious). */
@@ -157,7 +157,7 @@ async function hasOwnMarks(pkg: Package, part: string, xml: string): Promise<boo
 }
 
 /** workbook.xml asking the reader to recalculate every formula on opening. */
-export function withFullCalcOnLoad(xml: string): string {
+function withFullCalcOnLoad(xml: string): string {
   const root = rootOf(xml);
   const calc = childrenOf(xml, root).find((c) => c.name === "calcPr");
   if (calc) {

@@ -4,18 +4,18 @@ import { addContentType, addRelationship, relationshipsOf, REL, sameType, type P
 import { addLegacyDrawing, legacyDrawingId } from "./sheetXml";
 import { attr, childrenOf, escapeAttr, escapeText, opened, prefixOf, rootOf, splice, textOf, XmlShapeError, type Splice } from "./xml";
 
-export const NOTE_AUTHOR = "绩效自评助手";
+const NOTE_AUTHOR = "绩效自评助手";
 const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
 const VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 
-export interface NoteWrite {
+interface NoteWrite {
   cell: string;
   text: string;
   /** The note's author: the add-in's name unless given (a person's note an .xls copy keeps). */
   author?: string;
 }
 
-export interface NotesWritten {
+interface NotesWritten {
   sheetXml: string;
   written: string[];
   /** Set when the sheet's existing drawing could not be read, so no note was written. */

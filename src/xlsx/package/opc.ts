@@ -104,13 +104,13 @@ export const REL = {
 const STRICT_ROOT = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 export const sameType = (a: string, b: string) => a === b || a.replace(STRICT_ROOT, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/") === b;
 
-export function relsPartOf(part: string): string {
+function relsPartOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
 /** A relationship's target resolved against the folder of its source part. */
-export function resolveTarget(source: string, target: string): string {
+function resolveTarget(source: string, target: string): string {
   const clean = target.split("#")[0];
   if (clean.startsWith("/")) return normalise(clean.slice(1));
   const dir = source.slice(0, source.lastIndexOf("/") + 1);
@@ -129,7 +129,7 @@ function normalise(p: string): string {
 }
 
 /** Whether a resolved target climbs above the package's root. */
-export const isOutside = (target: string) => target.startsWith("../");
+const isOutside = (target: string) => target.startsWith("../");
 
 function decodeURIComponentSafe(s: string): string {
   try {
@@ -140,7 +140,7 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 /** The target as written in a relationship from `source` to `part` (relative, as Excel writes it). */
-export function relativeTarget(source: string, part: string): string {
+function relativeTarget(source: string, part: string): string {
   const from = source.split("/").slice(0, -1);
   const to = part.split("/");
   let i = 0;
@@ -214,7 +214,7 @@ export async function addContentType(pkg: Package, part: string, type: string): 
  * A part's bytes as text (XML 1.0 Appendix F): UTF-16 by its byte-order mark (either order), or by
  * its first characters when the mark is missing; else UTF-8, with its mark dropped.
  */
-export function decodePart(bytes: Uint8Array): string {
+function decodePart(bytes: Uint8Array): string {
   const [a, b, c] = bytes;
   if (a === 0xff && b === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (a === 0xfe && b === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));

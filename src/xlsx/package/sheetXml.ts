@@ -22,7 +22,7 @@ import {
 } from "./xml";
 
 /** CT_Worksheet's children in the order ECMA-376 Part 1 (18.3.1.99) fixes. */
-export const WORKSHEET_ORDER = [
+const WORKSHEET_ORDER = [
   "sheetPr",
   "dimension",
   "sheetViews",
@@ -64,23 +64,23 @@ export const WORKSHEET_ORDER = [
   "extLst",
 ] as const;
 
-export interface ValueWrite {
+interface ValueWrite {
   cell: string;
   value: number | string;
   numberFormat?: string;
 }
 
-export interface CellsWritten {
+interface CellsWritten {
   xml: string;
   written: string[];
   /** Cells not written: no longer empty in the file, or a value the file cannot hold. */
   skipped: string[];
 }
 
-type Located = { el: Element; index: number };
+type FoundElement = { el: Element; index: number };
 
-function rowsOf(xml: string, sheetData: Element): Located[] {
-  const out: Located[] = [];
+function rowsOf(xml: string, sheetData: Element): FoundElement[] {
+  const out: FoundElement[] = [];
   let prev = 0;
   for (const el of childrenOf(xml, sheetData)) {
     if (el.name !== "row") continue;
@@ -91,8 +91,8 @@ function rowsOf(xml: string, sheetData: Element): Located[] {
   return out;
 }
 
-function cellsOf(xml: string, row: Element): Located[] {
-  const out: Located[] = [];
+function cellsOf(xml: string, row: Element): FoundElement[] {
+  const out: FoundElement[] = [];
   let prev = 0;
   for (const el of childrenOf(xml, row)) {
     if (el.name !== "c") continue;
@@ -151,7 +151,7 @@ export function writeCells(xml: string, writes: ValueWrite[], styles: Styles | n
   if (!sheetData) throw new XmlShapeError("worksheet without sheetData");
   const colStyles = columnStyles(xml, root);
   const rows = rowsOf(xml, sheetData);
-  const byRow = new Map<number, Located>(rows.map((r) => [r.index, r]));
+  const byRow = new Map<number, FoundElement>(rows.map((r) => [r.index, r]));
   const written: string[] = [];
   const skipped: string[] = [];
   const edits: Splice[] = [];
@@ -281,7 +281,7 @@ export function removeOwnMarks(xml: string): { xml: string; removed: number } {
   return { xml: splice(xml, edits), removed };
 }
 
-export interface MarkRule {
+interface MarkRule {
   cell: string;
   /** Without the leading "=". */
   formula: string;
@@ -330,7 +330,7 @@ export function isProtected(xml: string): boolean {
 }
 
 /** The ranges array formulas and data tables fill (`<f t="array" ref="G13:G20">`), read as a parser reads them. */
-export function formulaRanges(xml: string): Array<ReturnType<typeof parseRange>> {
+function formulaRanges(xml: string): Array<ReturnType<typeof parseRange>> {
   const out: Array<ReturnType<typeof parseRange>> = [];
   if (!/\st\s*=\s*["'](array|dataTable)["']/.test(xml)) return out;
   const sc = new XmlScanner(xml);

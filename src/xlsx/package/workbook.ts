@@ -23,7 +23,7 @@ export interface OpenedWorkbook {
   sharedStrings(): string[];
 }
 
-export interface SheetEntry {
+interface SheetEntry {
   name: string;
   rel?: Relationship;
 }

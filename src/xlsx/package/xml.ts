@@ -1,10 +1,11 @@
 /**
- * Just enough XML to edit a part in place: find elements by their spans in the original text, so
- * that everything not edited stays byte for byte as the writer left it. One linear pass per call;
- * quoted attributes, comments, CDATA and processing instructions are stepped over.
+ * Just enough XML to edit a part in place: elements found by their spans in the original text, so
+ * that everything not edited stays byte for byte as the writer left it. The spans come from the one
+ * XML scanner the reader uses too (xmlScan.ts): comments, CDATA and processing instructions are
+ * stepped over alike, end tags are checked against their start tags, a DOCTYPE is refused.
  */
 
-import { attrBetween, XmlShapeError } from "./xmlScan";
+import { attrBetween, DONE, OPEN, XmlScanner, XmlShapeError } from "./xmlScan";
 
 export { XmlShapeError };
 
@@ -23,103 +24,35 @@ export interface Element {
   contentEnd: number;
 }
 
-
-function skipSpecial(xml: string, i: number): number {
-  if (xml.startsWith("<!--", i)) return end(xml.indexOf("-->", i + 4), 3);
-  if (xml.startsWith("<![CDATA[", i)) return end(xml.indexOf("]]>", i + 9), 3);
-  if (xml.startsWith("<?", i)) return end(xml.indexOf("?>", i + 2), 2);
-  // A DOCTYPE: no DTD is read or kept through an edit (its entities could expand without bound).
-  if (xml.startsWith("<!", i)) throw new XmlShapeError("a DOCTYPE declaration");
-  return -1;
+/** The element the scanner has just opened, its content stepped over: the cursor ends on its end tag. */
+function spanOf(sc: XmlScanner): Element {
+  const { qname, name, start, end: tagEnd, selfClosing } = sc;
+  sc.skipElement();
+  return { qname, name, start, tagEnd, end: sc.end, selfClosing, contentEnd: selfClosing ? tagEnd : sc.start };
 }
-
-function end(at: number, len: number): number {
-  if (at < 0) throw new XmlShapeError("unterminated markup");
-  return at + len;
-}
-
-/** The end of the start tag opened at `i` (just past `>`), stepping over quoted attribute values. */
-function startTagEnd(xml: string, i: number): { tagEnd: number; selfClosing: boolean; qname: string } {
-  let j = i + 1;
-  while (j < xml.length && !/[\s/>]/.test(xml[j])) j++;
-  const qname = xml.slice(i + 1, j);
-  let quote = "";
-  for (; j < xml.length; j++) {
-    const ch = xml[j];
-    if (quote) {
-      if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ">") return { tagEnd: j + 1, selfClosing: xml[j - 1] === "/", qname };
-  }
-  throw new XmlShapeError(`unterminated start tag <${qname}`);
-}
-
-const localName = (q: string) => q.slice(q.indexOf(":") + 1);
 
 /** The element whose start tag begins at `i`. */
 export function elementAt(xml: string, i: number): Element {
-  const st = startTagEnd(xml, i);
-  const base = { qname: st.qname, name: localName(st.qname), start: i, tagEnd: st.tagEnd };
-  if (st.selfClosing) return { ...base, end: st.tagEnd, selfClosing: true, contentEnd: st.tagEnd };
-  let depth = 1;
-  let j = st.tagEnd;
-  while (j < xml.length) {
-    const lt = xml.indexOf("<", j);
-    if (lt < 0) break;
-    const special = skipSpecial(xml, lt);
-    if (special >= 0) {
-      j = special;
-      continue;
-    }
-    if (xml[lt + 1] === "/") {
-      const gt = end(xml.indexOf(">", lt), 1);
-      depth--;
-      if (depth === 0) return { ...base, end: gt, selfClosing: false, contentEnd: lt };
-      j = gt;
-      continue;
-    }
-    const inner = startTagEnd(xml, lt);
-    if (!inner.selfClosing) depth++;
-    j = inner.tagEnd;
-  }
-  throw new XmlShapeError(`unterminated element <${st.qname}>`);
+  const sc = new XmlScanner(xml, i);
+  if (sc.next() !== OPEN || sc.start !== i) throw new XmlShapeError(`no element at ${i}`);
+  return spanOf(sc);
 }
 
 /** The child elements of `parent`, in document order. */
 export function childrenOf(xml: string, parent: Element): Element[] {
   const out: Element[] = [];
   if (parent.selfClosing) return out;
-  let j = parent.tagEnd;
-  while (j < parent.contentEnd) {
-    const lt = xml.indexOf("<", j);
-    if (lt < 0 || lt >= parent.contentEnd) break;
-    const special = skipSpecial(xml, lt);
-    if (special >= 0) {
-      j = special;
-      continue;
-    }
-    const el = elementAt(xml, lt);
-    out.push(el);
-    j = el.end;
-  }
+  const sc = new XmlScanner(xml, parent.tagEnd, parent.contentEnd);
+  for (let k = sc.next(); k !== DONE; k = sc.next()) if (k === OPEN) out.push(spanOf(sc));
   return out;
 }
 
-/** The document element (after the XML declaration and any comments). */
+/** The document element (after the XML declaration, comments and processing instructions). */
 export function rootOf(xml: string): Element {
-  let j = 0;
-  for (;;) {
-    const lt = xml.indexOf("<", j);
-    if (lt < 0) throw new XmlShapeError("no root element");
-    const special = skipSpecial(xml, lt);
-    if (special >= 0) {
-      j = special;
-      continue;
-    }
-    return elementAt(xml, lt);
-  }
+  const sc = new XmlScanner(xml);
+  for (let k = sc.next(); k !== DONE; k = sc.next()) if (k === OPEN) return spanOf(sc);
+  throw new XmlShapeError("no root element");
 }
-
 
 /** The prefix of an element's name with its colon (`x:`), or "" — new elements are written alike. */
 export const prefixOf = (el: Element) => el.qname.slice(0, el.qname.length - el.name.length);
@@ -144,38 +77,12 @@ export function relIdOf(xml: string, el: Element): string | undefined {
   return attrBetween(xml, el.start + 1 + el.qname.length, el.selfClosing ? el.tagEnd - 2 : el.tagEnd - 1, (n) => /^[A-Za-z_][\w.-]*:id$/.test(n), el.qname);
 }
 
-/** The text content of an element: every text node inside it, entities decoded. */
+/** The text content of an element: every text node inside it, references decoded, CDATA as it stands. */
 export function textOf(xml: string, el: Element): string {
   if (el.selfClosing) return "";
-  const inner = xml.slice(el.tagEnd, el.contentEnd);
-  let out = "";
-  let j = 0;
-  while (j < inner.length) {
-    const lt = inner.indexOf("<", j);
-    if (lt < 0) {
-      out += unescapeXml(inner.slice(j));
-      break;
-    }
-    out += unescapeXml(inner.slice(j, lt));
-    if (inner.startsWith("<![CDATA[", lt)) {
-      const close = end(inner.indexOf("]]>", lt), 0);
-      out += inner.slice(lt + 9, close);
-      j = close + 3;
-      continue;
-    }
-    const special = skipSpecial(inner, lt);
-    j = special >= 0 ? special : end(inner.indexOf(">", lt), 1);
-  }
-  return out;
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ENTITIES[e] ?? m;
-  });
+  const sc = new XmlScanner(xml, el.start);
+  sc.next();
+  return sc.textContent();
 }
 
 /**

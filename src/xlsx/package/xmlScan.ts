@@ -20,7 +20,7 @@ export type Token = typeof OPEN | typeof CLOSE | typeof TEXT | typeof DONE;
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** Text with its entity and character references decoded; an unknown entity is not well-formed. */
-export function decodeText(s: string): string {
+function decodeText(s: string): string {
   if (!s.includes("&")) return s;
   return s.replace(/&([^;&<\s]*);?/g, (whole, e: string) => {
     if (!whole.endsWith(";")) throw new XmlShapeError("an & that starts no reference");

@@ -258,11 +258,3 @@ export function writeZip(items: ZipOut[]): Uint8Array {
   }
   return out;
 }
-
-/** A moment as the DOS time and date a zip entry holds. */
-export function dosTime(d: Date): { time: number; date: number } {
-  return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
-    date: (Math.max(0, d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-  };
-}

@@ -1,5 +1,6 @@
 /** The rule registry matches the table of RULES §6 (stable codes, severities), plus the weight-split notice. */
 import { RULES, ruleByCode } from "../../../src/core/rules";
+import { kindsWith } from "../../../src/core/forms/families";
 
 const TABLE: Array<[string, "error" | "warning" | "info"]> = [
   ["missing-explanation", "error"],
@@ -48,11 +49,11 @@ test("every rule describes itself in both languages", () => {
   for (const r of RULES) {
     expect(r.description.zh.length).toBeGreaterThan(0);
     expect(r.description.en.length).toBeGreaterThan(0);
-    expect(r.kinds.length).toBeGreaterThan(0);
+    expect(kindsWith(r.requires).length).toBeGreaterThan(0);
   }
 });
 
 test("the legacy-only and target-only rules are limited to their families", () => {
-  expect(ruleByCode("stated-rate-differs")?.kinds).toEqual(["self-evaluation-legacy"]);
-  expect(ruleByCode("missing-cost")?.kinds).toEqual(["targets"]);
+  expect(kindsWith(ruleByCode("stated-rate-differs")!.requires)).toEqual(["self-evaluation-legacy"]);
+  expect(kindsWith(ruleByCode("missing-cost")!.requires)).toEqual(["targets"]);
 });

@@ -10,7 +10,7 @@ const headerRule = (messages: Record<string, { zh: string; en: string }>, report
   defineRule({
     code: "test-rule",
     severity: "info",
-    kinds: ["self-evaluation"],
+    requires: ["scores"],
     description: { zh: "测试", en: "test" },
     mark: "static",
     formulaFigure: false,

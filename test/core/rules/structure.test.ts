@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { RULES } from "../../../src/core/rules";
 import type { Rule } from "../../../src/core/rules/types";
+import { kindsWith } from "../../../src/core/forms/families";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
 const RULES_DIR = path.join(ROOT, "src", "core", "rules");
@@ -19,7 +20,7 @@ const MARK = { blank: "when filled in 填写后", "blank-or-draft": "when a real
 const KIND = { "self-evaluation": "自评", "self-evaluation-legacy": "旧版自评", targets: "目标申报", "department-self-evaluation": "部门整体" } as const;
 
 export function rulesTable(rules: readonly Rule[]): string {
-  const rows = rules.map((r) => `| \`${r.code}\` | ${SEVERITY[r.severity]} | ${r.kinds.map((k) => KIND[k]).join("、")} | ${MARK[r.mark]} | ${r.description.zh} ${r.description.en} |`);
+  const rows = rules.map((r) => `| \`${r.code}\` | ${SEVERITY[r.severity]} | ${kindsWith(r.requires).map((k) => KIND[k]).join("、")} | ${MARK[r.mark]} | ${r.description.zh} ${r.description.en} |`);
   return ["| code | severity | forms | its mark clears | what it checks |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 

@@ -79,3 +79,9 @@ describe("convertUnit", () => {
     expect(convertUnit(1, from, to)).toBeNull();
   });
 });
+
+test("a unit spelled like an object's inherited key is itself, and 百分比 is %", () => {
+  // Found by the readValue property: a word table as a plain object answered "valueOf" with a function.
+  for (const u of ["valueOf", "constructor", "toString", "__proto__", "hasOwnProperty"]) expect(normalizeUnit(u)).toBe(u);
+  expect(normalizeUnit("百分比")).toBe("%");
+});

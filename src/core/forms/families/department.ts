@@ -1,3 +1,4 @@
+import { REGIONS } from "../regions";
 import type { Grid } from "../../grid";
 import { round2 } from "../../numbers";
 import type { Evaluation } from "../../scoring/evaluation";
@@ -26,7 +27,7 @@ function isDepartment(header: HeaderMatch, grid: Grid): boolean {
 
 /** Chongqing prints its total at the top, right of 自评总分（分） (RULES-2 §8.3). */
 function totalAtTop(grid: Grid, headerRow: number): TotalRow | null {
-  const hit = findCells(grid, grid.top, headerRow - 1, (k) => /^自评总分(\(分\))?[:：]?$/.test(k))[0];
+  const hit = findCells(grid, grid.top, headerRow - 1, (k) => REGIONS.department.chongqing.totalAtTopLabel.test(k))[0];
   if (!hit) return null;
   return { row: hit.row, labelCell: toA1(hit.row, hit.col), weight: null, score: numCell(grid, hit.row, valueRightOf(grid, hit.row, hit.col)) };
 }
@@ -35,7 +36,7 @@ function totalAtTop(grid: Grid, headerRow: number): TotalRow | null {
  * 得分系数 as a share: the cell shows percent (100, or 100% formatted); a bare fraction (1, 0.8) under a
  * head without % is read as the share itself.
  */
-export function coefficientShare(ind: Indicator, headPercent: boolean): number | null {
+function coefficientShare(ind: Indicator, headPercent: boolean): number | null {
   const v = ind.coefficient?.value ?? null;
   if (v === null) return null;
   return headPercent || v > 1.5 ? v / 100 : v;
@@ -54,6 +55,7 @@ const asProject = (form: DepartmentForm): SelfEvaluationForm => ({ ...form, kind
 export const department: FormFamily<"department-self-evaluation"> = {
   kind: "department-self-evaluation",
   label: { zh: "部门整体支出绩效自评表", en: "department-wide performance self-evaluation" },
+  traits: ["scores", "weights", "actuals", "targets", "budget", "grade", "reasons", "limitedTexts", "coefficients"],
   matches: (header, grid) => {
     const cols = header.columns;
     const scorable = cols.actual !== undefined || cols.target !== undefined || (cols.score !== undefined && cols.weight !== undefined);

@@ -15,6 +15,7 @@ import { belowWeight, formulaAddresses, sumOf } from "./writes";
 export const legacy: FormFamily<"self-evaluation-legacy"> = {
   kind: "self-evaluation-legacy",
   label: { zh: "项目绩效自我评价（旧表）", en: "project self-evaluation (legacy form)" },
+  traits: ["scores", "weights", "grade", "reasons", "legacyRate"],
   matches: ({ columns: cols }) => cols.score !== undefined && cols.weight !== undefined,
   read: (grid, base, header) => readLegacy(grid, base, header.row),
   evaluateRow(_form, base) {

@@ -1,3 +1,4 @@
+import { REGIONS } from "../regions";
 import { toA1 } from "../../address";
 import type { SheetResult } from "../../result";
 import type { Grid } from "../../grid";
@@ -24,6 +25,7 @@ import { blankText, draftReason, fillable, formulaAddresses, SCORE_FORMAT, sumOf
 export const selfEvaluation: FormFamily<"self-evaluation"> = {
   kind: "self-evaluation",
   label: { zh: "财政项目支出绩效自评表", en: "project performance self-evaluation" },
+  traits: ["scores", "weights", "actuals", "targets", "budget", "grade", "reasons", "limitedTexts", "weightSplit"],
   matches: ({ columns: cols }) => cols.actual !== undefined || (cols.target !== undefined && cols.score !== undefined),
   read: (grid, base, header) => ({ kind: "self-evaluation", ...base, funds: readFunds(grid, header.row) }),
   evaluateRow,
@@ -198,7 +200,7 @@ const FUNDS_TOTAL = (k: string) => /^(年度)?(财政)?资金总额/.test(k) || 
 const LABEL_WEIGHT = /\((\d+(?:\.\d+)?)分/;
 
 /** Chongqing's 部门预算执行情况（万元）: a titled block whose one figures row has no label of its own (RULES-2 §8.3). */
-const FUNDS_TITLE = (k: string) => /^部门预算执行情况/.test(k);
+const FUNDS_TITLE = (k: string) => REGIONS.department.chongqing.fundsTitle.test(k);
 
 function fundsRolesIn(grid: Grid, row: number, fromCol: number): Partial<Record<FundsRole, number>> {
   const cols: Partial<Record<FundsRole, number>> = {};

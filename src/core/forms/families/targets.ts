@@ -9,6 +9,7 @@ import { belowWeight, sumOf } from "./writes";
 export const targets: FormFamily<"targets"> = {
   kind: "targets",
   label: { zh: "绩效目标表", en: "performance target declaration" },
+  traits: ["targets", "declaration"],
   matches: ({ columns: cols }) => cols.target !== undefined,
   read: (grid, base, header, table) => ({ kind: "targets", ...base, edition: targetsEdition(grid, header.row, header.columns, table) }),
   evaluateRow(_form, base) {

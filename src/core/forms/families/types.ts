@@ -8,6 +8,7 @@ import type { Settings } from "../../settings";
 import type { HeaderMatch } from "../columns";
 import type { TableRead } from "../indicators";
 import type { FormBase } from "../model";
+import type { Trait } from "../traits";
 
 /** A grade scale: the grade of a total, and whether a stated grade says the same. */
 export interface GradeScale {
@@ -19,14 +20,16 @@ export interface GradeScale {
 /**
  * Everything that is particular to one form family, in one file each (src/core/forms/families/).
  * What every family shares (the header, the indicator table, the total and grade cells, the rules'
- * own kinds) lives outside; where the engine needs the family, src/core/forms/families/index.ts
- * dispatches with an exhaustive switch, so a new family is a new file, a registry line and the
- * cases the compiler then asks for.
+ * rules, which run by the traits a family states) lives outside; the engine finds the family in the
+ * registry (src/core/forms/families/index.ts, familyOf), so a new family is its file, a registry line
+ * and its kind's name in FormKind.
  */
 export interface FormFamily<K extends ReportedKind> {
   kind: K;
   /** What the reports call it. */
   label: Message;
+  /** What its forms have (src/core/forms/traits.ts): the rules requiring these run on them. */
+  traits: readonly Trait[];
   /** Whether the indicator table's header (and what is above it) is this family's (tried in FAMILY_ORDER). */
   matches(header: HeaderMatch, grid: Grid): boolean;
   /** The form, from the parts every family has and what this family reads besides. */
