@@ -16,7 +16,7 @@ import { earnedShare, isMet } from "./scoring/quantitative";
  * name and their targets compared as parsed values, so a difference of writing only is no change.
  */
 
-export const CROSS_CHECK_CODES = {
+const CROSS_CHECK_CODES = {
   "target-changed": { zh: "自评表的年度指标值与绩效目标表申报的不一致。", en: "The self-evaluation's target differs from the declared one." },
   "indicator-removed": { zh: "绩效目标表申报的指标在自评表中没有对应指标。", en: "A declared indicator is missing from the self-evaluation." },
   "indicator-added": { zh: "自评表的指标不在绩效目标表中。", en: "A self-evaluation indicator was not declared." },
@@ -27,6 +27,14 @@ export const CROSS_CHECK_CODES = {
 } as const satisfies Record<string, Message>;
 
 type CrossCheckCode = keyof typeof CROSS_CHECK_CODES;
+
+/** The cross-check's codes by name, as the rules' titles name theirs. */
+export const CROSS_CHECK_TITLES: Record<CrossCheckCode, Message> = {
+  "target-changed": { zh: "指标值与申报不一致", en: "Target differs from the declaration" },
+  "indicator-removed": { zh: "申报指标缺失", en: "Declared indicator missing" },
+  "indicator-added": { zh: "新增未申报指标", en: "Indicator not declared" },
+  "target-adjusted": { zh: "指标值已调整", en: "Target adjusted" },
+};
 
 /** A finding of the cross-check (not of a rule of its own sheet). */
 export const isCrossCheckCode = (code: string): code is CrossCheckCode => code in CROSS_CHECK_CODES;

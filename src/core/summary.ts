@@ -3,7 +3,7 @@ import type { SheetResult } from "./result";
 import type { FormKind } from "./forms/model";
 import type { Message } from "./rules/types";
 import { ruleByCode } from "./rules";
-import { CROSS_CHECK_CODES, isCrossCheckCode } from "./crossCheck";
+import { CROSS_CHECK_TITLES, isCrossCheckCode } from "./crossCheck";
 
 /** Each family's label (from its file in src/core/forms/families/), and "not a form". */
 export const KIND_LABEL: Record<FormKind, Message> = {
@@ -60,8 +60,8 @@ export function statusOf(r: SheetResult): { ready: boolean; message: Message } {
   return { ready: true, message: { zh: "可以提交：未发现问题。", en: "Ready to submit: no problems found." } };
 }
 
-/** What a finding code is about, in words (the rule's description), for a reader who does not know the codes. */
+/** A finding code's name for people (缺少得分), for a reader who does not know the codes. */
 export function codeTitle(code: string): Message {
-  if (isCrossCheckCode(code)) return CROSS_CHECK_CODES[code];
-  return ruleByCode(code)?.description ?? { zh: code, en: code };
+  if (isCrossCheckCode(code)) return CROSS_CHECK_TITLES[code];
+  return ruleByCode(code)?.title ?? { zh: code, en: code };
 }

@@ -15,7 +15,7 @@ export interface CheckedFile {
   sheets: SheetResult[];
 }
 
-type RowStatus = "ready" | "needs-work" | "unreadable" | "no-form";
+export type RowStatus = "ready" | "needs-work" | "unreadable" | "no-form";
 
 export interface SummaryRow {
   file: string;

@@ -16,7 +16,13 @@ const useStyles = makeStyles({
   bar: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   grow: { flexGrow: 1 },
   muted: { color: tokens.colorNeutralForeground3 },
+  footer: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, "@media print": { display: "none" } },
+  help: { maxWidth: "60em" },
 });
+
+declare const __JIXIAO_VERSION__: string | undefined;
+/** The release the page belongs to (webpack's DefinePlugin), said at its foot. */
+const VERSION = typeof __JIXIAO_VERSION__ === "string" ? __JIXIAO_VERSION__ : "dev";
 
 const STORED = "jixiao-web-locale";
 
@@ -33,7 +39,7 @@ function initialLocale(): Locale {
 export function App({ service }: { service: CheckService }) {
   const s = useStyles();
   const [locale, setLocale] = React.useState<Locale>(initialLocale);
-  const tr = webTranslator(locale);
+  const tr = React.useMemo(() => webTranslator(locale), [locale]);
   const c = useChecker(service);
   React.useEffect(() => {
     document.documentElement.lang = locale;
@@ -48,6 +54,9 @@ export function App({ service }: { service: CheckService }) {
       // Not kept: the switch still works for this visit.
     }
   };
+  const downloadRef = React.useRef(c.downloadFilled);
+  downloadRef.current = c.downloadFilled;
+  const onDownload = React.useCallback((f: string) => void downloadRef.current(f), []);
   const total = c.items.length;
   const formRows = c.rows.filter((r) => r.result);
   const status =
@@ -66,7 +75,7 @@ export function App({ service }: { service: CheckService }) {
               {tr.t("appIntro")}
             </Text>
           </div>
-          <Button appearance="subtle" onClick={switchLocale} aria-label={tr.t("languageLabel")} lang={locale === "zh-CN" ? "en" : "zh-CN"} data-testid="language">
+          <Button appearance="subtle" onClick={switchLocale} title={tr.t("languageLabel")} lang={locale === "zh-CN" ? "en" : "zh-CN"} data-testid="language">
             {tr.t("language")}
           </Button>
         </header>
@@ -98,10 +107,21 @@ export function App({ service }: { service: CheckService }) {
             </MessageBarBody>
           </MessageBar>
         )}
-        {c.rows.length > 0 && <ResultsTable tr={tr} rows={c.rows} onDownload={(f) => void c.downloadFilled(f)} busyFile={c.busyFile} />}
-        <Text size={200} className={s.muted}>
-          {tr.t("privacy")}
-        </Text>
+        {c.rows.length > 0 && <ResultsTable tr={tr} rows={c.rows} onDownload={onDownload} busyFile={c.busyFile} />}
+        <footer className={s.footer}>
+          <Text size={200} className={s.muted}>
+            {tr.t("privacy")}
+          </Text>
+          <details id="help" className={s.help}>
+            <summary data-testid="help">{tr.t("help")}</summary>
+            <Text as="p" size={200}>
+              {tr.t("helpText")}
+            </Text>
+          </details>
+          <Text size={200} className={s.muted} data-testid="version">
+            {tr.t("version", { version: VERSION })}
+          </Text>
+        </footer>
       </main>
     </FluentProvider>
   );

@@ -35,6 +35,10 @@ declare global {
   }
 }
 
+/** Up to this many files, each result shows as it comes; beyond, they are shown together every FLUSH_MS. */
+const SMALL_BATCH = 20;
+const FLUSH_MS = 100;
+
 export function useChecker(service: CheckService) {
   const [items, setItems] = React.useState<Item[]>([]);
   // The pane's store: the same options, kept under the same key in this browser.
@@ -49,6 +53,30 @@ export function useChecker(service: CheckService) {
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const probe = React.useRef<WebProbe>({ results: () => [], done: () => true, startedAt: null, firstRowAt: null, doneAt: null });
 
+  // Results as they come are applied together, ten times a second at most once a batch is large: a
+  // thousand files are a hundred redraws of the page, not a thousand (each cross-checks every file).
+  const queue = React.useRef(new Map<Picked, FileResult>());
+  const timer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastFlush = React.useRef(0);
+  const flush = React.useCallback(() => {
+    timer.current = null;
+    lastFlush.current = performance.now();
+    const q = queue.current;
+    if (q.size === 0) return;
+    queue.current = new Map();
+    setItems((old) => old.map((o) => (q.has(o.picked) ? { ...o, result: q.get(o.picked)! } : o)));
+  }, []);
+  const arrived = React.useCallback(
+    (picked: Picked, result: FileResult) => {
+      queue.current.set(picked, result);
+      const since = performance.now() - lastFlush.current;
+      if (itemsRef.current.length <= SMALL_BATCH || since >= FLUSH_MS) flush();
+      else timer.current ??= setTimeout(flush, FLUSH_MS - since);
+    },
+    [flush],
+  );
+  React.useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
   const run = React.useCallback(
     (workbooks: Picked[]) => {
       const mine = round.current;
@@ -59,11 +87,11 @@ export function useChecker(service: CheckService) {
           .then((result) => {
             if (round.current !== mine) return;
             if (probe.current.firstRowAt === null) probe.current.firstRowAt = performance.now();
-            setItems((old) => old.map((o) => (o.picked === w ? { ...o, result } : o)));
+            arrived(w, result);
           });
       }
     },
-    [service],
+    [service, arrived],
   );
 
   const add = React.useCallback(

@@ -27,7 +27,7 @@ const OUT = path.join(ROOT, "test-output", "e2e");
 const SAMPLES = path.join(ROOT, "test", "fixtures", "samples");
 /** The whole run stops (and fails) after this long. */
 const RUN_LIMIT_MS = 240_000;
-const WAIT_MS = 10_000;
+const WAIT_MS = 20_000;
 
 const ERROR_FILL = "#FFC7CE";
 const WARNING_FILL = "#FFEB9C";

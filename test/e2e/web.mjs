@@ -24,6 +24,7 @@ import { check, CHROMIUM, CHROMIUM_ARGS, createRunner, walk } from "./harness.mj
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = path.join(ROOT, "dist", "web");
+const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const OUT = path.join(ROOT, "test-output", "web");
 const SAMPLES = path.join(ROOT, "test", "fixtures", "samples");
 const CONVERTED = path.join(ROOT, "test", "fixtures", "converted");
@@ -198,7 +199,7 @@ async function main() {
   console.log("web checker (dist/web) in Chromium");
   await test("the page opens from a subfolder with relative URLs, in Chinese, keyboard first on 选择文件", async () => {
     page = await openPage(context, base);
-    equal(await page.textContent("h1"), "绩效自评表在线检查（离线版）", "title");
+    equal(await page.textContent("h1"), "绩效表检查 · 绩效自评助手", "title");
     check((await page.getAttribute("html", "lang")) === "zh-CN", "lang is not zh-CN");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
@@ -219,7 +220,7 @@ async function main() {
   });
 
   await test("each sample's total, grade and kind on screen are expected.json's", async () => {
-    const rows = await page.$$eval('[data-testid="result-row"]', (trs) => trs.map((tr) => ({ file: tr.dataset.file, sheet: tr.dataset.sheet, status: tr.dataset.status, total: tr.querySelector('[data-testid="total"]').textContent, cells: [...tr.children].map((td) => td.textContent) })));
+    const rows = await page.$$eval('[data-testid="result-row"]', (trs) => trs.map((tr) => ({ file: tr.dataset.file, sheet: tr.dataset.sheet, status: tr.dataset.status, total: tr.querySelector('[data-testid="total"]').textContent, grade: tr.querySelector('[data-testid="grade"]').textContent })));
     for (const e of expected) {
       const name = path.basename(e.file);
       for (const s of e.sheets) {
@@ -232,10 +233,10 @@ async function main() {
         const computed = (t) => /（表内）· 核算 (.+)$/.exec(t)?.[1] ?? /^（建议）(.+)$/.exec(t)?.[1] ?? t;
         if (s.blankTotal) {
           check(/^（建议）\d+\.\d\d$/.test(row.total), `${name} ${s.sheet}: a blank total shown as ${row.total}, not as a suggestion`);
-          check(/^（建议）/.test(row.cells[8]), `${name} ${s.sheet}: a blank grade shown as ${row.cells[8]}, not as a suggestion`);
+          check(/^（建议）/.test(row.grade), `${name} ${s.sheet}: a blank grade shown as ${row.grade}, not as a suggestion`);
         } else {
           equal(computed(row.total), fmt2(s.total ?? null), `${name} ${s.sheet}: total on screen`);
-          equal(computed(row.cells[8]), s.grade ?? "", `${name} ${s.sheet}: grade on screen`);
+          equal(computed(row.grade), s.grade ?? "", `${name} ${s.sheet}: grade on screen`);
         }
         const errors = s.findings.filter((x) => x.severity === "error").length;
         equal(row.status, errors > 0 ? "needs-work" : "ready", `${name} ${s.sheet}: status`);
@@ -243,7 +244,7 @@ async function main() {
     }
   });
 
-  await test("a row opens its findings with their cells (keyboard: Enter on the button)", async () => {
+  await test("a row opens its findings in a panel of their own, with their cells (keyboard: Enter on the button; Escape closes)", async () => {
     const row = page.locator('[data-testid="result-row"][data-file="wrong-arithmetic.xlsx"]');
     const toggle = row.locator('[data-testid="toggle-findings"]');
     await toggle.focus();
@@ -252,18 +253,26 @@ async function main() {
     const cells = await page.$$eval('[data-testid="findings"] tbody tr', (trs) => trs.map((tr) => tr.dataset.cell));
     const want = chosen.results.find((f) => f.file === "wrong-arithmetic.xlsx").sheets[0].findings.map((x) => x.cell);
     equal(cells, want, "the cells listed");
+    // Each finding names its kind in Chinese, the code beside it.
+    const kinds = await page.$$eval('[data-testid="findings"] tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent));
+    check(kinds.every((k) => /[\u4e00-\u9fff]/.test(k)), `a finding's kind is not named in Chinese: ${kinds.join(" | ")}`);
     await shot(page, "03-findings");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector('[data-testid="findings"]', { state: "detached", timeout: WAIT_MS });
   });
 
   await test("the English switch: labels and engine messages in English, then back to Chinese", async () => {
     await page.click('[data-testid="language"]');
-    equal(await page.textContent("h1"), "Performance form checker (offline)", "title in English");
+    equal(await page.textContent("h1"), "Performance form checker · jixiao", "title in English");
+    await page.locator('[data-testid="result-row"][data-file="wrong-arithmetic.xlsx"] [data-testid="toggle-findings"]').click();
     const first = await page.textContent('[data-testid="findings"] tbody tr td:last-child');
     check(/^[\x20-\x7e\u2013-\u2019]/.test(first.trim()), `the finding reads "${first}"`);
     check((await page.getAttribute("html", "lang")) === "en-US", "lang is not en-US");
     await shot(page, "04-english");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector('[data-testid="findings"]', { state: "detached", timeout: WAIT_MS });
     await page.click('[data-testid="language"]');
-    equal(await page.textContent("h1"), "绩效自评表在线检查（离线版）", "title back in Chinese");
+    equal(await page.textContent("h1"), "绩效表检查 · 绩效自评助手", "title back in Chinese");
   });
 
   await test("下载已填写副本 is the command's --fix: the same cells written with the same values, read back", async () => {
@@ -309,6 +318,99 @@ async function main() {
     const total = wb.getWorksheet("汇总").getRow(2).getCell(8).value;
     check(typeof total === "number" || total === null, `总分 is ${typeof total}, not a number`);
     check(String(wb.getWorksheet("说明").getCell("B2").value).startsWith("绩效自评助手 jixiao "), "说明 has no version");
+  });
+
+  await test("filters and sorting: by 结论, by text, by total; the glance counts the batch", async () => {
+    const rowsNow = () => page.$$eval('[data-testid="result-row"]', (trs) => trs.map((tr) => ({ file: tr.dataset.file, status: tr.dataset.status, total: tr.querySelector('[data-testid="total"]').textContent })));
+    const all = await rowsNow();
+    const work = all.filter((r) => r.status === "needs-work").length;
+    check(work > 0, "no form needs work among the samples");
+    check((await page.textContent('[data-testid="filter-needs-work"]')).includes(String(work)), "the glance's 需修改 count");
+    await page.click('[data-testid="filter-needs-work"]');
+    const filtered = await rowsNow();
+    equal(filtered.length, work, "rows shown under 需修改");
+    check(filtered.every((r) => r.status === "needs-work"), "a row that does not need work is shown under 需修改");
+    await page.click('[data-testid="filter-all"]');
+    await page.fill('[data-testid="filter-text"]', "wrong-arithmetic");
+    equal((await rowsNow()).map((r) => r.file), all.filter((r) => r.file.includes("wrong-arithmetic")).map((r) => r.file), "rows found by text");
+    await page.fill('[data-testid="filter-text"]', "");
+    await page.click('[data-testid="sort-total"]');
+    // The sort takes the form's own total where it states one, else the computed: the first figure a row shows.
+    const sorted = (await rowsNow()).map((r) => Number((/(\d+\.\d\d)/.exec(r.total) ?? [])[1] ?? NaN));
+    equal(sorted.length, all.length, "rows after sorting");
+    const valued = sorted.filter((x) => !Number.isNaN(x));
+    check(valued.length > 3, "too few totals to sort");
+    equal(valued, [...valued].sort((x, y) => y - x), "totals highest first");
+    check(sorted.slice(valued.length).every((x) => Number.isNaN(x)), "a row without a total is not last");
+    await page.click('[data-testid="sort-file"]');
+    await shot(page, "04b-filtered");
+  });
+
+  await test("layout at 1366×768, 1920×1080, 200 % zoom and 390×844: no action, figure or finding clipped or reached sideways", async () => {
+    const sizes = [
+      { name: "1366x768", viewport: { width: 1366, height: 768 }, scale: 1 },
+      { name: "1920x1080", viewport: { width: 1920, height: 1080 }, scale: 1 },
+      { name: "1366x768-zoom200", viewport: { width: 683, height: 384 }, scale: 2 },
+      { name: "390x844", viewport: { width: 390, height: 844 }, scale: 3 },
+    ];
+    const some = samples.slice(0, 8);
+    for (const size of sizes) {
+      const ctx = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.scale, locale: "zh-CN" });
+      const p = await openPage(ctx, base);
+      await choose(p, some);
+      const over = await p.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const out = [];
+        if (document.documentElement.scrollWidth > width + 1) out.push(`the page is ${document.documentElement.scrollWidth} px wide in ${width}`);
+        for (const el of document.querySelectorAll('[data-testid="result-row"] button, [data-testid="result-row"] [data-testid="total"], [data-testid="result-row"] [data-testid="grade"], [data-testid="glance"] button')) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && (r.right > width + 1 || r.left < -1)) out.push(`${el.textContent} at ${Math.round(r.left)}–${Math.round(r.right)} in ${width}`);
+        }
+        return out;
+      });
+      equal(over, [], `${size.name}: clipped or sideways`);
+      await p.screenshot({ path: path.join(OUT, `layout-${size.name}.png`), fullPage: true });
+      // The findings of a form open whole at this size too.
+      await p.locator('[data-testid="toggle-findings"]').first().click();
+      await p.waitForSelector('[data-testid="findings"], [id="findings-panel-table"]', { timeout: WAIT_MS });
+      // The panel slides in: measured where it comes to rest.
+      await p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+      const panel = await p.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const t = document.querySelector('[data-testid="findings"]');
+        if (!t) return [];
+        const r = t.getBoundingClientRect();
+        return r.right > width + 1 ? [`the findings reach ${Math.round(r.right)} in ${width}`] : [];
+      });
+      equal(panel, [], `${size.name}: findings panel`);
+      await p.screenshot({ path: path.join(OUT, `layout-${size.name}-findings.png`) });
+      await p.close();
+      await ctx.close();
+    }
+  });
+
+  await test("axe-core finds no serious or critical accessibility problem: the page, the checked table, the findings panel", async () => {
+    // The page's own policy allows its own scripts only: axe is let in by the browser, not by the page.
+    const axeContext = await browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: "zh-CN", bypassCSP: true });
+    const p = await openPage(axeContext, base);
+    const axe = async (what) => {
+      await p.addScriptTag({ path: AXE });
+      // Fluent's focus manager (tabster) keeps focusable, aria-hidden dummies at a focus trap's edges to
+      // carry focus round it: by design, and known to axe's aria-hidden-focus; everything else is checked.
+      const r = await p.evaluate(async () => (await window.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] })).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.html.slice(0, 160)), help: v.help })));
+      const bad = r.filter((v) => v.impact === "serious" || v.impact === "critical");
+      equal(bad, [], `axe on ${what}`);
+      return r;
+    };
+    await axe("the empty page");
+    await choose(p, samples.slice(0, 6));
+    await axe("the checked table");
+    await p.locator('[data-testid="toggle-findings"]').first().click();
+    await p.waitForSelector('[data-testid="findings"]', { timeout: WAIT_MS });
+    await p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await axe("the findings panel");
+    await p.close();
+    await axeContext.close();
   });
 
   await test("a folder chosen whole: its workbooks checked, other files listed as skipped", async () => {

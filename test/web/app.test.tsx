@@ -115,11 +115,11 @@ test("the English switch, kept for the next visit", async () => {
   const { service } = fakeService();
   render(<App service={service} />);
   fireEvent.click(screen.getByTestId("language"));
-  expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Performance form checker (offline)");
+  expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Performance form checker · jixiao");
   expect(localStorage.getItem("jixiao-web-locale")).toBe("en-US");
   cleanup();
   render(<App service={fakeService().service} />);
-  expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Performance form checker (offline)");
+  expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Performance form checker · jixiao");
   localStorage.clear();
 });
 
@@ -213,4 +213,22 @@ test("a file named with a right-to-left override shows escaped, never reversed",
   const row = screen.getByTestId("result-row");
   expect(row.textContent).toContain("\\u202Eslx.exe.xlsx");
   expect(row.textContent).not.toContain("\u202E");
+});
+
+test("the glance counts the batch and filters it: 需修改 shows only the forms that need work; text finds a file", async () => {
+  const { service, pending } = fakeService();
+  render(<App service={service} />);
+  choose(["a.xlsx", "b.xlsx", "c.xlsx"]);
+  await act(async () => pending.get("a.xlsx")!(formResult("a.xlsx")));
+  await act(async () => pending.get("b.xlsx")!(formResult("b.xlsx", true)));
+  await act(async () => pending.get("c.xlsx")!(formResult("c.xlsx", true)));
+  expect(screen.getByTestId("filter-needs-work").textContent).toBe("需修改 2");
+  expect(screen.getByTestId("filter-ready").textContent).toBe("可以提交 1");
+  // Grades as the forms state them (the broken ones state 优 over a total of 50).
+  expect(screen.getByTestId("glance-grades").textContent).toBe("优 3");
+  fireEvent.click(screen.getByTestId("filter-needs-work"));
+  expect(screen.getAllByTestId("result-row").map((r) => r.dataset.file)).toEqual(["b.xlsx", "c.xlsx"]);
+  fireEvent.click(screen.getByTestId("filter-all"));
+  fireEvent.change(screen.getByTestId("filter-text"), { target: { value: "c.x" } });
+  expect(screen.getAllByTestId("result-row").map((r) => r.dataset.file)).toEqual(["c.xlsx"]);
 });

@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "budget-overspent",
   severity: "warning",
+  title: { zh: "超预算支出", en: "Spending over budget" },
   requires: ["budget"],
   description: { zh: "执行数超过预算数。", en: "Spending exceeds the budget." },
   mark: "static",

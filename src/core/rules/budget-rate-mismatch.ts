@@ -6,6 +6,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "budget-rate-mismatch",
   severity: "error",
+  title: { zh: "执行率不符", en: "Execution rate wrong" },
   requires: ["budget"],
   description: { zh: "执行率 = 全年执行数 ÷ 全年预算数 × 100。", en: "Execution rate = executed / budget × 100." },
   mark: "static",

@@ -7,6 +7,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "budget-score-mismatch",
   severity: "error",
+  title: { zh: "预算执行得分不符", en: "Budget score wrong" },
   requires: ["budget"],
   description: { zh: "预算执行得分 = 分值 × min(执行率, 100%)。", en: "Budget score = weight × min(rate, 100%)." },
   mark: "static",

@@ -13,6 +13,7 @@ const COLUMNS: Array<{ key: "initial" | "budget" | "executed"; zh: string; en: s
 export default defineRule({
   code: "budget-sum-mismatch",
   severity: "error",
+  title: { zh: "资金合计不符", en: "Funds do not add up" },
   requires: ["budget"],
   description: {
     zh: "当年财政拨款、上年结转资金、其他资金之和须等于年度资金总额。",

@@ -9,6 +9,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "budget-total-blank",
   severity: "warning",
+  title: { zh: "资金总额为空", en: "Funds total blank" },
   requires: ["budget"],
   description: {
     zh: "年度资金总额为空而其下各项有数：已按各项合计计算执行率。",

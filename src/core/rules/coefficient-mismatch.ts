@@ -10,6 +10,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "coefficient-mismatch",
   severity: "warning",
+  title: { zh: "得分与系数不符", en: "Score not weight × coefficient" },
   requires: ["coefficients"],
   description: { zh: "指标得分应等于指标权重 × 得分系数。", en: "An indicator's score should be its weight × its coefficient." },
   mark: "static",

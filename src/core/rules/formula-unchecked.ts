@@ -8,6 +8,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "formula-unchecked",
   severity: "info",
+  title: { zh: "公式结果未知", en: "Formula result unknown" },
   requires: [],
   description: {
     zh: "该单元格的公式结果未知（文件未保存计算结果，且公式无法在此计算）：未核对。",

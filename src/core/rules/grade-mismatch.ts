@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "grade-mismatch",
   severity: "error",
+  title: { zh: "等级不符", en: "Grade wrong" },
   requires: ["grade"],
   description: {
     zh: "评分等级须与总分相符：优≥90，良80–90，中60–80，差<60（旧表：优秀≥90，良好75–90，合格60–75，不合格<60）。",

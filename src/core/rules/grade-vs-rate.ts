@@ -7,6 +7,7 @@ const RATE_FOR_TOP_GRADE = 80;
 export default defineRule({
   code: "grade-vs-rate",
   severity: "warning",
+  title: { zh: "等级与执行率不相称", en: "Grade and execution rate at odds" },
   requires: ["budget", "grade"],
   description: {
     zh: "（可选）评分等级为“优”而预算执行率低于 80%：请核实（未经确认，默认关闭）。",

@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "indicator-ratio-high",
   severity: "warning",
+  title: { zh: "指标得分与执行率不相称", en: "Indicator scores and spending at odds" },
   requires: ["budget", "scores"],
   description: {
     zh: "（可选）预算执行率很低而指标得分率很高：请核实完成情况（阈值未经确认，默认关闭）。",

@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-actual",
   severity: "error",
+  title: { zh: "缺少实际完成值", en: "Actual value missing" },
   requires: ["actuals"],
   description: { zh: "每个指标都要填写实际完成值。", en: "Every indicator needs an actual value." },
   mark: "blank",

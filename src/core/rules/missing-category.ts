@@ -3,6 +3,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-category",
   severity: "error",
+  title: { zh: "缺少一级指标类别", en: "First-level category missing" },
   requires: [],
   description: {
     zh: "一级指标须包含产出指标和效益指标（旧表：产出目标和效果目标）。",

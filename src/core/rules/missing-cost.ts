@@ -3,6 +3,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-cost",
   severity: "warning",
+  title: { zh: "缺少成本指标", en: "Cost indicator missing" },
   requires: ["declaration"],
   description: { zh: "2024 版目标表没有成本指标。", en: "A 2024 target form without a cost indicator." },
   mark: "static",

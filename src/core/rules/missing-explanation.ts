@@ -28,6 +28,7 @@ function deviationFacts(e: Evaluation): Message {
 export default defineRule({
   code: "missing-explanation",
   severity: "error",
+  title: { zh: "缺少偏差原因", en: "Deviation not explained" },
   requires: ["scores", "reasons"],
   description: {
     zh: "扣分、未完成目标或定性指标未达成时，必须填写偏差原因分析。",

@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-satisfaction",
   severity: "warning",
+  title: { zh: "缺少满意度指标", en: "Satisfaction indicator missing" },
   requires: [],
   description: { zh: "没有满意度指标。", en: "No satisfaction indicator." },
   mark: "static",

@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-score",
   severity: "error",
+  title: { zh: "缺少得分", en: "Score missing" },
   requires: ["scores"],
   description: { zh: "每个指标都要有得分；填写时按评分规则填入建议分。", en: "Every indicator needs a score; filling writes the suggested one." },
   mark: "blank",

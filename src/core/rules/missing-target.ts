@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-target",
   severity: "error",
+  title: { zh: "缺少指标值", en: "Target missing" },
   requires: ["targets"],
   description: { zh: "每个指标都要有年度指标值。", en: "Every indicator needs a target value." },
   mark: "blank",

@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "missing-weight",
   severity: "error",
+  title: { zh: "缺少分值", en: "Weight missing" },
   requires: ["weights"],
   description: { zh: "每个指标都要有分值（权重）。", en: "Every indicator needs a weight." },
   mark: "blank",

@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "overachievement-unexplained",
   severity: "warning",
+  title: { zh: "超额完成未说明", en: "Overachievement not explained" },
   requires: ["actuals"],
   description: {
     zh: "完成值明显高于指标值时要分析原因（财预〔2020〕10号）。",

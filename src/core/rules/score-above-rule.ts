@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "score-above-rule",
   severity: "warning",
+  title: { zh: "得分高于建议上限", en: "Score above the rules' maximum" },
   requires: ["actuals", "scores"],
   description: { zh: "得分高于按规则计算的建议上限。", en: "A score above the suggested maximum of the rules." },
   mark: "static",

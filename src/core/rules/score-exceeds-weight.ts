@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "score-exceeds-weight",
   severity: "error",
+  title: { zh: "得分超过分值", en: "Score above weight" },
   requires: ["scores", "weights"],
   description: { zh: "得分不能高于分值。", en: "A score cannot exceed its weight." },
   mark: "static",

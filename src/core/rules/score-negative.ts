@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "score-negative",
   severity: "error",
+  title: { zh: "得分为负数", en: "Negative score" },
   requires: ["scores"],
   description: { zh: "得分不能为负数。", en: "A score cannot be negative." },
   mark: "static",

@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "stated-rate-differs",
   severity: "warning",
+  title: { zh: "执行率与计算不符", en: "Stated rate differs" },
   requires: ["legacyRate"],
   description: { zh: "填报的预算执行率与执行数÷预算数不一致。", en: "The stated execution rate differs from executed / budget." },
   mark: "static",

@@ -7,6 +7,7 @@ const SICHUAN = REGIONS.project.sichuan;
 export default defineRule({
   code: "text-too-long",
   severity: "warning",
+  title: { zh: "文字超过字数限制", en: "Text too long" },
   requires: ["limitedTexts"],
   description: {
     zh: "说明超过表格印明的字数限制（如“原因（100字以内）”“评价结论（200字以内）”）。",

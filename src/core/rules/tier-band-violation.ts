@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "tier-band-violation",
   severity: "error",
+  title: { zh: "得分与完成等级不符", en: "Score outside the tier's band" },
   requires: ["actuals", "scores"],
   description: {
     zh: "定性指标得分须在等级区间内：达成 80%–100%，部分达成 60%–80%，未达成 0–60%（财预〔2020〕10号）。",

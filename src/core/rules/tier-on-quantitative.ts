@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "tier-on-quantitative",
   severity: "warning",
+  title: { zh: "定量指标填了完成等级", en: "Tier written for a quantitative target" },
   requires: ["actuals"],
   description: {
     zh: "定量指标的实际完成值填了完成等级（如“完成”）：按等级计分，建议填写实际数值。",

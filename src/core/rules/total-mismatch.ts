@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "total-mismatch",
   severity: "error",
+  title: { zh: "总分不符", en: "Total wrong" },
   requires: ["scores"],
   description: { zh: "总分应等于预算执行得分加各指标得分。", en: "The total must equal the budget score plus the indicator scores." },
   mark: "static",

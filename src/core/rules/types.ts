@@ -108,6 +108,8 @@ export function formatMessage(template: Message, data: MessageData = {}): Messag
 interface RuleMeta<T extends Trait = Trait> {
   code: string;
   severity: Severity;
+  /** Its name for people, short (缺少得分): what lists and reports show beside the code. */
+  title: Message;
   /** The traits a form's family must have for the rule to run on it (src/core/forms/traits.ts). */
   requires: readonly T[];
   /** What the rule checks, for documentation and the task pane's help. */

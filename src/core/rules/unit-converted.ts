@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "unit-converted",
   severity: "warning",
+  title: { zh: "单位已换算", en: "Unit converted" },
   requires: ["actuals"],
   description: { zh: "实际完成值的单位已换算为指标值的单位。", en: "The actual was converted to the target's unit." },
   mark: "static",

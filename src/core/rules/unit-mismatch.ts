@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "unit-mismatch",
   severity: "error",
+  title: { zh: "单位不一致", en: "Units do not match" },
   requires: ["actuals"],
   description: { zh: "实际完成值与指标值的单位不一致且无法换算。", en: "The actual's unit differs from the target's and does not convert." },
   mark: "static",

@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "unparseable-actual",
   severity: "error",
+  title: { zh: "实际完成值无法计分", en: "Actual cannot be scored" },
   requires: ["actuals"],
   description: { zh: "实际完成值既不是数值也不是达成等级。", en: "An actual value is neither a number nor a tier." },
   mark: "static",

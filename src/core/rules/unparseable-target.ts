@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "unparseable-target",
   severity: "error",
+  title: { zh: "指标值无法识别", en: "Target unreadable" },
   requires: ["targets"],
   description: { zh: "定量目标值无法识别。", en: "A quantitative-looking target cannot be read." },
   mark: "static",

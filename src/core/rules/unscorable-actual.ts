@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "unscorable-actual",
   severity: "warning",
+  title: { zh: "得分无法核对", en: "Score cannot be checked" },
   requires: ["actuals"],
   description: {
     zh: "定性指标的实际完成值无法自动计分（不是完成等级，也不是目标本身的词）：得分请人工核对。",

@@ -4,6 +4,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "vague-target",
   severity: "warning",
+  title: { zh: "指标值不可衡量", en: "Target not measurable" },
   requires: ["targets"],
   description: { zh: "满意度指标的目标值应为数值。", en: "A satisfaction target should be a number." },
   mark: "static",

@@ -3,6 +3,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "weight-split",
   severity: "info",
+  title: { zh: "一级指标权重分配", en: "First-level weight split" },
   requires: ["weightSplit"],
   description: {
     zh: "一级指标权重建议：产出 50、效益 30、满意度 10、预算执行 10（可调整）。",

@@ -5,6 +5,7 @@ import { defineRule } from "./types";
 export default defineRule({
   code: "weight-sum",
   severity: "error",
+  title: { zh: "分值合计不为 100", en: "Weights do not add up to 100" },
   requires: ["weights"],
   description: {
     zh: "分值合计须为 100（自评表含预算执行 10 分；旧表各部分之和须等于标注的分数）。",

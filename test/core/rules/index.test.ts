@@ -57,3 +57,13 @@ test("the legacy-only and target-only rules are limited to their families", () =
   expect(kindsWith(ruleByCode("stated-rate-differs")!.requires)).toEqual(["self-evaluation-legacy"]);
   expect(kindsWith(ruleByCode("missing-cost")!.requires)).toEqual(["targets"]);
 });
+
+test("every rule has a short name for people in both languages, no two alike (lists show it beside the code)", () => {
+  for (const r of RULES) {
+    expect([...r.title.zh].length).toBeGreaterThan(1);
+    expect([...r.title.zh].length).toBeLessThanOrEqual(12);
+    expect(r.title.en.length).toBeGreaterThan(3);
+  }
+  expect(new Set(RULES.map((r) => r.title.zh)).size).toBe(RULES.length);
+  expect(new Set(RULES.map((r) => r.title.en)).size).toBe(RULES.length);
+});

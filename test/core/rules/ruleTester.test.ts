@@ -10,6 +10,7 @@ const headerRule = (messages: Record<string, { zh: string; en: string }>, report
   defineRule({
     code: "test-rule",
     severity: "info",
+    title: { zh: "测试", en: "test" },
     requires: ["scores"],
     description: { zh: "测试", en: "test" },
     mark: "static",
