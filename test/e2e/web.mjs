@@ -156,12 +156,14 @@ async function bench(context, base, n) {
     const page = await openPage(context, base);
     const r = await choose(page, chosen);
     check(r.results.length === n, `bench: ${r.results.length} of ${n} files checked`);
-    runs.push({ firstRowMs: Math.round(r.first), allMs: Math.round(r.all) });
+    // The page's JavaScript heap once every row is shown (the renderer's own share of memory).
+    const heapMb = Math.round((await page.evaluate(() => window.performance.memory?.usedJSHeapSize ?? 0)) / 1048576);
+    runs.push({ firstRowMs: Math.round(r.first), allMs: Math.round(r.all), heapMb });
     await page.close();
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const out = { forms: n, firstRowMs: median(runs.map((r) => r.firstRowMs)), allMs: median(runs.map((r) => r.allMs)), runs };
+  const out = { forms: n, firstRowMs: median(runs.map((r) => r.firstRowMs)), allMs: median(runs.map((r) => r.allMs)), heapMb: Math.max(...runs.map((r) => r.heapMb)), runs };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
