@@ -10,6 +10,8 @@ export interface CliOptions {
   json: boolean;
   lang: Lang;
   fix: boolean;
+  /** With --fix: the copy to submit, without the add-in's marks and notes (earlier ones taken away too). */
+  clean: boolean;
   out?: string;
   mark: boolean;
   /** A one-row-per-sheet summary written to this CSV file. */
@@ -39,6 +41,7 @@ const OPTIONS = {
       json: { type: "boolean", default: false },
       lang: { type: "string" },
       fix: { type: "boolean", default: false },
+      clean: { type: "boolean", default: false },
       mark: { type: "boolean", default: false },
       out: { type: "string", short: "o" },
       csv: { type: "string" },
@@ -110,6 +113,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (files.length === 0) throw new UsageError("请给出要检查的工作簿文件（give at least one workbook file）");
   if (values.out && !values.fix && !values.mark) throw new UsageError("--out 需与 --fix 或 --mark 一起使用（--out goes with --fix or --mark）");
   if (values.fix && values.mark) throw new UsageError("--fix 已包含标记，不能与 --mark 同用（--fix already marks; drop --mark）");
+  if (values.clean && !values.fix) throw new UsageError("--clean 需与 --fix 一起使用：得到不带标记和批注的已填写副本（--clean goes with --fix: a filled copy without marks and notes）");
 
   const settings = SettingsSchema.partial().safeParse({
     rounding: values.rounding,
@@ -144,6 +148,7 @@ export function parseCli(argv: string[]): CliOptions {
     json: values.json,
     lang: lang.data,
     fix: values.fix,
+    clean: values.clean,
     mark: values.mark,
     out: values.out,
     csv: values.csv,
@@ -154,7 +159,7 @@ export function parseCli(argv: string[]): CliOptions {
   };
 
   function base(c: CliOptions["command"]): CliOptions {
-    return { command: c, files: [], json: false, lang: lang.success ? lang.data : "zh-CN", fix: false, mark: false, quiet: false, force: false, settings: {} };
+    return { command: c, files: [], json: false, lang: lang.success ? lang.data : "zh-CN", fix: false, clean: false, mark: false, quiet: false, force: false, settings: {} };
   }
 }
 

@@ -12,6 +12,8 @@ export interface WorkerJob {
   settings: SettingsInput;
   fixOut?: string;
   markOut?: string;
+  /** With fixOut: no marks and notes in the copy. */
+  clean?: boolean;
   force: boolean;
   /** The cross-check's findings, by sheet, to mark in the copy too. */
   extraFindings?: Record<string, Finding[]>;
@@ -25,6 +27,7 @@ parentPort?.on("message", (job: WorkerJob) => {
         settings: job.settings,
         ...(job.fixOut ? { fixOut: job.fixOut } : {}),
         ...(job.markOut ? { markOut: job.markOut } : {}),
+        ...(job.clean ? { clean: true } : {}),
         ...(job.extraFindings ? { extraFindings: job.extraFindings } : {}),
         ...(job.memoryMb ? { memoryMb: job.memoryMb } : {}),
         writeCopy: (target, bytes) => writeWhole(target, bytes, job.force),

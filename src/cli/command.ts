@@ -107,7 +107,7 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
   const copying = opts.fix || opts.mark;
   const planned = copying
     ? planTargets(opts.files, {
-        suffix: opts.fix ? ".filled.xlsx" : ".marked.xlsx",
+        suffix: opts.fix ? (opts.clean ? ".submit.xlsx" : ".filled.xlsx") : ".marked.xlsx",
         out: opts.out,
         force: opts.force,
         many,
@@ -126,6 +126,7 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
     // A name jixiao chose was free when planned: it never replaces a file that appears there meanwhile.
     force: opts.force && !p.derived,
     ...(p.target ? (opts.fix ? { fixOut: p.target } : { markOut: p.target }) : {}),
+    ...(opts.clean ? { clean: true } : {}),
   }));
   const script = workerScript();
   type Job = (typeof jobs)[number] & { extraFindings?: Record<string, Finding[]> };

@@ -51,7 +51,7 @@ function walk(dir: string, skipped: Skipped[]): string[] {
     else if (kind === "other") skipped.push({ path: p, reason: NOT_A_FILE });
     else if (entry.name.startsWith("~$")) skipped.push({ path: p, reason: { zh: "Excel 的临时锁定文件", en: "an Excel lock file" } });
     // Copies this command wrote earlier (--fix, --mark) are not forms to check again.
-    else if (/\.(filled|marked)( \(\d+\))?\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
+    else if (/\.(filled|marked|submit)( \(\d+\))?\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
     else out.push(p);
   }
   return out;

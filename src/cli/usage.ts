@@ -18,6 +18,9 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
                          = 加载项的“填写得分”（the add-in's fill action）
                          默认副本：<原名>.filled.xlsx（已存在则另取 <原名>.filled (2).xlsx）；
                          多个文件时 --out 为文件夹；--out 指定的文件已存在时不覆盖（exit 2）
+  --clean                与 --fix 同用：副本不带标记和批注（加载项之前留下的也去掉），即可提交、打印的版本；
+                         默认副本名 <原名>.submit.xlsx
+                         (with --fix: the copy to submit and print, without marks and notes: <name>.submit.xlsx)
   --force                允许覆盖已存在的 --out 文件，以及本程序之前写出的 --summary / --csv 汇总
                          (overwrite an existing --out file, or a summary jixiao wrote earlier;
                          inputs, other workbooks and default copy names are never overwritten)

@@ -56,7 +56,7 @@ export function App({ service }: { service: CheckService }) {
   };
   const downloadRef = React.useRef(c.downloadFilled);
   downloadRef.current = c.downloadFilled;
-  const onDownload = React.useCallback((f: string) => void downloadRef.current(f), []);
+  const onDownload = React.useCallback((f: string, clean?: boolean) => void downloadRef.current(f, clean), []);
   const total = c.items.length;
   const formRows = c.rows.filter((r) => r.result);
   const status =

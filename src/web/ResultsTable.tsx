@@ -84,7 +84,7 @@ const COLUMNS: Array<{ head: WebStringKey; sort?: SortKey; num?: boolean }> = [
 interface ResultsTableProps {
   tr: WebTranslator;
   rows: SummaryRow[];
-  onDownload: (file: string) => void;
+  onDownload: (file: string, clean?: boolean) => void;
   busyFile: string | null;
 }
 
@@ -189,7 +189,7 @@ interface ResultRowProps {
   busy: boolean;
   expanded: boolean;
   onToggle: (key: string) => void;
-  onDownload: (file: string) => void;
+  onDownload: (file: string, clean?: boolean) => void;
 }
 
 /** What a row shows: two rows showing the same are not drawn again when the batch grows. */
@@ -251,6 +251,11 @@ const ResultRow = React.memo(function ResultRow({ tr, r, first, busy, expanded, 
           {r.status !== "unreadable" && first && (
             <Button size="small" appearance="primary" disabled={busy} aria-label={tr.t("downloadFilledLabel", { file: visibleText(r.file) })} onClick={() => onDownload(r.file)} data-testid="download-filled">
               {busy ? tr.t("filling") : tr.t("downloadFilled")}
+            </Button>
+          )}
+          {r.status !== "unreadable" && first && (
+            <Button size="small" disabled={busy} aria-label={tr.t("downloadSubmitLabel", { file: visibleText(r.file) })} title={tr.t("downloadSubmitTitle")} onClick={() => onDownload(r.file, true)} data-testid="download-submit">
+              {tr.t("downloadSubmit")}
             </Button>
           )}
         </div>

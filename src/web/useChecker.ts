@@ -139,20 +139,20 @@ export function useChecker(service: CheckService) {
   }, [checked, pending, items.length]);
 
   const downloadFilled = React.useCallback(
-    async (file: string) => {
+    async (file: string, clean = false) => {
       const item = items.find((i) => i.picked.name === file);
       if (!item) return;
       setBusyFile(file);
       try {
         // The differences from the declared targets, found among the files chosen together, are marked too.
         const mine = checked.find((f) => f.file === file);
-        const { result, bytes } = await service.fill(file, item.picked.file, settingsRef.current, mine ? crossFindingsBySheet(mine) : {});
+        const { result, bytes } = await service.fill(file, item.picked.file, settingsRef.current, mine ? crossFindingsBySheet(mine) : {}, clean);
         if (!bytes) {
           // The file's own reason (a structure the copy cannot be written in), in both languages.
           setNotice({ kind: "error", key: "fillFailed", vars: { file }, detail: result.error ?? { zh: "原因不明，请重试。", en: "for an unknown reason; try again." } });
           return;
         }
-        const name = filledName(file);
+        const name = filledName(file, clean);
         download(bytes, name);
         const n = result.sheets.reduce((k, s) => k + (s.written?.length ?? 0), 0);
         setNotice(n > 0 ? { kind: "info", key: "filledNote", vars: { name, n }, ...(result.note ? { detail: result.note } : {}) } : { kind: "info", key: "fillNothing", vars: { file } });

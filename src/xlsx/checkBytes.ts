@@ -59,6 +59,8 @@ interface BytesOptions {
   extraFindings?: Record<string, Finding[]>;
   /** The memory one file may use, in MB: what its declared size is held to before anything is inflated. */
   memoryMb?: number;
+  /** With `copy: "fill"`: the copy to submit, filled but without marks and notes (earlier ones taken away). */
+  clean?: boolean;
 }
 
 /** The command's default per-file memory (--file-memory), and the web checker's. */
@@ -114,7 +116,11 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   const fills: SheetFill[] = planned
     .filter((p) => p.plan)
     // One mark per cell, the sheet's own findings and the extra ones together.
-    .map((p) => ({ sheet: p.snap.name, writes: p.plan!.writes, marks: extra[p.snap.name]?.length ? marksFor([...p.result.findings, ...extra[p.snap.name]]) : p.plan!.marks }));
+    .map((p) => ({
+      sheet: p.snap.name,
+      writes: p.plan!.writes,
+      marks: opts.clean ? [] : extra[p.snap.name]?.length ? marksFor([...p.result.findings, ...extra[p.snap.name]]) : p.plan!.marks,
+    }));
   let filled;
   try {
     // A workbook in another format is filled in an .xlsx made from it: its data, formulas, merges

@@ -12,6 +12,8 @@ interface CheckOptions {
   fixOut?: string;
   /** Mark a copy without filling (what the add-in's 检查 does). */
   markOut?: string;
+  /** With fixOut: the copy to submit, without marks and notes (the add-in's earlier ones taken away). */
+  clean?: boolean;
   /** Puts the copy's bytes in place (the command writes whole files, never over an input). */
   writeCopy?: (out: string, bytes: Uint8Array) => void | Promise<void>;
   /** Findings from beyond the workbook (the cross-check), by sheet, marked in the copy too. */
@@ -48,6 +50,7 @@ export async function checkWorkbook(file: string, opts: CheckOptions = {}): Prom
   const checked = await checkWorkbookBytes(file, bytes, {
     settings: opts.settings,
     ...(out ? { copy: opts.fixOut ? "fill" : "mark" } : {}),
+    ...(opts.clean ? { clean: true } : {}),
     ...(opts.extraFindings ? { extraFindings: opts.extraFindings } : {}),
     ...(opts.memoryMb ? { memoryMb: opts.memoryMb } : {}),
   });

@@ -306,6 +306,20 @@ async function main() {
     await shot(page, "05-filled");
   });
 
+  await test("下载提交版 is --fix --clean: the same cells written, no mark and no note of the add-in", async () => {
+    const name = "missing-reasons.xlsx";
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-testid="result-row"][data-file="${name}"] [data-testid="download-submit"]`).click()]);
+    equal(dl.suggestedFilename(), "missing-reasons.submit.xlsx", "the copy's name");
+    const saved = path.join(OUT, dl.suggestedFilename());
+    await dl.saveAs(saved);
+    const JSZip = createRequire(import.meta.url)("jszip");
+    const zip = await JSZip.loadAsync(fs.readFileSync(saved));
+    const texts = await Promise.all(Object.keys(zip.files).filter((n) => /\.(xml|vml)$/.test(n)).map((n) => zip.file(n).async("string")));
+    check(!texts.some((t) => t.includes('N("jixiao")')), "a mark of the add-in is in the copy to submit");
+    check(!texts.some((t) => t.includes("【绩效自评助手】")), "a note of the add-in is in the copy to submit");
+    check(texts.some((t) => t.includes("【待补充原因】")), "the drafted reasons are not in the copy");
+  });
+
   await test("下载汇总表: 汇总 with a row per form, 问题清单 with every finding, 说明; read back", async () => {
     const [dl] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="download-summary"]')]);
     equal(dl.suggestedFilename(), "汇总.xlsx", "the summary's name");

@@ -6,8 +6,8 @@ import type { Job, Reply, Request } from "./protocol";
 /** What the page's components ask of the checker; they never touch the workers or the adapter. */
 export interface CheckService {
   check(name: string, file: Blob, settings: Settings): Promise<FileResult>;
-  /** The filled copy; `extraFindings` (the cross-check's, by sheet) are marked in it too. */
-  fill(name: string, file: Blob, settings: Settings, extraFindings?: Record<string, Finding[]>): Promise<{ result: FileResult; bytes: Uint8Array | null }>;
+  /** The filled copy; `extraFindings` (the cross-check's, by sheet) are marked in it too; `clean`: no marks and notes (the copy to submit). */
+  fill(name: string, file: Blob, settings: Settings, extraFindings?: Record<string, Finding[]>, clean?: boolean): Promise<{ result: FileResult; bytes: Uint8Array | null }>;
   summary(files: FileResult[], settings: Settings): Promise<Uint8Array>;
 }
 
@@ -174,8 +174,8 @@ export function createCheckService(opts: { workers?: number; inPage?: boolean; t
       }
       return unwrap(reply).result!;
     },
-    async fill(name, file, settings, extraFindings = {}) {
-      const r = unwrap(await ask({ type: "fill", name, file, settings, extraFindings }));
+    async fill(name, file, settings, extraFindings = {}, clean = false) {
+      const r = unwrap(await ask({ type: "fill", name, file, settings, extraFindings, ...(clean ? { clean: true } : {}) }));
       return { result: r.result!, bytes: r.bytes ?? null };
     },
     async summary(files, settings) {

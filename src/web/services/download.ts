@@ -13,9 +13,12 @@ export function download(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The filled copy's name, as the command names it: 自评表.xlsx → 自评表.filled.xlsx; an .xls → .filled.xlsx. */
-export function filledName(file: string): string {
+/**
+ * The filled copy's name, as the command names it: 自评表.xlsx → 自评表.filled.xlsx (an .xls → .filled.xlsx);
+ * the copy to submit, without marks and notes, 自评表.submit.xlsx (as --fix --clean).
+ */
+export function filledName(file: string, clean = false): string {
   const base = file.split("/").pop() ?? file;
   const ext = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(base)?.[1].toLowerCase() ?? "xlsx";
-  return `${base.replace(/\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i, "")}.filled.${ext}`;
+  return `${base.replace(/\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i, "")}.${clean ? "submit" : "filled"}.${ext}`;
 }

@@ -5,7 +5,7 @@ import type { FileResult } from "../../xlsx/checkBytes";
 /** What the page asks of the checking worker (src/web/services/check.worker.ts) and what it answers. */
 export type Request =
   | { id: number; type: "check"; name: string; file: Blob; settings: Settings }
-  | { id: number; type: "fill"; name: string; file: Blob; settings: Settings; extraFindings: Record<string, Finding[]> }
+  | { id: number; type: "fill"; name: string; file: Blob; settings: Settings; extraFindings: Record<string, Finding[]>; clean?: boolean }
   | { id: number; type: "summary"; files: FileResult[]; madeAt: string; version: string; settings: Settings };
 
 export type Reply =

@@ -22,7 +22,7 @@ export async function run(req: Request): Promise<Reply> {
     }
     const bytes = new Uint8Array(await req.file.arrayBuffer());
     const settings = resolveSettings(req.settings);
-    const checked = await checkWorkbookBytes(req.name, bytes, req.type === "fill" ? { settings, copy: "fill", extraFindings: req.extraFindings } : { settings });
+    const checked = await checkWorkbookBytes(req.name, bytes, req.type === "fill" ? { settings, copy: "fill", extraFindings: req.extraFindings, ...(req.clean ? { clean: true } : {}) } : { settings });
     return { id: req.id, ok: true, result: checked.result, ...(checked.copy ? { bytes: checked.copy } : {}) };
   } catch (e) {
     return { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
