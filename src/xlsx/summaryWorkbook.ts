@@ -1,3 +1,5 @@
+import { resolveSettings, type SettingsInput } from "../core/settings";
+import { localTime, settingsWords } from "../core/settingsText";
 import ExcelJS from "exceljs";
 import { fitCell } from "../core/text";
 import type { Finding } from "../core/rules/types";
@@ -136,11 +138,13 @@ export async function summaryWorkbookOf(rows: readonly SummaryRow[], opts: Summa
   fitColumns(list);
 
   const about = wb.addWorksheet("说明");
-  about.addRow(["生成时间", opts.madeAt.toISOString().replace("T", " ").slice(0, 19) + " UTC"]);
+  about.addRow(["生成时间", localTime(opts.madeAt)]);
   about.addRow(["程序版本", `绩效自评助手 jixiao ${opts.version}`]);
   about.addRow(["文件数", new Set(rows.map((r) => r.file)).size]);
-  about.addRow(["设置", JSON.stringify(opts.settings)]);
+  about.addRow(["设置", settingsWords(resolveSettings(opts.settings as SettingsInput)).zh]);
   about.addRow(["说明", "“汇总”每个绩效表一行，无法读取的文件也各占一行；“问题清单”每个问题一行，错误在前。"]);
+  // The same options for a program that reads this workbook back.
+  about.addRow(["设置（机读）", JSON.stringify(opts.settings)]);
   about.getColumn(1).font = { bold: true };
   fitColumns(about);
 

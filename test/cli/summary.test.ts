@@ -66,7 +66,13 @@ test("问题清单: one row per finding, errors first; text from the workbooks i
   for (const w of wb.worksheets) w.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
   const about = wb.getWorksheet("说明")!;
   expect(String(about.getCell("B2").value)).toMatch(/^绩效自评助手 jixiao \d+\.\d+\.\d+/);
-  expect(String(about.getCell("B4").value)).toContain('"rounding":"truncate"');
+  // In the reviewer's local time and in words; the same options as JSON for programs, last.
+  expect(String(about.getCell("B1").value)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d（UTC[+−]\d\d:\d\d）$/);
+  expect(String(about.getCell("B4").value)).toContain("取舍方式：截位保留两位小数");
+  expect(String(about.getCell("B4").value)).toContain("合理性提示：关");
+  expect(String(about.getCell("B4").value)).not.toContain("{");
+  expect(about.getCell("A6").value).toBe("设置（机读）");
+  expect(String(about.getCell("B6").value)).toContain('"rounding":"truncate"');
 });
 
 test("near miss: --summary naming an input is refused and nothing is written", async () => {

@@ -89,7 +89,8 @@ test("the summary workbook the page downloads has the command's sheets", async (
   expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "问题清单", "说明"]);
   expect(wb.getWorksheet("说明")!.getCell("A1").value).toBe("生成时间");
   // The options the page checked with are recorded, as the command records its own.
-  expect(String(wb.getWorksheet("说明")!.getCell("B4").value)).toContain('"rounding":"half-up"');
+  expect(String(wb.getWorksheet("说明")!.getCell("B4").value)).toContain("取舍方式：四舍五入保留两位小数");
+  expect(String(wb.getWorksheet("说明")!.getCell("B6").value)).toContain('"rounding":"half-up"');
 });
 
 test("with other rule options the page reports what the command reports with the same options", async () => {
