@@ -4,6 +4,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { buildWorkbook } from "./generate.mjs";
+import { median, ms, peers, timed as timeIt } from "./peers.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -11,22 +12,6 @@ const { analyzeSheet } = require(path.join(root, "dist/core/engine.js"));
 const { loadWorkbook, snapshotOf } = require(path.join(root, "dist/xlsx/readWorkbook.js"));
 const { checkWorkbook } = require(path.join(root, "dist/xlsx/checkWorkbook.js"));
 const { readPackageSnapshots } = require(path.join(root, "dist/xlsx/readPackage.js"));
-
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-async function timeIt(fn, runs) {
-  await fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times.push(ms(t0));
-  }
-  return median(times);
-}
 
 const lines = [];
 const out = (s) => {
@@ -86,7 +71,6 @@ out(`  the whole check of the file is ${(whole / load).toFixed(2)}× merely load
 
 // 3a. Against the peers and the floor, at 5,000 and 50,000 rows.
 {
-  const { peers } = await import("./peers.mjs");
   await peers({ root, file: tmp, label: "5,000 rows", runs: 9, rounds: 5, out, checkWorkbook });
   const big = path.join(path.dirname(tmp), "50000.xlsx");
   await buildWorkbook(50_000).xlsx.writeFile(big);

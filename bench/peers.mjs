@@ -10,8 +10,8 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The floor: the zip's directory, the parts a form needs inflated and decoded, each `<c>` and its `<v>` found. */
 export function floorRead(bytes) {
@@ -46,7 +46,7 @@ export function floorRead(bytes) {
 }
 
 /** Median milliseconds of `fn` over `runs`, after one warm-up. */
-async function timed(fn, runs) {
+export async function timed(fn, runs) {
   await fn();
   const xs = [];
   for (let i = 0; i < runs; i++) {

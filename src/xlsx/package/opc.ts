@@ -41,11 +41,6 @@ export class Package {
     return s;
   }
 
-  /** Lets go of a part's text that will not be wanted again (a sheet read only to be checked). */
-  forget(part: string): void {
-    if (!this.changed.has(part)) this.texts.delete(part);
-  }
-
   /** A part is written as UTF-8, whatever it was read from: its declaration says so. */
   write(part: string, text: string): void {
     this.texts.set(part, text.replace(/^(<\?xml[^>]*?encoding\s*=\s*)(["'])UTF-16(?:LE|BE)?\2/i, "$1$2UTF-8$2"));
