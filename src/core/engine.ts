@@ -1,7 +1,6 @@
 import { Grid } from "./grid";
 import type { SheetResult } from "./result";
 import { recognise } from "./forms/recognise";
-import { hasAll } from "./forms/traits";
 import { formulaCellsOf } from "./forms/families";
 import { RULES } from "./rules";
 import { formatMessage, type Descriptor, type Finding, type Rule, type RuleContext } from "./rules/types";
@@ -41,7 +40,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
   const { form, evals: evaluations, figures, settings } = ctx;
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    if (hasAll(form.traits, rule.requires)) rule.run(ctx, (d) => findings.push(findingOf(rule, d)));
+    rule.run(ctx, (d) => findings.push(findingOf(rule, d)));
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));
   // A figure whose formula result is unknown is not reported wrong on a guess: formula-unchecked says so.

@@ -1,5 +1,5 @@
 import type { DepartmentForm, Form, FormKind, FundsBlock, LegacyForm, TargetsForm } from "../forms/model";
-import type { Trait } from "../forms/traits";
+import { hasAll, type Trait } from "../forms/traits";
 import type { Settings } from "../settings";
 import type { Evaluation } from "../scoring/evaluation";
 import type { Figures } from "../scoring/figureTypes";
@@ -132,10 +132,7 @@ interface RuleModule<T extends Trait, M extends string> extends RuleMeta<T> {
   check(ctx: RuleContext<T>, report: Report<M>): void;
 }
 
-/**
- * A rule as the engine runs it: on a form whose family has every trait it requires (the engine and
- * the rule tester check that; `run` itself does not).
- */
+/** A rule as the engine runs it: on any form, checking only those whose family has every trait it requires. */
 export interface Rule extends RuleMeta {
   messages: Readonly<Record<string, Message>>;
   run(ctx: RuleContext, report: Report): void;
@@ -146,7 +143,7 @@ export function defineRule<T extends Trait, M extends string>(module: RuleModule
   return {
     ...meta,
     run(ctx, report) {
-      check(ctx as RuleContext<T>, report as Report<M>);
+      if (hasAll(ctx.form.traits, meta.requires)) check(ctx as RuleContext<T>, report as Report<M>);
     },
   };
 }
