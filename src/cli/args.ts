@@ -5,7 +5,7 @@ import { SettingsSchema, type SettingsInput } from "../core/settings";
 export type Lang = "zh-CN" | "en-US";
 
 export interface CliOptions {
-  command: "check" | "help" | "version";
+  command: "check" | "clear" | "help" | "version";
   files: string[];
   json: boolean;
   lang: Lang;
@@ -106,12 +106,19 @@ export function parseCli(argv: string[]): CliOptions {
   if (values.help) return base("help");
   if (values.version) return base("version");
   // `jixiao 文件.xlsx` is `jixiao check 文件.xlsx`: the only command is check.
-  const implicit = positionals.length > 0 && positionals[0] !== "check" && positionals[0] !== "help" && (/\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i.test(positionals[0]) || positionals[0] === "-" || /[\\/*?]/.test(positionals[0]));
+  const implicit = positionals.length > 0 && !["check", "clear", "help"].includes(positionals[0]) && (/\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i.test(positionals[0]) || positionals[0] === "-" || /[\\/*?]/.test(positionals[0]));
   const [command, ...files] = implicit ? ["check", ...positionals] : positionals;
   if (!command || command === "help") return base("help");
-  if (command !== "check") throw new UsageError(`未知命令 ${command}：唯一的命令是 check（unknown command ${command}; the command is check）`);
-  if (files.length === 0) throw new UsageError("请给出要检查的工作簿文件（give at least one workbook file）");
-  if (values.out && !values.fix && !values.mark) throw new UsageError("--out 需与 --fix 或 --mark 一起使用（--out goes with --fix or --mark）");
+  if (command !== "check" && command !== "clear") throw new UsageError(`未知命令 ${command}：命令是 check 或 clear（unknown command ${command}; the commands are check and clear）`);
+  if (files.length === 0) throw new UsageError(command === "clear" ? "请给出要去掉标记的工作簿文件（give at least one workbook file）" : "请给出要检查的工作簿文件（give at least one workbook file）");
+  if (command === "clear") {
+    const notWith = (["fix", "mark", "clean", "csv", "summary", "rounding", "reverse", "over-threshold", "cross-check", "plausibility"] as const).filter((k) => values[k] !== undefined && values[k] !== false);
+    if (notWith.length > 0) {
+      const named = notWith.map((k) => `--${k}`).join(" ");
+      throw new UsageError(`clear 只去掉本程序的标记和批注，不与 ${named} 同用（clear only removes this program's marks and notes; drop ${named}）`);
+    }
+  }
+  if (values.out && !values.fix && !values.mark && command !== "clear") throw new UsageError("--out 需与 --fix 或 --mark 一起使用（--out goes with --fix or --mark）");
   if (values.fix && values.mark) throw new UsageError("--fix 已包含标记，不能与 --mark 同用（--fix already marks; drop --mark）");
   if (values.clean && !values.fix) throw new UsageError("--clean 需与 --fix 一起使用：得到不带标记和批注的已填写副本（--clean goes with --fix: a filled copy without marks and notes）");
 
@@ -140,7 +147,7 @@ export function parseCli(argv: string[]): CliOptions {
   const fileTimeoutS = whole("file-timeout", values["file-timeout"], 1, MAX_FILE_TIMEOUT_S);
   const fileMemoryMb = whole("file-memory", values["file-memory"], 64, MAX_FILE_MEMORY_MB);
   return {
-    command: "check",
+    command,
     ...(jobs !== undefined ? { jobs } : {}),
     ...(fileTimeoutS !== undefined ? { fileTimeoutS } : {}),
     ...(fileMemoryMb !== undefined ? { fileMemoryMb } : {}),

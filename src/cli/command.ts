@@ -64,14 +64,18 @@ export async function runMain(argv: string[], io: Io, version: () => string): Pr
   const skipped: Skipped[] = [];
   let fromStdin: { path: string; dir: string } | null = null;
   if (opts.files.includes(STDIN_NAME)) {
-    if ((opts.fix || opts.mark) && !opts.out) {
-      io.err.write("jixiao: 从标准输入读取时，--fix / --mark 需要用 -o 指定副本文件（with -, --fix and --mark need -o <file>）\n请运行 jixiao --help 查看用法（run jixiao --help for usage）\n");
+    if ((opts.fix || opts.mark || opts.command === "clear") && !opts.out) {
+      io.err.write("jixiao: 从标准输入读取时，--fix / --mark / clear 需要用 -o 指定副本文件（with -, --fix, --mark and clear need -o <file>）\n请运行 jixiao --help 查看用法（run jixiao --help for usage）\n");
       return 2;
     }
     fromStdin = await stdinFile(io.stdin ?? process.stdin);
     opts.files = opts.files.map((f) => (f === STDIN_NAME ? fromStdin!.path : f));
   }
   try {
+    if (opts.command === "clear") {
+      const { clearAll } = await import("./clear");
+      return await clearAll(opts, io, skipped, fromStdin ? { path: fromStdin.path, name: STDIN_NAME } : null);
+    }
     return await checkAll(opts, io, skipped, fromStdin, version);
   } finally {
     if (fromStdin) fs.rmSync(fromStdin.dir, { recursive: true, force: true });

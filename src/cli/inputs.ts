@@ -27,7 +27,7 @@ function kindOf(p: string): "file" | "dir" | "other" | "missing" {
   }
 }
 
-function walk(dir: string, skipped: Skipped[]): string[] {
+function walk(dir: string, skipped: Skipped[], ownCopy: RegExp): string[] {
   const out: string[] = [];
   let entries: fs.Dirent[];
   try {
@@ -40,7 +40,7 @@ function walk(dir: string, skipped: Skipped[]): string[] {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"))) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      out.push(...walk(p, skipped));
+      out.push(...walk(p, skipped, ownCopy));
       continue;
     }
     if (!WORKBOOK_EXT.test(entry.name)) continue;
@@ -50,11 +50,16 @@ function walk(dir: string, skipped: Skipped[]): string[] {
     else if (kind === "missing") skipped.push({ path: p, reason: { zh: "链接指向的文件不存在", en: "a link to a file that does not exist" } });
     else if (kind === "other") skipped.push({ path: p, reason: NOT_A_FILE });
     else if (entry.name.startsWith("~$")) skipped.push({ path: p, reason: { zh: "Excel 的临时锁定文件", en: "an Excel lock file" } });
-    // Copies this command wrote earlier (--fix, --mark) are not forms to check again.
-    else if (/\.(filled|marked|submit)( \(\d+\))?\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
+    // Copies this command wrote earlier (--fix, --mark, clear) are not forms to check again.
+    else if (ownCopy.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
     else out.push(p);
   }
   return out;
+}
+
+/** The names of the copies this command writes with these suffixes (`x.filled.xlsx`, `x.filled (2).xlsx`). */
+export function copiesOf(suffixes: string[]): RegExp {
+  return new RegExp(`\\.(${suffixes.join("|")})( \\(\\d+\\))?\\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$`, "i");
 }
 
 function globToRegExp(pattern: string): RegExp {
@@ -67,7 +72,7 @@ function globToRegExp(pattern: string): RegExp {
  * file name expanded here (Windows' command prompt passes them on unexpanded). A name that matches
  * nothing is kept, so that it is reported as missing.
  */
-export function expandInputs(args: string[], skipped: Skipped[] = []): string[] {
+export function expandInputs(args: string[], skipped: Skipped[] = [], ownCopy: RegExp = copiesOf(["filled", "marked", "submit", "cleared"])): string[] {
   const out: string[] = [];
   for (const arg of args) {
     let stat: fs.Stats | undefined;
@@ -77,7 +82,7 @@ export function expandInputs(args: string[], skipped: Skipped[] = []): string[] 
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      out.push(...walk(arg, skipped));
+      out.push(...walk(arg, skipped, ownCopy));
       continue;
     }
     const base = path.basename(arg);

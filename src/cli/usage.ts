@@ -5,6 +5,9 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
 用法 Usage:
   jixiao check <文件 | 文件夹 | *.xlsx | ->... [选项]     （check 可省略：jixiao 文件.xlsx）
   "-" 从标准输入读取一个工作簿（"-" reads one workbook from standard input）
+  jixiao clear <文件 | 文件夹>... [-o <路径>] [--force]
+  去掉本程序留下的标记和批注，写到副本 <原名>.cleared.xlsx；已填写的内容、本人的批注和格式不变
+  (a copy with this program's marks and notes removed, nothing else changed)
   文件：.xlsx .xlsm .xltx .xltm .xls .ods .et（.xls/.ods/.et 的副本另存为 .xlsx）
   (files: .xlsx .xlsm .xltx .xltm .xls .ods .et; a copy of an .xls/.ods/.et is an .xlsx)
   文件夹：检查其中（含子文件夹）所有这些文件；通配符 * ? 由本程序展开

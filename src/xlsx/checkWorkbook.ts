@@ -22,7 +22,7 @@ interface CheckOptions {
   memoryMb?: number;
 }
 
-async function readBytes(file: string): Promise<Buffer> {
+export async function readBytes(file: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (e) {

@@ -2,7 +2,7 @@
 const WORKBOOK = /\.(xlsx|xlsm|xltx|xltm|xls|ods|et)$/i;
 /** Excel's lock files (~$自评表.xlsx) are not workbooks; copies this checker or the command made are not forms to check. */
 const LOCK = /(^|\/)~\$/;
-const COPY = /\.(filled|marked|submit)( \(\d+\))?\.(xlsx|xlsm|xltx|xltm)$/i;
+const COPY = /\.(filled|marked|submit|cleared)( \(\d+\))?\.(xlsx|xlsm|xltx|xltm)$/i;
 
 export interface Picked {
   /** The path it was chosen with: 文件夹/自评表.xlsx for a file in a dropped or chosen folder. */

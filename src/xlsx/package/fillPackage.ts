@@ -30,6 +30,8 @@ interface SheetFilled {
   protected?: boolean;
   /** The sheet's drawing could not be read: its notes were not written (its marks were). */
   notesUnwritable?: boolean;
+  /** The add-in's earlier marks (conditional-format rules) and notes taken away. */
+  removed: { marks: number; notes: number };
 }
 
 interface PackageFilled {
@@ -98,15 +100,16 @@ export async function fillPackage(input: Uint8Array | OpenedWorkbook, fills: She
     const original = part ? await pkg.read(part) : undefined;
     if (!part || original === undefined) throw new PackageShapeError(`no part for sheet ${f.sheet}`);
     if (isProtected(original)) {
-      result.set(f.sheet, { written: [], skipped: f.writes.map((w) => w.cell), notes: [], protected: true });
+      result.set(f.sheet, { written: [], skipped: f.writes.map((w) => w.cell), notes: [], protected: true, removed: { marks: 0, notes: 0 } });
       continue;
     }
     if (f.writes.length === 0 && f.marks.length === 0 && !(await hasOwnMarks(pkg, part, original))) {
-      result.set(f.sheet, { written: [], skipped: [], notes: [] });
+      result.set(f.sheet, { written: [], skipped: [], notes: [], removed: { marks: 0, notes: 0 } });
       continue;
     }
     const st = f.writes.some((w) => w.numberFormat) || f.marks.length > 0 ? await getStyles() : null;
-    let xml = removeOwnMarks(original).xml;
+    const unmarked = removeOwnMarks(original);
+    let xml = unmarked.xml;
     const cells = writeCells(xml, f.writes, st, sharedString);
     xml = cells.xml;
     xml = addMarks(
@@ -131,6 +134,7 @@ export async function fillPackage(input: Uint8Array | OpenedWorkbook, fills: She
       skipped: cells.skipped,
       notes: notes.written,
       ...(notes.unwritable ? { notesUnwritable: true } : {}),
+      removed: { marks: unmarked.removed, notes: notes.removed },
     });
   }
 

@@ -20,6 +20,8 @@ interface NotesWritten {
   written: string[];
   /** Set when the sheet's existing drawing could not be read, so no note was written. */
   unwritable?: boolean;
+  /** The add-in's earlier notes taken away. */
+  removed: number;
 }
 
 const isOwn = (text: string) => text.startsWith(NOTE_PREFIX.zh);
@@ -41,18 +43,18 @@ export async function writeNotes(pkg: Package, sheetPart: string, sheetXml: stri
   try {
     existing = commentsXml ? readComments(commentsXml) : { own: [], others: new Set() };
   } catch (e) {
-    if (e instanceof XmlShapeError) return { sheetXml, written: [], unwritable: true };
+    if (e instanceof XmlShapeError) return { sheetXml, written: [], unwritable: true, removed: 0 };
     throw e;
   }
   const adding = notes.filter((n) => !existing.others.has(n.cell));
-  if (existing.own.length === 0 && adding.length === 0) return { sheetXml, written: [] };
+  if (existing.own.length === 0 && adding.length === 0) return { sheetXml, written: [], removed: 0 };
   const removedRefs = new Set(existing.own.map((o) => o.ref));
 
   let vml: string;
   try {
     vml = vmlXml !== undefined ? editVml(vmlXml, removedRefs, adding) : newVml(adding, await nextIdBlock(pkg));
   } catch (e) {
-    if (e instanceof XmlShapeError) return { sheetXml, written: [], unwritable: true };
+    if (e instanceof XmlShapeError) return { sheetXml, written: [], unwritable: true, removed: 0 };
     throw e;
   }
 
@@ -72,7 +74,7 @@ export async function writeNotes(pkg: Package, sheetPart: string, sheetXml: stri
     await addContentType(pkg, part, VML_TYPE);
     outSheet = addLegacyDrawing(outSheet, rid);
   }
-  return { sheetXml: outSheet, written: adding.map((a) => a.cell) };
+  return { sheetXml: outSheet, written: adding.map((a) => a.cell), removed: existing.own.length };
 }
 
 const EMPTY_COMMENTS =
