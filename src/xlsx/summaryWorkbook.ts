@@ -54,14 +54,40 @@ function widthOf(v: unknown): number {
   return w;
 }
 
-function fitColumns(ws: ExcelJS.Worksheet): void {
-  ws.columns.forEach((col) => {
+/**
+ * Each column as wide as its text, up to a cap; a long text (a file name, a message) wraps within its
+ * column rather than widening the page: the sheet prints one page wide at a readable scale.
+ */
+function fitColumns(ws: ExcelJS.Worksheet, caps: Readonly<Record<number, number>> = {}): void {
+  ws.columns.forEach((col, i) => {
+    const cap = caps[i + 1] ?? 24;
     let max = 6;
     col.eachCell?.({ includeEmpty: false }, (cell) => {
       max = Math.max(max, widthOf(cell.value));
     });
-    col.width = Math.min(60, max + 2);
+    col.width = Math.min(cap, max + 2);
+    if (max + 2 > cap) col.alignment = { wrapText: true, vertical: "top" };
   });
+}
+
+/**
+ * On A4 landscape, one page wide (as many tall as it takes), the header row on every page, gridlines
+ * printed, the page number and count at the foot: what a reviewer prints and files.
+ */
+function forPrint(ws: ExcelJS.Worksheet, title: string, orientation: "landscape" | "portrait" = "landscape", headerRow = true): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(headerRow ? { printTitlesRow: "1:1" } : {}),
+    showGridLines: true,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddHeader: `&L&"-,Bold"${title}&R&D`, oddFooter: "&C第 &P 页，共 &N 页" };
 }
 
 function header(ws: ExcelJS.Worksheet, names: string[]): void {
@@ -127,7 +153,8 @@ export async function summaryWorkbookOf(rows: readonly SummaryRow[], opts: Summa
     }
   });
   sum.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sum.rowCount), column: SUMMARY_HEADER.length } };
-  fitColumns(sum);
+  fitColumns(sum, { 1: 30, 4: 28, 5: 20, 16: 40 });
+  forPrint(sum, "绩效表检查汇总");
 
   const list = wb.addWorksheet("问题清单");
   header(list, FINDINGS_HEADER);
@@ -135,7 +162,8 @@ export async function summaryWorkbookOf(rows: readonly SummaryRow[], opts: Summa
   findings.sort((a, b) => order[a.f.severity] - order[b.f.severity]);
   for (const x of findings) list.addRow([fileCell(x.file), text(x.sheet), x.f.cell, SEVERITY_LABEL[x.f.severity].zh, codeTitle(x.f.code).zh, x.f.code, text(x.f.message.zh)]);
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, list.rowCount), column: FINDINGS_HEADER.length } };
-  fitColumns(list);
+  fitColumns(list, { 1: 30, 7: 60 });
+  forPrint(list, "问题清单");
 
   const about = wb.addWorksheet("说明");
   about.addRow(["生成时间", localTime(opts.madeAt)]);
@@ -146,7 +174,8 @@ export async function summaryWorkbookOf(rows: readonly SummaryRow[], opts: Summa
   // The same options for a program that reads this workbook back.
   about.addRow(["设置（机读）", JSON.stringify(opts.settings)]);
   about.getColumn(1).font = { bold: true };
-  fitColumns(about);
+  fitColumns(about, { 2: 70 });
+  forPrint(about, "说明", "portrait", false);
 
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
