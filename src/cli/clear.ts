@@ -3,7 +3,6 @@ import { clearWorkbookBytes, type SheetCleared } from "../xlsx/clearMarks";
 import { readBytes } from "../xlsx/checkWorkbook";
 import { WorkbookReadError } from "../xlsx/sniff";
 import type { CliOptions } from "./args";
-import type { Io } from "./command";
 import { copiesOf, expandInputs, uniqueFiles, type Skipped } from "./inputs";
 import { planTargets, writeWhole } from "./outputs";
 import { visible } from "./report";
@@ -34,7 +33,13 @@ function lineOf(r: Cleared, zh: boolean): string {
   return zh ? `${name} → ${visible(r.out ?? "")}：${what}${lockedText}` : `${name} → ${visible(r.out ?? "")}: ${what}${lockedText}`;
 }
 
-export async function clearAll(opts: CliOptions, io: Io, skipped: Skipped[], stdin: { path: string; name: string } | null): Promise<number> {
+/** Where the command writes (command.ts's Io, which imports this module). */
+interface Out {
+  out: { write(s: string): unknown };
+  err: { write(s: string): unknown };
+}
+
+export async function clearAll(opts: CliOptions, io: Out, skipped: Skipped[], stdin: { path: string; name: string } | null): Promise<number> {
   // A folder's filled and marked copies are what there is to clear; only the cleared ones are passed over.
   const files = uniqueFiles(expandInputs(opts.files, skipped, copiesOf(["cleared"])));
   const many = files.length > 1;

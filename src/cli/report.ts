@@ -2,7 +2,7 @@ import { countBySeverity } from "../core/engine";
 import type { Finding } from "../core/rules/types";
 import type { SheetResult } from "../core/engine";
 import { figureLines, shownFigures } from "../core/shownFigures";
-import { indicatorSummaries, KIND_LABEL, SEVERITY_LABEL, statusOf } from "../core/summary";
+import { indicatorSummaries, isPrintCheck, KIND_LABEL, PRINT_CHECK_TITLE, SEVERITY_LABEL, statusOf } from "../core/summary";
 import type { FileResult } from "../xlsx/checkWorkbook";
 import type { Lang } from "./args";
 import { visibleText } from "../core/text";
@@ -43,7 +43,7 @@ export function toJson(files: FileResult[], lang: Lang) {
         kind: s.kind,
         ...jsonFigures(s),
         indicators: indicatorSummaries(s),
-        findings: s.findings.map((x) => ({ code: x.code, severity: x.severity, cell: x.cell, message: t(messageOf(x)) })),
+        findings: s.findings.map((x) => ({ code: x.code, severity: x.severity, cell: x.cell, message: t(messageOf(x)), ...(isPrintCheck(x.code) ? { group: "print" } : {}) })),
         ...(s.written ? { written: s.written.map((w) => ({ cell: w.cell, value: w.value, purpose: w.purpose })) } : {}),
       })),
     })),
@@ -80,8 +80,13 @@ export function toText(files: FileResult[], lang: Lang): string {
       if (s.written && s.written.length > 0) {
         lines.push(zh ? `    已填写 ${s.written.length} 个单元格：${s.written.map((w) => w.cell).join("、")}` : `    Filled ${s.written.length} cells: ${s.written.map((w) => w.cell).join(", ")}`);
       }
-      for (const x of s.findings) {
-        lines.push(`    ${ICON[x.severity]} ${t(SEVERITY_LABEL[x.severity])} ${x.cell.padEnd(5)} ${t(messageOf(x))} [${x.code}]`);
+      const line = (x: (typeof s.findings)[number]) => `    ${ICON[x.severity]} ${t(SEVERITY_LABEL[x.severity])} ${x.cell.padEnd(5)} ${t(messageOf(x))} [${x.code}]`;
+      for (const x of s.findings) if (!isPrintCheck(x.code)) lines.push(line(x));
+      // The print check before stamping, after the form's own findings, under its heading.
+      const printed = s.findings.filter((x) => isPrintCheck(x.code));
+      if (printed.length > 0) {
+        lines.push(`    ${t(PRINT_CHECK_TITLE)}${zh ? "：" : ":"}`);
+        for (const x of printed) lines.push(line(x));
       }
     }
     if (f.error) lines.push(`  ${zh ? "未写出副本" : "No copy written"}：${t(f.error)}`);

@@ -8,6 +8,7 @@ import { evaluate } from "./scoring/evaluate";
 import { computeFigures } from "./scoring/figures";
 import { resolveSettings, type SettingsInput } from "./settings";
 import { recalculate } from "./recalc";
+import { SheetGeometry } from "./print/geometry";
 import type { SheetSnapshot } from "./snapshot";
 
 export type { SheetResult } from "./result";
@@ -23,13 +24,15 @@ export function ruleContextOf(snapshot: SheetSnapshot, settingsInput?: SettingsI
   const settings = resolveSettings(settingsInput);
   // Formula results a file does not hold (or holds stale) are computed where the engine can.
   const { snapshot: snap, unknown } = recalculate(snapshot);
-  const found = recognise(new Grid(snap));
+  const grid = new Grid(snap);
+  const found = recognise(grid);
   if (!found) return { ctx: null, sheet: snap.name };
   const unchecked = unknown.length > 0 ? formulaCellsOf(found).filter((c) => unknown.includes(c)) : [];
   const form = unchecked.length > 0 ? { ...found, uncheckedFormulas: unchecked } : found;
   const evaluations = evaluate(form, settings);
   const figures = computeFigures(form, evaluations, settings);
-  return { ctx: { form, evals: evaluations, figures, settings }, unchecked, sheet: snap.name };
+  const geometry = snap.layout ? new SheetGeometry(snap.layout) : null;
+  return { ctx: { form, evals: evaluations, figures, settings, grid, geometry }, unchecked, sheet: snap.name };
 }
 
 /** Check one sheet: recognise the form, evaluate every row, run every rule. Pure. */

@@ -6,6 +6,7 @@ import { draftReason } from "./forms/families/writes";
 import { marksFor, type CellWrite, type WritePlan } from "./plan";
 import type { SettingsInput } from "./settings";
 import type { SheetSnapshot } from "./snapshot";
+import { layoutAfter, rowsToGrow } from "./print/grow";
 
 export { draftReason };
 
@@ -72,11 +73,15 @@ export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): Fil
   const before = analyzeSheet(snapshot, settings);
   // A protected sheet takes no writes and no marks; the hosts say so to the user.
   if (snapshot.protected) return { plan: { writes: [], marks: [] }, before, after: before };
-  const writes = fillWrites(before).filter((w) => !hiddenByMerge(snapshot, w.cell));
+  // A drafted reason wraps within its cell, its row grown to hold it, so that it prints whole.
+  const writes = fillWrites(before)
+    .filter((w) => !hiddenByMerge(snapshot, w.cell))
+    .map((w) => (w.purpose === "draft" ? { ...w, wrap: true } : w));
+  const rows = rowsToGrow(snapshot, writes);
   // Once written, every formula's stored result is stale (the copy asks Excel to recalculate on
   // opening): the engine computes them again, so a wrong formula total is still reported.
-  const after = writes.length > 0 ? analyzeSheet({ ...applyWrites(snapshot, writes), recalculatesOnLoad: true }, settings) : before;
-  return { plan: { writes, marks: marksFor(after.findings) }, before, after };
+  const after = writes.length > 0 ? analyzeSheet({ ...applyWrites(snapshot, writes), layout: layoutAfter(snapshot, writes, rows), recalculatesOnLoad: true }, settings) : before;
+  return { plan: { writes, marks: marksFor(after.findings), ...(rows.length > 0 ? { rows } : {}) }, before, after };
 }
 
 /** Plan the 检查 action: marks only. */

@@ -1,5 +1,5 @@
 import { CellRef, parseRange, RangeRef, toA1 } from "./address";
-import type { CellValue, SheetSnapshot } from "./snapshot";
+import type { CellValue, SheetLayout, SheetSnapshot } from "./snapshot";
 import { headerKey } from "./text";
 
 export interface Cell {
@@ -51,6 +51,11 @@ export class Grid {
 
   private inside(row: number, col: number): boolean {
     return row >= this.top && row <= this.bottom && col >= this.left && col <= this.right;
+  }
+
+  /** The sheet's geometry and page setup, where its adapter could read them. */
+  get layout(): SheetLayout | undefined {
+    return this.s.layout;
   }
 
   get protected(): boolean {
@@ -148,6 +153,17 @@ export class Grid {
       this.keys[id] = k;
     }
     return k;
+  }
+
+  /** Every cell whose stored text contains `needle`, row by row. */
+  cellsContaining(needle: string): CellRef[] {
+    const out: CellRef[] = [];
+    this.s.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        if (typeof v === "string" && v.includes(needle)) out.push({ row: this.top + i, col: this.left + j });
+      }),
+    );
+    return out;
   }
 
   isEmpty(row: number, col: number): boolean {

@@ -7,6 +7,8 @@ export interface CellWrite {
   cell: string;
   value: number | string;
   numberFormat?: string;
+  /** The text wraps within its cell (a drafted reason, to print whole). */
+  wrap?: boolean;
   purpose: WritePurpose;
   message: Message;
 }
@@ -20,9 +22,19 @@ export interface Mark {
   note: Message;
 }
 
+/** A row made taller, in points (so that a drafted reason prints whole). */
+export interface RowHeight {
+  row: number;
+  height: number;
+  /** The drafts it is grown for: if none of them is written (a person typed there meanwhile), it is not. */
+  cells: string[];
+}
+
 export interface WritePlan {
   writes: CellWrite[];
   marks: Mark[];
+  /** Rows the writes make taller; absent when none. */
+  rows?: RowHeight[];
 }
 
 export type { MarkCondition };

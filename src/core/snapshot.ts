@@ -23,6 +23,44 @@ const isCellValue = (v: unknown): v is CellValue =>
 const isString = (v: unknown): v is string => typeof v === "string";
 const isFormula = (v: unknown): v is string | null => v === null || typeof v === "string";
 
+/** How the sheet prints, where the adapter can read it (Excel's page setup; ECMA-376 §18.3.1.63). */
+const PageSchema = z.object({
+  orientation: z.enum(["portrait", "landscape"]),
+  /** Excel's paper size code: 9 A4, 1 Letter, 8 A3, 11 A5, 5 Legal, 13 B5. */
+  paperSize: z.number().int(),
+  /** Percent, when the sheet is not fitted to pages. */
+  scale: z.number().positive(),
+  /** Fitted to so many pages wide and tall (0: as many as it takes), instead of the scale. */
+  fitTo: z.object({ width: z.number().int().min(0), height: z.number().int().min(0) }).nullable(),
+  /** In points. */
+  margins: z.object({ left: z.number(), right: z.number(), top: z.number(), bottom: z.number() }),
+  /** The print area, as A1 ranges of this sheet; null when the whole used area prints. */
+  printArea: z.array(z.string()).nullable(),
+  /** The rows repeated at the top of every page (打印标题). */
+  titleRows: z.object({ first: z.number().int().min(1), last: z.number().int().min(1) }).nullable(),
+});
+
+/**
+ * The sheet's geometry: column widths and row heights in points, what is hidden, which cells wrap
+ * their text, and the page setup. Optional: an adapter that cannot read it leaves it out, and the
+ * print check (src/core/print) is then not made.
+ */
+const LayoutSchema = z.object({
+  /** The workbook's default font size, in points: text is measured with it. */
+  fontSize: z.number().positive(),
+  defaultColWidth: z.number().min(0),
+  defaultRowHeight: z.number().min(0),
+  /** Column ranges whose width or hiddenness differ from the default. */
+  cols: z.array(z.object({ min: z.number().int().min(1), max: z.number().int().min(1), width: z.number().min(0).optional(), hidden: z.boolean().optional() })),
+  /** Rows whose height or hiddenness differ; `fixed`: a height set by hand (customHeight), which Excel never grows. */
+  rows: z.array(z.object({ row: z.number().int().min(1), height: z.number().min(0).optional(), fixed: z.boolean().optional(), hidden: z.boolean().optional() })),
+  /** Cells whose text wraps within the cell (A1). */
+  wrapped: z.array(z.string()),
+  page: PageSchema.nullable(),
+});
+export type SheetLayout = z.infer<typeof LayoutSchema>;
+export type PageSetup = z.infer<typeof PageSchema>;
+
 const SheetSnapshotSchema = z
   .object({
     name: z.string(),
@@ -42,6 +80,7 @@ const SheetSnapshotSchema = z
      * results stored in the file may be stale, and figures held by formulas are not checked.
      */
     recalculatesOnLoad: z.boolean().optional(),
+    layout: LayoutSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const rows = s.values.length;

@@ -60,6 +60,11 @@ export function statusOf(r: SheetResult): { ready: boolean; message: Message } {
   return { ready: true, message: { zh: "可以提交：未发现问题。", en: "Ready to submit: no problems found." } };
 }
 
+/** The print check before stamping (issue 19 §5): its findings are shown as a group of their own. */
+export const PRINT_CHECK_TITLE: Message = { zh: "打印检查（盖章前）", en: "Print check before stamping" };
+
+export const isPrintCheck = (code: string): boolean => ruleByCode(code)?.group === "print";
+
 /** A finding code's name for people (缺少得分), for a reader who does not know the codes. */
 export function codeTitle(code: string): Message {
   if (isCrossCheckCode(code)) return CROSS_CHECK_TITLES[code];

@@ -3,6 +3,7 @@ import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { SheetResult } from "../core/engine";
 import type { Finding, Severity } from "../core/rules/types";
+import { isPrintCheck } from "../core/summary";
 import { FindingItem } from "./FindingItem";
 import type { StringKey, Translator } from "./strings";
 
@@ -12,6 +13,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
+  print: { color: tokens.colorNeutralForeground2, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
   rowHeading: {
     margin: `${tokens.spacingVerticalS} 0 0`,
     fontSize: tokens.fontSizeBase200,
@@ -37,14 +39,25 @@ export function FindingsList({ tr, result, onSelect }: FindingsListProps): React
   const names = new Map(result.evaluations.map((e) => [e.indicator.row, e.indicator.name || e.indicator.level2 || e.indicator.level1]));
   const select = (cell: string) => onSelect(result.sheet, cell);
 
+  // The print check before stamping comes last, as a group of its own.
+  const groups: Array<{ key: string; heading: string; tone: Severity | "print"; items: Finding[] }> = [
+    ...SEVERITIES.map((sev) => {
+      const items = result.findings.filter((f) => f.severity === sev && !isPrintCheck(f.code));
+      return { key: sev, heading: tr.t(GROUP_KEY[sev], { n: items.length }), tone: sev, items };
+    }),
+    (() => {
+      const items = result.findings.filter((f) => isPrintCheck(f.code));
+      return { key: "print", heading: tr.t("groupPrint", { n: items.length }), tone: "print" as const, items };
+    })(),
+  ];
+
   return (
     <div aria-label={tr.t("findingsLabel", { name: result.sheet })} role="region">
-      {SEVERITIES.map((sev) => {
-        const items = result.findings.filter((f) => f.severity === sev);
+      {groups.map(({ key, heading, tone, items }) => {
         if (items.length === 0) return null;
         return (
-          <section key={sev} className={s.group}>
-            <h3 className={`${s.heading} ${s[sev]}`}>{tr.t(GROUP_KEY[sev], { n: items.length })}</h3>
+          <section key={key} className={s.group} data-group={key}>
+            <h3 className={`${s.heading} ${s[tone]}`}>{heading}</h3>
             {byRow(items).map(([row, findings]) => {
               const name = names.get(row);
               return (

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Badge, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
 import type { Finding } from "../core/rules/types";
-import { codeTitle, SEVERITY_LABEL } from "../core/summary";
+import { codeTitle, isPrintCheck, PRINT_CHECK_TITLE, SEVERITY_LABEL } from "../core/summary";
 import type { WebTranslator } from "./strings";
 import { visibleText } from "../core/text";
 
@@ -20,15 +20,33 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, width: "6em" },
   severity: { width: "6em" },
   code: { width: "14em" },
+  printHeading: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   codeId: { display: "block", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
 });
 
 export function FindingsTable({ tr, findings, label, id }: { tr: WebTranslator; findings: Finding[]; label: string; id: string }) {
   const s = useStyles();
   if (findings.length === 0) return <div className={s.wrap} id={id}>{tr.t("noFindings")}</div>;
+  // The print check before stamping comes last, under its own heading.
+  const own = findings.filter((f) => !isPrintCheck(f.code));
+  const print = findings.filter((f) => isPrintCheck(f.code));
   return (
     <div className={s.wrap} id={id}>
-      <Table size="small" aria-label={label} data-testid="findings" className={s.table}>
+      {own.length > 0 ? <Rows tr={tr} findings={own} label={label} testId="findings" /> : null}
+      {print.length > 0 ? (
+        <section aria-label={tr.m(PRINT_CHECK_TITLE)}>
+          <h3 className={s.printHeading}>{tr.m(PRINT_CHECK_TITLE)}</h3>
+          <Rows tr={tr} findings={print} label={`${label} · ${tr.m(PRINT_CHECK_TITLE)}`} testId="print-findings" />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Rows({ tr, findings, label, testId }: { tr: WebTranslator; findings: Finding[]; label: string; testId: string }) {
+  const s = useStyles();
+  return (
+      <Table size="small" aria-label={label} data-testid={testId} className={s.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={s.cell}>{tr.t("cell")}</TableHeaderCell>
@@ -58,6 +76,5 @@ export function FindingsTable({ tr, findings, label, id }: { tr: WebTranslator; 
           ))}
         </TableBody>
       </Table>
-    </div>
   );
 }

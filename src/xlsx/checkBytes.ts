@@ -119,6 +119,7 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
     .map((p) => ({
       sheet: p.snap.name,
       writes: p.plan!.writes,
+      ...(p.plan!.rows ? { rows: p.plan!.rows } : {}),
       marks: opts.clean ? [] : extra[p.snap.name]?.length ? marksFor([...p.result.findings, ...extra[p.snap.name]]) : p.plan!.marks,
     }));
   let filled;

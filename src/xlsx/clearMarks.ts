@@ -18,7 +18,7 @@ export interface SheetCleared {
   protected?: boolean;
 }
 
-export interface ClearResult {
+interface ClearResult {
   /** Absent when the workbook could not be read or edited; `error` says why. */
   bytes?: Uint8Array;
   sheets: SheetCleared[];

@@ -1,6 +1,7 @@
-import { columnLetters, columnNumber, parseA1, parseRange, rangeToA1 } from "../core/address";
+import { columnLetters, columnNumber, parseA1, parseRange, rangeToA1, toA1 } from "../core/address";
 import { displayText } from "../core/numberFormat";
-import { validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
+import { validSnapshot, type CellValue, type SheetLayout, type SheetSnapshot } from "../core/snapshot";
+import { printNamesOf, SheetLayoutReader, styleLayoutOf } from "./package/layout";
 import { dateCell } from "./dates";
 import { REL, sameType } from "./package/opc";
 import { openWorkbook, stringItem, type OpenedWorkbook } from "./package/workbook";
@@ -118,6 +119,7 @@ interface SheetCells {
   cells: Map<number, Map<number, PackageCell>>;
   merges: string[];
   protected: boolean;
+  layout: SheetLayoutReader;
 }
 
 /** What a `<c>` element holds, read from its children. */
@@ -220,7 +222,7 @@ function refOf(ref: string): { row: number; col: number } {
 }
 
 /** One pass over a worksheet's XML as a parser reads it: its cells, merges and protection. */
-function readSheetXml(xml: string, strings: string[], formats: Array<string | undefined>, date1904: boolean): SheetCells {
+function readSheetXml(xml: string, strings: string[], formats: Array<string | undefined>, date1904: boolean, layout: SheetLayoutReader): SheetCells {
   const dateStyle = formats.map(isDateFormat);
   const cells = new Map<number, Map<number, PackageCell>>();
   const shared = new Map<string, { formula: string; at: { row: number; col: number } }>();
@@ -243,11 +245,11 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
         sawData = true;
         continue;
       }
-      if (sc.name === "mergeCells") continue;
+      if (sc.name === "mergeCells" || sc.name === "cols" || sc.name === "sheetPr") continue;
       if (sc.name === "sheetProtection") {
         const v = sc.attr("sheet");
         isProtected = v === "1" || v === "true";
-      }
+      } else if (sc.name === "sheetFormatPr" || sc.name === "pageMargins" || sc.name === "pageSetup") layout.element(sc.name, attrsOf(sc));
       // Anything else at the top (an extension list, the sheet's views) is stepped over whole.
       sc.skipElement();
       continue;
@@ -258,10 +260,25 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       sc.skipElement();
       continue;
     }
+    if (depth === 3 && (parent === "cols" || parent === "sheetPr")) {
+      if (sc.name === "col" || sc.name === "pageSetUpPr") layout.element(sc.name, attrsOf(sc));
+      sc.skipElement();
+      continue;
+    }
     if (depth === 3 && parent === "sheetData" && sc.name === "row") {
-      const r = sc.attr("r");
+      let r: string | undefined;
+      let ht: string | undefined;
+      let custom: string | undefined;
+      let hidden: string | undefined;
+      sc.eachAttr((name, value) => {
+        if (name === "r") r ??= value;
+        else if (name === "ht") ht ??= value;
+        else if (name === "customHeight") custom ??= value;
+        else if (name === "hidden") hidden ??= value;
+      });
       rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
       colNumber = 0;
+      if (ht !== undefined || hidden !== undefined) layout.row(rowNumber, ht, custom, hidden);
       continue;
     }
     if (!(depth === 4 && parent === "row" && sc.path[1] === "sheetData" && sc.name === "c")) {
@@ -306,6 +323,7 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       else ({ value, dateText } = number(v ?? ""));
       if (typeof value === "number" && Number.isNaN(value)) throw new UnreadHere("a number that is not one");
       cell = { value: value === "" ? null : value, formula: null, style, blank: false, occupied: true, ...(dateText ? { dateText } : {}) };
+      if (typeof value === "string" && value !== "" && layout.wrapsStyle(style)) layout.wrapped.push(toA1(at.row, at.col));
     } else {
       // ExcelJS: a styled empty cell is "null" (outside the extent); an unstyled one counts.
       cell = { value: null, formula: null, style, blank: style !== undefined };
@@ -315,7 +333,15 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
     row.set(at.col, cell);
   }
   if (!sawData) throw new UnreadHere("no sheetData");
-  return { cells, merges, protected: isProtected };
+  return { cells, merges, protected: isProtected, layout };
+}
+
+function attrsOf(sc: XmlScanner): Record<string, string> {
+  const out: Record<string, string> = {};
+  sc.eachAttr((name, value) => {
+    out[name] ??= value;
+  });
+  return out;
 }
 
 /**
@@ -370,8 +396,8 @@ function extent(cells: SheetCells["cells"]): Box | null {
   return box;
 }
 
-function snapshot(name: string, read: SheetCells, formats: Array<string | undefined>, recalc: boolean): SheetSnapshot {
-  const flags = { protected: read.protected, ...(recalc ? { recalculatesOnLoad: true } : {}) };
+function snapshot(name: string, read: SheetCells, formats: Array<string | undefined>, recalc: boolean, layout: SheetLayout): SheetSnapshot {
+  const flags = { protected: read.protected, ...(recalc ? { recalculatesOnLoad: true } : {}), layout };
   let merges = read.merges;
   applyMerges(read.cells, merges);
   let box = extent(read.cells);
@@ -430,9 +456,12 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
   } catch (e) {
     throw new UnreadHere(`shared strings: ${(e as Error).message}`);
   }
-  const formats = styleFormats(book.stylesPart === undefined ? undefined : pkg.readNow(book.stylesPart));
-  const entries: Array<{ name: string; part: string }> = [];
-  for (const { name, rel } of book.sheets) {
+  const stylesXml = book.stylesPart === undefined ? undefined : pkg.readNow(book.stylesPart);
+  const formats = styleFormats(stylesXml);
+  const styleLayout = styleLayoutOf(stylesXml);
+  const printNames = printNamesOf(book.xml);
+  const entries: Array<{ name: string; part: string; index: number }> = [];
+  for (const [index, { name, rel }] of book.sheets.entries()) {
     // A sheet whose part lies outside the package (another file, a path above its root) cannot be read
     // by any program: said so, never read as a workbook without a form.
     if (rel && (rel.external || rel.outside)) {
@@ -443,17 +472,20 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
     }
     if (!rel) throw new UnreadHere("a sheet without its part");
     if (!sameType(rel.type, REL.worksheet)) throw new UnreadHere("a sheet that is not a worksheet");
-    entries.push({ name, part: rel.target });
+    entries.push({ name, part: rel.target, index });
   }
-  const read: Array<{ name: string; sheet: SheetCells }> = [];
+  const read: Array<{ name: string; sheet: SheetCells; index: number }> = [];
   let anyFormula = false;
   for (const e of entries) {
     const xml = pkg.readNow(e.part);
     if (xml === undefined) throw new UnreadHere("a worksheet part missing");
-    const sheet = readSheetXml(xml, strings, formats, book.date1904);
+    const sheet = readSheetXml(xml, strings, formats, book.date1904, new SheetLayoutReader(styleLayout));
     for (const line of sheet.cells.values()) for (const c of line.values()) if (c.formula !== null) anyFormula = true;
-    read.push({ name: e.name, sheet });
+    read.push({ name: e.name, sheet, index: e.index });
   }
   // As the ExcelJS reader: calcPr counts only where the workbook has formulas.
-  return read.map((r) => validSnapshot(snapshot(r.name, r.sheet, formats, book.fullCalcOnLoad && anyFormula)));
+  return read.map((r) => {
+    const layout = r.sheet.layout.layout(printNames.get(r.index) ?? { area: null, titleRows: null });
+    return validSnapshot(snapshot(r.name, r.sheet, formats, book.fullCalcOnLoad && anyFormula, layout));
+  });
 }

@@ -17,7 +17,7 @@ import { readOtherFormat } from "../../src/xlsx/readSheetJs";
 import { loadWorkbook, snapshotOf } from "../../src/xlsx/readWorkbook";
 import { asFilled, feature, layoutOf, ACCOUNTING_FORMATS, type Feature, type TableLayout } from "../generators/asFilled";
 import { viaExcelJs, viaHandMadeXml } from "../generators/writeXlsx";
-import { sampleSheet } from "../helpers";
+import { fromCells, sampleSheet } from "../helpers";
 import { soffice } from "./libreoffice";
 
 const FORMS = ["selfeval/zhengwuyun", "selfeval/shujuyunying", "selfeval/yunweibaozhang", "legacy/xuqiuce", "targets/menhu-2024", "targets/bangongting-2020"];
@@ -43,7 +43,8 @@ function outcome(r: SheetResult) {
     total: r.figures?.total ?? null,
     grade: r.figures?.grade ?? null,
     budgetScore: r.figures?.budget?.score ?? null,
-    findings: r.findings.map((f) => `${f.severity}:${f.code}@${f.cell}`).sort(),
+    // The print check needs the sheet's layout, which the package reader alone reads.
+    findings: fromCells(r.findings).map((f) => `${f.severity}:${f.code}@${f.cell}`).sort(),
   };
 }
 

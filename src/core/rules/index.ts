@@ -33,6 +33,12 @@ import unscorableActual from "./unscorable-actual";
 import vagueTarget from "./vague-target";
 import weightSplit from "./weight-split";
 import weightSum from "./weight-sum";
+import printAreaCuts from "./print-area-cuts";
+import printDraftLeft from "./print-draft-left";
+import printHiddenContent from "./print-hidden-content";
+import printTextCut from "./print-text-cut";
+import printTitlesMissing from "./print-titles-missing";
+import printTooWide from "./print-too-wide";
 import type { Rule } from "./types";
 
 /** Every rule; findings are listed by severity, then row, and within those in this order. */
@@ -72,6 +78,12 @@ export const RULES: readonly Rule[] = [
   formulaUnchecked,
   indicatorRatioHigh,
   gradeVsRate,
+  printAreaCuts,
+  printTooWide,
+  printTitlesMissing,
+  printHiddenContent,
+  printTextCut,
+  printDraftLeft,
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));

@@ -3,6 +3,8 @@ import { hasAll, type Trait } from "../forms/traits";
 import type { Settings } from "../settings";
 import type { Evaluation } from "../scoring/evaluation";
 import type { Figures } from "../scoring/figureTypes";
+import type { Grid } from "../grid";
+import type { SheetGeometry } from "../print/geometry";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -57,6 +59,10 @@ export interface RuleContext<T extends Trait = Trait> {
   evals: Evaluation[];
   figures: Figures;
   settings: Settings;
+  /** The sheet the form was read from. */
+  grid: Grid;
+  /** Its paper geometry, where the adapter could read it; null otherwise (the print check is then not made). */
+  geometry: SheetGeometry | null;
 }
 
 /**
@@ -121,6 +127,8 @@ interface RuleMeta<T extends Trait = Trait> {
    * not reported while the formula's stored result is stale (after a fill, before recalculation).
    */
   formulaFigure: boolean;
+  /** `print`: the print check before stamping (issue 19 §5), shown as a group of its own. */
+  group?: "print";
 }
 
 /**

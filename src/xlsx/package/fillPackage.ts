@@ -1,9 +1,10 @@
 import { markFormula, MARK_COLORS, NOTE_PREFIX, type CellWrite, type Mark } from "../../core/plan";
+import type { RowHeight } from "../../core/planTypes";
 import { fitCell } from "../../core/text";
 import { writeNotes } from "./notes";
 import { addContentType, addRelationship, Package, relationshipsOf, REL, sameType } from "./opc";
 import { openWorkbook, PackageShapeError, type OpenedWorkbook } from "./workbook";
-import { addMarks, isProtected, removeOwnMarks, writeCells } from "./sheetXml";
+import { addMarks, isProtected, removeOwnMarks, setRowHeights, writeCells } from "./sheetXml";
 import { MINIMAL_STYLES, Styles } from "./styles";
 import { attr, childrenOf, insertionPoint, rootOf, splice, withAttr, XmlShapeError } from "./xml";
 
@@ -20,6 +21,8 @@ export interface SheetFill {
   sheet: string;
   writes: CellWrite[];
   marks: Mark[];
+  /** Rows to make taller (drafted reasons, to print whole). */
+  rows?: RowHeight[];
 }
 
 interface SheetFilled {
@@ -107,11 +110,14 @@ export async function fillPackage(input: Uint8Array | OpenedWorkbook, fills: She
       result.set(f.sheet, { written: [], skipped: [], notes: [], removed: { marks: 0, notes: 0 } });
       continue;
     }
-    const st = f.writes.some((w) => w.numberFormat) || f.marks.length > 0 ? await getStyles() : null;
+    const st = f.writes.some((w) => w.numberFormat || w.wrap) || f.marks.length > 0 ? await getStyles() : null;
     const unmarked = removeOwnMarks(original);
     let xml = unmarked.xml;
     const cells = writeCells(xml, f.writes, st, sharedString);
     xml = cells.xml;
+    // Only the rows of drafts that were written: a reason a person typed meanwhile keeps its row.
+    const grown = (f.rows ?? []).filter((r) => r.cells.some((c) => cells.written.includes(c)));
+    xml = setRowHeights(xml, grown);
     xml = addMarks(
       xml,
       f.marks.map((m) => ({

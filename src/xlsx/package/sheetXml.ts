@@ -68,6 +68,7 @@ interface ValueWrite {
   cell: string;
   value: number | string;
   numberFormat?: string;
+  wrap?: boolean;
 }
 
 interface CellsWritten {
@@ -102,6 +103,46 @@ function cellsOf(xml: string, row: Element): FoundElement[] {
     prev = col;
   }
   return out;
+}
+
+/**
+ * Rows made taller (the fill's drafted reasons): `ht` set on each, never lowered, never on a row whose
+ * height a person fixed (customHeight); a row the sheet does not list is added, empty, with its height.
+ */
+export function setRowHeights(xml: string, heights: ReadonlyArray<{ row: number; height: number }>): string {
+  if (heights.length === 0) return xml;
+  const root = rootOf(xml);
+  const p = prefixOf(root);
+  const sheetData = childrenOf(xml, root).find((c) => c.name === "sheetData");
+  if (!sheetData) throw new XmlShapeError("worksheet without sheetData");
+  const rows = rowsOf(xml, sheetData);
+  const edits: Splice[] = [];
+  const added: Array<{ index: number; text: string }> = [];
+  for (const { row, height } of heights) {
+    const found = rows.find((r) => r.index === row);
+    if (!found) {
+      added.push({ index: row, text: `<${p}row r="${row}" ht="${height}"/>` });
+      continue;
+    }
+    const el = found.el;
+    const custom = attr(xml, el, "customHeight");
+    const ht = Number(attr(xml, el, "ht") ?? NaN);
+    if (custom === "1" || custom === "true" || attr(xml, el, "hidden") === "1" || (Number.isFinite(ht) && ht >= height)) continue;
+    edits.push({ start: el.start, end: el.tagEnd, text: withAttr(xml, el, "ht", String(height)) });
+  }
+  if (added.length > 0) {
+    if (sheetData.selfClosing) {
+      const o = opened(xml, sheetData);
+      edits.push({ start: sheetData.start, end: sheetData.end, text: o.open + added.map((n) => n.text).join("") + o.close });
+    } else {
+      for (const n of added) {
+        const next = rows.find((r) => r.index > n.index);
+        const at = next ? next.el.start : sheetData.contentEnd;
+        edits.push({ start: at, end: at, text: n.text });
+      }
+    }
+  }
+  return splice(xml, edits);
 }
 
 /** Whether a `<c>` holds nothing a person or a formula put there (a space is content). */
@@ -174,7 +215,10 @@ export function writeCells(xml: string, writes: ValueWrite[], styles: Styles | n
     wanted.set(row, list);
   }
 
-  const styleFor = (base: number, w: ValueWrite) => (w.numberFormat && styles ? styles.withNumberFormat(base, w.numberFormat) : base);
+  const styleFor = (base: number, w: ValueWrite) => {
+    const formatted = w.numberFormat && styles ? styles.withNumberFormat(base, w.numberFormat) : base;
+    return w.wrap && styles ? styles.withWrap(formatted) : formatted;
+  };
   const colStyle = (col: number) => colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
   const newRows: Array<{ index: number; text: string }> = [];
   const grow: string[] = [];

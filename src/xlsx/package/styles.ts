@@ -101,6 +101,33 @@ export class Styles {
     return out;
   }
 
+  /** The cellXfs index of style `base` with its text wrapping: `base` itself when it wraps already. */
+  withWrap(base: number): number {
+    const key = `${base}\u0000wrap`;
+    const memo = this.memo.get(key);
+    if (memo !== undefined) return memo;
+    const src = this.xfs[base] ?? this.xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const el = rootOf(src);
+    const kids = el.selfClosing ? [] : childrenOf(src, el);
+    const align = kids.find((k) => k.name === "alignment");
+    const on = align && ["1", "true"].includes(attr(src, align, "wrapText") ?? "");
+    let out: number;
+    if (on && this.xfs[base] !== undefined) out = base;
+    else {
+      let xf: string;
+      if (align) xf = src.slice(0, align.start) + withAttr(src, align, "wrapText", "1") + src.slice(align.tagEnd);
+      else if (el.selfClosing) xf = `${src.slice(0, el.tagEnd - 2).trimEnd()}><${this.p}alignment wrapText="1"/></${el.qname}>`;
+      else xf = `${src.slice(0, el.tagEnd)}<${this.p}alignment wrapText="1"/>${src.slice(el.tagEnd)}`;
+      const el2 = rootOf(xf);
+      xf = withAttr(xf, el2, "applyAlignment", "1") + xf.slice(el2.tagEnd);
+      out = this.xfs.length;
+      this.xfs.push(xf);
+      this.newXfs.push(xf);
+    }
+    this.memo.set(key, out);
+    return out;
+  }
+
   /** The dxfs index of a mark's colours (font, solid fill), reusing an identical entry. */
   dxf(fontArgb: string, fillArgb: string): number {
     const p = this.p;

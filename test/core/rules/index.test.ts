@@ -38,6 +38,13 @@ const TABLE: Array<[string, "error" | "warning" | "info"]> = [
   ["stated-rate-differs", "warning"],
   ["weight-split", "info"],
   ["formula-unchecked", "info"],
+  // The print check before stamping (issue 19 §5): notices, shown as a group of their own.
+  ["print-area-cuts", "info"],
+  ["print-too-wide", "info"],
+  ["print-titles-missing", "info"],
+  ["print-hidden-content", "info"],
+  ["print-text-cut", "info"],
+  ["print-draft-left", "info"],
 ];
 
 test("every code of the table is registered once, with its severity", () => {

@@ -1,0 +1,162 @@
+import { parseA1, parseRange, type RangeRef } from "../address";
+import type { PageSetup, SheetLayout } from "../snapshot";
+
+/**
+ * A sheet's paper geometry from its layout, in points: how wide a column and how tall a row prints,
+ * how wide a text is, how many lines it takes. Text is measured as Excel lays out its default fonts
+ * (宋体, 等线, Calibri): a Chinese character is one em wide, a Latin letter or a digit a little over
+ * half of one. An estimate, made the same way by the fill (which grows a row) and by the print check
+ * (which says a text is cut), so the two always agree.
+ */
+
+/** Paper sizes in points, portrait, by Excel's code. */
+const PAPER: Readonly<Record<number, { width: number; height: number; name: string }>> = {
+  1: { width: 612, height: 792, name: "Letter" },
+  5: { width: 612, height: 1008, name: "Legal" },
+  8: { width: 841.89, height: 1190.55, name: "A3" },
+  9: { width: 595.28, height: 841.89, name: "A4" },
+  11: { width: 419.53, height: 595.28, name: "A5" },
+  13: { width: 515.91, height: 728.5, name: "B5" },
+};
+
+export const paperName = (code: number): string => PAPER[code]?.name ?? PAPER[9].name;
+
+/** Excel's narrowest scale. */
+const MIN_SCALE = 0.1;
+
+/** Cell padding Excel leaves inside a cell, left and right together, in points. */
+const PADDING = 3;
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** One character's width in ems. */
+function ems(ch: string): number {
+  if (WIDE.test(ch)) return 1;
+  if (ch.codePointAt(0)! > 0xffff) return 1;
+  return 0.55;
+}
+
+function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += ems(ch);
+  return w * fontSize;
+}
+
+/** The lines a text takes wrapped in a width (points): each paragraph broken where the next character would not fit. */
+function linesNeeded(text: string, width: number, fontSize: number): number {
+  const room = Math.max(width - PADDING, fontSize);
+  let lines = 0;
+  for (const para of text.split(/\r?\n/)) {
+    let line = 0;
+    let n = 1;
+    for (const ch of para) {
+      const w = ems(ch) * fontSize;
+      if (line + w > room && line > 0) {
+        n++;
+        line = 0;
+      }
+      line += w;
+    }
+    lines += n;
+  }
+  return lines;
+}
+
+export const lineHeight = (fontSize: number): number => Math.round(fontSize * 1.3 * 4) / 4;
+
+/** The height (points) a wrapped text needs in a width. */
+export function heightNeeded(text: string, width: number, fontSize: number): number {
+  return linesNeeded(text, width, fontSize) * lineHeight(fontSize) + 2;
+}
+
+/** Whether a text fits on one line of a width. */
+export const fitsWidth = (text: string, width: number, fontSize: number): boolean => textWidth(text, fontSize) <= width - PADDING + 0.01;
+
+export class SheetGeometry {
+  private readonly colOf = new Map<number, { width?: number; hidden?: boolean }>();
+  private readonly rowOf = new Map<number, { height?: number; fixed?: boolean; hidden?: boolean }>();
+  private readonly wrappedCells: Set<string>;
+
+  constructor(readonly layout: SheetLayout) {
+    for (const c of layout.cols) for (let col = c.min; col <= Math.min(c.max, c.min + 16_384); col++) this.colOf.set(col, c);
+    for (const r of layout.rows) this.rowOf.set(r.row, r);
+    this.wrappedCells = new Set(layout.wrapped);
+  }
+
+  get fontSize(): number {
+    return this.layout.fontSize;
+  }
+
+  colWidth(col: number): number {
+    const c = this.colOf.get(col);
+    if (c?.hidden) return 0;
+    return c?.width ?? this.layout.defaultColWidth;
+  }
+
+  rowHeight(row: number): number {
+    const r = this.rowOf.get(row);
+    if (r?.hidden) return 0;
+    return r?.height ?? this.layout.defaultRowHeight;
+  }
+
+  colHidden(col: number): boolean {
+    const c = this.colOf.get(col);
+    return c?.hidden === true || c?.width === 0;
+  }
+
+  rowHidden(row: number): boolean {
+    const r = this.rowOf.get(row);
+    return r?.hidden === true || r?.height === 0;
+  }
+
+  /** A height set by hand: Excel never grows it to fit its text. */
+  rowFixed(row: number): boolean {
+    return this.rowOf.get(row)?.fixed === true;
+  }
+
+  wraps(address: string): boolean {
+    return this.wrappedCells.has(address);
+  }
+
+  /** The width of columns left..right, in points. */
+  widthOf(left: number, right: number): number {
+    let w = 0;
+    for (let c = left; c <= right; c++) w += this.colWidth(c);
+    return w;
+  }
+
+  heightOf(top: number, bottom: number): number {
+    let h = 0;
+    for (let r = top; r <= bottom; r++) h += this.rowHeight(r);
+    return h;
+  }
+}
+
+/** The paper's printable width and height (points), after orientation and margins. */
+export function printable(page: PageSetup): { width: number; height: number } {
+  const paper = PAPER[page.paperSize] ?? PAPER[9];
+  const [w, h] = page.orientation === "landscape" ? [paper.height, paper.width] : [paper.width, paper.height];
+  return { width: w - page.margins.left - page.margins.right, height: h - page.margins.top - page.margins.bottom };
+}
+
+/** The scale a table of this size prints at (1 = 100 %). */
+export function scaleOf(page: PageSetup, width: number, height: number): number {
+  if (!page.fitTo) return page.scale / 100;
+  const room = printable(page);
+  let s = 1;
+  if (page.fitTo.width > 0 && width > 0) s = Math.min(s, (room.width * page.fitTo.width) / width);
+  if (page.fitTo.height > 0 && height > 0) s = Math.min(s, (room.height * page.fitTo.height) / height);
+  return Math.max(MIN_SCALE, s);
+}
+
+/** A print area's ranges as parsed (a whole column or row written `$A:$J` or `$1:$40`). */
+export function areaRanges(area: readonly string[]): RangeRef[] {
+  return area.map((a) => {
+    const x = a.replace(/\$/g, "");
+    const cols = /^([A-Z]+):([A-Z]+)$/i.exec(x);
+    if (cols) return parseRange(`${cols[1]}1:${cols[2]}1048576`);
+    const rows = /^(\d+):(\d+)$/.exec(x);
+    if (rows) return parseRange(`A${rows[1]}:XFD${rows[2]}`);
+    return x.includes(":") ? parseRange(x) : ((p) => ({ top: p.row, left: p.col, bottom: p.row, right: p.col }))(parseA1(x));
+  });
+}

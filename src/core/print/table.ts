@@ -1,0 +1,79 @@
+import type { Form } from "../forms/model";
+import { parseA1, toA1 } from "../address";
+import type { Grid } from "../grid";
+import { heightNeeded, type SheetGeometry } from "./geometry";
+
+/**
+ * The part of a sheet a form prints as: its key rows (the header, every indicator, the funds, total
+ * and grade rows), the columns any of them fills, and the rows from the sheet's first written row to
+ * the last key row (the title and funds above the table print with it).
+ */
+interface PrintedTable {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  keyRows: number[];
+  /** The header's rows (a header may span two), what should repeat on every page. */
+  header: { first: number; last: number };
+  headerCell: string;
+}
+
+export function printedTableOf(form: Form, grid: Grid): PrintedTable {
+  const rows = new Set<number>([form.headerRow, ...form.indicators.map((i) => i.row)]);
+  if (form.total) rows.add(form.total.row);
+  if (form.grade) rows.add(parseA1(form.grade.address).row);
+  const funds = "funds" in form ? form.funds : null;
+  if (funds) for (const r of [funds.total, ...funds.parts]) rows.add(r.row);
+  const keyRows = [...rows].filter((r) => r >= grid.top && r <= grid.bottom).sort((a, b) => a - b);
+  let left = Infinity;
+  let right = -Infinity;
+  for (const r of keyRows) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      if (grid.isEmpty(r, c)) continue;
+      const m = grid.mergeAt(r, c);
+      left = Math.min(left, m?.left ?? c);
+      right = Math.max(right, m?.right ?? c);
+    }
+  }
+  if (left === Infinity) [left, right] = [grid.left, grid.right];
+  let first = form.headerRow;
+  let last = form.headerRow;
+  for (let c = left; c <= right; c++) {
+    const m = grid.mergeAt(form.headerRow, c);
+    if (m) {
+      first = Math.min(first, m.top);
+      last = Math.max(last, m.bottom);
+    }
+  }
+  return {
+    top: grid.top,
+    bottom: Math.max(...keyRows, form.headerRow),
+    left,
+    right,
+    keyRows,
+    header: { first, last },
+    headerCell: form.headerCell,
+  };
+}
+
+/**
+ * The height rows top..bottom print at: a row whose height no one fixed is as tall as its tallest
+ * wrapped text needs (Excel and LibreOffice fit such rows to their text), a fixed one as set.
+ */
+export function printedHeight(grid: Grid, g: SheetGeometry, top: number, bottom: number, left: number, right: number): number {
+  let total = 0;
+  for (let r = top; r <= bottom; r++) {
+    let h = g.rowHeight(r);
+    if (h > 0 && !g.rowFixed(r)) {
+      for (let c = left; c <= right; c++) {
+        if (grid.isEmpty(r, c) || grid.mergeAt(r, c)) continue;
+        const v = grid.cell(r, c).value;
+        if (typeof v !== "string" || !g.wraps(toA1(r, c))) continue;
+        h = Math.max(h, heightNeeded(v.trim(), g.colWidth(c), g.fontSize));
+      }
+    }
+    total += h;
+  }
+  return total;
+}

@@ -1,0 +1,160 @@
+import type { PageSetup, SheetLayout } from "../../core/snapshot";
+import { attr, childrenOf, rootOf, textOf } from "./xml";
+
+/**
+ * The paper side of a package (ECMA-376 §18.3.1): the styles' wrapping and default font, a sheet's
+ * column widths, row heights, hidden rows and columns and page setup, and the workbook's print areas
+ * and print titles. Units as the snapshot holds them: points.
+ */
+
+interface StyleLayout {
+  /** Per cellXfs entry: its text wraps. */
+  wraps: boolean[];
+  /** The default font's size (the first font), in points. */
+  fontSize: number;
+}
+
+const on = (v: string | undefined) => v === "1" || v === "true";
+
+export function styleLayoutOf(xml: string | undefined): StyleLayout {
+  const out: StyleLayout = { wraps: [], fontSize: 11 };
+  if (xml === undefined) return out;
+  const root = rootOf(xml);
+  for (const c of childrenOf(xml, root)) {
+    if (c.name === "fonts") {
+      const first = childrenOf(xml, c).find((f) => f.name === "font");
+      const sz = first ? childrenOf(xml, first).find((k) => k.name === "sz") : undefined;
+      const n = sz ? Number(attr(xml, sz, "val")) : NaN;
+      if (n > 0 && n < 100) out.fontSize = n;
+    }
+    if (c.name === "cellXfs") {
+      for (const x of childrenOf(xml, c)) {
+        if (x.name !== "xf") continue;
+        const a = x.selfClosing ? undefined : childrenOf(xml, x).find((k) => k.name === "alignment");
+        out.wraps.push(a !== undefined && on(attr(xml, a, "wrapText")));
+      }
+    }
+  }
+  return out;
+}
+
+/** The widest digit of the default font, in pixels (7 for 11-point Calibri, 宋体 or 等线). */
+const digitWidth = (fontSize: number) => Math.max(5, Math.round((fontSize * 7) / 11));
+
+/** A width in characters (as `<col width>` holds it) in points (ECMA-376 §18.3.1.13). */
+function widthPoints(chars: number, fontSize: number): number {
+  const mdw = digitWidth(fontSize);
+  return Math.trunc(((256 * chars + Math.trunc(128 / mdw)) / 256) * mdw) * 0.75;
+}
+
+/** A sheet's paper facts as the reader meets them, element by element. */
+export class SheetLayoutReader {
+  private readonly cols: SheetLayout["cols"] = [];
+  private readonly rows: SheetLayout["rows"] = [];
+  readonly wrapped: string[] = [];
+  private defaultColWidth: number | null = null;
+  private baseColWidth = 8;
+  private defaultRowHeight: number | null = null;
+  private fitToPage = false;
+  private setup: Record<string, string> = {};
+  private margins: Record<string, string> = {};
+
+  constructor(private readonly style: StyleLayout) {}
+
+  wrapsStyle(style: number | undefined): boolean {
+    return style !== undefined && this.style.wraps[style] === true;
+  }
+
+  /** `<sheetFormatPr>`'s, `<pageSetUpPr>`'s, `<pageMargins>`' or `<pageSetup>`'s attributes. */
+  element(name: string, attrs: Record<string, string>): void {
+    if (name === "sheetFormatPr") {
+      if (attrs.defaultColWidth !== undefined) this.defaultColWidth = Number(attrs.defaultColWidth);
+      if (attrs.baseColWidth !== undefined) this.baseColWidth = Number(attrs.baseColWidth);
+      if (attrs.defaultRowHeight !== undefined) this.defaultRowHeight = Number(attrs.defaultRowHeight);
+    } else if (name === "pageSetUpPr") this.fitToPage = on(attrs.fitToPage);
+    else if (name === "pageMargins") this.margins = attrs;
+    else if (name === "pageSetup") this.setup = attrs;
+    else if (name === "col") {
+      const min = Number(attrs.min);
+      const max = Number(attrs.max);
+      if (!(min >= 1 && max >= min)) return;
+      const width = attrs.width !== undefined && Number.isFinite(Number(attrs.width)) ? widthPoints(Number(attrs.width), this.style.fontSize) : undefined;
+      const hidden = on(attrs.hidden);
+      if (width !== undefined || hidden) this.cols.push({ min, max: Math.min(max, 16_384), ...(width !== undefined ? { width } : {}), ...(hidden ? { hidden } : {}) });
+    }
+  }
+
+  row(row: number, ht: string | undefined, customHeight: string | undefined, hidden: string | undefined): void {
+    const height = ht !== undefined && Number(ht) >= 0 ? Number(ht) : undefined;
+    if (height === undefined && !on(hidden)) return;
+    this.rows.push({ row, ...(height !== undefined ? { height } : {}), ...(on(customHeight) ? { fixed: true } : {}), ...(on(hidden) ? { hidden: true } : {}) });
+  }
+
+  layout(print: { area: string[] | null; titleRows: PageSetup["titleRows"] }): SheetLayout {
+    const fs = this.style.fontSize;
+    const mdw = digitWidth(fs);
+    const defaultColWidth = this.defaultColWidth !== null && this.defaultColWidth > 0 ? widthPoints(this.defaultColWidth, fs) : Math.ceil((this.baseColWidth * mdw + 5) / 8) * 8 * 0.75;
+    const inch = (k: string, d: number) => (Number.isFinite(Number(this.margins[k])) && this.margins[k] !== undefined ? Number(this.margins[k]) : d) * 72;
+    const num = (k: string, d: number) => (this.setup[k] !== undefined && Number.isFinite(Number(this.setup[k])) ? Number(this.setup[k]) : d);
+    const scale = num("scale", 100);
+    return {
+      fontSize: fs,
+      defaultColWidth,
+      defaultRowHeight: this.defaultRowHeight ?? Math.round(fs * 1.3 * 4) / 4,
+      cols: this.cols,
+      rows: this.rows,
+      wrapped: this.wrapped,
+      page: {
+        orientation: this.setup.orientation === "landscape" ? "landscape" : "portrait",
+        // A sheet that never had its page set up prints on the printer's paper: A4 in China.
+        paperSize: num("paperSize", 9),
+        scale: scale >= 10 && scale <= 400 ? scale : 100,
+        fitTo: this.fitToPage ? { width: Math.max(0, Math.trunc(num("fitToWidth", 1))), height: Math.max(0, Math.trunc(num("fitToHeight", 1))) } : null,
+        margins: { left: inch("left", 0.7), right: inch("right", 0.7), top: inch("top", 0.75), bottom: inch("bottom", 0.75) },
+        printArea: print.area,
+        titleRows: print.titleRows,
+      },
+    };
+  }
+}
+
+/** The ranges of a defined name's formula that are on the sheet (`'表 1'!$A$1:$J$40,'表 1'!$1:$3`), without the sheet. */
+function rangesOf(formula: string): string[] {
+  const out: string[] = [];
+  for (const part of formula.match(/(?:'(?:[^']|'')*'|[^,'])+/g) ?? []) {
+    const bang = part.lastIndexOf("!");
+    const ref = (bang >= 0 ? part.slice(bang + 1) : part).trim();
+    if (/^\$?[A-Z]{0,3}\$?\d*(:\$?[A-Z]{0,3}\$?\d*)?$/i.test(ref) && ref !== "") out.push(ref.replace(/\$/g, "").toUpperCase());
+  }
+  return out;
+}
+
+/** Print areas and print titles, by the sheet's index in the workbook (`localSheetId`). */
+export function printNamesOf(workbookXml: string): Map<number, { area: string[] | null; titleRows: PageSetup["titleRows"] }> {
+  const out = new Map<number, { area: string[] | null; titleRows: PageSetup["titleRows"] }>();
+  const root = rootOf(workbookXml);
+  const names = childrenOf(workbookXml, root).find((c) => c.name === "definedNames");
+  if (!names) return out;
+  const get = (i: number) => {
+    let x = out.get(i);
+    if (!x) out.set(i, (x = { area: null, titleRows: null }));
+    return x;
+  };
+  for (const d of childrenOf(workbookXml, names)) {
+    if (d.name !== "definedName") continue;
+    const name = (attr(workbookXml, d, "name") ?? "").toLowerCase();
+    const id = Number(attr(workbookXml, d, "localSheetId"));
+    if (!Number.isInteger(id) || id < 0) continue;
+    const formula = textOf(workbookXml, d);
+    if (name === "_xlnm.print_area") {
+      const area = rangesOf(formula);
+      if (area.length > 0) get(id).area = area;
+    } else if (name === "_xlnm.print_titles") {
+      for (const r of rangesOf(formula)) {
+        const m = /^(\d+):(\d+)$/.exec(r);
+        if (m) get(id).titleRows = { first: Math.min(Number(m[1]), Number(m[2])), last: Math.max(Number(m[1]), Number(m[2])) };
+      }
+    }
+  }
+  return out;
+}
