@@ -5,6 +5,8 @@ import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, Progres
 import { SettingsPanel } from "../taskpane/SettingsPanel";
 import { translator } from "../taskpane/strings";
 import { DropZone } from "./DropZone";
+import { flushSync } from "react-dom";
+import { PrintReport } from "./PrintReport";
 import { ResultsTable } from "./ResultsTable";
 import type { CheckService } from "./services/checkService";
 import { webTranslator, type Locale } from "./strings";
@@ -17,6 +19,8 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1 },
   muted: { color: tokens.colorNeutralForeground3 },
   footer: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, "@media print": { display: "none" } },
+  // Printing shows the report alone: none of the page's controls.
+  screen: { display: "contents", "@media print": { display: "none" } },
   help: { maxWidth: "60em" },
 });
 
@@ -58,6 +62,28 @@ export function App({ service }: { service: CheckService }) {
   downloadRef.current = c.downloadFilled;
   const onDownload = React.useCallback((f: string, clean?: boolean) => void downloadRef.current(f, clean), []);
   const total = c.items.length;
+  // The print report exists while printing only: from the button, and from Ctrl+P (beforeprint).
+  const [printing, setPrinting] = React.useState<Date | null>(null);
+  const [printAsked, setPrintAsked] = React.useState(false);
+  React.useEffect(() => {
+    const before = () => flushSync(() => setPrinting((p) => p ?? new Date()));
+    const after = () => setPrinting(null);
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return () => {
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    };
+  }, []);
+  React.useEffect(() => {
+    if (!printAsked || !printing) return;
+    setPrintAsked(false);
+    window.print();
+  }, [printAsked, printing]);
+  const print = () => {
+    setPrinting(new Date());
+    setPrintAsked(true);
+  };
   const formRows = c.rows.filter((r) => r.result);
   const status =
     total === 0
@@ -68,6 +94,7 @@ export function App({ service }: { service: CheckService }) {
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={s.page}>
+        <div className={s.screen}>
         <header className={s.header}>
           <div>
             <Title2 as="h1">{tr.t("appTitle")}</Title2>
@@ -86,6 +113,9 @@ export function App({ service }: { service: CheckService }) {
           </Text>
           <Button appearance="primary" disabled={c.files.length === 0} onClick={() => void c.downloadSummary()} data-testid="download-summary">
             {tr.t("downloadSummary")}
+          </Button>
+          <Button disabled={c.rows.length === 0 || c.pending > 0} onClick={print} title={tr.t("printHint")} data-testid="print">
+            {tr.t("print")}
           </Button>
           <Button disabled={total === 0} onClick={c.clear}>
             {tr.t("clearList")}
@@ -122,6 +152,8 @@ export function App({ service }: { service: CheckService }) {
             {tr.t("version", { version: VERSION })}
           </Text>
         </footer>
+        </div>
+        {printing && c.rows.length > 0 ? <PrintReport tr={tr} rows={c.rows} madeAt={printing} /> : null}
       </main>
     </FluentProvider>
   );

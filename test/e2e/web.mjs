@@ -252,9 +252,12 @@ async function main() {
     await toggle.focus();
     await page.keyboard.press("Enter");
     check((await toggle.getAttribute("aria-expanded")) === "true", "aria-expanded is not true");
-    const cells = await page.$$eval('[data-testid="findings"] tbody tr', (trs) => trs.map((tr) => tr.dataset.cell));
-    const want = chosen.results.find((f) => f.file === "wrong-arithmetic.xlsx").sheets[0].findings.map((x) => x.cell);
+    // The form's own findings, then the print check's under its heading, each in the engine's order.
+    const cells = await page.$$eval('[data-testid="findings"] tbody tr, [data-testid="print-findings"] tbody tr', (trs) => trs.map((tr) => tr.dataset.cell));
+    const found = chosen.results.find((f) => f.file === "wrong-arithmetic.xlsx").sheets[0].findings;
+    const want = [...found.filter((x) => !x.code.startsWith("print-")), ...found.filter((x) => x.code.startsWith("print-"))].map((x) => x.cell);
     equal(cells, want, "the cells listed");
+    check(found.some((x) => x.code.startsWith("print-")), "the sample has no print-check finding to show");
     // Each finding names its kind in Chinese, the code beside it.
     const kinds = await page.$$eval('[data-testid="findings"] tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent));
     check(kinds.every((k) => /[\u4e00-\u9fff]/.test(k)), `a finding's kind is not named in Chinese: ${kinds.join(" | ")}`);
@@ -334,6 +337,49 @@ async function main() {
     const total = wb.getWorksheet("汇总").getRow(2).getCell(8).value;
     check(typeof total === "number" || total === null, `总分 is ${typeof total}, not a number`);
     check(String(wb.getWorksheet("说明").getCell("B2").value).startsWith("绩效自评助手 jixiao "), "说明 has no version");
+  });
+
+  await test("打印 / 导出PDF (and Ctrl+P): on A4, the batch summary then a page per form with its figures and findings; none of the page's controls", async () => {
+    const { pdfPages } = createRequire(import.meta.url)("../pdf/pdfText.cjs");
+    const flat = (t) => t.replace(/\s+/g, "");
+    // Ctrl+P: the report is there as soon as the browser says it will print.
+    const onPrint = await page.evaluate(() => {
+      window.dispatchEvent(new Event("beforeprint"));
+      const n = document.querySelectorAll('[data-testid="print-form"]').length;
+      window.dispatchEvent(new Event("afterprint"));
+      return n;
+    });
+    check(onPrint > 0, "Ctrl+P (beforeprint) did not render the report at once");
+    equal(await page.locator('[data-testid="print-report"]').count(), 0, "the report stays in the page after printing");
+    // The button: the browser's print, stubbed, is called once the report is rendered.
+    await page.evaluate(() => {
+      window.__printed = 0;
+      window.print = () => {
+        window.__printed += document.querySelectorAll('[data-testid="print-form"]').length > 0 ? 1 : 0;
+      };
+    });
+    await page.click('[data-testid="print"]');
+    await page.waitForFunction(() => window.__printed > 0, null, { timeout: 20_000 });
+    const heads = await page.$$eval('[data-testid="print-form"] h2', (hs) => hs.map((h) => h.textContent));
+    const forms = await page.$$eval('[data-testid="result-row"]', (trs) => trs.length);
+    check(heads.length > 0, "no form page in the print report");
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    fs.writeFileSync(path.join(OUT, "print.pdf"), pdf);
+    const pages = pdfPages(pdf);
+    check(pages.every((p) => Math.abs(p.width - 595.28) < 1.5 && Math.abs(p.height - 841.89) < 1.5), `a page not A4: ${pages.map((p) => `${Math.round(p.width)}×${Math.round(p.height)}`).join(", ")}`);
+    check(flat(pages[0].text).startsWith("绩效表检查汇总"), `page 1 does not open with the summary: ${pages[0].text.slice(0, 80)}`);
+    // Every form begins a page of its own, in order; each page shows its figures.
+    const starts = pages.map((p, i) => ({ i, t: flat(p.text) })).filter(({ t }) => heads.some((h) => t.startsWith(flat(h))));
+    equal(starts.length, heads.length, "pages that begin with a form");
+    equal(starts.map(({ t }) => heads.findIndex((h) => t.startsWith(flat(h)))), heads.map((_, k) => k), "forms in the table's order");
+    check(starts.every(({ t }) => t.includes("总分") && t.includes("等级")), "a form's page without its figures");
+    check(pages.length >= 1 + heads.length, `${pages.length} pages for ${heads.length} forms and a summary`);
+    check(heads.length <= forms, "more form pages than rows");
+    const all = pages.map((p) => p.text).join("");
+    for (const control of ["选择文件夹", "下载汇总表", "清空列表", "使用说明", "查看问题"]) check(!all.includes(control), `the control ${control} is printed`);
+    check(flat(all).includes("打印检查（盖章前）"), "the print check's findings are not printed");
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    equal(await page.locator('[data-testid="print-report"]').count(), 0, "the report stays after printing");
   });
 
   await test("filters and sorting: by 结论, by text, by total; the glance counts the batch", async () => {
