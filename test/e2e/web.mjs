@@ -10,7 +10,7 @@
 //                                the benchmark: 100 forms, time to the first row and to the last
 //
 // Artifacts in test-output/web/: screenshots, results.json. Prints `web e2e: N passed, M failed` last.
-/* global window, document, DataTransfer, File, atob */
+/* global window, document, DataTransfer, File, atob, Event */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
