@@ -3,6 +3,7 @@ import { mergedRanges, noteText, readCell as readExcelJsCell } from "../xlsx/cel
 import { parseRange, rangeToA1, toA1 } from "../core/address";
 import { EmulatedExcel, type HostOptions } from "./host";
 import { cellKey, keyCol, keyRow, mergeAt, newSheet, type CellData, type CfRule, type CfType, type SheetState, type ValidationData } from "./state";
+import { charsToPoints, defaultLayout, type LayoutState } from "./layout";
 
 /** The workbook each host was loaded from: exporting starts from a copy of it, so styles survive. */
 const sources = new WeakMap<EmulatedExcel, ExcelJS.Workbook>();
@@ -89,6 +90,7 @@ function sheetStateOf(ws: ExcelJS.Worksheet, host: EmulatedExcel): SheetState {
     }
   }
   sheet.formatted = extent;
+  sheet.layout = layoutFromExcelJs(ws);
   sheet.cfs = readCfs(ws, host);
   const dvs = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations?.model ?? {};
   for (const [address, dv] of Object.entries(dvs)) {
@@ -96,6 +98,42 @@ function sheetStateOf(ws: ExcelJS.Worksheet, host: EmulatedExcel): SheetState {
     sheet.validations.set(address, readValidation(dv));
   }
   return sheet;
+}
+
+const PAPER: Record<number, string> = { 1: "Letter", 5: "Legal", 8: "A3", 9: "A4", 11: "A5", 13: "B5" };
+
+/** The sheet's layout as Excel would hold it once opened: ExcelJS's widths (characters) as points. */
+function layoutFromExcelJs(ws: ExcelJS.Worksheet): LayoutState {
+  const l = defaultLayout();
+  const props = ws.properties as { defaultRowHeight?: number; defaultColWidth?: number };
+  if (props.defaultRowHeight) l.standardHeight = props.defaultRowHeight;
+  ws.columns?.forEach((c, i) => {
+    if (c.hidden) l.colHidden.add(i + 1);
+    if (c.width !== undefined) l.colWidth.set(i + 1, charsToPoints(c.width));
+  });
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.hidden) l.rowHidden.add(r);
+    if (row.height !== undefined) l.rowHeight.set(r, row.height);
+    // Empty cells too: a reason cell waiting for its text wraps already.
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      if (cell.alignment?.wrapText) l.wrap.add(cellKey(r, c));
+      const size = cell.font?.size;
+      if (size && size !== 11) l.fontSize.set(cellKey(r, c), size);
+    });
+  });
+  const ps = ws.pageSetup;
+  const area = ps.printArea ? ps.printArea.split("&&").map((a) => parseRange(a.replace(/\$/g, ""))) : null;
+  const titles = ps.printTitlesRow ? /^\$?(\d+):\$?(\d+)$/.exec(ps.printTitlesRow) : null;
+  const m = ps.margins;
+  l.page = {
+    orientation: ps.orientation === "landscape" ? "Landscape" : "Portrait",
+    paperSize: PAPER[ps.paperSize ?? 9] ?? "A4",
+    zoom: ps.fitToPage ? { horizontalFitToPages: ps.fitToWidth ?? 1, verticalFitToPages: ps.fitToHeight ?? 1 } : { scale: ps.scale ?? 100 },
+    margins: m ? { left: m.left * 72, right: m.right * 72, top: m.top * 72, bottom: m.bottom * 72 } : l.page.margins,
+    printArea: area,
+    titleRows: titles ? { first: Number(titles[1]), last: Number(titles[2]) } : null,
+  };
+  return l;
 }
 
 /** A host holding the workbook as Excel would open it. */
@@ -174,6 +212,14 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetState): void {
           };
   }
   (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model = model;
+  // What the add-in formats: the drafts' wrapping and the rows it grew.
+  if (sheet.layout) {
+    for (const key of sheet.layout.wrap) {
+      const cell = ws.getCell(keyRow(key), keyCol(key));
+      if (!cell.alignment?.wrapText) cell.alignment = { ...cell.alignment, wrapText: true };
+    }
+    for (const [r, h] of sheet.layout.rowHeight) if (ws.getRow(r).height !== h) ws.getRow(r).height = h;
+  }
   const prot = ws as unknown as { sheetProtection: { sheet?: boolean } | null };
   if (sheet.protected && !prot.sheetProtection?.sheet) prot.sheetProtection = { sheet: true };
   if (!sheet.protected && prot.sheetProtection?.sheet) prot.sheetProtection = null;

@@ -1,4 +1,5 @@
 import type { RangeRef } from "../core/address";
+import { cloneLayout, type LayoutState } from "./layout";
 
 /** What the emulated host stores: the workbook as Excel holds it, no proxies. */
 
@@ -74,6 +75,8 @@ export interface SheetState {
   /** Keyed by A1 address. */
   notes: Map<string, NoteData>;
   validations: Map<string, ValidationData>;
+  /** Row heights, column widths, wrapping and page setup; Excel's defaults while absent. */
+  layout?: LayoutState;
 }
 
 export interface CustomXmlPartData {
@@ -152,6 +155,7 @@ export function cloneState(s: WorkbookState): WorkbookState {
       cfs: sh.cfs.map((cf) => ({ ...cf, ranges: cf.ranges.map((r) => ({ ...r })) })),
       notes: new Map([...sh.notes].map(([k, n]) => [k, { ...n }])),
       validations: new Map([...sh.validations].map(([k, v]) => [k, structuredCloneSafe(v)])),
+      ...(sh.layout ? { layout: cloneLayout(sh.layout) } : {}),
     })),
   };
 }

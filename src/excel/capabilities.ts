@@ -17,6 +17,8 @@ export interface Capabilities {
   dataValidation: boolean;
   /** 1.9 WorksheetCollection.onChanged. */
   workbookEvents: boolean;
+  /** 1.9 row, column and cell properties and Worksheet.pageLayout: the print check's layout. */
+  pageLayout?: boolean;
   /** 1.10 threaded comments (a cell with one takes no note). */
   comments: boolean;
   /** 1.11 Excel.run({ delayForCellEdit }): wait for a cell edit to end instead of failing. */
@@ -70,6 +72,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported, library: Libr
     sheetEvents: api("1.7"),
     dataValidation: api("1.8"),
     workbookEvents: api("1.9"),
+    pageLayout: api("1.9"),
     comments: api("1.10"),
     delayForCellEdit: api("1.11"),
     mergedAreas: api("1.13"),

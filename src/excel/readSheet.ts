@@ -2,6 +2,7 @@ import { rangeToA1 } from "../core/address";
 import { emptySnapshot, validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import type { Capabilities } from "./capabilities";
 import { EDIT_MODE_CODE, errorCode } from "./messages";
+import { layoutFromRead, queueLayout, type LayoutRead } from "./readLayout";
 
 /**
  * Cells read in one sync at most. Excel on the web refuses a response over 5 MB; one cell costs its
@@ -53,6 +54,8 @@ export interface SheetRead {
    * which has no API for them): check only, write nothing.
    */
   mergesUnread: boolean;
+  /** The paper layout (ExcelApi 1.9), for a sheet read whole; null otherwise (no print check then). */
+  layout: LayoutRead | null;
 }
 
 function cellsOf(o: Outline): number {
@@ -60,7 +63,7 @@ function cellsOf(o: Outline): number {
 }
 
 /** Queue the merged areas and commented cells of a sheet (with its first block). */
-function queueExtras(o: Outline, caps: Capabilities, withMerges: boolean): Omit<SheetRead, "blocks"> {
+function queueExtras(o: Outline, caps: Capabilities, withMerges: boolean, withLayout = false): Omit<SheetRead, "blocks"> {
   let merged: Excel.RangeAreas | null = null;
   let mergedItems: Excel.RangeCollection | null = null;
   if (caps.mergedAreas && withMerges) {
@@ -77,7 +80,10 @@ function queueExtras(o: Outline, caps: Capabilities, withMerges: boolean): Omit<
     r.load("address");
     return r;
   });
-  return { outline: o, merged, mergedItems, commentCells, mergesUnread: !caps.mergedAreas || !withMerges };
+  // The layout travels with the cells of a sheet read whole in the first attempt: a large sheet's
+  // cell properties alone could pass the payload limit, and a read that failed is not made heavier.
+  const layout = withLayout && caps.pageLayout && o.used.isNullObject !== true ? queueLayout(o.sheet, o.used, true) : null;
+  return { outline: o, merged, mergedItems, commentCells, mergesUnread: !caps.mergedAreas || !withMerges, layout };
 }
 
 /** The row blocks of a sheet, each of at most `budget` cells. */
@@ -99,7 +105,7 @@ function queueBlock(o: Outline, row0: number, rows: number): Block {
 
 /** A sheet of at most `budget` cells, queued whole (it shares a sync with other small sheets). */
 function queueWhole(o: Outline, caps: Capabilities, withMerges: boolean): SheetRead {
-  const extras = queueExtras(o, caps, withMerges);
+  const extras = queueExtras(o, caps, withMerges, true);
   const blocks = o.used.isNullObject === true ? [] : [queueBlock(o, 0, o.used.rowCount)];
   return { ...extras, blocks };
 }
@@ -259,5 +265,6 @@ function unvalidatedSnapshot(read: SheetRead): SheetSnapshot {
       formulas.push((range.formulas[i] as unknown[]).map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== v[i]?.[j] ? f : null)));
     }
   }
-  return { name, origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 }, values, text, numberFormats, formulas, merges, protected: protectedSheet };
+  const layout = read.layout ? layoutFromRead(read.layout, values) : undefined;
+  return { name, origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 }, values, text, numberFormats, formulas, merges, protected: protectedSheet, ...(layout ? { layout } : {}) };
 }

@@ -100,12 +100,24 @@ export function queueSheetWrites(sheet: Excel.Worksheet, snap: SheetSnapshot, pl
       continue;
     }
     const range = sheet.getRange(w.cell);
-    if (w.numberFormat && (!opts.protectedSheet.on || opts.protectedSheet.allowFormatCells)) range.numberFormat = [[w.numberFormat]];
+    const formats = !opts.protectedSheet.on || opts.protectedSheet.allowFormatCells;
+    if (w.numberFormat && formats) range.numberFormat = [[w.numberFormat]];
     range.values = [[entry(w.value)]];
+    // A drafted reason wraps within its cell, to print whole.
+    if (w.wrap && formats) range.format.wrapText = true;
     out.written.push(w);
     out.cells.push(w.cell);
   }
   out.queued += out.written.length;
+  // The rows the drafts written need taller (the core grows only rows no one fixed).
+  if (!opts.protectedSheet.on || opts.protectedSheet.allowFormatCells) {
+    const written = new Set(out.written.map((w) => w.cell));
+    for (const r of plan.rows ?? []) {
+      if (!r.cells.some((c) => written.has(c))) continue;
+      sheet.getRange(`A${r.row}`).format.rowHeight = r.height;
+      out.queued++;
+    }
+  }
   if (opts.marks) {
     for (const m of plan.marks) {
       const color = MARK_COLORS[m.severity];

@@ -112,7 +112,7 @@ describe("readSheet against office-addin-mock", () => {
       await ctx.sync();
       expect(range.values[0][0]).toBe("一级指标");
       expect(range.text as unknown).toBe(NOT_LOADED);
-      const read: SheetRead = { outline, blocks: [{ row0: 0, rows: 2, range }], merged: null, mergedItems: null, commentCells: [], mergesUnread: false };
+      const read: SheetRead = { outline, blocks: [{ row0: 0, rows: 2, range }], merged: null, mergedItems: null, commentCells: [], mergesUnread: false, layout: null };
       expect(() => snapshotFromRead(read)).toThrow();
     });
   });

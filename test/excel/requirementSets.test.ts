@@ -1,3 +1,4 @@
+import { fromCells } from "../helpers";
 import { createActions } from "../../src/excel/actions";
 import { EmulatorError, fromExcelJs } from "../../src/emulator";
 import { dump, openSample, sampleWorkbook } from "./setup";
@@ -38,12 +39,12 @@ describe.each(["1.6", "1.12", "1.17", "1.19", "1.20"])("ExcelApi %s", (apiVersio
     expect(dump(fresh.host)).toBe(original);
   });
 
-  test("the findings do not depend on the requirement sets", async () => {
+  test("the findings do not depend on the requirement sets (the print check reads the layout ExcelApi 1.9 gives, and the merges of 1.13)", async () => {
     const { actions } = await openSample("selfeval-defects/missing-reasons.xlsx", { apiVersion });
     const ref = await openSample("selfeval-defects/missing-reasons.xlsx");
     const a = await actions.check();
     const b = await ref.actions.check();
-    expect(a.sheets[0].result.findings).toEqual(b.sheets[0].result.findings);
+    expect(fromCells(a.sheets[0].result.findings)).toEqual(fromCells(b.sheets[0].result.findings));
   });
 });
 

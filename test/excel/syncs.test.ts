@@ -1,3 +1,4 @@
+import { fromCells } from "../helpers";
 import { analyzeSheet } from "../../src/core/engine";
 import { fromExcelJs } from "../../src/emulator";
 import { snapshotOf } from "../../src/xlsx/readWorkbook";
@@ -72,6 +73,7 @@ describe("the number of syncs does not grow with the sheet", () => {
     expect(cells()).toBe(before);
     const old = fromExcelJs(await bigForm(1100, 2), { apiVersion: "1.12" });
     const ref = await actionsFor(old).check();
-    expect(out.sheets[0].result.findings).toEqual(ref.sheets[0].result.findings);
+    // Read again without its merged areas, the sheet is read without its layout too: no print check but the draft markers.
+    expect(out.sheets[0].result.findings).toEqual(fromCells(ref.sheets[0].result.findings));
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 import type { Form } from "../forms/model";
 import { parseA1, toA1 } from "../address";
 import type { Grid } from "../grid";
-import { heightNeeded, type SheetGeometry } from "./geometry";
+import type { PageSetup } from "../snapshot";
+import { heightNeeded, printable, scaleOf, type SheetGeometry } from "./geometry";
 
 /**
  * The part of a sheet a form prints as: its key rows (the header, every indicator, the funds, total
@@ -61,7 +62,7 @@ export function printedTableOf(form: Form, grid: Grid): PrintedTable {
  * The height rows top..bottom print at: a row whose height no one fixed is as tall as its tallest
  * wrapped text needs (Excel and LibreOffice fit such rows to their text), a fixed one as set.
  */
-export function printedHeight(grid: Grid, g: SheetGeometry, top: number, bottom: number, left: number, right: number): number {
+function printedHeight(grid: Grid, g: SheetGeometry, top: number, bottom: number, left: number, right: number): number {
   let total = 0;
   for (let r = top; r <= bottom; r++) {
     let h = g.rowHeight(r);
@@ -76,4 +77,14 @@ export function printedHeight(grid: Grid, g: SheetGeometry, top: number, bottom:
     total += h;
   }
   return total;
+}
+
+/** How the form prints with the sheet's page setup: its size, the scale, and the pages across and down. */
+export function pagesOf(form: Form, grid: Grid, g: SheetGeometry, page: PageSetup): { table: PrintedTable; width: number; scale: number; across: number; down: number } {
+  const table = printedTableOf(form, grid);
+  const width = g.widthOf(table.left, table.right);
+  const height = printedHeight(grid, g, table.top, table.bottom, table.left, table.right);
+  const scale = scaleOf(page, width, height);
+  const room = printable(page);
+  return { table, width, scale, across: Math.ceil((width * scale) / room.width - 0.01), down: Math.ceil((height * scale) / room.height - 0.01) };
 }

@@ -1,5 +1,4 @@
-import { printable, scaleOf } from "../print/geometry";
-import { printedHeight, printedTableOf } from "../print/table";
+import { pagesOf } from "../print/table";
 import { defineRule } from "./types";
 
 export default defineRule({
@@ -27,11 +26,7 @@ export default defineRule({
   check({ form, grid, geometry }, report) {
     const page = geometry?.layout.page;
     if (!geometry || !page) return;
-    const t = printedTableOf(form, grid);
-    const width = geometry.widthOf(t.left, t.right);
-    const height = printedHeight(grid, geometry, t.top, t.bottom, t.left, t.right);
-    const scale = scaleOf(page, width, height);
-    const pages = Math.ceil((height * scale) / printable(page).height - 0.01);
+    const { table: t, down: pages } = pagesOf(form, grid, geometry, page);
     if (pages <= 1) return;
     const { first, last } = t.header;
     const set = page.titleRows;

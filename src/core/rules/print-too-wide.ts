@@ -1,5 +1,5 @@
-import { paperName, printable, scaleOf } from "../print/geometry";
-import { printedHeight, printedTableOf } from "../print/table";
+import { paperName, printable } from "../print/geometry";
+import { pagesOf } from "../print/table";
 import { defineRule } from "./types";
 
 const cm = (pt: number) => (pt / 72) * 2.54;
@@ -25,15 +25,11 @@ export default defineRule({
   check({ form, grid, geometry }, report) {
     const page = geometry?.layout.page;
     if (!geometry || !page) return;
-    const t = printedTableOf(form, grid);
-    const width = geometry.widthOf(t.left, t.right);
-    const height = printedHeight(grid, geometry, t.top, t.bottom, t.left, t.right);
-    const scale = scaleOf(page, width, height);
-    const room = printable(page).width;
-    const pages = Math.ceil((width * scale) / room - 0.01);
+    const { table, width, scale, across: pages } = pagesOf(form, grid, geometry, page);
     if (pages <= 1) return;
+    const room = printable(page).width;
     report({
-      cell: t.headerCell,
+      cell: table.headerCell,
       messageId: "across",
       data: {
         width: cm(width).toFixed(1),

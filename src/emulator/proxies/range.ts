@@ -1,7 +1,8 @@
 import { rangeToA1, toA1, type RangeRef } from "../../core/address";
 import { displayText } from "../../core/numberFormat";
 import { cellCount, rangeAddress } from "../addresses";
-import { ClientObject } from "../clientObject";
+import { ClientObject, ClientResult } from "../clientObject";
+import { layoutOf, standardWidthPoints } from "../layout";
 import type { RangeTarget } from "./targets";
 import { ClientCollection } from "../collection";
 import type { EmuRequestContext } from "../context";
@@ -278,6 +279,74 @@ export class Range extends ClientObject<RangeTarget> {
     );
   }
 
+  /** ExcelApi 1.9: each row's hiddenness and height (points), as asked for. */
+  getRowProperties(opts: { rowIndex?: boolean; rowHidden?: boolean; format?: { rowHeight?: boolean; useStandardHeight?: boolean } }): ClientResult<Array<Record<string, unknown>>> {
+    const r = new ClientResult<Array<Record<string, unknown>>>();
+    this._queue((t) => {
+      this.context.host.requireSet("1.9", "Range.getRowProperties");
+      const l = layoutOf(t.sheet);
+      const out: Array<Record<string, unknown>> = [];
+      for (let row = t.ref.top; row <= t.ref.bottom; row++) {
+        const hidden = l.rowHidden.has(row);
+        const height = hidden ? 0 : (l.rowHeight.get(row) ?? l.standardHeight);
+        out.push({
+          ...(opts.rowIndex ? { rowIndex: row - 1 } : {}),
+          ...(opts.rowHidden ? { rowHidden: hidden } : {}),
+          ...(opts.format ? { format: { ...(opts.format.rowHeight ? { rowHeight: height } : {}), ...(opts.format.useStandardHeight ? { useStandardHeight: !l.rowHeight.has(row) && !hidden } : {}) } } : {}),
+        });
+      }
+      this.context.host._respond(out);
+      r._fill(out);
+    });
+    return r;
+  }
+
+  /** ExcelApi 1.9: each column's hiddenness and width (points), as asked for. */
+  getColumnProperties(opts: { columnIndex?: boolean; columnHidden?: boolean; format?: { columnWidth?: boolean } }): ClientResult<Array<Record<string, unknown>>> {
+    const r = new ClientResult<Array<Record<string, unknown>>>();
+    this._queue((t) => {
+      this.context.host.requireSet("1.9", "Range.getColumnProperties");
+      const l = layoutOf(t.sheet);
+      const out: Array<Record<string, unknown>> = [];
+      for (let col = t.ref.left; col <= t.ref.right; col++) {
+        const hidden = l.colHidden.has(col);
+        const width = hidden ? 0 : (l.colWidth.get(col) ?? standardWidthPoints(l.standardWidth));
+        out.push({
+          ...(opts.columnIndex ? { columnIndex: col - 1 } : {}),
+          ...(opts.columnHidden ? { columnHidden: hidden } : {}),
+          ...(opts.format?.columnWidth ? { format: { columnWidth: width } } : {}),
+        });
+      }
+      this.context.host._respond(out);
+      r._fill(out);
+    });
+    return r;
+  }
+
+  /** ExcelApi 1.9: each cell's wrapping and font size, as asked for (rows of cells). */
+  getCellProperties(opts: { format?: { wrapText?: boolean; font?: { size?: boolean } } }): ClientResult<Array<Array<Record<string, unknown>>>> {
+    const r = new ClientResult<Array<Array<Record<string, unknown>>>>();
+    this._queue((t) => {
+      this.context.host.requireSet("1.9", "Range.getCellProperties");
+      const l = layoutOf(t.sheet);
+      const out: Array<Array<Record<string, unknown>>> = [];
+      for (let row = t.ref.top; row <= t.ref.bottom; row++) {
+        const line: Array<Record<string, unknown>> = [];
+        for (let col = t.ref.left; col <= t.ref.right; col++) {
+          const k = cellKey(row, col);
+          const format: Record<string, unknown> = {};
+          if (opts.format?.wrapText) format.wrapText = l.wrap.has(k);
+          if (opts.format?.font?.size) format.font = { size: l.fontSize.get(k) ?? 11 };
+          line.push(opts.format ? { format } : {});
+        }
+        out.push(line);
+      }
+      this.context.host._respond(out);
+      r._fill(out);
+    });
+    return r;
+  }
+
   select(): void {
     this._queue((t) => {
       const st = this.context.host.state;
@@ -337,10 +406,65 @@ export class RangeCollection extends ClientCollection<AreasTarget, RangeTarget, 
 }
 
 class RangeFormat extends ClientObject<RangeTarget> {
-  protected readonly _scalars = [] as const;
+  protected readonly _scalars = ["wrapText", "rowHeight", "columnWidth"] as const;
 
-  protected _read(): unknown {
-    return undefined;
+  protected _read(t: RangeTarget, prop: string): unknown {
+    const l = layoutOf(t.sheet);
+    if (prop === "wrapText") {
+      let all: boolean | null | undefined;
+      for (let r = t.ref.top; r <= t.ref.bottom; r++) {
+        for (let c = t.ref.left; c <= t.ref.right; c++) {
+          const w = l.wrap.has(cellKey(r, c));
+          if (all === undefined) all = w;
+          else if (all !== w) return null;
+        }
+      }
+      return all ?? false;
+    }
+    // Of a range whose rows (columns) differ, Excel gives null.
+    if (prop === "rowHeight") {
+      const hs = new Set<number>();
+      for (let r = t.ref.top; r <= t.ref.bottom; r++) hs.add(l.rowHidden.has(r) ? 0 : (l.rowHeight.get(r) ?? l.standardHeight));
+      return hs.size === 1 ? [...hs][0] : null;
+    }
+    const ws = new Set<number>();
+    for (let c = t.ref.left; c <= t.ref.right; c++) ws.add(l.colHidden.has(c) ? 0 : (l.colWidth.get(c) ?? standardWidthPoints(l.standardWidth)));
+    return ws.size === 1 ? [...ws][0] : null;
+  }
+
+  get wrapText(): boolean | null {
+    return this._get("wrapText");
+  }
+  set wrapText(v: boolean) {
+    this._queue((t) => {
+      if (t.sheet.protected && !t.sheet.protectionOptions.allowFormatCells) throw accessDenied(t.sheet.name, "RangeFormat.wrapText");
+      this.context.host._touch();
+      const l = layoutOf(t.sheet);
+      for (let r = t.ref.top; r <= t.ref.bottom; r++) {
+        for (let c = t.ref.left; c <= t.ref.right; c++) {
+          if (v) l.wrap.add(cellKey(r, c));
+          else l.wrap.delete(cellKey(r, c));
+        }
+      }
+    });
+  }
+
+  get rowHeight(): number | null {
+    return this._get("rowHeight");
+  }
+  /** Points; Excel refuses a height past 409. */
+  set rowHeight(v: number) {
+    this._queue((t) => {
+      if (!(v >= 0 && v <= 409)) throw new EmulatorError("InvalidArgument", `The row height ${v} is out of range.`);
+      if (t.sheet.protected && !t.sheet.protectionOptions.allowFormatCells) throw accessDenied(t.sheet.name, "RangeFormat.rowHeight");
+      this.context.host._touch();
+      const l = layoutOf(t.sheet);
+      for (let r = t.ref.top; r <= t.ref.bottom; r++) l.rowHeight.set(r, v);
+    });
+  }
+
+  get columnWidth(): number | null {
+    return this._get("columnWidth");
   }
 
   get protection(): FormatProtection {

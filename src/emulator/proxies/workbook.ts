@@ -8,6 +8,8 @@ import { EventHandlers } from "./events";
 import { CommentCollection } from "./comments";
 import { CustomXmlPartCollection } from "./customXml";
 import { NoteCollection } from "./notes";
+import { layoutOf } from "../layout";
+import { PageLayout } from "./pageLayout";
 import { Range, rangeResolver } from "./range";
 
 export class Workbook extends ClientObject<WorkbookState> {
@@ -103,7 +105,7 @@ export class WorksheetCollection extends ClientCollection<WorkbookState, string,
 }
 
 export class Worksheet extends ClientObject<SheetState> {
-  protected readonly _scalars = ["id", "name", "position", "visibility"] as const;
+  protected readonly _scalars = ["id", "name", "position", "visibility", "standardHeight", "standardWidth"] as const;
   private _onChanged?: EventHandlers;
 
   protected _read(s: SheetState, prop: string): unknown {
@@ -114,6 +116,12 @@ export class Worksheet extends ClientObject<SheetState> {
         return s.name;
       case "position":
         return this.context.host.state.sheets.indexOf(s);
+      case "standardHeight":
+        this.context.host.requireSet("1.7", "Worksheet.standardHeight");
+        return layoutOf(s).standardHeight;
+      case "standardWidth":
+        this.context.host.requireSet("1.7", "Worksheet.standardWidth");
+        return layoutOf(s).standardWidth;
       default:
         return "Visible";
     }
@@ -131,8 +139,21 @@ export class Worksheet extends ClientObject<SheetState> {
     return this._get("position");
   }
 
+  get standardHeight(): number {
+    return this._get("standardHeight");
+  }
+
+  get standardWidth(): number {
+    return this._get("standardWidth");
+  }
+
   get protection(): WorksheetProtection {
     return this._child("protection", () => new WorksheetProtection(this.context, () => this._resolve(), true));
+  }
+
+  /** ExcelApi 1.9. */
+  get pageLayout(): PageLayout {
+    return this._child("pageLayout", () => new PageLayout(this.context, () => this._resolve(), true));
   }
 
   /** ExcelApi 1.18; absent (undefined) in a library older than that, as in the npm package's. */

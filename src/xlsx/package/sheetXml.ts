@@ -105,6 +105,20 @@ function cellsOf(xml: string, row: Element): FoundElement[] {
   return out;
 }
 
+/** New `<row>` elements put in row order into sheetData (opened first when it is empty and self-closing). */
+function rowInserts(xml: string, sheetData: Element, rows: FoundElement[], added: ReadonlyArray<{ index: number; text: string }>): Splice[] {
+  if (added.length === 0) return [];
+  if (sheetData.selfClosing) {
+    const o = opened(xml, sheetData);
+    return [{ start: sheetData.start, end: sheetData.end, text: o.open + added.map((n) => n.text).join("") + o.close }];
+  }
+  return added.map((n) => {
+    const next = rows.find((r) => r.index > n.index);
+    const at = next ? next.el.start : sheetData.contentEnd;
+    return { start: at, end: at, text: n.text };
+  });
+}
+
 /**
  * Rows made taller (the fill's drafted reasons): `ht` set on each, never lowered, never on a row whose
  * height a person fixed (customHeight); a row the sheet does not list is added, empty, with its height.
@@ -130,18 +144,7 @@ export function setRowHeights(xml: string, heights: ReadonlyArray<{ row: number;
     if (custom === "1" || custom === "true" || attr(xml, el, "hidden") === "1" || (Number.isFinite(ht) && ht >= height)) continue;
     edits.push({ start: el.start, end: el.tagEnd, text: withAttr(xml, el, "ht", String(height)) });
   }
-  if (added.length > 0) {
-    if (sheetData.selfClosing) {
-      const o = opened(xml, sheetData);
-      edits.push({ start: sheetData.start, end: sheetData.end, text: o.open + added.map((n) => n.text).join("") + o.close });
-    } else {
-      for (const n of added) {
-        const next = rows.find((r) => r.index > n.index);
-        const at = next ? next.el.start : sheetData.contentEnd;
-        edits.push({ start: at, end: at, text: n.text });
-      }
-    }
-  }
+  edits.push(...rowInserts(xml, sheetData, rows, added));
   return splice(xml, edits);
 }
 
@@ -273,18 +276,7 @@ export function writeCells(xml: string, writes: ValueWrite[], styles: Styles | n
     }
   }
 
-  if (newRows.length > 0) {
-    if (sheetData.selfClosing) {
-      const o = opened(xml, sheetData);
-      edits.push({ start: sheetData.start, end: sheetData.end, text: o.open + newRows.map((n) => n.text).join("") + o.close });
-    } else {
-      for (const n of newRows) {
-        const next = rows.find((r) => r.index > n.index);
-        const at = next ? next.el.start : sheetData.contentEnd;
-        edits.push({ start: at, end: at, text: n.text });
-      }
-    }
-  }
+  edits.push(...rowInserts(xml, sheetData, rows, newRows));
 
   // The dimension (the used range a reader may trust) grows to take in the written cells.
   const dim = kids.find((c) => c.name === "dimension");
