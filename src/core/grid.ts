@@ -112,6 +112,16 @@ export class Grid {
     return this.cell(a.row, a.col);
   }
 
+  /** The stored value ("" as null), without building a Cell. */
+  valueAt(row: number, col: number): CellValue {
+    return this.raw(row, col);
+  }
+
+  /** The displayed text as stored, without building a Cell. */
+  textAt(row: number, col: number): string {
+    return this.s.text[row - this.top]?.[col - this.left] ?? "";
+  }
+
   /** The stored value, without building a Cell (the hot path of recognition). */
   private raw(row: number, col: number): CellValue {
     const r = this.s.values[row - this.top];

@@ -27,18 +27,33 @@ const MIN_SCALE = 0.1;
 /** Cell padding Excel leaves inside a cell, left and right together, in points. */
 const PADDING = 3;
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** Whether a character (by code point) is a wide one: CJK, Hangul, full-width forms, beyond the BMP. */
+function wide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    c > 0xffff
+  );
+}
 
 /** One character's width in ems. */
-function ems(ch: string): number {
-  if (WIDE.test(ch)) return 1;
-  if (ch.codePointAt(0)! > 0xffff) return 1;
-  return 0.55;
-}
+const ems = (ch: string): number => (wide(ch.codePointAt(0)!) ? 1 : 0.55);
 
 function textWidth(text: string, fontSize: number): number {
   let w = 0;
-  for (const ch of text) w += ems(ch);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is one wide character.
+    if (c >= 0xd800 && c <= 0xdbff) {
+      w += 1;
+      i++;
+    } else w += wide(c) ? 1 : 0.55;
+  }
   return w * fontSize;
 }
 
@@ -70,17 +85,32 @@ export function heightNeeded(text: string, width: number, fontSize: number): num
 }
 
 /** Whether a text fits on one line of a width. */
-export const fitsWidth = (text: string, width: number, fontSize: number): boolean => textWidth(text, fontSize) <= width - PADDING + 0.01;
+export function fitsWidth(text: string, width: number, fontSize: number): boolean {
+  const room = width - PADDING + 0.01;
+  // Every character is at least 0.55 em and at most 1 em wide: most texts are settled by their length.
+  if (text.length * 0.55 * fontSize > room * 2) return false;
+  if (text.length * fontSize <= room) return true;
+  return textWidth(text, fontSize) <= room;
+}
 
 export class SheetGeometry {
   private readonly colOf = new Map<number, { width?: number; hidden?: boolean }>();
   private readonly rowOf = new Map<number, { height?: number; fixed?: boolean; hidden?: boolean }>();
-  private readonly wrappedCells: Set<string>;
+  private readonly wrappedCells: Set<number>;
+  /** The wrapped cells' columns, by row. */
+  readonly wrappedByRow = new Map<number, number[]>();
 
   constructor(readonly layout: SheetLayout) {
     for (const c of layout.cols) for (let col = c.min; col <= Math.min(c.max, c.min + 16_384); col++) this.colOf.set(col, c);
     for (const r of layout.rows) this.rowOf.set(r.row, r);
-    this.wrappedCells = new Set(layout.wrapped);
+    this.wrappedCells = new Set();
+    for (const a of layout.wrapped) {
+      const { row, col } = parseA1(a);
+      this.wrappedCells.add(row * 16_384 + col);
+      const cols = this.wrappedByRow.get(row);
+      if (cols) cols.push(col);
+      else this.wrappedByRow.set(row, [col]);
+    }
   }
 
   get fontSize(): number {
@@ -114,8 +144,8 @@ export class SheetGeometry {
     return this.rowOf.get(row)?.fixed === true;
   }
 
-  wraps(address: string): boolean {
-    return this.wrappedCells.has(address);
+  wraps(row: number, col: number): boolean {
+    return this.wrappedCells.has(row * 16_384 + col);
   }
 
   /** The width of columns left..right, in points. */

@@ -1,5 +1,5 @@
 import type { Form } from "../forms/model";
-import { parseA1, toA1 } from "../address";
+import { parseA1 } from "../address";
 import type { Grid } from "../grid";
 import type { PageSetup } from "../snapshot";
 import { heightNeeded, printable, scaleOf, type SheetGeometry } from "./geometry";
@@ -20,7 +20,18 @@ interface PrintedTable {
   headerCell: string;
 }
 
+/** Each form's table, worked out once for the rules that ask. */
+const tables = new WeakMap<Form, PrintedTable>();
+
 export function printedTableOf(form: Form, grid: Grid): PrintedTable {
+  const known = tables.get(form);
+  if (known) return known;
+  const table = tableOf(form, grid);
+  tables.set(form, table);
+  return table;
+}
+
+function tableOf(form: Form, grid: Grid): PrintedTable {
   const rows = new Set<number>([form.headerRow, ...form.indicators.map((i) => i.row)]);
   if (form.total) rows.add(form.total.row);
   if (form.grade) rows.add(parseA1(form.grade.address).row);
@@ -30,6 +41,8 @@ export function printedTableOf(form: Form, grid: Grid): PrintedTable {
   let left = Infinity;
   let right = -Infinity;
   for (const r of keyRows) {
+    // Once the table spans the whole sheet, no row can widen it.
+    if (left === grid.left && right === grid.right) break;
     for (let c = grid.left; c <= grid.right; c++) {
       if (grid.isEmpty(r, c)) continue;
       const m = grid.mergeAt(r, c);
@@ -66,11 +79,12 @@ function printedHeight(grid: Grid, g: SheetGeometry, top: number, bottom: number
   let total = 0;
   for (let r = top; r <= bottom; r++) {
     let h = g.rowHeight(r);
-    if (h > 0 && !g.rowFixed(r)) {
-      for (let c = left; c <= right; c++) {
-        if (grid.isEmpty(r, c) || grid.mergeAt(r, c)) continue;
-        const v = grid.cell(r, c).value;
-        if (typeof v !== "string" || !g.wraps(toA1(r, c))) continue;
+    const wrapped = g.wrappedByRow.get(r);
+    if (h > 0 && wrapped && !g.rowFixed(r)) {
+      for (const c of wrapped) {
+        if (c < left || c > right || grid.mergeAt(r, c)) continue;
+        const v = grid.input(r, c).value;
+        if (typeof v !== "string") continue;
         h = Math.max(h, heightNeeded(v.trim(), g.colWidth(c), g.fontSize));
       }
     }

@@ -5,6 +5,8 @@ import { defineRule } from "./types";
 
 /** Cut cells reported one by one; the rest are counted in one finding. */
 const SHOWN = 5;
+/** Of the rest, the cells named in the one finding. */
+const LISTED = 8;
 
 export default defineRule({
   code: "print-text-cut",
@@ -40,28 +42,37 @@ export default defineRule({
     if (!geometry) return;
     // The first few one by one, the rest in one finding: a sheet laid out with no widths at all would
     // otherwise bury the other findings under dozens of these.
-    const cut: Array<Parameters<typeof reportOne>[0]> = [];
-    const report = (d: Parameters<typeof reportOne>[0]) => cut.push(d);
+    type Found = Parameters<typeof reportOne>[0];
+    const shown: Found[] = [];
+    const rest: string[] = [];
+    let more = 0;
+    // A descriptor is made only for a cell that will be named: a sheet of thousands costs a count.
+    const report = (r: number, c: number, make: () => Found) => {
+      if (shown.length < SHOWN) shown.push(make());
+      else {
+        more++;
+        if (rest.length <= LISTED) rest.push(toA1(r, c));
+      }
+    };
     const t = printedTableOf(form, grid);
     const fs = geometry.fontSize;
     for (let r = t.top; r <= t.bottom; r++) {
       if (geometry.rowHidden(r)) continue;
       for (let c = t.left; c <= t.right; c++) {
-        const cell = grid.input(r, c);
-        if (cell.value === null || cell.value === true || cell.value === false) continue;
+        const value = grid.valueAt(r, c);
+        if (value === null || value === true || value === false) continue;
         if (grid.isCovered(r, c) || geometry.colHidden(c)) continue;
         const m = grid.mergeAt(r, c) ?? { top: r, left: c, bottom: r, right: c };
-        const width = geometry.widthOf(m.left, m.right);
-        const address = toA1(r, c);
-        if (typeof cell.value === "number") {
-          const shown = cell.text !== "" ? cell.text : String(cell.value);
-          if (!fitsWidth(shown, width, fs)) report({ cell: address, messageId: "number", data: { cell: address } });
+        const width = m.left === m.right ? geometry.colWidth(c) : geometry.widthOf(m.left, m.right);
+        if (typeof value === "number") {
+          const shownText = grid.textAt(r, c) || String(value);
+          if (!fitsWidth(shownText, width, fs)) report(r, c, () => ({ cell: toA1(r, c), messageId: "number", data: { cell: toA1(r, c) } }));
           continue;
         }
-        const text = cell.value.trim();
+        const text = value.trim();
         if (text === "") continue;
         const merged = m.top !== m.bottom || m.left !== m.right;
-        if (geometry.wraps(address)) {
+        if (geometry.wraps(r, c)) {
           // Excel grows a wrapped cell's row itself, unless its height was set by hand or the cell is merged.
           let fixed = merged;
           for (let x = m.top; x <= m.bottom; x++) if (geometry.rowFixed(x)) fixed = true;
@@ -70,25 +81,24 @@ export default defineRule({
           const line = lineHeight(fs);
           if (heightNeeded(text, width, fs) <= height + line / 2) continue;
           const rows = m.top === m.bottom ? String(m.top) : `${m.top}–${m.bottom}`;
-          report({
-            cell: address,
+          report(r, c, () => ({
+            cell: toA1(r, c),
             messageId: "height",
-            data: { cell: address, need: Math.round((heightNeeded(text, width, fs) - 2) / line), room: Math.max(1, Math.floor((height - 2) / line + 0.25)), rows },
-          });
+            data: { cell: toA1(r, c), need: Math.round((heightNeeded(text, width, fs) - 2) / line), room: Math.max(1, Math.floor((height - 2) / line + 0.25)), rows },
+          }));
           continue;
         }
         if (fitsWidth(text, width, fs) || text.includes("\n")) continue;
         // Unwrapped text runs on over empty cells to its right; a merged cell or a filled neighbour stops it.
         const next = m.right + 1;
         const blocked = merged || (next <= grid.right && !grid.isEmpty(r, next)) || (next <= grid.right && grid.isCovered(r, next));
-        if (blocked) report({ cell: address, messageId: "width", data: { cell: address } });
+        if (blocked) report(r, c, () => ({ cell: toA1(r, c), messageId: "width", data: { cell: toA1(r, c) } }));
       }
     }
-    cut.slice(0, SHOWN).forEach((d) => reportOne(d));
-    if (cut.length > SHOWN) {
-      const rest = cut.slice(SHOWN).map((d) => d.cell);
-      const cells = rest.length > 8 ? `${rest.slice(0, 8).join("、")}…` : rest.join("、");
-      reportOne({ cell: rest[0], messageId: "more", data: { count: rest.length, cells } });
+    shown.forEach((d) => reportOne(d));
+    if (more > 0) {
+      const cells = more > LISTED ? `${rest.slice(0, LISTED).join("、")}…` : rest.join("、");
+      reportOne({ cell: rest[0], messageId: "more", data: { count: more, cells } });
     }
   },
 });
