@@ -100,6 +100,11 @@ export function validSnapshot(s: SheetSnapshot): SheetSnapshot {
   return SheetSnapshotSchema.parse(s);
 }
 
+/** Whether a layout an adapter read is one the print check can take. */
+export function validLayout(l: SheetLayout): boolean {
+  return LayoutSchema.safeParse(l).success;
+}
+
 export function emptySnapshot(name: string): SheetSnapshot {
   return { name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges: [] };
 }

@@ -1,5 +1,5 @@
 import { rangeToA1 } from "../core/address";
-import { emptySnapshot, validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
+import { emptySnapshot, validLayout, validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import type { Capabilities } from "./capabilities";
 import { EDIT_MODE_CODE, errorCode } from "./messages";
 import { layoutFromRead, queueLayout, type LayoutRead } from "./readLayout";
@@ -265,6 +265,8 @@ function unvalidatedSnapshot(read: SheetRead): SheetSnapshot {
       formulas.push((range.formulas[i] as unknown[]).map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== v[i]?.[j] ? f : null)));
     }
   }
-  const layout = read.layout ? layoutFromRead(read.layout, values) : undefined;
+  // A layout that does not hold together (a host's odd answer) is left out: the cells are read all the same.
+  const read1 = read.layout ? layoutFromRead(read.layout, values) : undefined;
+  const layout = read1 && validLayout(read1) ? read1 : undefined;
   return { name, origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 }, values, text, numberFormats, formulas, merges, protected: protectedSheet, ...(layout ? { layout } : {}) };
 }

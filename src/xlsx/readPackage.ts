@@ -1,6 +1,6 @@
 import { columnLetters, columnNumber, parseA1, parseRange, rangeToA1, toA1 } from "../core/address";
 import { displayText } from "../core/numberFormat";
-import { validSnapshot, type CellValue, type SheetLayout, type SheetSnapshot } from "../core/snapshot";
+import { validLayout, validSnapshot, type CellValue, type SheetLayout, type SheetSnapshot } from "../core/snapshot";
 import { printNamesOf, SheetLayoutReader, styleLayoutOf } from "./package/layout";
 import { dateCell } from "./dates";
 import { REL, sameType } from "./package/opc";
@@ -486,6 +486,9 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
   // As the ExcelJS reader: calcPr counts only where the workbook has formulas.
   return read.map((r) => {
     const layout = r.sheet.layout.layout(printNames.get(r.index) ?? { area: null, titleRows: null });
-    return validSnapshot(snapshot(r.name, r.sheet, formats, book.fullCalcOnLoad && anyFormula, layout));
+    const snap = snapshot(r.name, r.sheet, formats, book.fullCalcOnLoad && anyFormula, layout);
+    // A layout this reader cannot vouch for is left out (no print check), never the sheet's cells with it.
+    if (!validLayout(layout)) delete snap.layout;
+    return validSnapshot(snap);
   });
 }

@@ -158,3 +158,35 @@ test("a form saved again by LibreOffice gets the same print check of its page (w
   }
   expect(compared).toBeGreaterThan(10);
 });
+
+test("hostile layouts: any attribute value the schema's types allow, or not, reads and checks without a crash", async () => {
+  const fc = await import("fast-check");
+  const { checkWorkbookBytes } = await import("../../src/xlsx/checkBytes");
+  const src = await JSZip.loadAsync(fs.readFileSync(path.join(SAMPLES, "selfeval-defects/missing-reasons.xlsx")));
+  const sheet = await src.file("xl/worksheets/sheet1.xml")!.async("string");
+  const book = await src.file("xl/workbook.xml")!.async("string");
+  const junk = fc.oneof(
+    fc.constantFrom("", "-1", "0", "1", "1e308", "NaN", "Infinity", "-0", "abc", "9.5", "410", "16385", "0.0001", "$0:$0", "#REF!", "'x'!A", "A", "$A$1:$XFD$1048576"),
+    fc.double({ noNaN: false }).map(String),
+    fc.integer({ min: -5, max: 20_000 }).map(String),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.record({ w: junk, min: junk, max: junk, ht: junk, row: junk, dcw: junk, drh: junk, scale: junk, paper: junk, ftw: junk, fth: junk, margin: junk, area: junk, titles: junk }), async (j) => {
+      const x = sheet
+        .replace("<sheetData>", `<cols><col min="${j.min}" max="${j.max}" width="${j.w}" hidden="1"/></cols><sheetData>`)
+        .replace(/<row r="13"[^>]*>/, `<row r="13" ht="${j.ht}" customHeight="1" hidden="${j.row}">`)
+        .replace(/<sheetFormatPr[^>]*\/>/, `<sheetFormatPr defaultColWidth="${j.dcw}" defaultRowHeight="${j.drh}"/>`)
+        .replace(/<pageMargins[^>]*\/>/, `<pageMargins left="${j.margin}" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
+        .replace(/<pageSetup[^>]*\/>/, `<pageSetup paperSize="${j.paper}" scale="${j.scale}" fitToWidth="${j.ftw}" fitToHeight="${j.fth}"/>`);
+      const esc = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+      const names = `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">${esc(j.area)}</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">${esc(j.titles)}</definedName></definedNames>`;
+      src.file("xl/worksheets/sheet1.xml", x);
+      src.file("xl/workbook.xml", book.replace("</sheets>", `</sheets>${names}`));
+      const bytes = await src.generateAsync({ type: "uint8array" });
+      const r = await checkWorkbookBytes("x.xlsx", bytes);
+      if (r.result.error) return; // said, not thrown
+      expect(r.result.sheets[0].kind).toBe("self-evaluation");
+    }),
+    { numRuns: 40, seed: 19 },
+  );
+}, 120_000);

@@ -181,12 +181,22 @@ export function scaleOf(page: PageSetup, width: number, height: number): number 
 
 /** A print area's ranges as parsed (a whole column or row written `$A:$J` or `$1:$40`). */
 export function areaRanges(area: readonly string[]): RangeRef[] {
-  return area.map((a) => {
-    const x = a.replace(/\$/g, "");
-    const cols = /^([A-Z]+):([A-Z]+)$/i.exec(x);
-    if (cols) return parseRange(`${cols[1]}1:${cols[2]}1048576`);
+  const out: RangeRef[] = [];
+  for (const a of area) {
+    const x = a.replace(/\$/g, "").toUpperCase();
+    const cols = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(x);
     const rows = /^(\d+):(\d+)$/.exec(x);
-    if (rows) return parseRange(`A${rows[1]}:XFD${rows[2]}`);
-    return x.includes(":") ? parseRange(x) : ((p) => ({ top: p.row, left: p.col, bottom: p.row, right: p.col }))(parseA1(x));
-  });
+    try {
+      if (cols) out.push(parseRange(`${cols[1]}1:${cols[2]}1048576`));
+      else if (rows) out.push(parseRange(`A${rows[1]}:XFD${rows[2]}`));
+      else if (x.includes(":")) out.push(parseRange(x));
+      else {
+        const p = parseA1(x);
+        out.push({ top: p.row, left: p.col, bottom: p.row, right: p.col });
+      }
+    } catch {
+      // Not an area of this sheet (a host's odd address): it takes in nothing.
+    }
+  }
+  return out;
 }

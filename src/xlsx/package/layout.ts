@@ -25,7 +25,7 @@ export function styleLayoutOf(xml: string | undefined): StyleLayout {
       const first = childrenOf(xml, c).find((f) => f.name === "font");
       const sz = first ? childrenOf(xml, first).find((k) => k.name === "sz") : undefined;
       const n = sz ? Number(attr(xml, sz, "val")) : NaN;
-      if (n > 0 && n < 100) out.fontSize = n;
+      if (n >= 1 && n <= 409) out.fontSize = n;
     }
     if (c.name === "cellXfs") {
       for (const x of childrenOf(xml, c)) {
@@ -36,6 +36,13 @@ export function styleLayoutOf(xml: string | undefined): StyleLayout {
     }
   }
   return out;
+}
+
+/** A number attribute within [lo, hi], or undefined (absent, not a number, out of range). */
+function sane(v: string | undefined, lo: number, hi: number): number | undefined {
+  if (v === undefined || v.trim() === "") return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= lo && n <= hi ? n : undefined;
 }
 
 /** The widest digit of the default font, in pixels (7 for 11-point Calibri, 宋体 or 等线). */
@@ -68,24 +75,30 @@ export class SheetLayoutReader {
   /** `<sheetFormatPr>`'s, `<pageSetUpPr>`'s, `<pageMargins>`' or `<pageSetup>`'s attributes. */
   element(name: string, attrs: Record<string, string>): void {
     if (name === "sheetFormatPr") {
-      if (attrs.defaultColWidth !== undefined) this.defaultColWidth = Number(attrs.defaultColWidth);
-      if (attrs.baseColWidth !== undefined) this.baseColWidth = Number(attrs.baseColWidth);
-      if (attrs.defaultRowHeight !== undefined) this.defaultRowHeight = Number(attrs.defaultRowHeight);
+      // Only what a sheet can hold: a width of 0–255 characters, a height of 0–409 points.
+      const cw = sane(attrs.defaultColWidth, 0, 255);
+      const bw = sane(attrs.baseColWidth, 0, 255);
+      const rh = sane(attrs.defaultRowHeight, 0, 409);
+      if (cw !== undefined) this.defaultColWidth = cw;
+      if (bw !== undefined) this.baseColWidth = bw;
+      if (rh !== undefined) this.defaultRowHeight = rh;
     } else if (name === "pageSetUpPr") this.fitToPage = on(attrs.fitToPage);
     else if (name === "pageMargins") this.margins = attrs;
     else if (name === "pageSetup") this.setup = attrs;
     else if (name === "col") {
       const min = Number(attrs.min);
       const max = Number(attrs.max);
-      if (!(min >= 1 && max >= min)) return;
-      const width = attrs.width !== undefined && Number.isFinite(Number(attrs.width)) ? widthPoints(Number(attrs.width), this.style.fontSize) : undefined;
+      if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min && min <= 16_384)) return;
+      const chars = sane(attrs.width, 0, 255);
+      const width = chars !== undefined ? widthPoints(chars, this.style.fontSize) : undefined;
       const hidden = on(attrs.hidden);
       if (width !== undefined || hidden) this.cols.push({ min, max: Math.min(max, 16_384), ...(width !== undefined ? { width } : {}), ...(hidden ? { hidden } : {}) });
     }
   }
 
   row(row: number, ht: string | undefined, customHeight: string | undefined, hidden: string | undefined): void {
-    const height = ht !== undefined && Number(ht) >= 0 ? Number(ht) : undefined;
+    if (!(Number.isInteger(row) && row >= 1 && row <= 1_048_576)) return;
+    const height = sane(ht, 0, 409);
     if (height === undefined && !on(hidden)) return;
     this.rows.push({ row, ...(height !== undefined ? { height } : {}), ...(on(customHeight) ? { fixed: true } : {}), ...(on(hidden) ? { hidden: true } : {}) });
   }
@@ -94,7 +107,7 @@ export class SheetLayoutReader {
     const fs = this.style.fontSize;
     const mdw = digitWidth(fs);
     const defaultColWidth = this.defaultColWidth !== null && this.defaultColWidth > 0 ? widthPoints(this.defaultColWidth, fs) : Math.ceil((this.baseColWidth * mdw + 5) / 8) * 8 * 0.75;
-    const inch = (k: string, d: number) => (Number.isFinite(Number(this.margins[k])) && this.margins[k] !== undefined ? Number(this.margins[k]) : d) * 72;
+    const inch = (k: string, d: number) => (sane(this.margins[k], 0, 100) ?? d) * 72;
     const num = (k: string, d: number) => (this.setup[k] !== undefined && Number.isFinite(Number(this.setup[k])) ? Number(this.setup[k]) : d);
     const scale = num("scale", 100);
     return {
@@ -107,9 +120,10 @@ export class SheetLayoutReader {
       page: {
         orientation: this.setup.orientation === "landscape" ? "landscape" : "portrait",
         // A sheet that never had its page set up prints on the printer's paper: A4 in China.
-        paperSize: num("paperSize", 9),
+        paperSize: Math.trunc(sane(this.setup.paperSize, 1, 255) ?? 9),
         scale: scale >= 10 && scale <= 400 ? scale : 100,
-        fitTo: this.fitToPage ? { width: Math.max(0, Math.trunc(num("fitToWidth", 1))), height: Math.max(0, Math.trunc(num("fitToHeight", 1))) } : null,
+        // Excel's own bounds: 0 (automatic) to 32767 pages.
+        fitTo: this.fitToPage ? { width: Math.trunc(sane(this.setup.fitToWidth, 0, 32_767) ?? 1), height: Math.trunc(sane(this.setup.fitToHeight, 0, 32_767) ?? 1) } : null,
         margins: { left: inch("left", 0.7), right: inch("right", 0.7), top: inch("top", 0.75), bottom: inch("bottom", 0.75) },
         printArea: print.area,
         titleRows: print.titleRows,
@@ -124,7 +138,9 @@ function rangesOf(formula: string): string[] {
   for (const part of formula.match(/(?:'(?:[^']|'')*'|[^,'])+/g) ?? []) {
     const bang = part.lastIndexOf("!");
     const ref = (bang >= 0 ? part.slice(bang + 1) : part).trim();
-    if (/^\$?[A-Z]{0,3}\$?\d*(:\$?[A-Z]{0,3}\$?\d*)?$/i.test(ref) && ref !== "") out.push(ref.replace(/\$/g, "").toUpperCase());
+    const bare = ref.replace(/\$/g, "").toUpperCase();
+    // A cell, a range, whole columns or whole rows of this sheet; anything else (#REF!, a name) is not an area.
+    if (/^[A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?$|^[A-Z]{1,3}:[A-Z]{1,3}$|^[1-9]\d*:[1-9]\d*$/.test(bare)) out.push(bare);
   }
   return out;
 }
@@ -152,7 +168,8 @@ export function printNamesOf(workbookXml: string): Map<number, { area: string[] 
     } else if (name === "_xlnm.print_titles") {
       for (const r of rangesOf(formula)) {
         const m = /^(\d+):(\d+)$/.exec(r);
-        if (m) get(id).titleRows = { first: Math.min(Number(m[1]), Number(m[2])), last: Math.max(Number(m[1]), Number(m[2])) };
+        const inRows = (v: string) => Number(v) >= 1 && Number(v) <= 1_048_576;
+        if (m && inRows(m[1]) && inRows(m[2])) get(id).titleRows = { first: Math.min(Number(m[1]), Number(m[2])), last: Math.max(Number(m[1]), Number(m[2])) };
       }
     }
   }
