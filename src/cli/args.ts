@@ -50,6 +50,7 @@ const OPTIONS = {
       reverse: { type: "string" },
       "over-threshold": { type: "string" },
       "cross-check": { type: "string" },
+      "print-check": { type: "string" },
       plausibility: { type: "boolean", default: false },
       quiet: { type: "boolean", short: "q", default: false },
       force: { type: "boolean", default: false },
@@ -112,7 +113,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (command !== "check" && command !== "clear") throw new UsageError(`未知命令 ${command}：命令是 check 或 clear（unknown command ${command}; the commands are check and clear）`);
   if (files.length === 0) throw new UsageError(command === "clear" ? "请给出要去掉标记的工作簿文件（give at least one workbook file）" : "请给出要检查的工作簿文件（give at least one workbook file）");
   if (command === "clear") {
-    const notWith = (["fix", "mark", "clean", "csv", "summary", "rounding", "reverse", "over-threshold", "cross-check", "plausibility"] as const).filter((k) => values[k] !== undefined && values[k] !== false);
+    const notWith = (["fix", "mark", "clean", "csv", "summary", "rounding", "reverse", "over-threshold", "cross-check", "print-check", "plausibility"] as const).filter((k) => values[k] !== undefined && values[k] !== false);
     if (notWith.length > 0) {
       const named = notWith.map((k) => `--${k}`).join(" ");
       throw new UsageError(`clear 只去掉本程序的标记和批注，不与 ${named} 同用（clear only removes this program's marks and notes; drop ${named}）`);
@@ -127,11 +128,12 @@ export function parseCli(argv: string[]): CliOptions {
     reverseFormula: values.reverse,
     overachievementThreshold: values["over-threshold"] === undefined ? undefined : Number(values["over-threshold"]),
     crossCheckSeverity: values["cross-check"],
+    printCheck: values["print-check"],
     ...(values.plausibility ? { plausibility: true } : {}),
   });
   if (!settings.success) {
     throw new UsageError(
-      "设置无效（invalid setting）：--rounding truncate|half-up|up，--reverse ratio|deviation，--over-threshold 0 以上的数（e.g. 0.5），--cross-check warning|error",
+      "设置无效（invalid setting）：--rounding truncate|half-up|up，--reverse ratio|deviation，--over-threshold 0 以上的数（e.g. 0.5），--cross-check warning|error，--print-check notice|warning|off",
     );
   }
   // Bounded above too: a timer past 2^31 − 1 ms fires at once, and a worker cannot have more memory than the machine.

@@ -38,6 +38,8 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
   --over-threshold <比例>          超额完成需说明的幅度，默认 0.5（50%）
   --cross-check warning|error      自评表与同一项目的绩效目标表（同时检查时）对照的差异：默认警告
                                    (differences from the declared targets, when both are checked)
+  --print-check notice|warning|off 打印检查（打印区域、分页、表头重复、文字截断、隐藏行列、草稿标记）：
+                                   默认为提示，可设为警告或不检查（the print check: notices by default）
   --plausibility                   另做两项合理性提示（未经确认，默认不做）：执行率低于 60% 而指标得分率 ≥95%；
                                    执行率低于 80% 而评为“优”（two unconfirmed plausibility warnings）
   -j, --jobs <n>         同时检查的文件数，默认为 CPU 核数（files checked at once, one per core by default）

@@ -43,7 +43,11 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
   const { form, evals: evaluations, figures, settings } = ctx;
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    rule.run(ctx, (d) => findings.push(findingOf(rule, d)));
+    // The print check as the settings ask: notices (its rules' own severity), warnings, or not made.
+    const print = rule.group === "print";
+    if (print && settings.printCheck === "off") continue;
+    const severity = print && settings.printCheck === "warning" ? "warning" : rule.severity;
+    rule.run(ctx, (d) => findings.push(findingOf(rule, d, severity)));
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));
   // A figure whose formula result is unknown is not reported wrong on a guess: formula-unchecked says so.
@@ -52,11 +56,11 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
 }
 
 /** A reported descriptor as the finding the hosts show: its message filled in both languages. */
-function findingOf(rule: Rule, d: Descriptor): Finding {
+function findingOf(rule: Rule, d: Descriptor, severity: Finding["severity"] = rule.severity): Finding {
   const template = rule.messages[d.messageId];
   if (!template) throw new Error(`${rule.code}: no message "${d.messageId}"`);
   const { cell, row, fix, mark } = d;
-  return { code: rule.code, severity: rule.severity, cell, message: formatMessage(template, d.data), ...(row !== undefined ? { row } : {}), ...(fix ? { fix } : {}), ...(mark ? { mark } : {}) };
+  return { code: rule.code, severity, cell, message: formatMessage(template, d.data), ...(row !== undefined ? { row } : {}), ...(fix ? { fix } : {}), ...(mark ? { mark } : {}) };
 }
 
 const FORMULA_FIGURES = new Set(RULES.filter((r) => r.formulaFigure).map((r) => r.code));

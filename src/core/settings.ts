@@ -24,6 +24,8 @@ export const SettingsSchema = z.object({
    * while the execution rate is below rateLow) and `grade-vs-rate` (优 with a rate below 80 %).
    */
   plausibility: z.boolean().default(false),
+  /** The print check before stamping (issue 19 §5): notices by default, warnings, or not made. */
+  printCheck: z.enum(["notice", "warning", "off"]).default("notice"),
   ratioHigh: z.number().min(0).max(1).default(0.95),
   rateLow: z.number().min(0).max(100).default(60),
 });

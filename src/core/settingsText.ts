@@ -14,6 +14,7 @@ export function settingsWords(s: Settings): Message {
   const plausibility = s.plausibility
     ? { zh: `合理性提示：开（指标得分率 ≥ ${pct(s.ratioHigh)} 而执行率 < ${s.rateLow}%；“优”而执行率 < 80%）`, en: `plausibility warnings: on (indicators at ${pct(s.ratioHigh)} or more of their weights with a rate below ${s.rateLow}%; 优 with a rate below 80%)` }
     : { zh: "合理性提示：关", en: "plausibility warnings: off" };
+  const printCheck = { notice: { zh: "提示", en: "notices" }, warning: { zh: "警告", en: "warnings" }, off: { zh: "不检查", en: "off" } }[s.printCheck];
   return {
     zh: [
       `取舍方式：${ROUNDING_LABEL[s.rounding].zh}`,
@@ -22,6 +23,7 @@ export function settingsWords(s: Settings): Message {
       `与绩效目标表对照：${cross.zh}`,
       reason.zh,
       plausibility.zh,
+      `打印检查：${printCheck.zh}`,
     ].join("；"),
     en: [
       `rounding: ${ROUNDING_LABEL[s.rounding].en}`,
@@ -30,6 +32,7 @@ export function settingsWords(s: Settings): Message {
       `cross-check: ${cross.en}`,
       reason.en,
       plausibility.en,
+      `print check: ${printCheck.en}`,
     ].join("; "),
   };
 }

@@ -117,6 +117,17 @@ export function SettingsPanel({ tr, settings, onChange, disabled, defaultOpen = 
               <Radio value="error" label={tr.t("crossError")} />
             </RadioGroup>
           </Field>
+          <Field label={tr.t("printCheckLabel")} hint={tr.t("printCheckHint")}>
+            <RadioGroup
+              value={settings.printCheck}
+              disabled={disabled}
+              onChange={(_, d) => onChange({ ...settings, printCheck: d.value as Settings["printCheck"] })}
+            >
+              <Radio value="notice" label={tr.t("printCheckNotice")} />
+              <Radio value="warning" label={tr.t("printCheckWarning")} />
+              <Radio value="off" label={tr.t("printCheckOff")} />
+            </RadioGroup>
+          </Field>
           <Field hint={tr.t("plausibilityHint")}>
             <Checkbox
               checked={settings.plausibility}

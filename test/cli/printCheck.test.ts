@@ -25,3 +25,13 @@ test("--json marks the print check's findings with their group, and only those",
   expect(findings.some((f) => f.group === "print")).toBe(true);
   for (const f of findings) expect(f.group === "print").toBe(f.code.startsWith("print-"));
 });
+
+test("--print-check warning|off: the print check's findings as warnings, or none; a wrong value is a usage error", async () => {
+  const codes = async (v: string) => (JSON.parse((await runCli(["check", "-q", SRC, "--json", "--print-check", v])).out).files[0].sheets[0].findings as Array<{ code: string; severity: string }>).filter((f) => f.code.startsWith("print-"));
+  expect((await codes("warning")).every((f) => f.severity === "warning")).toBe(true);
+  expect((await codes("warning")).length).toBeGreaterThan(0);
+  expect(await codes("off")).toEqual([]);
+  const bad = await runCli(["check", SRC, "--print-check", "loud"]);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain("--print-check notice|warning|off");
+});

@@ -4,9 +4,12 @@ import { localTime, settingsWords } from "../../src/core/settingsText";
 
 test("the default options in words, both languages", () => {
   const w = settingsWords(resolveSettings({}));
-  expect(w.zh).toBe("取舍方式：截位保留两位小数；反向指标未完成：分值×指标值/实际值；超额完成须说明：超出指标值 50% 以上；与绩效目标表对照：警告；预算执行率低于 90% 须在“原因”中说明；合理性提示：关");
+  expect(w.zh).toBe("取舍方式：截位保留两位小数；反向指标未完成：分值×指标值/实际值；超额完成须说明：超出指标值 50% 以上；与绩效目标表对照：警告；预算执行率低于 90% 须在“原因”中说明；合理性提示：关；打印检查：提示");
   expect(w.en).toContain("rounding: cut to two decimals");
   expect(w.en).toContain("plausibility warnings: off");
+  expect(w.en).toContain("print check: notices");
+  expect(settingsWords(resolveSettings({ printCheck: "off" })).zh).toContain("打印检查：不检查");
+  expect(settingsWords(resolveSettings({ printCheck: "warning" })).en).toContain("print check: warnings");
 });
 
 test("every option a person can change shows in the words", () => {

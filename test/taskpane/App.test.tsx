@@ -260,13 +260,14 @@ describe("settings", () => {
       ratioHigh: 0.95,
       rateLow: 60,
       budgetReasonBelow: 90,
+      printCheck: "notice",
     });
     const check = screen.getByRole("button", { name: "检查" }) as HTMLButtonElement;
     fireEvent.click(check);
     expect(check.disabled).toBe(true);
     await waitFor(() => expect(check.disabled).toBe(false));
     expect(fake.calls.check).toHaveLength(1);
-    expect(fake.calls.check[0].settings).toEqual({ rounding: "half-up", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
+    expect(fake.calls.check[0].settings).toEqual({ rounding: "half-up", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90, printCheck: "notice" });
     // The change also schedules one re-check, with the new setting; it reads only.
     await act(async () => {
       jest.advanceTimersByTime(800);
@@ -320,7 +321,7 @@ describe("settings", () => {
     renderApp(a);
     await screen.findByRole("region", { name: `工作表「${SHEET}」` });
     expect(a.calls.inspect).toHaveLength(1);
-    expect(a.calls.inspect[0].settings).toEqual({ rounding: "up", reverseFormula: "deviation", overachievementThreshold: 1, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
+    expect(a.calls.inspect[0].settings).toEqual({ rounding: "up", reverseFormula: "deviation", overachievementThreshold: 1, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90, printCheck: "notice" });
     cleanup();
 
     for (const bad of ["{not json", JSON.stringify({ rounding: "banker" }), JSON.stringify({ overachievementThreshold: -1 })]) {
@@ -329,7 +330,7 @@ describe("settings", () => {
       renderApp(b);
       await screen.findByRole("region", { name: `工作表「${SHEET}」` });
       expect(b.calls.inspect).toHaveLength(1);
-      expect(b.calls.inspect[0].settings).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
+      expect(b.calls.inspect[0].settings).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90, printCheck: "notice" });
       cleanup();
     }
   });
@@ -343,7 +344,7 @@ describe("settings", () => {
     fireEvent.click(screen.getByRole("button", { name: "恢复默认设置" }));
     expect((screen.getByRole("radio", { name: /^截位/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole("textbox", { name: /超额完成需说明的幅度/ }) as HTMLInputElement).value).toBe("50");
-    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}")).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90 });
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}")).toEqual({ rounding: "truncate", reverseFormula: "ratio", overachievementThreshold: 0.5, crossCheckSeverity: "warning", plausibility: false, ratioHigh: 0.95, rateLow: 60, budgetReasonBelow: 90, printCheck: "notice" });
   });
 
   test("the cross-check's severity and the plausibility warnings (RULES-2 §10.3, §11.2) are set here too", async () => {

@@ -54,3 +54,17 @@ test("the web page's findings panel puts them in a table of their own under the 
   expect(printed.sort()).toEqual(["print-draft-left", "print-too-wide"]);
   expect(screen.getByRole("heading", { name: "打印检查（盖章前）" })).toBeTruthy();
 });
+
+test("规则设置 has the print check's setting: 提示 by default, 警告, 不检查", () => {
+  const { SettingsPanel } = jest.requireActual<typeof import("../../src/taskpane/SettingsPanel")>("../../src/taskpane/SettingsPanel");
+  const { DEFAULT_SETTINGS } = jest.requireActual<typeof import("../../src/core/settings")>("../../src/core/settings");
+  const changed: unknown[] = [];
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SettingsPanel tr={translator("zh-CN")} settings={DEFAULT_SETTINGS} onChange={(s) => changed.push(s)} defaultOpen />
+    </FluentProvider>,
+  );
+  expect((screen.getByRole("radio", { name: "提示（默认）" }) as HTMLInputElement).checked).toBe(true);
+  screen.getByRole("radio", { name: "不检查" }).click();
+  expect(changed).toEqual([{ ...DEFAULT_SETTINGS, printCheck: "off" }]);
+});

@@ -36,3 +36,15 @@ ruleTester.run(rule, {
   ],
 });
 }
+
+test("the print check as the settings ask: notices by default, warnings, or not made (issue 19 §5)", () => {
+  const form = printForm({}, { orientation: "portrait" });
+  const of = (printCheck?: "notice" | "warning" | "off") => analyzeSheet(form, printCheck ? { printCheck } : {}).findings.filter((f) => f.code.startsWith("print-"));
+  expect(of().map((f) => f.severity)).toEqual(["info"]);
+  expect(of("notice").map((f) => f.severity)).toEqual(["info"]);
+  expect(of("warning").map((f) => [f.code, f.severity])).toEqual([["print-too-wide", "warning"]]);
+  expect(of("off")).toEqual([]);
+  // The form's own findings do not change with it.
+  const own = (printCheck: "notice" | "off") => analyzeSheet(form, { printCheck }).findings.filter((f) => !f.code.startsWith("print-"));
+  expect(own("off")).toEqual(own("notice"));
+});
