@@ -70,15 +70,47 @@ function jsonItem(r: FileResult, lang: Lang): string {
     .join("\n");
 }
 
-export function digest(r: FileResult, spool: Spool, lang: Lang, json: boolean, keepRows: boolean): FileDigest {
+/**
+ * What a batch keeps of a file, before its report is spooled: made where the file was checked (the
+ * worker), so that only this crosses to the main thread, never the file's forms and evaluations.
+ */
+export interface DigestParts {
+  file: string;
+  error?: Message;
+  failing: boolean;
+  report: string;
+  rows: SummaryRow[];
+  keys: PairKey[];
+  /** Where its copy went. */
+  out?: string;
+}
+
+export interface DigestOptions {
+  lang: Lang;
+  json: boolean;
+  keepRows: boolean;
+}
+
+export function digestParts(r: FileResult, { lang, json, keepRows }: DigestOptions): DigestParts {
   return {
     file: r.file,
     ...(r.error ? { error: r.error } : {}),
     failing: r.sheets.some((s) => s.findings.some((f) => f.severity === "error")),
-    report: spool.put(json ? jsonItem(r, lang) : toText([r], lang)),
+    report: json ? jsonItem(r, lang) : toText([r], lang),
     rows: keepRows ? summaryRows([r]).map((row) => ({ ...row, result: null })) : [],
     keys: r.sheets.map((s) => pairKeyOf(r.file, s)),
+    ...(r.out ? { out: r.out } : {}),
   };
+}
+
+/** A digest's report put in the spool. */
+export function stored(p: DigestParts, spool: Spool): FileDigest {
+  const { report, out: _out, ...rest } = p;
+  return { ...rest, report: spool.put(report) };
+}
+
+export function digest(r: FileResult, spool: Spool, lang: Lang, json: boolean, keepRows: boolean): FileDigest {
+  return stored(digestParts(r, { lang, json, keepRows }), spool);
 }
 
 /** The readable report of the whole batch, exactly as toText over every file would write it. */

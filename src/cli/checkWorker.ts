@@ -4,6 +4,8 @@ import { parentPort } from "node:worker_threads";
 import type { Finding } from "../core/rules/types";
 import type { SettingsInput } from "../core/settings";
 import { checkWorkbook } from "../xlsx/checkWorkbook";
+import type { Message } from "../core/rules/types";
+import { digestParts, type DigestOptions } from "./batch";
 import { writeWhole } from "./outputs";
 
 export interface WorkerJob {
@@ -18,6 +20,15 @@ export interface WorkerJob {
   /** The cross-check's findings, by sheet, to mark in the copy too. */
   extraFindings?: Record<string, Finding[]>;
   memoryMb?: number;
+  /**
+   * Post the file's digest (its report, summary rows and pairing keys), not its result: what the
+   * batch keeps, made here, so that the forms and evaluations never cross to the main thread.
+   */
+  digest?: DigestOptions;
+  /** The name the report gives the file (standard input's "-"). */
+  reportAs?: string;
+  /** An error found before the check (its copy could not be planned), reported with it. */
+  plannedError?: Message;
 }
 
 parentPort?.on("message", (job: WorkerJob) => {
@@ -32,6 +43,12 @@ parentPort?.on("message", (job: WorkerJob) => {
         ...(job.memoryMb ? { memoryMb: job.memoryMb } : {}),
         writeCopy: (target, bytes) => writeWhole(target, bytes, job.force),
       });
+      if (job.digest) {
+        let r = job.plannedError && !result.error ? { ...result, error: job.plannedError } : result;
+        if (job.reportAs) r = { ...r, file: job.reportAs };
+        parentPort!.postMessage({ id: job.id, digest: digestParts(r, job.digest) });
+        return;
+      }
       // Structured clone: an evaluation and its form share their indicator, and cross as one object.
       parentPort!.postMessage({ id: job.id, result });
     } catch (e) {

@@ -1,6 +1,5 @@
 // The command itself, loaded by jixiao.ts once --help and --version are out of the way.
 import { crossCheckFiles, crossFindingsBySheet } from "../core/crossCheck";
-import type { Finding } from "../core/rules/types";
 import { resolveSettings } from "../core/settings";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,9 +10,10 @@ import { USAGE } from "./usage";
 import { expandInputs, uniqueFiles, type Skipped } from "./inputs";
 import { planTargets, sameFile, writeWhole, type Planned } from "./outputs";
 import { isOwnSummary, refuseOutputs } from "./outputGuard";
-import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, workerScript } from "./pool";
+import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, isDigest, workerScript, type Outcome } from "./pool";
+import type { WorkerJob } from "./checkWorker";
 import { CSV_HEADER, EARLIER_CSV_HEADERS, summaryCsvOf } from "./summaryCsv";
-import { digest, pairedGroups, Spool, wholeJson, wholeText, type FileDigest } from "./batch";
+import { digest, digestParts, pairedGroups, Spool, stored, wholeJson, wholeText, type FileDigest } from "./batch";
 import { visible } from "./report";
 
 /** The version in package.json (two folders up from src/cli and from dist/cli alike). */
@@ -133,8 +133,8 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
     ...(opts.clean ? { clean: true } : {}),
   }));
   const script = workerScript();
-  type Job = (typeof jobs)[number] & { extraFindings?: Record<string, Finding[]> };
-  const runJobs = async (list: Job[], onStart: (i: number) => void, onResult: (i: number, r: FileResult) => void): Promise<void> => {
+  type Job = (typeof jobs)[number] & Pick<WorkerJob, "extraFindings" | "digest" | "reportAs" | "plannedError">;
+  const runJobs = async (list: Job[], onStart: (i: number) => void, onResult: (i: number, r: Outcome) => void): Promise<void> => {
     if (script) {
       await checkInWorkers(script, list, {
         jobs: opts.jobs ?? defaultJobs(),
@@ -161,6 +161,14 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
   };
   const settings = resolveSettings(opts.settings);
   const keepRows = opts.csv !== undefined || opts.summary !== undefined;
+  const digestOpts = { lang: opts.lang, json: opts.json, keepRows };
+  /** A job as the first pass runs it: its worker posts the file's digest, made as asReported would. */
+  const digesting = (job: Job, i: number): Job => ({
+    ...job,
+    digest: digestOpts,
+    ...(fromStdin && job.file === fromStdin.path ? { reportAs: STDIN_NAME } : {}),
+    ...(planned[i].error ? { plannedError: planned[i].error } : {}),
+  });
   const spool = new Spool();
   let peakHeap = 0;
   const reportHeap = !!process.env.JIXIAO_REPORT_HEAP;
@@ -168,9 +176,11 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
   const outs: Array<string | undefined> = new Array(jobs.length);
   try {
     // Each file reduced to its report, rows and pairing keys as it comes; its forms are let go.
-    await runJobs(jobs, progress, (i, r) => {
-      outs[i] = r.out;
-      digests[i] = digest(asReported(r, i), spool, opts.lang, opts.json, keepRows);
+    await runJobs(jobs.map(digesting), progress, (i, r) => {
+      // A worker's digest as it comes; a result (checked here, or a file a worker could not finish) digested here.
+      const parts = isDigest(r) ? r : digestParts(asReported(r, i), digestOpts);
+      outs[i] = parts.out;
+      digests[i] = stored(parts, spool);
       if (reportHeap) {
         // What stays held once the file is digested (run with --expose-gc for a collection first).
         (globalThis as { gc?: () => void }).gc?.();
@@ -182,7 +192,7 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
       // The same job again; a copy it wrote is this run's own file now, so it is replaced.
       const again = group.files.map((i): Job => ({ ...jobs[i], force: jobs[i].force || outs[i] !== undefined }));
       const full: FileResult[] = new Array(group.files.length);
-      await runJobs(again, () => undefined, (k, r) => (full[k] = asReported(r, group.files[k])));
+      await runJobs(again, () => undefined, (k, r) => (full[k] = asReported(r as FileResult, group.files[k])));
       const crossed = crossCheckFiles(full, settings, group.pairs);
       for (const [k, i] of group.files.entries()) {
         let r = crossed[k];
@@ -190,7 +200,7 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
         // A copy of a form with differences from its declaration is made again with those marked too.
         if (copying && r.out && !r.error && Object.keys(extra).length > 0) {
           let redone: FileResult | undefined;
-          await runJobs([{ ...again[k], force: true, extraFindings: extra }], () => undefined, (_, x) => (redone = x));
+          await runJobs([{ ...again[k], force: true, extraFindings: extra }], () => undefined, (_, x) => (redone = x as FileResult));
           if (redone?.error) r = { ...r, error: redone.error };
         }
         digests[i] = digest(r, spool, opts.lang, opts.json, keepRows);

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { FileResult } from "../xlsx/checkWorkbook";
+import type { DigestParts } from "./batch";
 import type { WorkerJob } from "./checkWorker";
 import { libraryReason } from "../xlsx/sniff";
 
@@ -19,8 +20,13 @@ interface PoolOptions {
    * Each file's result as it comes, in any order. Given, the results are not kept: a batch holds
    * what it reports, not every file's forms.
    */
-  onResult?: (index: number, result: FileResult) => void;
+  onResult?: (index: number, result: FileResult | DigestParts) => void;
 }
+
+/** What a worker posts back: the file's result, or its digest when the job asked for one. */
+export type Outcome = FileResult | DigestParts;
+
+export const isDigest = (o: Outcome): o is DigestParts => "report" in o;
 
 export const DEFAULT_TIMEOUT_S = 120;
 export const DEFAULT_MEMORY_MB = 2048;
@@ -44,8 +50,8 @@ function skipped(file: string, why: { zh: string; en: string }): FileResult {
   return { file, sheets: [], error: { zh: `文件过大或结构异常，已跳过：${why.zh}`, en: `File too large or malformed, skipped: ${why.en}` } };
 }
 
-export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob, "id">>, opts: PoolOptions): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(jobs.length);
+export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob, "id">>, opts: PoolOptions): Promise<Outcome[]> {
+  const results: Outcome[] = new Array(jobs.length);
   let next = 0;
   const runner = async (): Promise<void> => {
     let worker: Worker | null = null;
@@ -57,9 +63,9 @@ export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob,
       opts.onStart?.(id);
       worker ??= fresh();
       const w = worker;
-      const result = await new Promise<FileResult>((resolve) => {
+      const result = await new Promise<Outcome>((resolve) => {
         let settled = false;
-        const done = (r: FileResult, dead: boolean) => {
+        const done = (r: Outcome, dead: boolean) => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
@@ -76,9 +82,10 @@ export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob,
           () => done(skipped(job.file, { zh: `检查超过 ${Math.round(opts.timeoutMs / 1000)} 秒`, en: `the check took more than ${Math.round(opts.timeoutMs / 1000)} s` }), true),
           opts.timeoutMs,
         );
-        w.on("message", (m: { id: number; result?: FileResult; crash?: string }) => {
+        w.on("message", (m: { id: number; result?: FileResult; digest?: DigestParts; crash?: string }) => {
           if (m.id !== id) return;
           if (m.result) done(m.result, false);
+          else if (m.digest) done(m.digest, false);
           else done(skipped(job.file, { zh: `读取时出错（${libraryReason(m.crash ?? "").zh}）`, en: `reading failed (${m.crash})` }), true);
         });
         w.on("error", (e: Error & { code?: string }) => {
