@@ -109,8 +109,9 @@ export function queueSheetWrites(sheet: Excel.Worksheet, snap: SheetSnapshot, pl
     out.cells.push(w.cell);
   }
   out.queued += out.written.length;
-  // The rows the drafts written need taller (the core grows only rows no one fixed).
-  if (!opts.protectedSheet.on || opts.protectedSheet.allowFormatCells) {
+  // The rows the drafts written need taller (the core grows only rows no one fixed). A protected
+  // sheet needs "format rows" for that, which the add-in does not read: its rows are left as they are.
+  if (!opts.protectedSheet.on) {
     const written = new Set(out.written.map((w) => w.cell));
     for (const r of plan.rows ?? []) {
       if (!r.cells.some((c) => written.has(c))) continue;

@@ -87,6 +87,14 @@ test("formats the add-in sets: wrapping (refused on a protected sheet that does 
       await ctx.sync();
     }),
   ).rejects.toMatchObject({ code: "AccessDenied" });
+  // A row's height needs "format rows", refused on a protected sheet even where cells may be formatted.
+  host.state.sheets[0].protectionOptions.allowFormatCells = true;
+  await expect(
+    host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(name).getRange("H26").format.rowHeight = 40;
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "AccessDenied" });
 });
 
 test("before ExcelApi 1.9 there is no layout to read: the check goes on without the print check's layout", async () => {

@@ -62,7 +62,8 @@ function tableOf(form: Form, grid: Grid): PrintedTable {
   }
   return {
     top: grid.top,
-    bottom: Math.max(...keyRows, form.headerRow),
+    // keyRows is sorted; a spread of a 100,000-row form's rows would pass the engine's argument limit.
+    bottom: Math.max(keyRows[keyRows.length - 1] ?? form.headerRow, form.headerRow),
     left,
     right,
     keyRows,

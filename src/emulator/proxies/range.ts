@@ -456,7 +456,8 @@ class RangeFormat extends ClientObject<RangeTarget> {
   set rowHeight(v: number) {
     this._queue((t) => {
       if (!(v >= 0 && v <= 409)) throw new EmulatorError("InvalidArgument", `The row height ${v} is out of range.`);
-      if (t.sheet.protected && !t.sheet.protectionOptions.allowFormatCells) throw accessDenied(t.sheet.name, "RangeFormat.rowHeight");
+      // Excel asks for "format rows" (allowFormatRows), which the emulator does not grant: refused on any protected sheet.
+      if (t.sheet.protected) throw accessDenied(t.sheet.name, "RangeFormat.rowHeight");
       this.context.host._touch();
       const l = layoutOf(t.sheet);
       for (let r = t.ref.top; r <= t.ref.bottom; r++) l.rowHeight.set(r, v);
