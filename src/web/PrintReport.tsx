@@ -6,7 +6,7 @@ import { makeStyles } from "@fluentui/react-components";
 import { fmt2 } from "../core/numbers";
 import { codeTitle, isPrintCheck, PRINT_CHECK_TITLE, SEVERITY_LABEL } from "../core/summary";
 import { STATUS_LABEL, type SummaryRow } from "../core/summaryRows";
-import type { Figure } from "../core/shownFigures";
+import { figureText, type Figure } from "../core/shownFigures";
 import { visibleText } from "../core/text";
 import { glanceOf } from "./resultsView";
 import type { WebTranslator } from "./strings";
@@ -27,18 +27,15 @@ const useStyles = makeStyles({
 });
 
 const num = (x: number | null) => (x === null ? "—" : fmt2(x));
-/** A figure as the form states it, with the computed one where they differ, or the computed one as a suggestion. */
-function shown<T>(f: Figure<T>, text: (v: T) => string, differs: (a: T, b: T) => boolean, zh: boolean): string {
-  if (f.stated !== null) return `${text(f.stated)}${f.computed !== null && differs(f.computed, f.stated) ? (zh ? `（核算 ${text(f.computed)}）` : ` (computed ${text(f.computed)})`) : ""}`;
-  return f.computed !== null ? (zh ? `（建议）${text(f.computed)}` : `(suggested) ${text(f.computed)}`) : "—";
-}
-const figureOf = (zh: boolean) => (f: Figure<number>) => shown(f, fmt2, (a, b) => Math.abs(a - b) >= 0.005, zh);
-const gradeOf = (zh: boolean) => (f: Figure<string>) => shown(f, (v) => v, (a, b) => a !== b, zh);
+/** A figure as the page shows it (core/shownFigures.ts): "92.61（表内）· 核算 91.61", "（建议）94.33", "—" for none. */
+const figureOf = (tr: WebTranslator) => (f: Figure<number> | Figure<string>) => {
+  const m = figureText({ zh: "", en: "" }, f as Figure<number | string>);
+  return m ? tr.m(m).trim() : "—";
+};
 
 export function PrintReport({ tr, rows, madeAt }: { tr: WebTranslator; rows: readonly SummaryRow[]; madeAt: Date }) {
   const s = useStyles();
-  const fig = figureOf(tr.locale === "zh-CN");
-  const gradeText = gradeOf(tr.locale === "zh-CN");
+  const fig = figureOf(tr);
   const g = glanceOf(rows);
   const forms = rows.filter((r) => r.result);
   return (
@@ -84,7 +81,7 @@ export function PrintReport({ tr, rows, madeAt }: { tr: WebTranslator; rows: rea
                 </td>
                 <td>{visibleText(r.projectName)}</td>
                 <td className={s.numeric}>{r.result ? fig(r.total) : ""}</td>
-                <td>{r.result ? gradeText(r.grade) : ""}</td>
+                <td>{r.result ? fig(r.grade) : ""}</td>
                 <td className={s.numeric}>{r.errors ?? ""}</td>
                 <td className={s.numeric}>{r.warnings ?? ""}</td>
                 <td>{tr.m(STATUS_LABEL[r.status])}</td>
@@ -102,8 +99,7 @@ export function PrintReport({ tr, rows, madeAt }: { tr: WebTranslator; rows: rea
 
 function FormPage({ tr, row }: { tr: WebTranslator; row: SummaryRow }) {
   const s = useStyles();
-  const fig = figureOf(tr.locale === "zh-CN");
-  const gradeText = gradeOf(tr.locale === "zh-CN");
+  const fig = figureOf(tr);
   const own = row.findings.filter((f) => !isPrintCheck(f.code));
   const print = row.findings.filter((f) => isPrintCheck(f.code));
   return (
@@ -127,7 +123,7 @@ function FormPage({ tr, row }: { tr: WebTranslator; row: SummaryRow }) {
           {tr.t("colTotal")}：{fig(row.total)}
         </span>
         <span>
-          {tr.t("colGrade")}：{gradeText(row.grade)}
+          {tr.t("colGrade")}：{fig(row.grade)}
         </span>
       </div>
       <p className={s.meta}>
