@@ -42,6 +42,14 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
 
 /** The command's process: exit code, and an internal error said as such. */
 export function runCli(): void {
+  // The reader of the report went away (`jixiao check 文件夹 | head`): stop quietly, as other commands
+  // do, instead of a stack trace about a broken pipe.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

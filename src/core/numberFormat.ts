@@ -11,13 +11,23 @@ import { format as ssfFormat } from "ssf";
 /** Excel refuses number formats longer than this; a longer one in a file is shown as General. */
 const MAX_FORMAT_LENGTH = 255;
 
+const percentFormats = new Map<string, boolean>();
+
 /**
  * Whether a number format shows its value as a percentage (×100): a % outside quoted literals
  * ("%"), escapes (\%) and [bracketed] sections. The one test for every reader of percentages.
  */
 export function isPercentFormat(format: unknown): boolean {
   if (typeof format !== "string" || format.length > MAX_FORMAT_LENGTH) return false;
-  return format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "").includes("%");
+  // Most cells are General, and a sheet uses a handful of formats: the answer is kept per format.
+  if (format === "General") return false;
+  let known = percentFormats.get(format);
+  if (known === undefined) {
+    known = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "").includes("%");
+    if (percentFormats.size >= 4096) percentFormats.clear();
+    percentFormats.set(format, known);
+  }
+  return known;
 }
 
 /**

@@ -46,8 +46,18 @@ export function isNotesRow(grid: Grid, row: number): boolean {
   return false;
 }
 
+function hasLevel1Word(grid: Grid, row: number): boolean {
+  for (let c = grid.left; c <= grid.right; c++) {
+    if (!grid.isCovered(row, c) && grid.key(row, c, false).startsWith("一级")) return true;
+  }
+  return false;
+}
+
 /** The header row printed again (its words may differ slightly): a first level and a name or target. */
 export function isRepeatedHeader(grid: Grid, row: number): boolean {
+  // Without a first-level header word (一级指标 / 一级目标) the row is none; most rows are passed over here,
+  // before every cell's words are matched against every role.
+  if (!hasLevel1Word(grid, row)) return false;
   const roles = rolesInRow(grid, row);
   return roles.level1 !== undefined && (roles.name !== undefined || roles.target !== undefined || roles.level2 !== undefined);
 }
