@@ -113,28 +113,64 @@ export function digest(r: FileResult, spool: Spool, lang: Lang, json: boolean, k
   return stored(digestParts(r, { lang, json, keepRows }), spool);
 }
 
-/** The readable report of the whole batch, exactly as toText over every file would write it. */
-export function wholeText(digests: readonly FileDigest[], spool: Spool, lang: Lang): string {
-  const blocks = digests.map((d) => spool.get(d.report));
+/**
+ * The readable report of the whole batch, in pieces read from the spool one file at a time: joined,
+ * exactly what toText over every file would write. Written as it is read, the report of ten thousand
+ * files is never held whole.
+ */
+export function* textChunks(digests: readonly FileDigest[], spool: Spool, lang: Lang): Generator<string> {
+  for (const [i, d] of digests.entries()) yield i === 0 ? spool.get(d.report) : `\n${spool.get(d.report)}`;
   if (digests.length > 1) {
     const unreadable = digests.filter((d) => d.error).length;
     const withErrors = digests.filter((d) => !d.error && d.failing).length;
-    blocks.push(textTrailer({ files: digests.length, unreadable, withErrors }, lang));
+    yield `\n${textTrailer({ files: digests.length, unreadable, withErrors }, lang)}`;
   }
-  return blocks.join("\n");
 }
 
-/** The --json document of the whole batch, exactly as JSON.stringify(doc, null, 2) would write it. */
-export function wholeJson(digests: readonly FileDigest[], spool: Spool, skipped?: Array<{ path: string; reason: string }>): string {
-  const files = digests.length === 0 ? '  "files": []' : `  "files": [\n${digests.map((d) => spool.get(d.report)).join(",\n")}\n  ]`;
-  const rest =
-    skipped && skipped.length > 0
-      ? `,\n  "skipped": ${JSON.stringify(skipped, null, 2)
-          .split("\n")
-          .map((l, i) => (i === 0 ? l : `  ${l}`))
-          .join("\n")}`
-      : "";
-  return `{\n${files}${rest}\n}`;
+/** The --json document of the whole batch in pieces: joined, exactly what JSON.stringify(doc, null, 2) would write. */
+export function* jsonChunks(digests: readonly FileDigest[], spool: Spool, skipped?: Array<{ path: string; reason: string }>): Generator<string> {
+  if (digests.length === 0) yield '{\n  "files": []';
+  else {
+    yield '{\n  "files": [\n';
+    for (const [i, d] of digests.entries()) yield i === 0 ? spool.get(d.report) : `,\n${spool.get(d.report)}`;
+    yield "\n  ]";
+  }
+  if (skipped && skipped.length > 0) {
+    yield `,\n  "skipped": ${JSON.stringify(skipped, null, 2)
+      .split("\n")
+      .map((l, i) => (i === 0 ? l : `  ${l}`))
+      .join("\n")}`;
+  }
+  yield "\n}";
+}
+
+export const wholeText = (digests: readonly FileDigest[], spool: Spool, lang: Lang): string => [...textChunks(digests, spool, lang)].join("");
+
+export const wholeJson = (digests: readonly FileDigest[], spool: Spool, skipped?: Array<{ path: string; reason: string }>): string =>
+  [...jsonChunks(digests, spool, skipped)].join("");
+
+/** A stream's write, and its wait for room where it has one (a pipe to a slower reader). */
+interface Sink {
+  write(s: string): unknown;
+  once?: (event: "drain", listener: () => void) => unknown;
+}
+
+/**
+ * Pieces written in runs of about 64 KB, each waiting for the stream to take the last: what is held is
+ * one run, not the whole report, however slowly the reader reads.
+ */
+export async function writeChunks(out: Sink, chunks: Iterable<string>): Promise<void> {
+  let run = "";
+  const flush = async () => {
+    const more = out.write(run);
+    run = "";
+    if (more === false && typeof out.once === "function") await new Promise<void>((resolve) => out.once!("drain", resolve));
+  };
+  for (const c of chunks) {
+    run += c;
+    if (run.length >= 1 << 16) await flush();
+  }
+  if (run !== "") await flush();
 }
 
 /**

@@ -13,7 +13,7 @@ import { isOwnSummary, refuseOutputs } from "./outputGuard";
 import { checkInWorkers, defaultJobs, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, isDigest, workerScript, type Outcome } from "./pool";
 import type { WorkerJob } from "./checkWorker";
 import { CSV_HEADER, EARLIER_CSV_HEADERS, summaryCsvOf } from "./summaryCsv";
-import { digest, digestParts, pairedGroups, Spool, stored, wholeJson, wholeText, type FileDigest } from "./batch";
+import { digest, digestParts, jsonChunks, pairedGroups, Spool, stored, textChunks, writeChunks, type FileDigest } from "./batch";
 import { visible } from "./report";
 
 /** The version in package.json (two folders up from src/cli and from dist/cli alike). */
@@ -208,9 +208,11 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
     }
     const pick = (m: { zh: string; en: string }) => (opts.lang === "zh-CN" ? m.zh : m.en);
     if (opts.json) {
-      io.out.write(`${wholeJson(digests, spool, skipped.length > 0 ? skipped.map((x) => ({ path: x.path, reason: pick(x.reason) })) : undefined)}\n`);
+      await writeChunks(io.out, jsonChunks(digests, spool, skipped.length > 0 ? skipped.map((x) => ({ path: x.path, reason: pick(x.reason) })) : undefined));
+      io.out.write("\n");
     } else {
-      io.out.write(`${wholeText(digests, spool, opts.lang)}\n`);
+      await writeChunks(io.out, textChunks(digests, spool, opts.lang));
+      io.out.write("\n");
       if (skipped.length > 0) {
         io.out.write(opts.lang === "zh-CN" ? `未检查 ${skipped.length} 项：\n` : `Not checked (${skipped.length}):\n`);
         for (const x of skipped) io.out.write(visible(`  ${x.path}：${pick(x.reason)}`) + "\n");

@@ -6,7 +6,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { crossCheckFiles } from "../../src/core/crossCheck";
 import { resolveSettings } from "../../src/core/settings";
-import { digest, pairedGroups, Spool, wholeJson, wholeText } from "../../src/cli/batch";
+import { digest, pairedGroups, Spool, textChunks, wholeJson, wholeText, writeChunks } from "../../src/cli/batch";
 import { toJson, toText } from "../../src/cli/report";
 import { checkWorkbook, type FileResult } from "../../src/xlsx/checkWorkbook";
 import { main } from "../../src/cli/jixiao";
@@ -70,6 +70,52 @@ test("wholeJson equals JSON.stringify for any number of files and any skipped li
     }),
     { numRuns: 40 },
   );
+});
+
+test("the report is written in runs as the spool is read, each waiting for a slow reader to take the last", async () => {
+  const results = await wholeResults();
+  const spool = new Spool();
+  try {
+    // Many files' reports: far more than one run.
+    const digests = Array.from({ length: 800 }, (_, i) => digest(results[i % results.length], spool, "zh-CN", false, false));
+    const whole = wholeText(digests, spool, "zh-CN");
+    expect(whole.length).toBeGreaterThan(8 * 65_536);
+    // A reader that takes one run, then asks to wait: every write after it must come after its drain.
+    const got: string[] = [];
+    const unread: string[] = [];
+    let waiting = false;
+    let listener: (() => void) | null = null;
+    const sink = {
+      write(s: string) {
+        expect(waiting).toBe(false);
+        unread.push(s);
+        waiting = true;
+        setTimeout(() => {
+          got.push(...unread.splice(0));
+          waiting = false;
+          listener?.();
+        }, 1);
+        return false;
+      },
+      once(_e: "drain", l: () => void) {
+        listener = l;
+      },
+    };
+    const pulled: number[] = [];
+    function* counted() {
+      for (const c of textChunks(digests, spool, "zh-CN")) {
+        pulled.push(c.length);
+        yield c;
+      }
+    }
+    await writeChunks(sink, counted());
+    expect(got.join("")).toBe(whole);
+    // Held at once: one run of about 64 KB and the piece that ended it, never the report.
+    expect(Math.max(...got.map((s) => s.length))).toBeLessThan(65_536 + Math.max(...pulled));
+    expect(got.length).toBeGreaterThan(8);
+  } finally {
+    spool.close();
+  }
 });
 
 test("only the files the cross-check pairs are grouped (to be read again); the others never are", async () => {
