@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Io } from "./command";
 import { USAGE } from "./usage";
+import { DEFAULT_MEMORY_MB, prestartWorker } from "./pool";
 
 export type { Io } from "./command";
 
@@ -33,9 +34,22 @@ function answeredAtOnce(argv: string[], io: Io): number | null {
   return null;
 }
 
+/**
+ * --file-memory as written, for the worker started before the options are parsed; anything odd is
+ * left to the parser (the worker is then started again with what it decides).
+ */
+function fileMemoryIn(argv: string[]): number | undefined {
+  for (const [i, a] of argv.entries()) {
+    const v = a === "--file-memory" ? argv[i + 1] : a.startsWith("--file-memory=") ? a.slice("--file-memory=".length) : undefined;
+    if (v !== undefined) return /^\d+$/.test(v) ? Number(v) : undefined;
+  }
+  return undefined;
+}
+
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const at = answeredAtOnce(argv, io);
   if (at !== null) return at;
+  if (argv[0] === "check") prestartWorker(fileMemoryIn(argv) ?? DEFAULT_MEMORY_MB);
   const { runMain } = await import("./command");
   return runMain(argv, io, version);
 }

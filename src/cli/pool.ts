@@ -56,6 +56,46 @@ export function youngGenerationMb(memoryMb: number): number {
   return Math.min(48, Math.max(16, Math.floor(memoryMb / 8)));
 }
 
+function newWorker(script: string, memoryMb: number): Worker {
+  return new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: youngGenerationMb(memoryMb) } });
+}
+
+let prestarted: { worker: Worker; script: string; memoryMb: number } | null = null;
+
+/**
+ * A worker started while the command is still loading its own modules, so that both load at once (on
+ * two cores a cold check of one form is about 0.1 s sooner). Unreferenced: if the command ends
+ * without taking it (a usage error, no files), it does not keep the process alive.
+ */
+export function prestartWorker(memoryMb: number): void {
+  const script = workerScript();
+  if (!script || prestarted) return;
+  const worker = newWorker(script, memoryMb);
+  worker.unref();
+  // An error before it is taken (it could not start) leaves the pool to start its own.
+  worker.on("error", () => {
+    if (prestarted?.worker === worker) prestarted = null;
+  });
+  prestarted = { worker, script, memoryMb };
+}
+
+/** Whether a prestarted worker waits to be taken (for the tests). */
+export const prestartPending = (): boolean => prestarted !== null;
+
+/** The prestarted worker, if it was started with these limits; otherwise it is let go. */
+function takePrestarted(script: string, memoryMb: number): Worker | null {
+  const p = prestarted;
+  prestarted = null;
+  if (!p) return null;
+  p.worker.removeAllListeners("error");
+  if (p.script !== script || p.memoryMb !== memoryMb) {
+    void p.worker.terminate();
+    return null;
+  }
+  p.worker.ref();
+  return p.worker;
+}
+
 function skipped(file: string, why: { zh: string; en: string }): FileResult {
   return { file, sheets: [], error: { zh: `文件过大或结构异常，已跳过：${why.zh}`, en: `File too large or malformed, skipped: ${why.en}` } };
 }
@@ -65,7 +105,7 @@ export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob,
   let next = 0;
   const runner = async (): Promise<void> => {
     let worker: Worker | null = null;
-    const fresh = () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: opts.memoryMb, maxYoungGenerationSizeMb: youngGenerationMb(opts.memoryMb) } });
+    const fresh = () => takePrestarted(script, opts.memoryMb) ?? newWorker(script, opts.memoryMb);
     while (next < jobs.length) {
       const id = next++;
       const job = jobs[id];

@@ -27,3 +27,34 @@ describe("the workers' memory", () => {
     expect(youngGenerationMb(64)).toBe(16);
   });
 });
+
+describe("the worker started while the command loads", () => {
+  // The compiled pool, whose worker script sits beside it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pool = require("../../dist/cli/pool.js") as typeof import("../../src/cli/pool");
+  const sample = path.join(SAMPLES, "selfeval/zhengwuyun.xlsx");
+  const settings = {};
+
+  it("is taken by the pool when its limits are the pool's, and checks the first file", async () => {
+    pool.prestartWorker(2048);
+    expect(pool.prestartPending()).toBe(true);
+    const [r] = await pool.checkInWorkers(pool.workerScript()!, [{ file: sample, settings, force: false }], { jobs: 1, timeoutMs: 60_000, memoryMb: 2048 });
+    expect(pool.prestartPending()).toBe(false);
+    expect("sheets" in r && r.sheets.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("is let go when the options ask for other limits, and a worker with those checks instead", async () => {
+    pool.prestartWorker(2048);
+    const [r] = await pool.checkInWorkers(pool.workerScript()!, [{ file: sample, settings, force: false }], { jobs: 1, timeoutMs: 60_000, memoryMb: 512 });
+    expect(pool.prestartPending()).toBe(false);
+    expect("sheets" in r && r.sheets.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("does not keep the process alive when nothing takes it (a usage error)", async () => {
+    const child = spawn(process.execPath, [CLI, "check", "--no-such-option", SAMPLES], { stdio: "ignore" });
+    const t0 = Date.now();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  }, 30_000);
+});
