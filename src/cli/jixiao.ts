@@ -5,7 +5,6 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Io } from "./command";
 import { USAGE } from "./usage";
-import { DEFAULT_MEMORY_MB, prestartWorker } from "./pool";
 
 export type { Io } from "./command";
 
@@ -49,7 +48,10 @@ function fileMemoryIn(argv: string[]): number | undefined {
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const at = answeredAtOnce(argv, io);
   if (at !== null) return at;
-  if (argv[0] === "check") prestartWorker(fileMemoryIn(argv) ?? DEFAULT_MEMORY_MB);
+  if (argv[0] === "check") {
+    const { DEFAULT_MEMORY_MB, prestartWorker } = await import("./pool");
+    prestartWorker(fileMemoryIn(argv) ?? DEFAULT_MEMORY_MB);
+  }
   const { runMain } = await import("./command");
   return runMain(argv, io, version);
 }
