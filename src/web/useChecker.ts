@@ -37,7 +37,7 @@ declare global {
 
 /** Up to this many files, each result shows as it comes; beyond, they are shown together every FLUSH_MS. */
 const SMALL_BATCH = 20;
-const FLUSH_MS = 100;
+const FLUSH_MS = 250;
 
 export function useChecker(service: CheckService) {
   const [items, setItems] = React.useState<Item[]>([]);

@@ -6,22 +6,43 @@ import { resolveSettings } from "../../src/core/settings";
 
 type Behaviour = "answer" | "hang" | "crash";
 
-/** Workers that start, then answer, never answer, or crash, as the file they are given says. */
+/**
+ * Workers that start, then answer, never answer, or crash, as the file they are given says; as a real
+ * worker, one message at a time, in the order posted (a file behind a hanging one waits for ever).
+ */
 function fakeWorkers() {
-  const made: Array<{ terminated: boolean }> = [];
+  const made: Array<{ terminated: boolean; received: string[]; answered: string[]; postedWhileBusy: number }> = [];
   const makeWorker = (): WorkerLike => {
-    const state = { terminated: false };
+    const state = { terminated: false, received: [] as string[], answered: [] as string[], postedWhileBusy: 0 };
     made.push(state);
+    const inbox: Array<Request & { name: string }> = [];
+    let working = false;
+    const work = () => {
+      if (working || state.terminated) return;
+      const req = inbox.shift();
+      if (!req) return;
+      working = true;
+      const how: Behaviour = req.name.startsWith("hang") ? "hang" : req.name.startsWith("crash") ? "crash" : "answer";
+      if (how === "answer") {
+        const reply: Reply = { id: req.id, ok: true, result: { file: req.name, sheets: [] } };
+        setTimeout(() => {
+          working = false;
+          if (state.terminated) return;
+          state.answered.push(req.name);
+          w.onmessage?.({ data: reply } as MessageEvent);
+          work();
+        }, 5);
+      } else if (how === "crash") setTimeout(() => !state.terminated && w.onerror?.({ preventDefault() {} } as unknown as ErrorEvent), 5);
+    };
     const w: WorkerLike = {
       onmessage: null,
       onerror: null,
       postMessage(message: unknown) {
         const req = message as Request & { name: string };
-        const how: Behaviour = req.name.startsWith("hang") ? "hang" : req.name.startsWith("crash") ? "crash" : "answer";
-        if (how === "answer") {
-          const reply: Reply = { id: req.id, ok: true, result: { file: req.name, sheets: [] } };
-          setTimeout(() => w.onmessage?.({ data: reply } as MessageEvent), 5);
-        } else if (how === "crash") setTimeout(() => w.onerror?.({ preventDefault() {} } as unknown as ErrorEvent), 5);
+        state.received.push(req.name);
+        if (working) state.postedWhileBusy++;
+        inbox.push(req);
+        work();
       },
       terminate() {
         state.terminated = true;
@@ -58,4 +79,33 @@ test("a worker that crashes on a file costs that row only", async () => {
   const results = await Promise.all(["crash.ods", "a.xlsx", "b.xlsx", "c.xlsx"].map((n) => service.check(n, blob(), settings)));
   expect(results[0].error?.zh).toContain("检查进程因内存不足或出错而停止");
   expect(results.slice(1).map((r) => r.error)).toEqual([undefined, undefined, undefined]);
+});
+
+test("a worker is given the next file before it finishes the last, and a file queued behind a stopped one is checked by its replacement", async () => {
+  const { makeWorker, made } = fakeWorkers();
+  const service = createCheckService({ workers: 1, timeoutMs: 300, makeWorker });
+  await new Promise((r) => setTimeout(r, 10));
+  const names = ["a.xlsx", "b.xlsx", "hang.xlsx", "c.xlsx", "crash.xlsx", "d.xlsx", "e.xlsx"];
+  const results = await Promise.all(names.map((n) => service.check(n, blob(), settings)));
+  expect(results.map((r) => r.file)).toEqual(names);
+  const said = (zh: string) => (zh.includes("检查超过") ? "timeout" : zh.includes("内存不足或出错") ? "crashed" : zh);
+  expect(results.map((r) => (r.error ? said(r.error.zh) : "ok"))).toEqual(["ok", "ok", "timeout", "ok", "crashed", "ok", "ok"]);
+  // Two files in flight at once: the first worker was given b while still on a.
+  expect(made[0].received.slice(0, 2)).toEqual(["a.xlsx", "b.xlsx"]);
+  expect(made[0].postedWhileBusy).toBeGreaterThan(0);
+  // c, queued behind the hanging file, went to the worker that replaced it; d behind the crash likewise.
+  expect(made.length).toBe(3);
+  expect(made[1].received).toContain("c.xlsx");
+  expect(made[2].received).toContain("d.xlsx");
+  // Each file was checked to the end once: none answered twice, none lost.
+  expect(made.flatMap((m) => m.answered).sort()).toEqual(["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx", "e.xlsx"]);
+});
+
+test("the time limit runs from when a worker starts a file, not from when it was queued behind another", async () => {
+  const { makeWorker } = fakeWorkers();
+  // Each answer takes 5 ms; twenty files on one worker take 100 ms, past a 60 ms limit had it run from posting.
+  const service = createCheckService({ workers: 1, timeoutMs: 60, makeWorker });
+  await new Promise((r) => setTimeout(r, 10));
+  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => service.check(`f${i}.xlsx`, blob(), settings)));
+  expect(results.filter((r) => r.error)).toEqual([]);
 });

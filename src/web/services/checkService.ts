@@ -18,17 +18,30 @@ declare const __JIXIAO_WORKER__: string;
 export interface WorkerLike {
   onmessage: ((e: MessageEvent) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   terminate(): void;
+}
+
+interface InFlight {
+  req: Request;
+  resolve: (r: Reply) => void;
+  /** Set once the job is the worker's current one (its time limit runs from then). */
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 interface Slot {
   worker: WorkerLike;
-  busy: boolean;
   /** The worker said it started: a failure after that is the file's, not the page's. */
   ready: boolean;
-  job?: { id: number; timer: ReturnType<typeof setTimeout> };
+  /** Posted to it and not yet answered, in the order it works them: the first is the one it is on. */
+  jobs: InFlight[];
 }
+
+/**
+ * Jobs posted to one worker at a time. A worker that finishes a file starts on the next at once,
+ * without waiting for the page (busy drawing the rows) to hand it one.
+ */
+const DEPTH = 2;
 
 /** How long one file may take in a worker before the worker is stopped and the file reported. */
 const FILE_TIMEOUT_MS = 120_000;
@@ -44,7 +57,6 @@ export function createCheckService(opts: { workers?: number; inPage?: boolean; t
   const timeoutMs = opts.timeoutMs ?? FILE_TIMEOUT_MS;
   const makeWorker = opts.makeWorker ?? (() => new Worker(__JIXIAO_WORKER__) as unknown as WorkerLike);
   const queue: Array<{ req: Request; resolve: (r: Reply) => void }> = [];
-  const waiting = new Map<number, (r: Reply) => void>();
   const slots: Slot[] = [];
   let nextId = 1;
   let inPage = opts.inPage ?? (typeof Worker === "undefined" && !opts.makeWorker);
@@ -52,39 +64,53 @@ export function createCheckService(opts: { workers?: number; inPage?: boolean; t
 
   const runInPage = async (req: Request): Promise<Reply> => (await import(/* webpackChunkName: "runner" */ "./runner")).run(req);
 
-  /** A worker stopped with a file in it: that file is answered with why, the worker replaced. */
+  /** The worker's current job gets its time limit. */
+  function startClock(slot: Slot): void {
+    const head = slot.jobs[0];
+    if (head && head.timer === undefined) head.timer = setTimeout(() => drop(slot, "timeout"), timeoutMs);
+  }
+
+  /**
+   * A worker stopped with a file in it: that file is answered with why, the worker replaced; the files
+   * queued behind it, which it never began, go back to the front of the queue.
+   */
   function drop(slot: Slot, why: "timeout" | "crashed"): void {
     const i = slots.indexOf(slot);
     if (i >= 0) slots.splice(i, 1);
     slot.worker.terminate();
-    if (slot.job) {
-      clearTimeout(slot.job.timer);
-      const done = waiting.get(slot.job.id);
-      waiting.delete(slot.job.id);
-      done?.({ id: slot.job.id, ok: false, error: why });
+    const [head, ...behind] = slot.jobs;
+    slot.jobs = [];
+    if (head) {
+      clearTimeout(head.timer);
+      head.resolve({ id: head.req.id, ok: false, error: why });
     }
+    queue.unshift(...behind.map(({ req, resolve }) => ({ req, resolve })));
     pump();
   }
 
   function startWorker(): Slot | null {
     try {
       const worker = makeWorker();
-      const slot: Slot = { worker, busy: false, ready: false };
+      const slot: Slot = { worker, ready: false, jobs: [] };
       worker.onmessage = (e: MessageEvent<Reply | { ready: true }>) => {
+        // A stopped worker's late answer is nobody's: its files were answered or queued again.
+        if (!slots.includes(slot)) return;
         if ("ready" in e.data) {
           slot.ready = true;
           return;
         }
-        if (slot.job) clearTimeout(slot.job.timer);
-        slot.job = undefined;
-        const done = waiting.get(e.data.id);
-        waiting.delete(e.data.id);
-        slot.busy = false;
-        done?.(e.data);
+        const reply = e.data;
+        const k = slot.jobs.findIndex((j) => j.req.id === reply.id);
+        if (k < 0) return;
+        const [job] = slot.jobs.splice(k, 1);
+        clearTimeout(job.timer);
+        startClock(slot);
+        job.resolve(reply);
         pump();
       };
       worker.onerror = (e) => {
         e.preventDefault?.();
+        if (!slots.includes(slot)) return;
         if (slot.ready) {
           drop(slot, "crashed");
           return;
@@ -93,11 +119,11 @@ export function createCheckService(opts: { workers?: number; inPage?: boolean; t
         inPage = true;
         slots.splice(slots.indexOf(slot), 1);
         worker.terminate();
-        if (slot.job) clearTimeout(slot.job.timer);
-        for (const [id, done] of [...waiting]) {
-          waiting.delete(id);
-          done({ id, ok: false, error: "worker-failed" });
+        for (const j of slot.jobs) {
+          clearTimeout(j.timer);
+          j.resolve({ id: j.req.id, ok: false, error: "worker-failed" });
         }
+        slot.jobs = [];
         pump();
       };
       return slot;
@@ -105,6 +131,38 @@ export function createCheckService(opts: { workers?: number; inPage?: boolean; t
       inPage = true;
       return null;
     }
+  }
+
+  /** A job to its worker, the workbook's bytes read here and transferred; the request as it stands if they cannot be read. */
+  function post(slot: Slot, job: InFlight): void {
+    const { req } = job;
+    if (req.type === "summary" || req.file instanceof ArrayBuffer) {
+      slot.worker.postMessage(req);
+      return;
+    }
+    req.file.arrayBuffer().then(
+      (bytes) => {
+        // Stopped, or answered, while the bytes were read: the job is no longer this worker's.
+        if (!slot.jobs.includes(job)) return;
+        slot.worker.postMessage({ ...req, file: bytes }, [bytes]);
+      },
+      () => slot.jobs.includes(job) && slot.worker.postMessage(req),
+    );
+  }
+
+  /** The worker to give the next file: an idle one, else a new one while fewer than `size`, else the least loaded with room. */
+  function slotForNext(): Slot | null {
+    const idle = slots.find((s) => s.jobs.length === 0);
+    if (idle) return idle;
+    if (slots.length < size) {
+      const started = startWorker();
+      if (!started) return null;
+      slots.push(started);
+      return started;
+    }
+    let best: Slot | null = null;
+    for (const s of slots) if (s.jobs.length < DEPTH && (!best || s.jobs.length < best.jobs.length)) best = s;
+    return best;
   }
 
   function pump(): void {
@@ -124,20 +182,15 @@ export function createCheckService(opts: { workers?: number; inPage?: boolean; t
         }, 0);
         return;
       }
-      let slot = slots.find((s) => !s.busy);
-      if (!slot && slots.length < size) {
-        const started = startWorker();
-        if (!started) continue;
-        slots.push(started);
-        slot = started;
+      const slot = slotForNext();
+      if (!slot) {
+        if (inPage) continue;
+        return;
       }
-      if (!slot) return;
-      const { req, resolve } = queue.shift()!;
-      slot.busy = true;
-      waiting.set(req.id, resolve);
-      const s = slot;
-      s.job = { id: req.id, timer: setTimeout(() => drop(s, "timeout"), timeoutMs) };
-      slot.worker.postMessage(req);
+      const job: InFlight = queue.shift()!;
+      slot.jobs.push(job);
+      startClock(slot);
+      post(slot, job);
     }
   }
 

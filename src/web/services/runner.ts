@@ -20,7 +20,7 @@ export async function run(req: Request): Promise<Reply> {
       });
       return { id: req.id, ok: true, bytes };
     }
-    const bytes = new Uint8Array(await req.file.arrayBuffer());
+    const bytes = new Uint8Array(req.file instanceof ArrayBuffer ? req.file : await req.file.arrayBuffer());
     const settings = resolveSettings(req.settings);
     const checked = await checkWorkbookBytes(req.name, bytes, req.type === "fill" ? { settings, copy: "fill", extraFindings: req.extraFindings, ...(req.clean ? { clean: true } : {}) } : { settings });
     return { id: req.id, ok: true, result: checked.result, ...(checked.copy ? { bytes: checked.copy } : {}) };
