@@ -139,8 +139,8 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   }
   const sheets: FileResult["sheets"] = planned.map((p) => {
     if (opts.copy !== "fill") return p.result;
-    const done = filled.sheets.get(p.snap.name);
-    const written = (p.plan?.writes ?? []).filter((w) => done?.written.includes(w.cell));
+    const done = new Set(filled.sheets.get(p.snap.name)?.written ?? []);
+    const written = (p.plan?.writes ?? []).filter((w) => done.has(w.cell));
     // A cell the copy kept (a space a person typed): report the sheet as it now is.
     const now = written.length < (p.plan?.writes.length ?? 0) ? analyzeSheet(applyWrites(p.snap, written), opts.settings) : p.result;
     return { ...now, written };

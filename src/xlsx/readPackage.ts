@@ -135,6 +135,25 @@ interface CellXml {
   inline: string | undefined;
 }
 
+/**
+ * The value of a `<c>` written as most are, `<v>text</v></c>` right after its start tag, with no
+ * reference to decode: read straight from the document, the cursor moved past `</c>`. Anything else
+ * (a formula, an inline string, white space, a prefix, `&…;`) is undefined, for cellXml to read.
+ * test/xlsx/cellFastPath.test.ts holds the two equal over generated cells.
+ */
+function plainValue(sc: XmlScanner): string | undefined {
+  if (sc.selfClosing || sc.qname !== "c") return undefined;
+  const xml = sc.source;
+  const at = sc.end;
+  if (!xml.startsWith("<v>", at)) return undefined;
+  const lt = xml.indexOf("<", at + 3);
+  if (lt < 0 || !xml.startsWith("</v></c>", lt)) return undefined;
+  const v = xml.slice(at + 3, lt);
+  if (v.includes("&")) return undefined;
+  sc.closeAt(lt + 8);
+  return v;
+}
+
 /** The children of a `<c>`, the cursor on its start tag; leaves the cursor on its end tag. */
 function cellXml(sc: XmlScanner): CellXml {
   let s: string | undefined;
@@ -158,6 +177,11 @@ function cellXml(sc: XmlScanner): CellXml {
   };
   if (sc.selfClosing) {
     sc.next();
+    return cell;
+  }
+  const plain = plainValue(sc);
+  if (plain !== undefined) {
+    cell.v = plain;
     return cell;
   }
   const depth = sc.path.length;
@@ -292,7 +316,6 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
     const { style, t, v } = c;
     let formula = c.formula;
     const dated = t === "d" || (style !== undefined && dateStyle[style] === true);
-    const number = (text: string) => numberValue(text, t === "d", dated, date1904);
     let cell: PackageCell;
     if (formula !== null || c.fType !== undefined) {
       if (c.fType === "shared" && c.si !== undefined) {
@@ -309,9 +332,10 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
         if (t === "str") result = v;
         else if (t === "b") result = parseInt(v, 10) !== 0;
         else if (t === "e") result = v;
-        else ({ value: result, dateText } = number(v));
+        else if (!dated) result = parseFloat(v);
+        else ({ value: result, dateText } = numberValue(v, t === "d", dated, date1904));
       }
-      cell = { value: result === "" ? null : result, formula: formula === null ? null : `=${formula}`, style, blank: false, occupied: true, ...(dateText ? { dateText } : {}) };
+      cell = { value: result === "" ? null : result, formula: formula === null ? null : `=${formula}`, style, blank: false, occupied: true, dateText: dateText || undefined };
     } else if (v !== undefined || c.inline !== undefined) {
       let value: CellValue;
       let dateText: string | undefined;
@@ -320,9 +344,10 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       else if (t === "inlineStr") value = c.inline ?? v ?? "";
       else if (t === "b") value = parseInt(v ?? "", 10) !== 0;
       else if (t === "e") value = v ?? "";
-      else ({ value, dateText } = number(v ?? ""));
+      else if (!dated) value = parseFloat(v ?? "");
+      else ({ value, dateText } = numberValue(v ?? "", t === "d", dated, date1904));
       if (typeof value === "number" && Number.isNaN(value)) throw new UnreadHere("a number that is not one");
-      cell = { value: value === "" ? null : value, formula: null, style, blank: false, occupied: true, ...(dateText ? { dateText } : {}) };
+      cell = { value: value === "" ? null : value, formula: null, style, blank: false, occupied: true, dateText: dateText || undefined };
       if (typeof value === "string" && value !== "" && layout.wrapsStyle(style)) layout.wrapped.push(toA1(at.row, at.col));
     } else {
       // ExcelJS: a styled empty cell is "null" (outside the extent); an unstyled one counts.

@@ -343,6 +343,8 @@ const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 
 /** The sheet's legacyDrawing relationship id, if it has one. */
 export function legacyDrawingId(xml: string): string | undefined {
+  // Without the word anywhere there is no such element: the sheet is not walked for it.
+  if (!xml.includes("legacyDrawing")) return undefined;
   const root = rootOf(xml);
   const el = childrenOf(xml, root).find((c) => c.name === "legacyDrawing");
   return el ? relIdOf(xml, el) : undefined;
@@ -358,6 +360,7 @@ export function addLegacyDrawing(xml: string, rid: string): string {
 
 /** Whether the worksheet is protected (a fill leaves such a sheet alone). */
 export function isProtected(xml: string): boolean {
+  if (!xml.includes("sheetProtection")) return false;
   const root = rootOf(xml);
   const el = childrenOf(xml, root).find((c) => c.name === "sheetProtection");
   if (!el) return false;

@@ -38,8 +38,23 @@ export function elementAt(xml: string, i: number): Element {
   return spanOf(sc);
 }
 
+/**
+ * The last document's root and its children: a fill asks for them of one sheet several times over
+ * (where its data is, its protection, its drawing, where an element goes), and each answer is a walk
+ * over the whole sheet. Kept while the same text is asked about; any edit makes another text.
+ */
+const top: { xml: string | null; root: Element | null; children: Element[] | null } = { xml: null, root: null, children: null };
+
 /** The child elements of `parent`, in document order. */
 export function childrenOf(xml: string, parent: Element): Element[] {
+  if (top.root !== null && parent.start === top.root.start && parent.end === top.root.end && top.xml === xml) {
+    top.children ??= childElements(xml, parent);
+    return top.children.slice();
+  }
+  return childElements(xml, parent);
+}
+
+function childElements(xml: string, parent: Element): Element[] {
   const out: Element[] = [];
   if (parent.selfClosing) return out;
   const sc = new XmlScanner(xml, parent.tagEnd, parent.contentEnd);
@@ -49,8 +64,17 @@ export function childrenOf(xml: string, parent: Element): Element[] {
 
 /** The document element (after the XML declaration, comments and processing instructions). */
 export function rootOf(xml: string): Element {
+  if (top.root !== null && top.xml === xml) return top.root;
   const sc = new XmlScanner(xml);
-  for (let k = sc.next(); k !== DONE; k = sc.next()) if (k === OPEN) return spanOf(sc);
+  for (let k = sc.next(); k !== DONE; k = sc.next()) {
+    if (k === OPEN) {
+      const root = spanOf(sc);
+      top.xml = xml;
+      top.root = root;
+      top.children = null;
+      return root;
+    }
+  }
   throw new XmlShapeError("no root element");
 }
 

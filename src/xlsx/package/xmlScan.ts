@@ -199,6 +199,27 @@ export class XmlScanner {
     return out;
   }
 
+  /**
+   * The current start tag's element was read by the caller from `end` on, up to `to`, just past its
+   * end tag, which the caller found written as `</qname>`: the cursor moves there, on that CLOSE, as if
+   * it had stepped over the content itself.
+   */
+  closeAt(to: number): void {
+    if (this.kind !== OPEN || this.selfClosing || to > this.limit || !this.xml.startsWith(`</${this.qname}>`, to - this.qname.length - 3)) {
+      throw new Error("closeAt: not the current element's end tag");
+    }
+    this.path.pop();
+    this.qpath.pop();
+    this.kind = CLOSE;
+    this.start = to - this.qname.length - 3;
+    this.end = this.pos = to;
+  }
+
+  /** The document being read (for a caller reading ahead of the cursor). */
+  get source(): string {
+    return this.xml;
+  }
+
   /** Steps over the current element's content; leaves the cursor on its CLOSE. */
   skipElement(): void {
     if (this.kind !== OPEN) return;
