@@ -40,6 +40,26 @@ const allSamples = await timeIt(async () => {
 }, 5);
 out(`check: ${allSamples.toFixed(1)} ms for all ${files.length} sample workbooks (${(allSamples / files.length).toFixed(1)} ms each)`);
 
+// 2a. A fill against the check of the same form (issue 21 §5), from the bytes: the samples, and a
+// 5,000-row form waiting to be filled (its every score, the total and the grade written).
+{
+  const { checkWorkbookBytes } = require(path.join(root, "dist/xlsx/checkBytes.js"));
+  const pair = async (bytesList, runs) => {
+    const check = await timeIt(async () => {
+      for (const b of bytesList) await checkWorkbookBytes("x.xlsx", b);
+    }, runs);
+    const fill = await timeIt(async () => {
+      for (const b of bytesList) await checkWorkbookBytes("x.xlsx", b, { copy: "fill" });
+    }, runs);
+    return { check, fill, ratio: fill / check };
+  };
+  const samples = await pair(files.map((f) => new Uint8Array(fs.readFileSync(f))), 9);
+  const blank = await pair([new Uint8Array(await buildWorkbook(5000, { blank: true }).xlsx.writeBuffer())], 5);
+  out(
+    `fill against check: the samples ${samples.fill.toFixed(0)} / ${samples.check.toFixed(0)} ms — fill/check ${samples.ratio.toFixed(2)} (goal ≤ 2) ${samples.ratio <= 2 ? "✓" : "✗"}; a 5,000-row form to fill ${blank.fill.toFixed(0)} / ${blank.check.toFixed(0)} ms — fill/check ${blank.ratio.toFixed(2)} ${blank.ratio <= 2 ? "✓" : "✗"}`,
+  );
+}
+
 // 3. A 5,000-row workbook: merely loading it with ExcelJS against the whole check, which reads it with
 // the package reader (src/xlsx/readPackage.ts) and runs the engine; phase by phase in the same runs.
 const wb5000 = buildWorkbook(5000);
@@ -96,6 +116,28 @@ out(`  the whole check of the file is ${(whole / load).toFixed(2)}× merely load
   const serial = timeCli(["--jobs", "1", many]);
   const parallel = timeCli(["--jobs", String(cores), many]);
   out(`500 forms in one call: serial ${(serial.ms / 1000).toFixed(1)} s (peak ${serial.rss}), ${cores} workers ${(parallel.ms / 1000).toFixed(1)} s (peak ${parallel.rss})`);
+  // Copies of the 500 (issue 21 §5): --fix and --mark against the plain check, all with one worker per core.
+  const fix = timeCli(["--jobs", String(cores), "--fix", many]);
+  const mark = timeCli(["--jobs", String(cores), "--mark", many]);
+  const rFix = fix.ms / parallel.ms;
+  const rMark = mark.ms / parallel.ms;
+  out(
+    `  with copies: --fix ${(fix.ms / 1000).toFixed(1)} s, --mark ${(mark.ms / 1000).toFixed(1)} s — fix/check ${rFix.toFixed(2)} ${rFix <= 2 ? "✓" : "✗"} · mark/check ${rMark.toFixed(2)} ${rMark <= 2 ? "✓" : "✗"} (goal ≤ 2)`,
+  );
+  for (const f of fs.readdirSync(many)) if (/\.(filled|marked)\.xlsx$/.test(f)) fs.rmSync(path.join(many, f));
+  // A province's batch (issue 21 §3): 1,000 and 5,000 forms with 2 workers, time and peak memory of the whole process.
+  const province = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-5000-"));
+  const batchRss = [];
+  for (const n of [1000, 5000]) {
+    for (let i = fs.readdirSync(province).length; i < n; i++) fs.copyFileSync(files[i % files.length], path.join(province, `${String(i).padStart(4, "0")}.xlsx`));
+    const b = timeCli(["--jobs", "2", province]);
+    batchRss.push(b.rss);
+    const mb = Number.parseFloat(b.rss);
+    out(
+      `${n.toLocaleString("en")} forms, 2 workers: ${(b.ms / 1000).toFixed(1)} s, peak ${b.rss}${n === 5000 ? ` — goal ≤ 8 s ${b.ms <= 8000 ? "✓" : "✗"}, ≤ 300 MiB ${mb <= 300 ? "✓" : "✗"}` : ""}`,
+    );
+  }
+  fs.rmSync(province, { recursive: true, force: true });
   const hostile = path.join(many, "hostile");
   fs.mkdirSync(hostile);
   const { default: JSZip } = await import("jszip");

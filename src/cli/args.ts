@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { SettingsSchema, type SettingsInput } from "../core/settings";
 
 export type Lang = "zh-CN" | "en-US";
@@ -123,7 +123,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (values.fix && values.mark) throw new UsageError("--fix 已包含标记，不能与 --mark 同用（--fix already marks; drop --mark）");
   if (values.clean && !values.fix) throw new UsageError("--clean 需与 --fix 一起使用：得到不带标记和批注的已填写副本（--clean goes with --fix: a filled copy without marks and notes）");
 
-  const settings = SettingsSchema.partial().safeParse({
+  const settings = z.partial(SettingsSchema).safeParse({
     rounding: values.rounding,
     reverseFormula: values.reverse,
     overachievementThreshold: values["over-threshold"] === undefined ? undefined : Number(values["over-threshold"]),

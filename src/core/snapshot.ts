@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * One sheet as every adapter reads it: Office.js (`usedRange` values/text/numberFormat/formulas,
@@ -14,7 +14,18 @@ export type CellValue = string | number | boolean | null;
  */
 function grid<T>(what: string, ok: (v: unknown) => v is T) {
   return z.custom<T[][]>(
-    (g) => Array.isArray(g) && g.every((row) => Array.isArray(row) && row.every(ok)),
+    (g) => {
+      if (!Array.isArray(g)) return false;
+      for (const row of g as unknown[]) {
+        if (!Array.isArray(row)) return false;
+        for (let j = 0; j < row.length; j++) {
+          const v: unknown = row[j];
+          // A hole passes, as Array.prototype.every passes over it.
+          if (!ok(v) && (v !== undefined || j in row)) return false;
+        }
+      }
+      return true;
+    },
     { message: `${what}: every row must be an array of ${what} cells` },
   );
 }
@@ -27,17 +38,17 @@ const isFormula = (v: unknown): v is string | null => v === null || typeof v ===
 const PageSchema = z.object({
   orientation: z.enum(["portrait", "landscape"]),
   /** Excel's paper size code: 9 A4, 1 Letter, 8 A3, 11 A5, 5 Legal, 13 B5. */
-  paperSize: z.number().int(),
+  paperSize: z.int(),
   /** Percent, when the sheet is not fitted to pages. */
-  scale: z.number().positive(),
+  scale: z.number().check(z.positive()),
   /** Fitted to so many pages wide and tall (0: as many as it takes), instead of the scale. */
-  fitTo: z.object({ width: z.number().int().min(0), height: z.number().int().min(0) }).nullable(),
+  fitTo: z.nullable(z.object({ width: z.int().check(z.gte(0)), height: z.int().check(z.gte(0)) })),
   /** In points. */
   margins: z.object({ left: z.number(), right: z.number(), top: z.number(), bottom: z.number() }),
   /** The print area, as A1 ranges of this sheet; null when the whole used area prints. */
-  printArea: z.array(z.string()).nullable(),
+  printArea: z.nullable(z.array(z.string())),
   /** The rows repeated at the top of every page (打印标题). */
-  titleRows: z.object({ first: z.number().int().min(1), last: z.number().int().min(1) }).nullable(),
+  titleRows: z.nullable(z.object({ first: z.int().check(z.gte(1)), last: z.int().check(z.gte(1)) })),
 });
 
 /**
@@ -47,16 +58,16 @@ const PageSchema = z.object({
  */
 const LayoutSchema = z.object({
   /** The workbook's default font size, in points: text is measured with it. */
-  fontSize: z.number().positive(),
-  defaultColWidth: z.number().min(0),
-  defaultRowHeight: z.number().min(0),
+  fontSize: z.number().check(z.positive()),
+  defaultColWidth: z.number().check(z.gte(0)),
+  defaultRowHeight: z.number().check(z.gte(0)),
   /** Column ranges whose width or hiddenness differ from the default. */
-  cols: z.array(z.object({ min: z.number().int().min(1), max: z.number().int().min(1), width: z.number().min(0).optional(), hidden: z.boolean().optional() })),
+  cols: z.array(z.object({ min: z.int().check(z.gte(1)), max: z.int().check(z.gte(1)), width: z.optional(z.number().check(z.gte(0))), hidden: z.optional(z.boolean()) })),
   /** Rows whose height or hiddenness differ; `fixed`: a height set by hand (customHeight), which Excel never grows. */
-  rows: z.array(z.object({ row: z.number().int().min(1), height: z.number().min(0).optional(), fixed: z.boolean().optional(), hidden: z.boolean().optional() })),
+  rows: z.array(z.object({ row: z.int().check(z.gte(1)), height: z.optional(z.number().check(z.gte(0))), fixed: z.optional(z.boolean()), hidden: z.optional(z.boolean()) })),
   /** Cells whose text wraps within the cell (A1). */
   wrapped: z.array(z.string()),
-  page: PageSchema.nullable(),
+  page: z.nullable(PageSchema),
 });
 export type SheetLayout = z.infer<typeof LayoutSchema>;
 export type PageSetup = z.infer<typeof PageSchema>;
@@ -64,7 +75,7 @@ export type PageSetup = z.infer<typeof PageSchema>;
 const SheetSnapshotSchema = z
   .object({
     name: z.string(),
-    origin: z.object({ row: z.number().int().min(1), col: z.number().int().min(1) }),
+    origin: z.object({ row: z.int().check(z.gte(1)), col: z.int().check(z.gte(1)) }),
     values: grid("value", isCellValue),
     /** What Excel displays (`Range.text`). */
     text: grid("text", isString),
@@ -74,22 +85,24 @@ const SheetSnapshotSchema = z
     /** Merged areas as A1 ranges ("A13:A21"). */
     merges: z.array(z.string()),
     /** The sheet is protected: nothing may be written. */
-    protected: z.boolean().optional(),
+    protected: z.optional(z.boolean()),
     /**
      * The workbook recalculates every formula when opened (calcPr fullCalcOnLoad): the formula
      * results stored in the file may be stale, and figures held by formulas are not checked.
      */
-    recalculatesOnLoad: z.boolean().optional(),
-    layout: LayoutSchema.optional(),
+    recalculatesOnLoad: z.optional(z.boolean()),
+    layout: z.optional(LayoutSchema),
   })
-  .superRefine((s, ctx) => {
-    const rows = s.values.length;
-    for (const key of ["text", "numberFormats", "formulas"] as const) {
-      if (s[key].length !== rows) {
-        ctx.addIssue({ code: "custom", message: `${key} has ${s[key].length} rows, values has ${rows}` });
+  .check(
+    z.superRefine((s, ctx) => {
+      const rows = s.values.length;
+      for (const key of ["text", "numberFormats", "formulas"] as const) {
+        if (s[key].length !== rows) {
+          ctx.addIssue({ code: "custom", message: `${key} has ${s[key].length} rows, values has ${rows}` });
+        }
       }
-    }
-  });
+    }),
+  );
 export type SheetSnapshot = z.infer<typeof SheetSnapshotSchema>;
 
 /**
