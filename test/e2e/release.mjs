@@ -7,6 +7,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,6 +44,13 @@ async function main() {
       check(!fs.existsSync(path.join(d, "node_modules")), `node_modules above the release at ${d}`);
       if (path.dirname(d) === d) break;
     }
+  });
+
+  await test("the task pane's JavaScript, as Excel downloads it on opening the pane, is at most 200 KB gzip", async () => {
+    const paneFiles = made.files.filter((n) => /^addin\/(taskpane|vendors|runtime)[^/]*\.js$/.test(n));
+    check(paneFiles.length > 0, "no task pane script in the release");
+    const gz = paneFiles.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(unpacked, f)), { level: 9 }).length, 0);
+    check(gz <= 200_000, `${gz} bytes gzip in ${paneFiles.join(", ")}`);
   });
 
   await test("contents: the add-in without source maps and with office.js trimmed, the web checker, the command, VERSION and SHA256SUMS", async () => {
