@@ -144,11 +144,6 @@ export function* jsonChunks(digests: readonly FileDigest[], spool: Spool, skippe
   yield "\n}";
 }
 
-export const wholeText = (digests: readonly FileDigest[], spool: Spool, lang: Lang): string => [...textChunks(digests, spool, lang)].join("");
-
-export const wholeJson = (digests: readonly FileDigest[], spool: Spool, skipped?: Array<{ path: string; reason: string }>): string =>
-  [...jsonChunks(digests, spool, skipped)].join("");
-
 /** A stream's write, and its wait for room where it has one (a pipe to a slower reader). */
 interface Sink {
   write(s: string): unknown;

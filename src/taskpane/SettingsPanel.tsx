@@ -4,7 +4,7 @@ import * as React from "react";
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
 import { toHalfWidth } from "../core/text";
-import type { Translator } from "./strings";
+import type { StringKey, Translator } from "./strings";
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -34,6 +34,32 @@ function percentText(share: number): string {
   return String(Math.round(share * 10000) / 100);
 }
 
+/** The settings chosen from a few words: one radio group each. */
+type ChoiceKey = "rounding" | "reverseFormula" | "crossCheckSeverity" | "printCheck";
+
+interface ChoiceProps<K extends ChoiceKey> {
+  tr: Translator;
+  settings: Settings;
+  onChange(settings: Settings): void;
+  disabled?: boolean;
+  setting: K;
+  label: StringKey;
+  hint: StringKey;
+  options: Array<[Settings[K], StringKey]>;
+}
+
+function Choice<K extends ChoiceKey>({ tr, settings, onChange, disabled, setting, label, hint, options }: ChoiceProps<K>): React.JSX.Element {
+  return (
+    <Field label={tr.t(label)} hint={tr.t(hint)}>
+      <RadioGroup value={settings[setting]} disabled={disabled} onChange={(_, d) => onChange({ ...settings, [setting]: d.value as Settings[K] })}>
+        {options.map(([value, text]) => (
+          <Radio key={value} value={value} label={tr.t(text)} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
 export function SettingsPanel({ tr, settings, onChange, disabled, defaultOpen = false }: SettingsPanelProps): React.JSX.Element {
   const s = useStyles();
   const [open, setOpen] = React.useState(defaultOpen);
@@ -41,6 +67,7 @@ export function SettingsPanel({ tr, settings, onChange, disabled, defaultOpen = 
   const [thresholdText, setThresholdText] = React.useState(percentText(settings.overachievementThreshold));
   React.useEffect(() => setThresholdText(percentText(settings.overachievementThreshold)), [settings.overachievementThreshold]);
   const thresholdValid = parsePercent(thresholdText) !== null;
+  const choice = { tr, settings, onChange, disabled };
 
   return (
     <section>
@@ -64,27 +91,27 @@ export function SettingsPanel({ tr, settings, onChange, disabled, defaultOpen = 
           <Text size={200} className={s.note}>
             {tr.t("settingsNote")}
           </Text>
-          <Field label={tr.t("roundingLabel")} hint={tr.t("roundingHint")}>
-            <RadioGroup
-              value={settings.rounding}
-              disabled={disabled}
-              onChange={(_, d) => onChange({ ...settings, rounding: d.value as Settings["rounding"] })}
-            >
-              <Radio value="truncate" label={tr.t("roundingTruncate")} />
-              <Radio value="half-up" label={tr.t("roundingHalfUp")} />
-              <Radio value="up" label={tr.t("roundingUp")} />
-            </RadioGroup>
-          </Field>
-          <Field label={tr.t("reverseLabel")} hint={tr.t("reverseHint")}>
-            <RadioGroup
-              value={settings.reverseFormula}
-              disabled={disabled}
-              onChange={(_, d) => onChange({ ...settings, reverseFormula: d.value as Settings["reverseFormula"] })}
-            >
-              <Radio value="ratio" label={tr.t("reverseRatio")} />
-              <Radio value="deviation" label={tr.t("reverseDeviation")} />
-            </RadioGroup>
-          </Field>
+          <Choice
+            {...choice}
+            setting="rounding"
+            label="roundingLabel"
+            hint="roundingHint"
+            options={[
+              ["truncate", "roundingTruncate"],
+              ["half-up", "roundingHalfUp"],
+              ["up", "roundingUp"],
+            ]}
+          />
+          <Choice
+            {...choice}
+            setting="reverseFormula"
+            label="reverseLabel"
+            hint="reverseHint"
+            options={[
+              ["ratio", "reverseRatio"],
+              ["deviation", "reverseDeviation"],
+            ]}
+          />
           <Field
             label={tr.t("thresholdLabel")}
             hint={tr.t("thresholdHint")}
@@ -107,27 +134,27 @@ export function SettingsPanel({ tr, settings, onChange, disabled, defaultOpen = 
               }}
             />
           </Field>
-          <Field label={tr.t("crossLabel")} hint={tr.t("crossHint")}>
-            <RadioGroup
-              value={settings.crossCheckSeverity}
-              disabled={disabled}
-              onChange={(_, d) => onChange({ ...settings, crossCheckSeverity: d.value as Settings["crossCheckSeverity"] })}
-            >
-              <Radio value="warning" label={tr.t("crossWarning")} />
-              <Radio value="error" label={tr.t("crossError")} />
-            </RadioGroup>
-          </Field>
-          <Field label={tr.t("printCheckLabel")} hint={tr.t("printCheckHint")}>
-            <RadioGroup
-              value={settings.printCheck}
-              disabled={disabled}
-              onChange={(_, d) => onChange({ ...settings, printCheck: d.value as Settings["printCheck"] })}
-            >
-              <Radio value="notice" label={tr.t("printCheckNotice")} />
-              <Radio value="warning" label={tr.t("printCheckWarning")} />
-              <Radio value="off" label={tr.t("printCheckOff")} />
-            </RadioGroup>
-          </Field>
+          <Choice
+            {...choice}
+            setting="crossCheckSeverity"
+            label="crossLabel"
+            hint="crossHint"
+            options={[
+              ["warning", "crossWarning"],
+              ["error", "crossError"],
+            ]}
+          />
+          <Choice
+            {...choice}
+            setting="printCheck"
+            label="printCheckLabel"
+            hint="printCheckHint"
+            options={[
+              ["notice", "printCheckNotice"],
+              ["warning", "printCheckWarning"],
+              ["off", "printCheckOff"],
+            ]}
+          />
           <Field hint={tr.t("plausibilityHint")}>
             <Checkbox
               checked={settings.plausibility}

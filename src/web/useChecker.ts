@@ -53,8 +53,8 @@ export function useChecker(service: CheckService) {
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const probe = React.useRef<WebProbe>({ results: () => [], done: () => true, startedAt: null, firstRowAt: null, doneAt: null });
 
-  // Results as they come are applied together, ten times a second at most once a batch is large: a
-  // thousand files are a hundred redraws of the page, not a thousand (each cross-checks every file).
+  // Results as they come are applied together, four times a second at most once a batch is large: a
+  // thousand files are a few dozen redraws of the page, not a thousand (each cross-checks every file).
   const queue = React.useRef(new Map<Picked, FileResult>());
   const timer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastFlush = React.useRef(0);

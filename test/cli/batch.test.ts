@@ -6,7 +6,12 @@ import path from "node:path";
 import fc from "fast-check";
 import { crossCheckFiles } from "../../src/core/crossCheck";
 import { resolveSettings } from "../../src/core/settings";
-import { digest, pairedGroups, Spool, textChunks, wholeJson, wholeText, writeChunks } from "../../src/cli/batch";
+import { digest, jsonChunks, pairedGroups, Spool, textChunks, writeChunks, type FileDigest } from "../../src/cli/batch";
+import type { Lang } from "../../src/cli/args";
+
+/** The pieces the command writes, joined: what a reader of its output gets. */
+const wholeText = (digests: FileDigest[], spool: Spool, lang: Lang) => [...textChunks(digests, spool, lang)].join("");
+const wholeJson = (digests: FileDigest[], spool: Spool, skipped?: Array<{ path: string; reason: string }>) => [...jsonChunks(digests, spool, skipped)].join("");
 import { toJson, toText } from "../../src/cli/report";
 import { checkWorkbook, type FileResult } from "../../src/xlsx/checkWorkbook";
 import { main } from "../../src/cli/jixiao";
@@ -52,7 +57,7 @@ test("the --json document is JSON.stringify of the whole document, byte for byte
   expect(r.out).toBe(`${JSON.stringify(doc, null, 2)}\n`);
 });
 
-test("wholeJson equals JSON.stringify for any number of files and any skipped list", async () => {
+test("the --json pieces joined equal JSON.stringify, and the text pieces toText, for any number of files and any skipped list", async () => {
   const results = await wholeResults();
   fc.assert(
     fc.property(fc.subarray(results.map((_, i) => i)), fc.array(fc.record({ path: fc.string(), reason: fc.string() }), { maxLength: 3 }), (picked, skipped) => {
