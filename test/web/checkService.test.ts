@@ -109,3 +109,29 @@ test("the time limit runs from when a worker starts a file, not from when it was
   const results = await Promise.all(Array.from({ length: 20 }, (_, i) => service.check(`f${i}.xlsx`, blob(), settings)));
   expect(results.filter((r) => r.error)).toEqual([]);
 });
+
+test("a worker that answers its second file before its first (the real worker does not wait for one run to end before starting the next) gives each file its own answer", async () => {
+  // As check.worker.ts: each message starts its run at once; a slow first file answers after a fast second.
+  const makeWorker = (): WorkerLike => {
+    const w: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage(message: unknown) {
+        const req = message as Request & { name: string };
+        const reply: Reply = { id: req.id, ok: true, result: { file: req.name, sheets: [] } };
+        setTimeout(() => w.onmessage?.({ data: reply } as MessageEvent), req.name.startsWith("slow") ? 80 : 5);
+      },
+      terminate() {},
+    };
+    setTimeout(() => w.onmessage?.({ data: { ready: true } } as MessageEvent), 0);
+    return w;
+  };
+  const service = createCheckService({ workers: 1, timeoutMs: 1000, makeWorker });
+  await new Promise((r) => setTimeout(r, 10));
+  const order: string[] = [];
+  const names = ["slow.xlsx", "a.xlsx", "b.xlsx"];
+  const results = await Promise.all(names.map((n) => service.check(n, blob(), settings).then((r) => (order.push(r.file), r))));
+  expect(results.map((r) => [r.file, r.error])).toEqual(names.map((n) => [n, undefined]));
+  // a was answered while slow was still running, and b was given the worker in its place.
+  expect(order.indexOf("a.xlsx")).toBeLessThan(order.indexOf("slow.xlsx"));
+});
