@@ -98,6 +98,8 @@ const textPiece = fc.oneof(
   fc.constantFrom("&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#20013;", "&#x4E2D;", "_x000D_"),
   fc.stringMatching(/^[A-Za-z0-9 <>&]{0,8}$/).map((s) => `<![CDATA[${s}]]>`),
   fc.constantFrom("<!-- </sheetData> <c r=\"G31\"><v>9</v></c> -->", "<?mso-application progid=\"Excel.Sheet\"?>", "<!---->"),
+  // End tags hidden where no element can be: the edit layer's quick step over an element must not take them for its end.
+  fc.constantFrom("<!-- </c></v></t></f></si> -->", "<![CDATA[</c></v></t></f>]]>", "<?pi </c></v></t></f>?>"),
 );
 const element: fc.Memo<string> = fc.memo((n) =>
   fc.tuple(name, fc.uniqueArray(attribute, { selector: (a) => a[0], maxLength: 3 }), n > 1 ? fc.array(fc.oneof(textPiece, element(n - 1)), { maxLength: 4 }) : fc.array(textPiece, { maxLength: 2 }), fc.boolean()).map(([tag, attrs, kids, self]) => {

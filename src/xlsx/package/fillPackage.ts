@@ -116,7 +116,8 @@ export async function fillPackage(input: Uint8Array | OpenedWorkbook, fills: She
     const cells = writeCells(xml, f.writes, st, sharedString);
     xml = cells.xml;
     // Only the rows of drafts that were written: a reason a person typed meanwhile keeps its row.
-    const grown = (f.rows ?? []).filter((r) => r.cells.some((c) => cells.written.includes(c)));
+    const done = new Set(cells.written);
+    const grown = (f.rows ?? []).filter((r) => r.cells.some((c) => done.has(c)));
     xml = setRowHeights(xml, grown);
     xml = addMarks(
       xml,

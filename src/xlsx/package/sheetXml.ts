@@ -112,11 +112,17 @@ function rowInserts(xml: string, sheetData: Element, rows: FoundElement[], added
     const o = opened(xml, sheetData);
     return [{ start: sheetData.start, end: sheetData.end, text: o.open + added.map((n) => n.text).join("") + o.close }];
   }
-  return added.map((n) => {
-    const next = rows.find((r) => r.index > n.index);
-    const at = next ? next.el.start : sheetData.contentEnd;
-    return { start: at, end: at, text: n.text };
-  });
+  // Each new row goes before the first listed row past it. Taken in ascending order, the rows passed
+  // over for one are passed over for the next too: one walk.
+  const sorted = [...added].sort((a, b) => a.index - b.index);
+  const out: Splice[] = [];
+  let k = 0;
+  for (const n of sorted) {
+    while (k < rows.length && !(rows[k].index > n.index)) k++;
+    const at = k < rows.length ? rows[k].el.start : sheetData.contentEnd;
+    out.push({ start: at, end: at, text: n.text });
+  }
+  return out;
 }
 
 /**
@@ -130,10 +136,12 @@ export function setRowHeights(xml: string, heights: ReadonlyArray<{ row: number;
   const sheetData = childrenOf(xml, root).find((c) => c.name === "sheetData");
   if (!sheetData) throw new XmlShapeError("worksheet without sheetData");
   const rows = rowsOf(xml, sheetData);
+  const byRow = new Map<number, FoundElement>();
+  for (const r of rows) if (!byRow.has(r.index)) byRow.set(r.index, r);
   const edits: Splice[] = [];
   const added: Array<{ index: number; text: string }> = [];
   for (const { row, height } of heights) {
-    const found = rows.find((r) => r.index === row);
+    const found = byRow.get(row);
     if (!found) {
       added.push({ index: row, text: `<${p}row r="${row}" ht="${height}"/>` });
       continue;

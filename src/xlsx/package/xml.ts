@@ -24,10 +24,59 @@ export interface Element {
   contentEnd: number;
 }
 
+/**
+ * Texts known well-formed through their root's end: walked whole by the scanner (rootOf), or made by
+ * splice from such a text (the edits are this module's callers' own well-formed fragments). In them an
+ * element's end can be found without tokenising its content (`fastEnd`). A few are kept: a fill goes
+ * between a sheet, its notes' parts and the workbook.
+ */
+const sound: string[] = [];
+const SOUND_KEPT = 8;
+
+function markSound(xml: string): void {
+  if (sound.includes(xml)) return;
+  sound.push(xml);
+  if (sound.length > SOUND_KEPT) sound.shift();
+}
+
+/** Where `pattern` next occurs at or after `from` in the sound text (-1: nowhere), remembered, as the walks go forward. */
+const ahead = new Map<string, { xml: string; from: number; at: number }>();
+function nextOf(xml: string, pattern: string, from: number): number {
+  const m = ahead.get(pattern);
+  if (m && m.xml === xml && m.from <= from && (m.at < 0 || m.at >= from)) return m.at;
+  const at = xml.indexOf(pattern, from);
+  ahead.set(pattern, { xml, from, at });
+  return at;
+}
+
+/**
+ * Just past the end tag of the element whose start tag ends at `tagEnd`, in a sound text: the first
+ * `</qname>` after it, when nothing between could hide or own an end tag (a comment, CDATA, a
+ * processing instruction, an element of the same name); -1 to leave it to the scanner. In well-formed
+ * XML no `<` stands in text or attribute values, so the first such end tag is the element's own.
+ */
+function fastEnd(xml: string, qname: string, tagEnd: number, limit: number): number {
+  const close = `</${qname}>`;
+  const at = xml.indexOf(close, tagEnd);
+  if (at < 0 || at + close.length > limit) return -1;
+  const bang = nextOf(xml, "<!", tagEnd);
+  if (bang >= 0 && bang < at) return -1;
+  const pi = nextOf(xml, "<?", tagEnd);
+  if (pi >= 0 && pi < at) return -1;
+  const open = `<${qname}`;
+  for (let n = xml.indexOf(open, tagEnd); n >= 0 && n < at; n = xml.indexOf(open, n + open.length)) {
+    const c = xml.charCodeAt(n + open.length);
+    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return -1;
+  }
+  return at + close.length;
+}
+
 /** The element the scanner has just opened, its content stepped over: the cursor ends on its end tag. */
-function spanOf(sc: XmlScanner): Element {
+function spanOf(sc: XmlScanner, fast = false): Element {
   const { qname, name, start, end: tagEnd, selfClosing } = sc;
-  sc.skipElement();
+  const to = fast && !selfClosing ? fastEnd(sc.source, qname, tagEnd, sc.limit) : -1;
+  if (to >= 0) sc.closeAt(to);
+  else sc.skipElement();
   return { qname, name, start, tagEnd, end: sc.end, selfClosing, contentEnd: selfClosing ? tagEnd : sc.start };
 }
 
@@ -35,7 +84,7 @@ function spanOf(sc: XmlScanner): Element {
 export function elementAt(xml: string, i: number): Element {
   const sc = new XmlScanner(xml, i);
   if (sc.next() !== OPEN || sc.start !== i) throw new XmlShapeError(`no element at ${i}`);
-  return spanOf(sc);
+  return spanOf(sc, sound.includes(xml));
 }
 
 /**
@@ -57,8 +106,9 @@ export function childrenOf(xml: string, parent: Element): Element[] {
 function childElements(xml: string, parent: Element): Element[] {
   const out: Element[] = [];
   if (parent.selfClosing) return out;
+  const fast = sound.includes(xml);
   const sc = new XmlScanner(xml, parent.tagEnd, parent.contentEnd);
-  for (let k = sc.next(); k !== DONE; k = sc.next()) if (k === OPEN) out.push(spanOf(sc));
+  for (let k = sc.next(); k !== DONE; k = sc.next()) if (k === OPEN) out.push(spanOf(sc, fast));
   return out;
 }
 
@@ -68,7 +118,10 @@ export function rootOf(xml: string): Element {
   const sc = new XmlScanner(xml);
   for (let k = sc.next(); k !== DONE; k = sc.next()) {
     if (k === OPEN) {
-      const root = spanOf(sc);
+      // A text already known sound is not tokenised again; any other is, whole, and is then known.
+      const known = sound.includes(xml);
+      const root = spanOf(sc, known);
+      if (!known) markSound(xml);
       top.xml = xml;
       top.root = root;
       top.children = null;
@@ -136,14 +189,19 @@ export interface Splice {
 /** The text with each span replaced; spans must not overlap (insertions have start === end). */
 export function splice(xml: string, edits: Splice[]): string {
   const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
-  let out = "";
+  // Joined once, not concatenated piece by piece: a fill's thousands of edits would make a rope that
+  // every later search flattens again.
+  const pieces: string[] = [];
   let at = 0;
   for (const e of sorted) {
     if (e.start < at) throw new XmlShapeError("overlapping edits");
-    out += xml.slice(at, e.start) + e.text;
+    pieces.push(xml.slice(at, e.start), e.text);
     at = e.end;
   }
-  return out + xml.slice(at);
+  pieces.push(xml.slice(at));
+  const out = pieces.join("");
+  if (sound.includes(xml)) markSound(out);
+  return out;
 }
 
 /**

@@ -66,7 +66,8 @@ export class XmlScanner {
   constructor(
     private readonly xml: string,
     from = 0,
-    private readonly limit = xml.length,
+    /** Where the scan stops (the end of an element's content, or of the text). */
+    readonly limit = xml.length,
   ) {
     this.pos = from;
   }
