@@ -22,6 +22,9 @@ const useStyles = makeStyles({
   // Printing shows the report alone: none of the page's controls.
   screen: { display: "contents", "@media print": { display: "none" } },
   help: { maxWidth: "60em" },
+  // The bar jumps to each new value: a sliding bar repaints the page every frame while the workers,
+  // which share the machine's cores with the page, check the files.
+  still: { transitionProperty: "none" },
 });
 
 declare const __JIXIAO_VERSION__: string | undefined;
@@ -40,10 +43,16 @@ function initialLocale(): Locale {
   return "zh-CN";
 }
 
+// Drawn again only when their own props change, not at each batch of results (a hundred files are
+// several redraws of the page, each of which would redo every option's control).
+const QuietSettings = React.memo(SettingsPanel);
+const QuietDropZone = React.memo(DropZone);
+
 export function App({ service }: { service: CheckService }) {
   const s = useStyles();
   const [locale, setLocale] = React.useState<Locale>(initialLocale);
   const tr = React.useMemo(() => webTranslator(locale), [locale]);
+  const paneTr = React.useMemo(() => translator(locale), [locale]);
   const c = useChecker(service);
   React.useEffect(() => {
     document.documentElement.lang = locale;
@@ -106,7 +115,7 @@ export function App({ service }: { service: CheckService }) {
             {tr.t("language")}
           </Button>
         </header>
-        <DropZone tr={tr} onFiles={c.add} />
+        <QuietDropZone tr={tr} onFiles={c.add} />
         <div className={s.bar}>
           <Text role="status" aria-live="polite" className={s.grow} data-testid="status">
             {status}
@@ -122,8 +131,8 @@ export function App({ service }: { service: CheckService }) {
           </Button>
         </div>
         {/* The pane's rule options, the same component: changing one checks every file again. */}
-        <SettingsPanel tr={translator(locale)} settings={c.settings} onChange={c.changeSettings} />
-        {c.pending > 0 && <ProgressBar value={(total - c.pending) / total} aria-label={status} />}
+        <QuietSettings tr={paneTr} settings={c.settings} onChange={c.changeSettings} />
+        {c.pending > 0 && <ProgressBar value={(total - c.pending) / total} aria-label={status} bar={{ className: s.still }} data-testid="progress" />}
         {c.skipped.length > 0 && (
           <MessageBar intent="warning">
             <MessageBarBody>{tr.t("skipped", { names: c.skipped.join("、") })}</MessageBarBody>

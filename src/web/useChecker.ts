@@ -57,7 +57,7 @@ export function useChecker(service: CheckService) {
   // thousand files are a few dozen redraws of the page, not a thousand (each cross-checks every file).
   const queue = React.useRef(new Map<Picked, FileResult>());
   const timer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
-  const lastFlush = React.useRef(0);
+  const lastFlush = React.useRef(-Infinity);
   const flush = React.useCallback(() => {
     timer.current = null;
     lastFlush.current = performance.now();
@@ -66,11 +66,13 @@ export function useChecker(service: CheckService) {
     queue.current = new Map();
     setItems((old) => old.map((o) => (q.has(o.picked) ? { ...o, result: q.get(o.picked)! } : o)));
   }, []);
+  /** Checks of the current round not yet answered: the last answer is shown at once, not at the next tick. */
+  const outstanding = React.useRef(0);
   const arrived = React.useCallback(
     (picked: Picked, result: FileResult) => {
       queue.current.set(picked, result);
       const since = performance.now() - lastFlush.current;
-      if (itemsRef.current.length <= SMALL_BATCH || since >= FLUSH_MS) flush();
+      if (itemsRef.current.length <= SMALL_BATCH || since >= FLUSH_MS || outstanding.current === 0) flush();
       else timer.current ??= setTimeout(flush, FLUSH_MS - since);
     },
     [flush],
@@ -80,12 +82,14 @@ export function useChecker(service: CheckService) {
   const run = React.useCallback(
     (workbooks: Picked[]) => {
       const mine = round.current;
+      outstanding.current += workbooks.length;
       for (const w of workbooks) {
         service
           .check(w.name, w.file, settingsRef.current)
           .catch((e: unknown): FileResult => ({ file: w.name, error: { zh: `检查未完成：${String((e as Error)?.message ?? e)}`, en: `The check did not finish: ${String((e as Error)?.message ?? e)}` }, sheets: [] }))
           .then((result) => {
             if (round.current !== mine) return;
+            outstanding.current--;
             if (probe.current.firstRowAt === null) probe.current.firstRowAt = performance.now();
             arrived(w, result);
           });
@@ -116,6 +120,8 @@ export function useChecker(service: CheckService) {
       setSettings(next);
       saveSettings(defaultStorage(), next);
       round.current++;
+      // The earlier round's answers still to come are dropped as they arrive.
+      outstanding.current = 0;
       probe.current.startedAt = performance.now();
       probe.current.firstRowAt = null;
       probe.current.doneAt = null;

@@ -232,3 +232,33 @@ test("the glance counts the batch and filters it: 需修改 shows only the forms
   fireEvent.change(screen.getByTestId("filter-text"), { target: { value: "c.x" } });
   expect(screen.getAllByTestId("result-row").map((r) => r.dataset.file)).toEqual(["c.xlsx"]);
 });
+
+test("a large batch shows its results together at each tick, and the last one at once; the progress bar does not slide", async () => {
+  jest.useFakeTimers();
+  try {
+    const { service, pending } = fakeService();
+    render(<App service={service} />);
+    const names = Array.from({ length: 25 }, (_, i) => `f${String(i).padStart(2, "0")}.xlsx`);
+    choose(names);
+    // The bar jumps to each value: no transition repaints the page every frame meanwhile.
+    const bar = screen.getByTestId("progress").firstElementChild as HTMLElement;
+    expect(getComputedStyle(bar).transitionProperty).toBe("none");
+    await act(async () => pending.get(names[0])!(formResult(names[0])));
+    expect(screen.getAllByTestId("result-row")).toHaveLength(1);
+    // More than twenty files: the next answers wait for the tick, shown together.
+    for (const n of names.slice(1, 10)) await act(async () => pending.get(n)!(formResult(n)));
+    expect(screen.getAllByTestId("result-row")).toHaveLength(1);
+    await act(async () => {
+      jest.advanceTimersByTime(300);
+    });
+    expect(screen.getAllByTestId("result-row")).toHaveLength(10);
+    for (const n of names.slice(10, 24)) await act(async () => pending.get(n)!(formResult(n)));
+    expect(screen.getAllByTestId("result-row")).toHaveLength(10);
+    // The last answer is not kept back for the tick: the batch shows whole, and done, at once.
+    await act(async () => pending.get(names[24])!(formResult(names[24])));
+    expect(screen.getAllByTestId("result-row")).toHaveLength(25);
+    expect(screen.queryByTestId("progress")).toBeNull();
+  } finally {
+    jest.useRealTimers();
+  }
+});
