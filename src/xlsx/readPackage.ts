@@ -122,9 +122,12 @@ interface SheetCells {
   layout: SheetLayoutReader;
 }
 
-/** What a `<c>` element holds, read from its children. */
+/** What a `<c>` element holds, read from its children. One is filled again for each cell (no object per cell). */
 interface CellXml {
   ref: string | undefined;
+  /** The reference's row and column when read straight from the tag; 0 when not. */
+  row: number;
+  col: number;
   style: number | undefined;
   t: string | undefined;
   formula: string | null;
@@ -134,6 +137,8 @@ interface CellXml {
   v: string | undefined;
   inline: string | undefined;
 }
+
+const newCellXml = (): CellXml => ({ ref: undefined, row: 0, col: 0, style: undefined, t: undefined, formula: null, fType: undefined, si: undefined, fRef: undefined, v: undefined, inline: undefined });
 
 /**
  * The value of a `<c>` written as most are, `<v>text</v></c>` right after its start tag, with no
@@ -154,35 +159,120 @@ function plainValue(sc: XmlScanner): string | undefined {
   return v;
 }
 
-/** The children of a `<c>`, the cursor on its start tag; leaves the cursor on its end tag. */
-function cellXml(sc: XmlScanner): CellXml {
-  let s: string | undefined;
-  let ref: string | undefined;
-  let t: string | undefined;
-  sc.eachAttr((name, value) => {
-    if (name === "r") ref ??= value;
-    else if (name === "s") s ??= value;
-    else if (name === "t") t ??= value;
-  });
-  const cell: CellXml = {
-    ref,
-    style: s === undefined ? undefined : parseInt(s, 10),
-    t,
-    formula: null,
-    fType: undefined,
-    si: undefined,
-    fRef: undefined,
-    v: undefined,
-    inline: undefined,
-  };
+/** The cell types a `t` attribute takes (ECMA-376 ST_CellType), each one string however often it is read. */
+const CELL_TYPES = new Map(["s", "str", "n", "b", "e", "inlineStr", "d"].map((t) => [t, t]));
+
+/**
+ * A cell's `r`, `s` and `t` read straight from its start tag when it is written as writers write it:
+ * `name="value"` (either quote, no space around `=`), `r` an upper-case reference, `s` digits, `t` a
+ * type the schema names, no `&` in any value. False for anything else, the cell then left whole to the scanner's attribute reader
+ * (test/xlsx/cellFastPath.test.ts holds the two equal). The first of a repeated attribute counts, as there.
+ */
+function plainAttrs(xml: string, from: number, to: number, cell: CellXml): boolean {
+  let j = from;
+  let sawR = false;
+  let sawS = false;
+  let sawT = false;
+  while (j < to) {
+    let c = xml.charCodeAt(j);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      j++;
+      continue;
+    }
+    const nameStart = j;
+    while (j < to && (c = xml.charCodeAt(j)) !== 61 /* = */ && c !== 32 && c !== 9 && c !== 10 && c !== 13) j++;
+    if (j >= to || c !== 61) return false;
+    const nameLen = j - nameStart;
+    const q = xml.charCodeAt(j + 1);
+    if (q !== 34 && q !== 39) return false;
+    const start = j + 2;
+    const close = xml.indexOf(q === 34 ? '"' : "'", start);
+    if (close < 0 || close > to) return false;
+    j = close + 1;
+    // Looked for within the value only (indexOf would search on to the end of the sheet, for every attribute).
+    for (let k = start; k < close; k++) if (xml.charCodeAt(k) === 38 /* & */) return false;
+    if (nameLen !== 1) continue;
+    const name = xml.charCodeAt(nameStart);
+    if (name === 114 /* r */) {
+      if (sawR) continue;
+      sawR = true;
+      let k = start;
+      let col = 0;
+      for (; k < close && k - start < 3; k++) {
+        const d = xml.charCodeAt(k);
+        if (d < 65 || d > 90) break;
+        col = col * 26 + (d - 64);
+      }
+      if (k === start || k === close || xml.charCodeAt(k) === 48 /* a leading 0 */) return false;
+      let row = 0;
+      for (; k < close; k++) {
+        const d = xml.charCodeAt(k);
+        if (d < 48 || d > 57) return false;
+        row = row * 10 + (d - 48);
+      }
+      cell.row = row;
+      cell.col = col;
+    } else if (name === 115 /* s */) {
+      if (sawS) continue;
+      sawS = true;
+      if (close === start || close - start > 9) return false;
+      let style = 0;
+      for (let k = start; k < close; k++) {
+        const d = xml.charCodeAt(k);
+        if (d < 48 || d > 57) return false;
+        style = style * 10 + (d - 48);
+      }
+      cell.style = style;
+    } else if (name === 116 /* t */) {
+      if (sawT) continue;
+      sawT = true;
+      // Only the types the schema names: anything else (white space the scanner would normalise) is left to it.
+      const t = CELL_TYPES.get(xml.slice(start, close));
+      if (t === undefined) return false;
+      cell.t = t;
+    }
+  }
+  return true;
+}
+
+/** The children of a `<c>`, the cursor on its start tag, read into `cell`; leaves the cursor on its end tag. */
+function cellXml(sc: XmlScanner, cell: CellXml): void {
+  cell.ref = undefined;
+  cell.row = 0;
+  cell.col = 0;
+  cell.style = undefined;
+  cell.t = undefined;
+  cell.formula = null;
+  cell.fType = undefined;
+  cell.si = undefined;
+  cell.fRef = undefined;
+  cell.v = undefined;
+  cell.inline = undefined;
+  if (!plainAttrs(sc.source, sc.attrStart, sc.attrEnd, cell)) {
+    cell.row = 0;
+    cell.col = 0;
+    cell.style = undefined;
+    cell.t = undefined;
+    let s: string | undefined;
+    let ref: string | undefined;
+    let t: string | undefined;
+    sc.eachAttr((name, value) => {
+      if (name === "r") ref ??= value;
+      else if (name === "s") s ??= value;
+      else if (name === "t") t ??= value;
+    });
+    cell.ref = ref;
+    cell.style = s === undefined ? undefined : parseInt(s, 10);
+    cell.t = t;
+  }
   if (sc.selfClosing) {
     sc.next();
-    return cell;
+    return;
   }
   const plain = plainValue(sc);
   if (plain !== undefined) {
     cell.v = plain;
-    return cell;
+    return;
   }
   const depth = sc.path.length;
   while (sc.next() !== DONE) {
@@ -203,7 +293,6 @@ function cellXml(sc: XmlScanner): CellXml {
     else if (sc.name === "is") cell.inline = stringItem(sc);
     else sc.skipElement();
   }
-  return cell;
 }
 
 /** An ISO 8601 date of a `t="d"` cell (ECMA-376 §18.18.11) as Excel's serial number, or NaN. */
@@ -255,6 +344,7 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
   let sawData = false;
   let rowNumber = 0;
   let colNumber = 0;
+  const c = newCellXml();
   const sc = new XmlScanner(xml);
   while (sc.next() !== DONE) {
     if (sc.kind !== OPEN) continue;
@@ -309,8 +399,8 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       sc.skipElement();
       continue;
     }
-    const c = cellXml(sc);
-    const at = c.ref === undefined ? { row: rowNumber, col: colNumber + 1 } : refOf(c.ref);
+    cellXml(sc, c);
+    const at = c.col > 0 ? { row: c.row, col: c.col } : c.ref === undefined ? { row: rowNumber, col: colNumber + 1 } : refOf(c.ref);
     colNumber = at.col;
     rowNumber = at.row;
     const { style, t, v } = c;

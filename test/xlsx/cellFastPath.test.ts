@@ -1,8 +1,9 @@
-// The package reader reads most cells, `<c …><v>text</v></c>`, straight from the document (plainValue
-// in src/xlsx/readPackage.ts) and the rest through the XML scanner. The two must read alike: the same
-// sheet written so that every cell takes the fast path, and with a comment in every cell so that none
-// does, gives the same snapshot, cell for cell, with the other shapes (formulas, inline strings,
-// entities, self-closing cells, white space) mixed in around them.
+// The package reader reads most cells, `<c r="B3" s="1" t="s"><v>text</v></c>`, straight from the
+// document (plainAttrs and plainValue in src/xlsx/readPackage.ts) and the rest through the XML scanner.
+// The two must read alike: the same sheet written so that every cell may take the fast paths, and with
+// a comment in every cell and a reference in every start tag so that none does, gives the same
+// snapshot, cell for cell, with the other shapes (formulas, inline strings, entities, self-closing
+// cells, white space, references written otherwise, attributes in any order and quote) mixed in.
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
@@ -34,12 +35,25 @@ const other = fc.oneof(
   text.map((s) => `<is><t>${escape(s)}</t></is>`),
   fc.constant(null),
 );
-const cell = fc.record({ style: fc.option(fc.constantFrom(0, 1), { nil: undefined }), plain: fc.option(content, { nil: null, freq: 4 }), other });
+/**
+ * How a start tag is written: the reference given or implied, either quote, the attributes in either
+ * order, attributes the reader does not use (some holding a reference), an `r` it must leave to the
+ * scanner (lower case, `$`, a leading zero, four letters, a space around `=`), `s` with leading zeros.
+ */
+const tagStyle = fc.record({
+  ref: fc.constantFrom("plain", "plain", "plain", "none", "lower", "dollar", "zero", "spaced"),
+  quote: fc.constantFrom('"', "'"),
+  typeFirst: fc.boolean(),
+  extra: fc.constantFrom("", ' cm="1"', " ph='1'", ' vm="2" x14ac:dyDescent="0.25"', ' foo="&amp;"', ' foo="a&#x26;b"'),
+  padStyle: fc.boolean(),
+});
+const cell = fc.record({ style: fc.option(fc.constantFrom(0, 1), { nil: undefined }), plain: fc.option(content, { nil: null, freq: 4 }), other, tag: tagStyle });
 
 interface GenCell {
   style: number | undefined;
   plain: { t: string | undefined; v: string } | null;
   other: string | null;
+  tag: { ref: string; quote: string; typeFirst: boolean; extra: string; padStyle: boolean };
 }
 
 function sheetData(rows: GenCell[][], slow: boolean): string {
@@ -47,10 +61,21 @@ function sheetData(rows: GenCell[][], slow: boolean): string {
   const lines = rows.map((cells, i) => {
     const r = i + 1;
     const cs = cells.map((c, j) => {
-      const attrs = `r="${col(j)}${r}"${c.style !== undefined ? ` s="${c.style}"` : ""}`;
-      if (c.plain) return `<c ${attrs}${c.plain.t ? ` t="${c.plain.t}"` : ""}>${slow ? "<!-- slow -->" : ""}<v>${c.plain.v}</v></c>`;
-      if (c.other === null) return `<c ${attrs}/>`;
-      return c.other.startsWith("<is>") ? `<c ${attrs} t="inlineStr">${c.other}</c>` : `<c ${attrs}>${c.other}</c>`;
+      const { quote: q, ref, typeFirst, extra, padStyle } = c.tag;
+      // A reference left out stands for the column after the cell before (here always the next letter).
+      const at =
+        ref === "lower" ? ` r=${q}${col(j).toLowerCase()}${r}${q}` :
+        ref === "dollar" ? ` r=${q}$${col(j)}$${r}${q}` :
+        ref === "zero" ? ` r=${q}${col(j)}0${r}${q}` :
+        ref === "spaced" ? ` r = ${q}${col(j)}${r}${q}` :
+        ref === "none" ? "" : ` r=${q}${col(j)}${r}${q}`;
+      const st = c.style !== undefined ? ` s=${q}${padStyle ? "00" : ""}${c.style}${q}` : "";
+      const type = (t: string | undefined) => (t ? ` t=${q}${t}${q}` : "");
+      // The slow copy has an attribute holding a reference in every tag: the whole tag goes to the scanner.
+      const attrs = (t: string | undefined) => (typeFirst ? `${type(t)}${at}${st}` : `${at}${st}${type(t)}`) + extra + (slow ? ' slow="&amp;"' : "");
+      if (c.plain) return `<c${attrs(c.plain.t)}>${slow ? "<!-- slow -->" : ""}<v>${c.plain.v}</v></c>`;
+      if (c.other === null) return `<c${attrs(undefined)}/>`;
+      return c.other.startsWith("<is>") ? `<c${attrs("inlineStr")}>${c.other}</c>` : `<c${attrs(undefined)}>${c.other}</c>`;
     });
     return `<row r="${r}">${cs.join("")}</row>`;
   });
@@ -95,4 +120,11 @@ test("the fast path leaves a cell it cannot read whole to the scanner: entities,
   expect(s.values[0]).toEqual(["a&b", 7, "x"]);
   // </v></cx> is not the cell's end: the document is not well formed, and is not read as if it were.
   await expect(read('<row r="1"><c r="A1"><v>1</v></cx></row>')).rejects.toThrow();
+  // A reference in a start tag is decoded (the tag left to the scanner), and one that stands for nothing is refused.
+  const [e] = await read('<row r="1"><c r="&#65;1" t="str"><v>a</v></c><c r="B1" t="&#115;tr"><v>b</v></c></row>');
+  expect(e.values[0]).toEqual(["a", "b"]);
+  await expect(read('<row r="1"><c r="A1" foo="&nbsp;"><v>1</v></c></row>')).rejects.toThrow();
+  // An attribute written twice (not well formed; Excel refuses it): the first counts, on either path.
+  const [d] = await read('<row r="1"><c r="B1" r="D1"><v>1</v></c><c r="C1" s="0" s="1"><v>2</v></c><c r="D1" foo="&amp;" r="E1"><v>3</v></c></row>');
+  expect(d.values[0]).toEqual([1, 2, 3]);
 });

@@ -60,8 +60,9 @@ export class XmlScanner {
   private textFrom = 0;
   private textTo = 0;
   private isCdata = false;
-  private attrStart = 0;
-  private attrEnd = 0;
+  /** For OPEN: where the start tag's attributes begin (just after its name) and end (before `>` or `/>`). */
+  attrStart = 0;
+  attrEnd = 0;
 
   constructor(
     private readonly xml: string,
