@@ -26,3 +26,31 @@ test("a sheet without the words is neither protected nor drawn on; with them, as
   expect(legacyDrawingId(`<worksheet ${ns}><sheetData/></worksheet>`)).toBeUndefined();
   expect(legacyDrawingId(`<worksheet ${ns}><sheetData/><legacyDrawing r:id="rId7"/></worksheet>`)).toBe("rId7");
 });
+
+test("a text spliced from a walked one is read alike without being walked again; a fill keeps no text once done", async () => {
+  const { splice, keptTexts, forgetTexts } = await import("../../src/xlsx/package/xml");
+  const { fillPackage } = await import("../../src/xlsx/package/fillPackage");
+  const fs = await import("node:fs");
+  const { SAMPLES } = await import("../helpers");
+  const a = '<r><row r="1"><c r="A1"><v>1</v></c></row><!-- </row> --><row r="2"/></r>';
+  const rows = childrenOf(a, rootOf(a));
+  const b = splice(a, [{ start: rows[0].end, end: rows[0].end, text: '<row r="9"><c r="B9"><v>2</v></c></row>' }]);
+  expect(childrenOf(b, rootOf(b)).map((e) => b.slice(e.start, e.end))).toEqual(['<row r="1"><c r="A1"><v>1</v></c></row>', '<row r="9"><c r="B9"><v>2</v></c></row>', '<row r="2"/>']);
+  expect(keptTexts()).toBeGreaterThan(0);
+  forgetTexts();
+  expect(keptTexts()).toBe(0);
+  const dir = fs.readdirSync(SAMPLES).find((d) => fs.statSync(`${SAMPLES}/${d}`).isDirectory())!;
+  const file = fs.readdirSync(`${SAMPLES}/${dir}`).find((f) => f.endsWith(".xlsx"))!;
+  const bytes = new Uint8Array(fs.readFileSync(`${SAMPLES}/${dir}/${file}`));
+  const { readPackageSnapshots } = await import("../../src/xlsx/readPackage");
+  const { planFill } = await import("../../src/core/fill");
+  const [snap] = await readPackageSnapshots(bytes);
+  const { plan } = planFill(snap);
+  expect(plan.writes.length + plan.marks.length).toBeGreaterThan(0);
+  const filled = await fillPackage(bytes, [{ sheet: snap.name, writes: plan.writes, marks: plan.marks }]);
+  expect(filled.changedParts.length).toBeGreaterThan(0);
+  expect(keptTexts()).toBe(0);
+  // A fill that fails part way lets go of them too.
+  await expect(fillPackage(bytes, [{ sheet: "__none__", writes: [], marks: [] }])).rejects.toThrow();
+  expect(keptTexts()).toBe(0);
+});

@@ -6,7 +6,7 @@ import { addContentType, addRelationship, Package, relationshipsOf, REL, sameTyp
 import { openWorkbook, PackageShapeError, type OpenedWorkbook } from "./workbook";
 import { addMarks, isProtected, removeOwnMarks, setRowHeights, writeCells } from "./sheetXml";
 import { MINIMAL_STYLES, Styles } from "./styles";
-import { attr, childrenOf, insertionPoint, rootOf, splice, withAttr, XmlShapeError } from "./xml";
+import { attr, childrenOf, forgetTexts, insertionPoint, rootOf, splice, withAttr, XmlShapeError } from "./xml";
 
 /**
  * The filled copy made by editing the original package: every part not named below keeps its bytes.
@@ -74,6 +74,14 @@ const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
 /** Fill a workbook: its bytes, or the workbook its check opened (whose parts are then not inflated again). */
 export async function fillPackage(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]): Promise<PackageFilled> {
+  try {
+    return await fillOpened(input, fills);
+  } finally {
+    forgetTexts();
+  }
+}
+
+async function fillOpened(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]): Promise<PackageFilled> {
   const book = input instanceof Uint8Array ? await openWorkbook(input) : input;
   const { pkg, part: wbPart } = book;
   const partOf = new Map<string, string>();

@@ -31,7 +31,7 @@ export interface Element {
  * between a sheet, its notes' parts and the workbook.
  */
 const sound: string[] = [];
-const SOUND_KEPT = 8;
+const SOUND_KEPT = 6;
 
 function markSound(xml: string): void {
   if (sound.includes(xml)) return;
@@ -70,6 +70,18 @@ function fastEnd(xml: string, qname: string, tagEnd: number, limit: number): num
   }
   return at + close.length;
 }
+
+/** Lets go of every text this module keeps (a fill's parts, once the copy is made): a worker filling many workbooks holds none of them. */
+export function forgetTexts(): void {
+  sound.length = 0;
+  ahead.clear();
+  top.xml = null;
+  top.root = null;
+  top.children = null;
+}
+
+/** How many texts are kept (for the tests: none once a fill is done). */
+export const keptTexts = (): number => new Set([...sound, ...[...ahead.values()].map((m) => m.xml), ...(top.xml === null ? [] : [top.xml])]).size;
 
 /** The element the scanner has just opened, its content stepped over: the cursor ends on its end tag. */
 function spanOf(sc: XmlScanner, fast = false): Element {
