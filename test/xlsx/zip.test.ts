@@ -4,7 +4,7 @@ import fc from "fast-check";
 import JSZip from "jszip";
 import * as browser from "../../src/xlsx/package/codec.browser";
 import * as native from "../../src/xlsx/package/codec";
-import { centralDirectory, writeZip, ZipArchive, ZipError } from "../../src/xlsx/package/zip";
+import { centralDirectory, STORED_BELOW, writeZip, ZipArchive, ZipError } from "../../src/xlsx/package/zip";
 import { checkWorkbookBytes } from "../../src/xlsx/checkBytes";
 import { SAMPLES } from "../helpers";
 
@@ -57,6 +57,25 @@ test("an archive written here reads the same in JSZip, and copies keep their com
     }),
     { numRuns: 60 },
   );
+});
+
+test("a part written under 1 KB is stored, a larger one deflated; JSZip reads both as written", async () => {
+  const small = new TextEncoder().encode("<Relationships/>".repeat(10));
+  const large = new TextEncoder().encode("<row/>".repeat(1000));
+  expect(small.length).toBeLessThan(STORED_BELOW);
+  const bytes = writeZip([
+    { name: "small.xml", data: small, time: 0, date: 0x21 },
+    { name: "large.xml", data: large, time: 0, date: 0x21 },
+  ]);
+  const a = new ZipArchive(bytes);
+  expect(a.entries.map((e) => [e.name, e.method])).toEqual([
+    ["small.xml", 0],
+    ["large.xml", 8],
+  ]);
+  expect(a.get("large.xml")!.compressedSize).toBeLessThan(large.length / 10);
+  const viaJszip = await jszipContents(bytes);
+  expect(viaJszip.get("small.xml")).toBe(Buffer.from(small).toString("hex"));
+  expect(viaJszip.get("large.xml")).toBe(Buffer.from(large).toString("hex"));
 });
 
 test("bytes before the archive (a self-extracting stub) shift every offset, and the archive still reads", async () => {

@@ -171,6 +171,9 @@ export type ZipOut = { copy: ZipEntry; from: ZipArchive } | { name: string; data
 
 const enc = new TextEncoder();
 
+/** Parts written smaller than this are stored (method 0), larger ones deflated (method 8). */
+export const STORED_BELOW = 1024;
+
 /** An archive of the given entries, in order (no zip64: a package past 4 GB is never written). */
 export function writeZip(items: ZipOut[]): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -199,8 +202,15 @@ export function writeZip(items: ZipOut[]): Uint8Array {
       externalAttr = e.externalAttr;
     } else {
       rawName = enc.encode(it.name);
-      data = deflateRaw(it.data);
-      method = 8;
+      // A part under 1 KB (relationships, a note's comments) is stored as it is: deflating it saves a few
+      // hundred bytes and costs as much as a part ten times its size.
+      if (it.data.length < STORED_BELOW) {
+        data = it.data;
+        method = 0;
+      } else {
+        data = deflateRaw(it.data);
+        method = 8;
+      }
       crc = crc32(it.data);
       size = it.data.length;
       flags = /[^\x20-\x7e]/.test(it.name) ? 0x0800 : 0;
