@@ -595,6 +595,7 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
     const xml = pkg.readNow(e.part);
     if (xml === undefined) throw new UnreadHere("a worksheet part missing");
     const sheet = readSheetXml(xml, strings, formats, book.date1904, new SheetLayoutReader(styleLayout));
+    book.walked.add(e.part);
     for (const line of sheet.cells.values()) for (const c of line.values()) if (c.formula !== null) anyFormula = true;
     read.push({ name: e.name, sheet, index: e.index });
   }

@@ -36,6 +36,14 @@ test("a text spliced from a walked one is read alike without being walked again;
   const rows = childrenOf(a, rootOf(a));
   const b = splice(a, [{ start: rows[0].end, end: rows[0].end, text: '<row r="9"><c r="B9"><v>2</v></c></row>' }]);
   expect(childrenOf(b, rootOf(b)).map((e) => b.slice(e.start, e.end))).toEqual(['<row r="1"><c r="A1"><v>1</v></c></row>', '<row r="9"><c r="B9"><v>2</v></c></row>', '<row r="2"/>']);
+  // An edit of the root's own tag, or before it, moves more than its end: the new root is found anew.
+  const rootB = rootOf(b);
+  const c = splice(b, [{ start: rootB.start, end: rootB.tagEnd, text: '<r xmlns:x="urn:x">' }]);
+  expect(c.slice(rootOf(c).start, rootOf(c).tagEnd)).toBe('<r xmlns:x="urn:x">');
+  expect(childrenOf(c, rootOf(c))).toHaveLength(3);
+  const d = splice(c, [{ start: 0, end: 0, text: "<!-- a comment first -->" }]);
+  expect(rootOf(d).start).toBe(24);
+  expect(childrenOf(d, rootOf(d)).map((e) => e.name)).toEqual(["row", "row", "row"]);
   expect(keptTexts()).toBeGreaterThan(0);
   forgetTexts();
   expect(keptTexts()).toBe(0);

@@ -6,7 +6,7 @@ import { addContentType, addRelationship, Package, relationshipsOf, REL, sameTyp
 import { openWorkbook, PackageShapeError, type OpenedWorkbook } from "./workbook";
 import { addMarks, isProtected, removeOwnMarks, setRowHeights, writeCells } from "./sheetXml";
 import { MINIMAL_STYLES, Styles } from "./styles";
-import { attr, childrenOf, forgetTexts, insertionPoint, rootOf, splice, withAttr, XmlShapeError } from "./xml";
+import { attr, childrenOf, forgetTexts, insertionPoint, rootOf, splice, wellFormed, withAttr, XmlShapeError } from "./xml";
 
 /**
  * The filled copy made by editing the original package: every part not named below keeps its bytes.
@@ -110,6 +110,7 @@ async function fillOpened(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]
     const part = partOf.get(f.sheet);
     const original = part ? await pkg.read(part) : undefined;
     if (!part || original === undefined) throw new PackageShapeError(`no part for sheet ${f.sheet}`);
+    if (book.walked.has(part)) wellFormed(original);
     if (isProtected(original)) {
       result.set(f.sheet, { written: [], skipped: f.writes.map((w) => w.cell), notes: [], protected: true, removed: { marks: 0, notes: 0 } });
       continue;

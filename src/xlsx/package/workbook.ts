@@ -21,6 +21,8 @@ export interface OpenedWorkbook {
   stylesPart?: string;
   /** The shared strings, read once on first use. */
   sharedStrings(): string[];
+  /** Parts whose text the reader walked whole with the XML scanner (so well-formed): a fill need not walk them again. */
+  walked: Set<string>;
 }
 
 interface SheetEntry {
@@ -70,6 +72,7 @@ export async function openWorkbook(input: Uint8Array | Package): Promise<OpenedW
     fullCalcOnLoad: calc ? on(attr(xml, calc, "fullCalcOnLoad")) : false,
     ...(partOf(REL.styles) ? { stylesPart: partOf(REL.styles) } : {}),
     sharedStrings: () => (strings ??= sharedStrings(ssPart === undefined ? undefined : pkg.readNow(ssPart))),
+    walked: new Set(),
   };
 }
 

@@ -30,12 +30,18 @@ export interface Element {
  * element's end can be found without tokenising its content (`fastEnd`). A few are kept: a fill goes
  * between a sheet, its notes' parts and the workbook.
  */
-const sound: string[] = [];
+const sound: Array<{ xml: string; root: Element | null }> = [];
 const SOUND_KEPT = 6;
 
-function markSound(xml: string): void {
-  if (sound.includes(xml)) return;
-  sound.push(xml);
+const soundEntry = (xml: string) => sound.find((e) => e.xml === xml);
+
+function markSound(xml: string, root: Element | null = null): void {
+  const known = soundEntry(xml);
+  if (known) {
+    known.root ??= root;
+    return;
+  }
+  sound.push({ xml, root });
   if (sound.length > SOUND_KEPT) sound.shift();
 }
 
@@ -80,8 +86,13 @@ export function forgetTexts(): void {
   top.children = null;
 }
 
+/** A text a caller walked whole with the scanner (the package reader, a sheet it read): known well-formed, kept until forgetTexts. */
+export function wellFormed(xml: string): void {
+  markSound(xml);
+}
+
 /** How many texts are kept (for the tests: none once a fill is done). */
-export const keptTexts = (): number => new Set([...sound, ...[...ahead.values()].map((m) => m.xml), ...(top.xml === null ? [] : [top.xml])]).size;
+export const keptTexts = (): number => new Set([...sound.map((e) => e.xml), ...[...ahead.values()].map((m) => m.xml), ...(top.xml === null ? [] : [top.xml])]).size;
 
 /** The element the scanner has just opened, its content stepped over: the cursor ends on its end tag. */
 function spanOf(sc: XmlScanner, fast = false): Element {
@@ -96,7 +107,7 @@ function spanOf(sc: XmlScanner, fast = false): Element {
 export function elementAt(xml: string, i: number): Element {
   const sc = new XmlScanner(xml, i);
   if (sc.next() !== OPEN || sc.start !== i) throw new XmlShapeError(`no element at ${i}`);
-  return spanOf(sc, sound.includes(xml));
+  return spanOf(sc, soundEntry(xml) !== undefined);
 }
 
 /**
@@ -118,7 +129,7 @@ export function childrenOf(xml: string, parent: Element): Element[] {
 function childElements(xml: string, parent: Element): Element[] {
   const out: Element[] = [];
   if (parent.selfClosing) return out;
-  const fast = sound.includes(xml);
+  const fast = soundEntry(xml) !== undefined;
   const sc = new XmlScanner(xml, parent.tagEnd, parent.contentEnd);
   for (let k = sc.next(); k !== DONE; k = sc.next()) if (k === OPEN) out.push(spanOf(sc, fast));
   return out;
@@ -127,20 +138,23 @@ function childElements(xml: string, parent: Element): Element[] {
 /** The document element (after the XML declaration, comments and processing instructions). */
 export function rootOf(xml: string): Element {
   if (top.root !== null && top.xml === xml) return top.root;
-  const sc = new XmlScanner(xml);
-  for (let k = sc.next(); k !== DONE; k = sc.next()) {
-    if (k === OPEN) {
+  const known = soundEntry(xml);
+  let root = known?.root ?? null;
+  if (root === null) {
+    const sc = new XmlScanner(xml);
+    for (let k = sc.next(); k !== DONE; k = sc.next()) {
+      if (k !== OPEN) continue;
       // A text already known sound is not tokenised again; any other is, whole, and is then known.
-      const known = sound.includes(xml);
-      const root = spanOf(sc, known);
-      if (!known) markSound(xml);
-      top.xml = xml;
-      top.root = root;
-      top.children = null;
-      return root;
+      root = spanOf(sc, known !== undefined);
+      break;
     }
+    if (root === null) throw new XmlShapeError("no root element");
+    markSound(xml, root);
   }
-  throw new XmlShapeError("no root element");
+  top.xml = xml;
+  top.root = root;
+  top.children = null;
+  return root;
 }
 
 /** The prefix of an element's name with its colon (`x:`), or "" — new elements are written alike. */
@@ -212,7 +226,17 @@ export function splice(xml: string, edits: Splice[]): string {
   }
   pieces.push(xml.slice(at));
   const out = pieces.join("");
-  if (sound.includes(xml)) markSound(out);
+  // The edited text takes the place of the text it was made from: an edit chain keeps one entry, and
+  // a sheet edited five times is not pushed out by the notes' parts read in between. Edits inside the
+  // root's content move only its end: the new text's root is known without a walk.
+  const from = soundEntry(xml);
+  if (from && !soundEntry(out)) {
+    const root = from.root;
+    const inside = root !== null && !root.selfClosing && sorted.every((e) => e.start >= root.tagEnd && e.end <= root.contentEnd);
+    const delta = out.length - xml.length;
+    from.xml = out;
+    from.root = inside ? { ...root, contentEnd: root.contentEnd + delta, end: root.end + delta } : null;
+  }
   return out;
 }
 
