@@ -59,6 +59,8 @@ export function useChecker(service: CheckService) {
   const timer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastFlush = React.useRef(-Infinity);
   const flush = React.useCallback(() => {
+    // Called early (the batch's last answer), the tick waiting is not needed any more.
+    if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
     lastFlush.current = performance.now();
     const q = queue.current;

@@ -5,7 +5,7 @@ import { printNamesOf, SheetLayoutReader, styleLayoutOf } from "./package/layout
 import { dateCell } from "./dates";
 import { REL, sameType } from "./package/opc";
 import { openWorkbook, stringItem, type OpenedWorkbook } from "./package/workbook";
-import { attr, childrenOf, rootOf } from "./package/xml";
+import { attr, childrenOf, forgetTexts, rootOf } from "./package/xml";
 import { CLOSE, DONE, OPEN, XmlScanner } from "./package/xmlScan";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { WorkbookReadError } from "./sniff";
@@ -125,9 +125,6 @@ interface SheetCells {
 /** What a `<c>` element holds, read from its children. One is filled again for each cell (no object per cell). */
 interface CellXml {
   ref: string | undefined;
-  /** The reference's row and column when read straight from the tag; 0 when not. */
-  row: number;
-  col: number;
   style: number | undefined;
   t: string | undefined;
   formula: string | null;
@@ -138,7 +135,7 @@ interface CellXml {
   inline: string | undefined;
 }
 
-const newCellXml = (): CellXml => ({ ref: undefined, row: 0, col: 0, style: undefined, t: undefined, formula: null, fType: undefined, si: undefined, fRef: undefined, v: undefined, inline: undefined });
+const newCellXml = (): CellXml => ({ ref: undefined, style: undefined, t: undefined, formula: null, fType: undefined, si: undefined, fRef: undefined, v: undefined, inline: undefined });
 
 /**
  * The value of a `<c>` written as most are, `<v>text</v></c>` right after its start tag, with no
@@ -164,9 +161,10 @@ const CELL_TYPES = new Map(["s", "str", "n", "b", "e", "inlineStr", "d"].map((t)
 
 /**
  * A cell's `r`, `s` and `t` read straight from its start tag when it is written as writers write it:
- * `name="value"` (either quote, no space around `=`), `r` an upper-case reference, `s` digits, `t` a
- * type the schema names, no `&` in any value. False for anything else, the cell then left whole to the scanner's attribute reader
- * (test/xlsx/cellFastPath.test.ts holds the two equal). The first of a repeated attribute counts, as there.
+ * `name="value"` (either quote, no space around `=`), `s` digits, `t` a type the schema names, no `&`,
+ * tab or line break in any value. False for anything else, the tag then read whole by the scanner's attribute reader
+ * (test/xlsx/cellFastPath.test.ts holds the two equal). The first of a repeated attribute counts, as
+ * there.
  */
 function plainAttrs(xml: string, from: number, to: number, cell: CellXml): boolean {
   let j = from;
@@ -189,29 +187,18 @@ function plainAttrs(xml: string, from: number, to: number, cell: CellXml): boole
     const close = xml.indexOf(q === 34 ? '"' : "'", start);
     if (close < 0 || close > to) return false;
     j = close + 1;
-    // Looked for within the value only (indexOf would search on to the end of the sheet, for every attribute).
-    for (let k = start; k < close; k++) if (xml.charCodeAt(k) === 38 /* & */) return false;
+    // A reference to decode, or white space the scanner would normalise, is left to it (looked for
+    // within the value only: indexOf would search on to the end of the sheet, for every attribute).
+    for (let k = start; k < close; k++) {
+      const ch = xml.charCodeAt(k);
+      if (ch === 38 /* & */ || ch === 9 || ch === 10 || ch === 13) return false;
+    }
     if (nameLen !== 1) continue;
     const name = xml.charCodeAt(nameStart);
     if (name === 114 /* r */) {
       if (sawR) continue;
       sawR = true;
-      let k = start;
-      let col = 0;
-      for (; k < close && k - start < 3; k++) {
-        const d = xml.charCodeAt(k);
-        if (d < 65 || d > 90) break;
-        col = col * 26 + (d - 64);
-      }
-      if (k === start || k === close || xml.charCodeAt(k) === 48 /* a leading 0 */) return false;
-      let row = 0;
-      for (; k < close; k++) {
-        const d = xml.charCodeAt(k);
-        if (d < 48 || d > 57) return false;
-        row = row * 10 + (d - 48);
-      }
-      cell.row = row;
-      cell.col = col;
+      cell.ref = xml.slice(start, close);
     } else if (name === 115 /* s */) {
       if (sawS) continue;
       sawS = true;
@@ -238,8 +225,6 @@ function plainAttrs(xml: string, from: number, to: number, cell: CellXml): boole
 /** The children of a `<c>`, the cursor on its start tag, read into `cell`; leaves the cursor on its end tag. */
 function cellXml(sc: XmlScanner, cell: CellXml): void {
   cell.ref = undefined;
-  cell.row = 0;
-  cell.col = 0;
   cell.style = undefined;
   cell.t = undefined;
   cell.formula = null;
@@ -249,10 +234,7 @@ function cellXml(sc: XmlScanner, cell: CellXml): void {
   cell.v = undefined;
   cell.inline = undefined;
   if (!plainAttrs(sc.source, sc.attrStart, sc.attrEnd, cell)) {
-    cell.row = 0;
-    cell.col = 0;
-    cell.style = undefined;
-    cell.t = undefined;
+    // Whatever the quick read set before it gave up is read again, here.
     let s: string | undefined;
     let ref: string | undefined;
     let t: string | undefined;
@@ -400,7 +382,7 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       continue;
     }
     cellXml(sc, c);
-    const at = c.col > 0 ? { row: c.row, col: c.col } : c.ref === undefined ? { row: rowNumber, col: colNumber + 1 } : refOf(c.ref);
+    const at = c.ref === undefined ? { row: rowNumber, col: colNumber + 1 } : refOf(c.ref);
     colNumber = at.col;
     rowNumber = at.row;
     const { style, t, v } = c;
@@ -599,6 +581,9 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
     for (const line of sheet.cells.values()) for (const c of line.values()) if (c.formula !== null) anyFormula = true;
     read.push({ name: e.name, sheet, index: e.index });
   }
+  // The parts read through the span API (the workbook, its relationships, the styles) are not kept
+  // once read: checking many workbooks holds none of them.
+  forgetTexts();
   // As the ExcelJS reader: calcPr counts only where the workbook has formulas.
   return read.map((r) => {
     const layout = r.sheet.layout.layout(printNames.get(r.index) ?? { area: null, titleRows: null });

@@ -27,7 +27,7 @@ test("a sheet without the words is neither protected nor drawn on; with them, as
   expect(legacyDrawingId(`<worksheet ${ns}><sheetData/><legacyDrawing r:id="rId7"/></worksheet>`)).toBe("rId7");
 });
 
-test("a text spliced from a walked one is read alike without being walked again; a fill keeps no text once done", async () => {
+test("a text spliced from a walked one is read alike without being walked again; a read or a fill keeps no text once done", async () => {
   const { splice, keptTexts, forgetTexts } = await import("../../src/xlsx/package/xml");
   const { fillPackage } = await import("../../src/xlsx/package/fillPackage");
   const fs = await import("node:fs");
@@ -53,6 +53,8 @@ test("a text spliced from a walked one is read alike without being walked again;
   const { readPackageSnapshots } = await import("../../src/xlsx/readPackage");
   const { planFill } = await import("../../src/core/fill");
   const [snap] = await readPackageSnapshots(bytes);
+  // Reading keeps none either (the workbook, its relationships and styles are read through the span API).
+  expect(keptTexts()).toBe(0);
   const { plan } = planFill(snap);
   expect(plan.writes.length + plan.marks.length).toBeGreaterThan(0);
   const filled = await fillPackage(bytes, [{ sheet: snap.name, writes: plan.writes, marks: plan.marks }]);

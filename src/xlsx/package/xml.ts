@@ -25,74 +25,62 @@ export interface Element {
 }
 
 /**
- * Texts known well-formed through their root's end: walked whole by the scanner (rootOf), or made by
- * splice from such a text (the edits are this module's callers' own well-formed fragments). In them an
- * element's end can be found without tokenising its content (`fastEnd`). A few are kept: a fill goes
- * between a sheet, its notes' parts and the workbook.
+ * Texts known well-formed through their root's end: walked whole by the scanner (rootOf, or the
+ * package reader for a sheet it read), or made by splice from such a text (the edits are this module's
+ * callers' own well-formed fragments). In them an element's end is found without tokenising its
+ * content (`fastEnd`), and each keeps its root and the root's children once asked for: a fill asks for
+ * them of one sheet several times over (where its data is, its protection, its drawing, where an
+ * element goes). A few are kept: a fill goes between a sheet, its notes' parts and the workbook.
  */
-const sound: Array<{ xml: string; root: Element | null }> = [];
-const SOUND_KEPT = 6;
+interface Known {
+  xml: string;
+  root: Element | null;
+  children: Element[] | null;
+}
+const known: Known[] = [];
+const KEPT = 6;
 
-const soundEntry = (xml: string) => sound.find((e) => e.xml === xml);
+const knownEntry = (xml: string) => known.find((e) => e.xml === xml);
 
-function markSound(xml: string, root: Element | null = null): void {
-  const known = soundEntry(xml);
-  if (known) {
-    known.root ??= root;
+/** A text a caller walked whole with the scanner: known well-formed (kept until forgetTexts). */
+export function wellFormed(xml: string, root: Element | null = null): void {
+  const k = knownEntry(xml);
+  if (k) {
+    k.root ??= root;
     return;
   }
-  sound.push({ xml, root });
-  if (sound.length > SOUND_KEPT) sound.shift();
+  known.push({ xml, root, children: null });
+  if (known.length > KEPT) known.shift();
 }
 
-/** Where `pattern` next occurs at or after `from` in the sound text (-1: nowhere), remembered, as the walks go forward. */
-const ahead = new Map<string, { xml: string; from: number; at: number }>();
-function nextOf(xml: string, pattern: string, from: number): number {
-  const m = ahead.get(pattern);
-  if (m && m.xml === xml && m.from <= from && (m.at < 0 || m.at >= from)) return m.at;
-  const at = xml.indexOf(pattern, from);
-  ahead.set(pattern, { xml, from, at });
-  return at;
+/** Lets go of every text this module keeps (once a workbook is read, or its copy made): a worker checking many holds none of them. */
+export function forgetTexts(): void {
+  known.length = 0;
 }
+
+/** How many texts are kept (for the tests). */
+export const keptTexts = (): number => known.length;
 
 /**
- * Just past the end tag of the element whose start tag ends at `tagEnd`, in a sound text: the first
- * `</qname>` after it, when nothing between could hide or own an end tag (a comment, CDATA, a
+ * Just past the end tag of the element whose start tag ends at `tagEnd`, in a well-formed text: the
+ * first `</qname>` after it, when nothing between could hide or own an end tag (a comment, CDATA, a
  * processing instruction, an element of the same name); -1 to leave it to the scanner. In well-formed
- * XML no `<` stands in text or attribute values, so the first such end tag is the element's own.
+ * XML no `<` stands in text or attribute values, so the first such end tag is the element's own. Each
+ * search stays within the element's content.
  */
 function fastEnd(xml: string, qname: string, tagEnd: number, limit: number): number {
   const close = `</${qname}>`;
   const at = xml.indexOf(close, tagEnd);
   if (at < 0 || at + close.length > limit) return -1;
-  const bang = nextOf(xml, "<!", tagEnd);
-  if (bang >= 0 && bang < at) return -1;
-  const pi = nextOf(xml, "<?", tagEnd);
-  if (pi >= 0 && pi < at) return -1;
+  const inner = xml.slice(tagEnd, at);
+  if (inner.includes("<!") || inner.includes("<?")) return -1;
   const open = `<${qname}`;
-  for (let n = xml.indexOf(open, tagEnd); n >= 0 && n < at; n = xml.indexOf(open, n + open.length)) {
-    const c = xml.charCodeAt(n + open.length);
+  for (let n = inner.indexOf(open); n >= 0; n = inner.indexOf(open, n + open.length)) {
+    const c = inner.charCodeAt(n + open.length);
     if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return -1;
   }
   return at + close.length;
 }
-
-/** Lets go of every text this module keeps (a fill's parts, once the copy is made): a worker filling many workbooks holds none of them. */
-export function forgetTexts(): void {
-  sound.length = 0;
-  ahead.clear();
-  top.xml = null;
-  top.root = null;
-  top.children = null;
-}
-
-/** A text a caller walked whole with the scanner (the package reader, a sheet it read): known well-formed, kept until forgetTexts. */
-export function wellFormed(xml: string): void {
-  markSound(xml);
-}
-
-/** How many texts are kept (for the tests: none once a fill is done). */
-export const keptTexts = (): number => new Set([...sound.map((e) => e.xml), ...[...ahead.values()].map((m) => m.xml), ...(top.xml === null ? [] : [top.xml])]).size;
 
 /** The element the scanner has just opened, its content stepped over: the cursor ends on its end tag. */
 function spanOf(sc: XmlScanner, fast = false): Element {
@@ -107,29 +95,22 @@ function spanOf(sc: XmlScanner, fast = false): Element {
 export function elementAt(xml: string, i: number): Element {
   const sc = new XmlScanner(xml, i);
   if (sc.next() !== OPEN || sc.start !== i) throw new XmlShapeError(`no element at ${i}`);
-  return spanOf(sc, soundEntry(xml) !== undefined);
+  return spanOf(sc, knownEntry(xml) !== undefined);
 }
 
-/**
- * The last document's root and its children: a fill asks for them of one sheet several times over
- * (where its data is, its protection, its drawing, where an element goes), and each answer is a walk
- * over the whole sheet. Kept while the same text is asked about; any edit makes another text.
- */
-const top: { xml: string | null; root: Element | null; children: Element[] | null } = { xml: null, root: null, children: null };
-
-/** The child elements of `parent`, in document order. */
+/** The child elements of `parent`, in document order (the root's kept, a copy given). */
 export function childrenOf(xml: string, parent: Element): Element[] {
-  if (top.root !== null && parent.start === top.root.start && parent.end === top.root.end && top.xml === xml) {
-    top.children ??= childElements(xml, parent);
-    return top.children.slice();
+  const k = knownEntry(xml);
+  if (k && k.root !== null && parent.start === k.root.start && parent.end === k.root.end) {
+    k.children ??= childElements(xml, parent, true);
+    return k.children.slice();
   }
-  return childElements(xml, parent);
+  return childElements(xml, parent, k !== undefined);
 }
 
-function childElements(xml: string, parent: Element): Element[] {
+function childElements(xml: string, parent: Element, fast: boolean): Element[] {
   const out: Element[] = [];
   if (parent.selfClosing) return out;
-  const fast = soundEntry(xml) !== undefined;
   const sc = new XmlScanner(xml, parent.tagEnd, parent.contentEnd);
   for (let k = sc.next(); k !== DONE; k = sc.next()) if (k === OPEN) out.push(spanOf(sc, fast));
   return out;
@@ -137,24 +118,17 @@ function childElements(xml: string, parent: Element): Element[] {
 
 /** The document element (after the XML declaration, comments and processing instructions). */
 export function rootOf(xml: string): Element {
-  if (top.root !== null && top.xml === xml) return top.root;
-  const known = soundEntry(xml);
-  let root = known?.root ?? null;
-  if (root === null) {
-    const sc = new XmlScanner(xml);
-    for (let k = sc.next(); k !== DONE; k = sc.next()) {
-      if (k !== OPEN) continue;
-      // A text already known sound is not tokenised again; any other is, whole, and is then known.
-      root = spanOf(sc, known !== undefined);
-      break;
-    }
-    if (root === null) throw new XmlShapeError("no root element");
-    markSound(xml, root);
+  const k = knownEntry(xml);
+  if (k?.root) return k.root;
+  const sc = new XmlScanner(xml);
+  for (let t = sc.next(); t !== DONE; t = sc.next()) {
+    if (t !== OPEN) continue;
+    // A text already known well-formed is not tokenised again; any other is, whole, and is then known.
+    const root = spanOf(sc, k !== undefined);
+    wellFormed(xml, root);
+    return root;
   }
-  top.xml = xml;
-  top.root = root;
-  top.children = null;
-  return root;
+  throw new XmlShapeError("no root element");
 }
 
 /** The prefix of an element's name with its colon (`x:`), or "" — new elements are written alike. */
@@ -229,13 +203,14 @@ export function splice(xml: string, edits: Splice[]): string {
   // The edited text takes the place of the text it was made from: an edit chain keeps one entry, and
   // a sheet edited five times is not pushed out by the notes' parts read in between. Edits inside the
   // root's content move only its end: the new text's root is known without a walk.
-  const from = soundEntry(xml);
-  if (from && !soundEntry(out)) {
+  const from = knownEntry(xml);
+  if (from && !knownEntry(out)) {
     const root = from.root;
     const inside = root !== null && !root.selfClosing && sorted.every((e) => e.start >= root.tagEnd && e.end <= root.contentEnd);
     const delta = out.length - xml.length;
     from.xml = out;
     from.root = inside ? { ...root, contentEnd: root.contentEnd + delta, end: root.end + delta } : null;
+    from.children = null;
   }
   return out;
 }
