@@ -1,5 +1,4 @@
 import { columnLetters, columnNumber, parseA1, parseRange, rangeToA1, toA1 } from "../core/address";
-import { displayText } from "../core/numberFormat";
 import { validLayout, validSnapshot, type CellValue, type SheetLayout, type SheetSnapshot } from "../core/snapshot";
 import { printNamesOf, SheetLayoutReader, styleLayoutOf } from "./package/layout";
 import { dateCell } from "./dates";
@@ -8,6 +7,7 @@ import { openWorkbook, stringItem, type OpenedWorkbook } from "./package/workboo
 import { attr, childrenOf, forgetTexts, rootOf } from "./package/xml";
 import { CLOSE, DONE, OPEN, XmlScanner } from "./package/xmlScan";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
+import { BLANK, COUNTS, DenseCells, OCCUPIED, SparseCells, type CellStore } from "./sheetCells";
 import { WorkbookReadError } from "./sniff";
 
 /**
@@ -62,17 +62,6 @@ function isDateFormat(fmt: string | undefined): boolean {
 /** A serial number as ExcelJS turns it into a date (to the millisecond), and back as the snapshot holds it. */
 const dateOf = (v: number, date1904: boolean) => dateCell(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
 
-interface PackageCell {
-  value: CellValue;
-  formula: string | null;
-  style: number | undefined;
-  /** ExcelJS's "null" cell: no value but a style; it does not count towards the sheet's extent. */
-  blank: boolean;
-  /** It holds something (a value, even "", or a formula): what a too-large sheet is read around. */
-  occupied?: boolean;
-  dateText?: string;
-}
-
 /** Shift a shared formula's relative references from its master to a dependent (ExcelJS's slideFormula). */
 function slide(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
   return formula.replace(/(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi, (whole, sheet: string | undefined, _s, addr: string, paren: string | undefined) => {
@@ -116,7 +105,7 @@ function styleFormats(xml: string | undefined): Array<string | undefined> {
 }
 
 interface SheetCells {
-  cells: Map<number, Map<number, PackageCell>>;
+  cells: CellStore;
   merges: string[];
   protected: boolean;
   layout: SheetLayoutReader;
@@ -297,8 +286,8 @@ function numberValue(text: string, iso: boolean, dated: boolean, date1904: boole
   return { value: d.value, dateText: d.text };
 }
 
-/** A cell reference as written in `r` (`B12`), read without a regular expression; anything else through parseA1. */
-function refOf(ref: string): { row: number; col: number } {
+/** A cell reference as written in `r` (`B12`) into `at`, read without a regular expression; anything else through parseA1. */
+function readRef(ref: string, at: { row: number; col: number }): void {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -310,22 +299,30 @@ function refOf(ref: string): { row: number; col: number } {
   const digits = i;
   for (; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) return parseA1(ref);
+    if (c < 48 || c > 57) break;
     row = row * 10 + (c - 48);
   }
-  return i === digits || digits === 0 || digits > 3 || ref.charCodeAt(digits) === 48 ? parseA1(ref) : { row, col };
+  if (i < ref.length || i === digits || digits === 0 || digits > 3 || ref.charCodeAt(digits) === 48) {
+    const p = parseA1(ref);
+    at.row = p.row;
+    at.col = p.col;
+    return;
+  }
+  at.row = row;
+  at.col = col;
 }
 
-/** One pass over a worksheet's XML as a parser reads it: its cells, merges and protection. */
-function readSheetXml(xml: string, strings: string[], formats: Array<string | undefined>, date1904: boolean, layout: SheetLayoutReader): SheetCells {
+/** One pass over a worksheet's XML as a parser reads it: its cells (into `cells`), merges and protection; null where the store refused a cell. */
+function readSheetXml(xml: string, strings: string[], formats: Array<string | undefined>, date1904: boolean, layout: SheetLayoutReader, cells: CellStore): SheetCells | null {
   const dateStyle = formats.map(isDateFormat);
-  const cells = new Map<number, Map<number, PackageCell>>();
+  const at = { row: 0, col: 0 };
   const shared = new Map<string, { formula: string; at: { row: number; col: number } }>();
   const merges: string[] = [];
   let isProtected = false;
   let sawData = false;
   let rowNumber = 0;
   let colNumber = 0;
+  let refRow = 0;
   const c = newCellXml();
   const sc = new XmlScanner(xml);
   while (sc.next() !== DONE) {
@@ -373,7 +370,11 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
         else if (name === "hidden") hidden ??= value;
       });
       rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
+      if (!(rowNumber >= 1)) throw new UnreadHere("a row number that is not one");
       colNumber = 0;
+      refRow = rowNumber;
+      // A row written again replaces the earlier one, as ExcelJS reads it.
+      if (!cells.startRow(rowNumber)) return null;
       if (ht !== undefined || hidden !== undefined) layout.row(rowNumber, ht, custom, hidden);
       continue;
     }
@@ -382,16 +383,21 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       continue;
     }
     cellXml(sc, c);
-    const at = c.ref === undefined ? { row: rowNumber, col: colNumber + 1 } : refOf(c.ref);
+    if (c.ref === undefined) {
+      at.row = refRow;
+      at.col = colNumber + 1;
+    } else readRef(c.ref, at);
+    // A cell is its row's, at the column its reference names (as ExcelJS places it); its reference's
+    // own row counts only for sliding a shared formula.
     colNumber = at.col;
-    rowNumber = at.row;
+    refRow = at.row;
+    const row = rowNumber;
     const { style, t, v } = c;
     let formula = c.formula;
     const dated = t === "d" || (style !== undefined && dateStyle[style] === true);
-    let cell: PackageCell;
     if (formula !== null || c.fType !== undefined) {
       if (c.fType === "shared" && c.si !== undefined) {
-        if (c.fRef !== undefined && formula !== null) shared.set(c.si, { formula, at });
+        if (c.fRef !== undefined && formula !== null) shared.set(c.si, { formula, at: { row: at.row, col: at.col } });
         else if (formula === null) {
           const master = shared.get(c.si);
           if (!master) throw new UnreadHere("a shared formula before its master");
@@ -407,7 +413,7 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
         else if (!dated) result = parseFloat(v);
         else ({ value: result, dateText } = numberValue(v, t === "d", dated, date1904));
       }
-      cell = { value: result === "" ? null : result, formula: formula === null ? null : `=${formula}`, style, blank: false, occupied: true, dateText: dateText || undefined };
+      if (!cells.put(row, at.col, result === "" ? null : result, formula === null ? null : `=${formula}`, style, COUNTS | OCCUPIED, dateText)) return null;
     } else if (v !== undefined || c.inline !== undefined) {
       let value: CellValue;
       let dateText: string | undefined;
@@ -419,15 +425,13 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       else if (!dated) value = parseFloat(v ?? "");
       else ({ value, dateText } = numberValue(v ?? "", t === "d", dated, date1904));
       if (typeof value === "number" && Number.isNaN(value)) throw new UnreadHere("a number that is not one");
-      cell = { value: value === "" ? null : value, formula: null, style, blank: false, occupied: true, dateText: dateText || undefined };
-      if (typeof value === "string" && value !== "" && layout.wrapsStyle(style)) layout.wrapped.push(toA1(at.row, at.col));
-    } else {
-      // ExcelJS: a styled empty cell is "null" (outside the extent); an unstyled one counts.
-      cell = { value: null, formula: null, style, blank: style !== undefined };
+      if (!cells.put(row, at.col, value === "" ? null : value, null, style, COUNTS | OCCUPIED, dateText)) return null;
+      if (typeof value === "string" && value !== "" && layout.wrapsStyle(style)) layout.wrapped.push(toA1(row, at.col));
+    } else if (style) {
+      // ExcelJS: a styled empty cell is "null": outside the extent, its format kept.
+      if (!cells.put(row, at.col, null, null, style, BLANK)) return null;
     }
-    let row = cells.get(at.row);
-    if (!row) cells.set(at.row, (row = new Map()));
-    row.set(at.col, cell);
+    // An empty cell without a style (or with style 0) ExcelJS does not keep at all (Row's model setter).
   }
   if (!sawData) throw new UnreadHere("no sheetData");
   return { cells, merges, protected: isProtected, layout };
@@ -442,12 +446,13 @@ function attrsOf(sc: XmlScanner): Record<string, string> {
 }
 
 /**
- * Merged areas as ExcelJS keeps them: the master keeps its cell (or gets a blank one), every other
- * cell becomes an empty one that counts towards the extent. Overlapping merges make ExcelJS refuse
- * the file; that refusal, in its words, is left to it.
+ * Merged areas as ExcelJS keeps them: the master keeps its cell, every other cell becomes an empty one
+ * (keeping its style) that counts towards the extent. Overlapping merges make ExcelJS refuse the file;
+ * that refusal, in its words, is left to it. Returns the areas, read.
  */
-function applyMerges(cells: SheetCells["cells"], merges: string[]): void {
+function mergeAreas(merges: string[]): Box[] {
   const taken = new Set<number>();
+  const areas: Box[] = [];
   for (const m of merges) {
     const r = parseRange(m);
     // A merged area over a million cells is no form's: said so, never handed to ExcelJS, which would
@@ -459,77 +464,63 @@ function applyMerges(cells: SheetCells["cells"], merges: string[]): void {
       );
     }
     for (let row = r.top; row <= r.bottom; row++) {
-      let line = cells.get(row);
-      if (!line) cells.set(row, (line = new Map()));
       for (let col = r.left; col <= r.right; col++) {
         const key = row * 16_384 + col;
         if (taken.has(key)) throw new UnreadHere("overlapping merges");
         taken.add(key);
-        if (row === r.top && col === r.left) {
-          if (!line.has(col)) line.set(col, { value: null, formula: null, style: undefined, blank: true });
-          continue;
-        }
-        const old = line.get(col);
-        line.set(col, { value: null, formula: null, style: old?.style, blank: false });
       }
     }
+    areas.push(r);
   }
+  return areas;
 }
 
-function extent(cells: SheetCells["cells"]): Box | null {
-  let box: Box | null = null;
-  for (const [row, line] of cells) {
-    for (const [col, cell] of line) {
-      if (cell.blank) continue;
-      if (!box) box = { top: row, left: col, bottom: row, right: col };
-      else {
-        box.top = Math.min(box.top, row);
-        box.bottom = Math.max(box.bottom, row);
-        box.left = Math.min(box.left, col);
-        box.right = Math.max(box.right, col);
-      }
-    }
+/** The box around a merged area's cells other than its master (null: a single cell). */
+function coveredBox(a: Box): Box | null {
+  if (a.top === a.bottom && a.left === a.right) return null;
+  // A single row's covered cells are right of the master; a single column's, below it.
+  if (a.top === a.bottom) return { ...a, left: a.left + 1 };
+  if (a.left === a.right) return { ...a, top: a.top + 1 };
+  return a;
+}
+
+/** The sheet's extent as ExcelJS has it: its cells other than styled empty ones, and its merged areas. */
+function extent(cells: CellStore, areas: Box[]): Box | null {
+  let box = cells.extent();
+  for (const a of areas) {
+    const b = coveredBox(a);
+    if (!b) continue;
+    box = box ? { top: Math.min(box.top, b.top), left: Math.min(box.left, b.left), bottom: Math.max(box.bottom, b.bottom), right: Math.max(box.right, b.right) } : b;
   }
   return box;
 }
 
-function snapshot(name: string, read: SheetCells, formats: Array<string | undefined>, recalc: boolean, layout: SheetLayout): SheetSnapshot {
+const tooLarge = (box: Box | null) => box !== null && (box.bottom - box.top + 1) * (box.right - box.left + 1) > MAX_SNAPSHOT_CELLS;
+
+function snapshot(name: string, read: SheetCells & { areas: Box[] }, recalc: boolean, layout: SheetLayout): SheetSnapshot {
   const flags = { protected: read.protected, ...(recalc ? { recalculatesOnLoad: true } : {}), layout };
+  const { cells, areas } = read;
   let merges = read.merges;
-  applyMerges(read.cells, merges);
-  let box = extent(read.cells);
-  if (box && (box.bottom - box.top + 1) * (box.right - box.left + 1) > MAX_SNAPSHOT_CELLS) {
-    const occupied: Array<{ r: number; c: number }> = [];
-    for (const [row, line] of read.cells) for (const [col, cell] of line) if (cell.occupied) occupied.push({ r: row, c: col });
-    box = densestBox(occupied);
+  let box = extent(cells, areas);
+  if (tooLarge(box)) {
+    box = densestBox(cells.occupied());
     if (box) merges = clipMerges(merges, box);
   }
   if (!box) return { name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges, ...flags };
-  const values: CellValue[][] = [];
-  const text: string[][] = [];
-  const numberFormats: string[][] = [];
-  const formulas: Array<Array<string | null>> = [];
-  for (let r = box.top; r <= box.bottom; r++) {
-    const line = read.cells.get(r);
-    const vr: CellValue[] = [];
-    const tr: string[] = [];
-    const nr: string[] = [];
-    const fr: Array<string | null> = [];
-    for (let c = box.left; c <= box.right; c++) {
-      const cell = line?.get(c);
-      const fmt = (cell?.style === undefined ? undefined : formats[cell.style]) || "General";
-      const value = cell?.value ?? null;
-      vr.push(value);
-      nr.push(fmt);
-      fr.push(cell?.formula ?? null);
-      tr.push(cell?.dateText ?? displayText(value, fmt));
+  const { top, left, bottom, right } = box;
+  const { values, text, numberFormats, formulas } = cells.grids(box);
+  // A merged area's cells other than its master read empty, each in its own format.
+  for (const a of areas) {
+    for (let row = Math.max(a.top, top); row <= Math.min(a.bottom, bottom); row++) {
+      for (let col = Math.max(a.left, left); col <= Math.min(a.right, right); col++) {
+        if (row === a.top && col === a.left) continue;
+        values[row - top][col - left] = null;
+        formulas[row - top][col - left] = null;
+        text[row - top][col - left] = "";
+      }
     }
-    values.push(vr);
-    text.push(tr);
-    numberFormats.push(nr);
-    formulas.push(fr);
   }
-  return { name, origin: { row: box.top, col: box.left }, values, text, numberFormats, formulas, merges, ...flags };
+  return { name, origin: { row: top, col: left }, values, text, numberFormats, formulas, merges, ...flags };
 }
 
 /** The sheets of an .xlsx package, as snapshots; UnreadHere for what this reader leaves to ExcelJS. */
@@ -571,15 +562,23 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
     if (!sameType(rel.type, REL.worksheet)) throw new UnreadHere("a sheet that is not a worksheet");
     entries.push({ name, part: rel.target, index });
   }
-  const read: Array<{ name: string; sheet: SheetCells; index: number }> = [];
+  const read: Array<{ name: string; sheet: SheetCells & { areas: Box[] }; index: number }> = [];
   let anyFormula = false;
   for (const e of entries) {
     const xml = pkg.readNow(e.part);
     if (xml === undefined) throw new UnreadHere("a worksheet part missing");
-    const sheet = readSheetXml(xml, strings, formats, book.date1904, new SheetLayoutReader(styleLayout));
+    const readInto = (cells: CellStore) => readSheetXml(xml, strings, formats, book.date1904, new SheetLayoutReader(styleLayout), cells);
+    // Rows as arrays; a sheet not in order, too sparse for them, or to be read around its densest
+    // cells, is read again cell by cell.
+    let sheet = readInto(new DenseCells(formats));
+    let areas = sheet ? mergeAreas(sheet.merges) : [];
+    if (sheet === null || tooLarge(extent(sheet.cells, areas))) {
+      sheet = readInto(new SparseCells(formats))!;
+      areas = mergeAreas(sheet.merges);
+    }
     book.walked.add(e.part);
-    for (const line of sheet.cells.values()) for (const c of line.values()) if (c.formula !== null) anyFormula = true;
-    read.push({ name: e.name, sheet, index: e.index });
+    if (sheet.cells.anyFormula) anyFormula = true;
+    read.push({ name: e.name, sheet: { ...sheet, areas }, index: e.index });
   }
   // The parts read through the span API (the workbook, its relationships, the styles) are not kept
   // once read: checking many workbooks holds none of them.
@@ -587,7 +586,7 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
   // As the ExcelJS reader: calcPr counts only where the workbook has formulas.
   return read.map((r) => {
     const layout = r.sheet.layout.layout(printNames.get(r.index) ?? { area: null, titleRows: null });
-    const snap = snapshot(r.name, r.sheet, formats, book.fullCalcOnLoad && anyFormula, layout);
+    const snap = snapshot(r.name, r.sheet, book.fullCalcOnLoad && anyFormula, layout);
     // A layout this reader cannot vouch for is left out (no print check), never the sheet's cells with it.
     if (!validLayout(layout)) delete snap.layout;
     return validSnapshot(snap);

@@ -1,0 +1,291 @@
+import { displayText } from "../core/numberFormat";
+import type { CellValue } from "../core/snapshot";
+import type { Box } from "./extent";
+
+/**
+ * Where the package reader puts a sheet's cells as it reads them, and how they become the snapshot's
+ * grids. No object per cell: a 50,000-row form is 400,000 cells, and on the machines we measure on
+ * fresh memory costs more than the reading itself.
+ */
+
+/** A styled empty cell: ExcelJS's "null" cell, which does not count towards the sheet's extent. */
+export const BLANK = 1;
+/** A cell that counts towards the extent (any other written cell, an unstyled empty one too). */
+export const COUNTS = 2;
+/** It holds something (a value, even "", or a formula): what a too-large sheet is read around. */
+export const OCCUPIED = 4;
+
+export interface Grids {
+  values: CellValue[][];
+  text: string[][];
+  numberFormats: string[][];
+  formulas: Array<Array<string | null>>;
+}
+
+export interface CellStore {
+  /** A `<row>` begins: a row written again replaces the earlier one. False: not taken (as for put). */
+  startRow(row: number): boolean;
+  /**
+   * One cell as read; a cell written again replaces it, as in a map. False: this store does not take
+   * it (a sheet too sparse for rows held as arrays), and the sheet is read again into SparseCells.
+   */
+  put(row: number, col: number, value: CellValue, formula: string | null, style: number | undefined, flags: number, dateText?: string): boolean;
+  readonly anyFormula: boolean;
+  /** The box around the cells that count (merged areas not included). */
+  extent(): Box | null;
+  /** Where the occupied cells are. */
+  occupied(): Array<{ r: number; c: number }>;
+  /** The grids of the box, every cell in it; what lies outside is dropped. Called once. */
+  grids(box: Box): Grids;
+}
+
+const formatOf = (formats: ReadonlyArray<string | undefined>, style: number | undefined) => (style === undefined ? undefined : formats[style]) || "General";
+
+/** Rows of `width` empty cells, to be filled in. */
+function emptyRow<T>(width: number, empty: T): T[] {
+  const row: T[] = [];
+  for (let c = 0; c < width; c++) row.push(empty);
+  return row;
+}
+
+interface Line {
+  v: CellValue[];
+  t: string[];
+  n: string[];
+  f: Array<string | null>;
+  /** How many places are written (the arrays may be longer, made to the width rows have had so far). */
+  len: number;
+}
+
+/**
+ * The usual sheet, its cells in order (rows down, cells along each row, as every writer we know writes
+ * them): each row's cells as arrays from column A, which become the grids' rows. Gaps within a row are
+ * filled with empty cells, up to a bound in proportion to the cells read. A cell out of order (one
+ * that may be written twice), a sheet too sparse for rows as arrays (a cell at XFD in every row), or
+ * one whose extent is too large to read whole, goes to SparseCells instead.
+ */
+export class DenseCells implements CellStore {
+  private readonly lines = new Map<number, Line>();
+  private row = 0;
+  private col = 0;
+  private line: Line | null = null;
+  private cells = 0;
+  private padded = 0;
+  /** The widest row so far: each new row's arrays are made this long, so most are never grown. */
+  private width = 0;
+  private box: Box | null = null;
+  anyFormula = false;
+
+  constructor(private readonly formats: ReadonlyArray<string | undefined>) {}
+
+  /** Rows must come in order, each once. */
+  startRow(row: number): boolean {
+    if (row <= this.lastRow) return false;
+    this.lastRow = row;
+    return true;
+  }
+
+  private lastRow = 0;
+
+  put(row: number, col: number, value: CellValue, formula: string | null, style: number | undefined, flags: number, dateText?: string): boolean {
+    let l = this.line;
+    if (row !== this.row || l === null) {
+      if (row < this.row || (l !== null && row === this.row)) return false;
+      l = { v: new Array<CellValue>(this.width), t: new Array<string>(this.width), n: new Array<string>(this.width), f: new Array<string | null>(this.width), len: 0 };
+      this.lines.set(row, l);
+      this.row = row;
+      this.col = 0;
+      this.line = l;
+    } else if (col <= this.col) return false;
+    this.col = col;
+    const fmt = formatOf(this.formats, style);
+    const text = dateText || displayText(value, fmt);
+    if (formula !== null) this.anyFormula = true;
+    this.cells++;
+    const i = col - 1;
+    if (i > l.len) {
+      this.padded += i - l.len;
+      if (this.padded > 65_536 + 2 * this.cells) return false;
+      for (let c = l.len; c < i; c++) {
+        l.v[c] = null;
+        l.t[c] = "";
+        l.n[c] = "General";
+        l.f[c] = null;
+      }
+    }
+    l.v[i] = value;
+    l.t[i] = text;
+    l.n[i] = fmt;
+    l.f[i] = formula;
+    l.len = col;
+    if (col > this.width) this.width = col;
+    if ((flags & COUNTS) !== 0) {
+      const b = this.box;
+      if (b === null) this.box = { top: row, left: col, bottom: row, right: col };
+      else {
+        // Rows come in order: the first counted row is the top.
+        b.bottom = row;
+        if (col < b.left) b.left = col;
+        if (col > b.right) b.right = col;
+      }
+    }
+    return true;
+  }
+
+  extent(): Box | null {
+    return this.box && { ...this.box };
+  }
+
+  /** Not kept: a sheet read around its occupied cells is read into SparseCells. */
+  occupied(): Array<{ r: number; c: number }> {
+    throw new Error("DenseCells keeps no occupancy: read the sheet into SparseCells");
+  }
+
+  grids({ top, left, bottom, right }: Box): Grids {
+    const width = right - left + 1;
+    const out: Grids = { values: [], text: [], numberFormats: [], formulas: [] };
+    for (let r = top; r <= bottom; r++) {
+      const l = this.lines.get(r);
+      if (!l) {
+        out.values.push(emptyRow(width, null));
+        out.text.push(emptyRow(width, ""));
+        out.numberFormats.push(emptyRow(width, "General"));
+        out.formulas.push(emptyRow(width, null));
+        continue;
+      }
+      // The row's arrays become the grid's: filled out to the box, and cut to it (styled empty cells beyond it).
+      for (let c = l.len; c < right; c++) {
+        l.v[c] = null;
+        l.t[c] = "";
+        l.n[c] = "General";
+        l.f[c] = null;
+      }
+      if (l.v.length > right) {
+        l.v.length = right;
+        l.t.length = right;
+        l.n.length = right;
+        l.f.length = right;
+      }
+      if (left > 1) {
+        l.v.splice(0, left - 1);
+        l.t.splice(0, left - 1);
+        l.n.splice(0, left - 1);
+        l.f.splice(0, left - 1);
+      }
+      out.values.push(l.v);
+      out.text.push(l.t);
+      out.numberFormats.push(l.n);
+      out.formulas.push(l.f);
+    }
+    this.lines.clear();
+    return out;
+  }
+}
+
+/**
+ * Any sheet, however sparse: the cells in document order, an entry in parallel arrays per cell. A cell
+ * written twice is the one written last.
+ */
+export class SparseCells implements CellStore {
+  private readonly rows: number[] = [];
+  private readonly cols: number[] = [];
+  private readonly values: CellValue[] = [];
+  private readonly formulas: Array<string | null> = [];
+  private readonly styles: Array<number | undefined> = [];
+  private readonly flags: number[] = [];
+  private readonly dateTexts = new Map<number, string>();
+  /** Where each row last began, as an entry index: its entries before that were replaced. */
+  private readonly rowStarts = new Map<number, number>();
+  anyFormula = false;
+
+  constructor(private readonly formats: ReadonlyArray<string | undefined>) {}
+
+  startRow(row: number): boolean {
+    this.rowStarts.set(row, this.rows.length);
+    return true;
+  }
+
+  put(row: number, col: number, value: CellValue, formula: string | null, style: number | undefined, flags: number, dateText?: string): boolean {
+    const n = this.rows.length;
+    this.rows.push(row);
+    this.cols.push(col);
+    this.values.push(value);
+    this.formulas.push(formula);
+    this.styles.push(style);
+    this.flags.push(flags);
+    if (dateText) this.dateTexts.set(n, dateText);
+    if (formula !== null) this.anyFormula = true;
+    return true;
+  }
+
+  /** The entries replaced: by a later cell at the same place, or by the row written again. */
+  private lastOf(): Uint8Array {
+    const gone = new Uint8Array(this.rows.length);
+    const last = new Map<string, number>();
+    for (let i = 0; i < this.rows.length; i++) {
+      if (i < (this.rowStarts.get(this.rows[i]) ?? 0)) {
+        gone[i] = 1;
+        continue;
+      }
+      const key = `${this.rows[i]},${this.cols[i]}`;
+      const before = last.get(key);
+      if (before !== undefined) gone[before] = 1;
+      last.set(key, i);
+    }
+    return gone;
+  }
+
+  private gone: Uint8Array | null = null;
+  private replaced(): Uint8Array {
+    return (this.gone ??= this.lastOf());
+  }
+
+  extent(): Box | null {
+    const gone = this.replaced();
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -Infinity;
+    let right = -Infinity;
+    for (let i = 0; i < this.rows.length; i++) {
+      if ((this.flags[i] & COUNTS) === 0 || gone[i] === 1) continue;
+      const row = this.rows[i];
+      const col = this.cols[i];
+      if (row < top) top = row;
+      if (row > bottom) bottom = row;
+      if (col < left) left = col;
+      if (col > right) right = col;
+    }
+    return top === Infinity ? null : { top, left, bottom, right };
+  }
+
+  occupied(): Array<{ r: number; c: number }> {
+    const gone = this.replaced();
+    const out: Array<{ r: number; c: number }> = [];
+    for (let i = 0; i < this.rows.length; i++) if ((this.flags[i] & OCCUPIED) !== 0 && gone[i] === 0) out.push({ r: this.rows[i], c: this.cols[i] });
+    return out;
+  }
+
+  grids({ top, left, bottom, right }: Box): Grids {
+    const width = right - left + 1;
+    const out: Grids = { values: [], text: [], numberFormats: [], formulas: [] };
+    for (let r = top; r <= bottom; r++) {
+      out.values.push(emptyRow(width, null));
+      out.text.push(emptyRow(width, ""));
+      out.numberFormats.push(emptyRow(width, "General"));
+      out.formulas.push(emptyRow(width, null));
+    }
+    const gone = this.replaced();
+    for (let i = 0; i < this.rows.length; i++) {
+      const row = this.rows[i];
+      const col = this.cols[i];
+      if (row < top || row > bottom || col < left || col > right || gone[i] === 1) continue;
+      const fmt = formatOf(this.formats, this.styles[i]);
+      const value = this.values[i];
+      out.values[row - top][col - left] = value;
+      out.numberFormats[row - top][col - left] = fmt;
+      out.formulas[row - top][col - left] = this.formulas[i];
+      out.text[row - top][col - left] = this.dateTexts.get(i) ?? displayText(value, fmt);
+    }
+    return out;
+  }
+}
