@@ -90,7 +90,7 @@ export class DenseCells implements CellStore {
   put(row: number, col: number, value: CellValue, formula: string | null, style: number | undefined, flags: number, dateText?: string): boolean {
     let l = this.line;
     if (row !== this.row || l === null) {
-      if (row < this.row || (l !== null && row === this.row)) return false;
+      if (row < this.row) return false;
       l = { v: new Array<CellValue>(this.width), t: new Array<string>(this.width), n: new Array<string>(this.width), f: new Array<string | null>(this.width), len: 0 };
       this.lines.set(row, l);
       this.row = row;
