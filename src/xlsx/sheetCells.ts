@@ -48,12 +48,15 @@ function emptyRow<T>(width: number, empty: T): T[] {
   return row;
 }
 
+/** The most places a row's arrays are made with before its cells are read. */
+const MADE_AT_MOST = 256;
+
 interface Line {
   v: CellValue[];
   t: string[];
   n: string[];
   f: Array<string | null>;
-  /** How many places are written (the arrays may be longer, made to the width rows have had so far). */
+  /** How many places are written (the arrays may be longer, made as long as the row before). */
   len: number;
 }
 
@@ -71,8 +74,6 @@ export class DenseCells implements CellStore {
   private line: Line | null = null;
   private cells = 0;
   private padded = 0;
-  /** The widest row so far: each new row's arrays are made this long, so most are never grown. */
-  private width = 0;
   private box: Box | null = null;
   anyFormula = false;
 
@@ -91,7 +92,10 @@ export class DenseCells implements CellStore {
     let l = this.line;
     if (row !== this.row || l === null) {
       if (row < this.row) return false;
-      l = { v: new Array<CellValue>(this.width), t: new Array<string>(this.width), n: new Array<string>(this.width), f: new Array<string | null>(this.width), len: 0 };
+      // Made as long as the row before (rows of a form are alike), so most are never grown; not
+      // longer than MADE_AT_MOST, so one wide row does not widen every row after it.
+      const w = l === null ? 0 : Math.min(l.len, MADE_AT_MOST);
+      l = { v: new Array<CellValue>(w), t: new Array<string>(w), n: new Array<string>(w), f: new Array<string | null>(w), len: 0 };
       this.lines.set(row, l);
       this.row = row;
       this.col = 0;
@@ -118,7 +122,6 @@ export class DenseCells implements CellStore {
     l.n[i] = fmt;
     l.f[i] = formula;
     l.len = col;
-    if (col > this.width) this.width = col;
     if ((flags & COUNTS) !== 0) {
       const b = this.box;
       if (b === null) this.box = { top: row, left: col, bottom: row, right: col };

@@ -15,6 +15,7 @@ const SECTION_WEIGHT = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
 
 const TOTAL_WORDS = new Set(["总分", "合计", "总计", "总分值", "合计得分", "总得分", "总分(分)", "自评总分", "自评总分(分)"]);
 const isGradeLabel = (k: string) => /^(评分等级|绩效等级|自评等级|等级)[:：]?$/.test(k);
+const isTotalOrGradeLabel = (k: string) => TOTAL_WORDS.has(k.replace(/[:：]$/, "")) || isGradeLabel(k);
 
 export interface TableRead {
   indicators: Indicator[];
@@ -115,7 +116,7 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
 
   let r = header.lastRow + 1;
   for (; r <= grid.bottom; r++) {
-    const label = rowLabel(grid, r, labelLimit, (k) => TOTAL_WORDS.has(k.replace(/[:：]$/, "")) || isGradeLabel(k));
+    const label = rowLabel(grid, r, labelLimit, isTotalOrGradeLabel);
     const totalCol = label !== null && !isGradeLabel(grid.key(r, label, false)) ? label : null;
     if (totalCol !== null) {
       total = {
