@@ -1,6 +1,6 @@
 // The page's checking service (issue 15 §6): each file in a worker with a time limit; a worker that runs
 // past it or crashes costs that file's row, said so, never the page or the other files.
-import { createCheckService, type WorkerLike } from "../../src/web/services/checkService";
+import { createCheckService, poolSize, type WorkerLike } from "../../src/web/services/checkService";
 import type { Reply, Request } from "../../src/web/services/protocol";
 import { resolveSettings } from "../../src/core/settings";
 
@@ -134,4 +134,29 @@ test("a worker that answers its second file before its first (the real worker do
   expect(results.map((r) => [r.file, r.error])).toEqual(names.map((n) => [n, undefined]));
   // a was answered while slow was still running, and b was given the worker in its place.
   expect(order.indexOf("a.xlsx")).toBeLessThan(order.indexOf("slow.xlsx"));
+});
+
+test("one worker per core but the page's own, from one up to four; a number asked for is taken", () => {
+  expect([undefined, 0, 1, 2, 3, 4, 8, 16].map((cores) => poolSize(cores))).toEqual([1, 1, 1, 1, 2, 3, 4, 4]);
+  expect(poolSize(2, 3)).toBe(3);
+  expect(poolSize(8, 9)).toBe(4);
+  expect(poolSize(8, 0)).toBe(1);
+});
+
+test("the pool starts no more workers than its size, however many files wait (4 cores: 3 workers)", async () => {
+  const { makeWorker, made } = fakeWorkers();
+  const g = globalThis as unknown as { navigator?: unknown };
+  const before = Object.getOwnPropertyDescriptor(g, "navigator");
+  Object.defineProperty(g, "navigator", { value: { hardwareConcurrency: 4 }, configurable: true });
+  try {
+    const service = createCheckService({ timeoutMs: 5000, makeWorker });
+    await new Promise((r) => setTimeout(r, 10));
+    const names = Array.from({ length: 12 }, (_, i) => `f${i}.xlsx`);
+    const results = await Promise.all(names.map((n) => service.check(n, blob(), settings)));
+    expect(results.map((r) => r.file)).toEqual(names);
+    expect(made.length).toBe(3);
+  } finally {
+    if (before) Object.defineProperty(g, "navigator", before);
+    else delete g.navigator;
+  }
 });
