@@ -5,4 +5,4 @@ import { App } from "./App";
 import { createCheckService } from "./services/checkService";
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<App service={createCheckService()} />);
+if (root) createRoot(root).render(<App service={createCheckService({ prestart: true })} />);

@@ -160,3 +160,18 @@ test("the pool starts no more workers than its size, however many files wait (4 
     else delete g.navigator;
   }
 });
+
+test("prestarted, the pool's workers start before any file is chosen, and the files go to them", async () => {
+  const { makeWorker, made } = fakeWorkers();
+  const service = createCheckService({ workers: 2, timeoutMs: 5000, makeWorker, prestart: true });
+  expect(made.length).toBe(2);
+  await new Promise((r) => setTimeout(r, 10));
+  const results = await Promise.all(["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"].map((n) => service.check(n, blob(), settings)));
+  expect(results.map((r) => r.file)).toEqual(["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"]);
+  expect(made.length).toBe(2);
+  expect(made.every((w) => w.answered.length > 0)).toBe(true);
+  // Without prestart, none starts until a file comes.
+  const lazy = fakeWorkers();
+  createCheckService({ workers: 2, makeWorker: lazy.makeWorker });
+  expect(lazy.made.length).toBe(0);
+});

@@ -62,7 +62,7 @@ export function poolSize(cores: number | undefined, asked?: number): number {
  * costs that file's row only, said so. Where a worker cannot start at all (a page opened from disk, a
  * policy that forbids them) the same code runs in the page, one file after another.
  */
-export function createCheckService(opts: { workers?: number; inPage?: boolean; timeoutMs?: number; makeWorker?: () => WorkerLike } = {}): CheckService {
+export function createCheckService(opts: { workers?: number; inPage?: boolean; timeoutMs?: number; makeWorker?: () => WorkerLike; prestart?: boolean } = {}): CheckService {
   const size = poolSize(typeof navigator !== "undefined" ? navigator.hardwareConcurrency : undefined, opts.workers);
   const timeoutMs = opts.timeoutMs ?? FILE_TIMEOUT_MS;
   const makeWorker = opts.makeWorker ?? (() => new Worker(__JIXIAO_WORKER__) as unknown as WorkerLike);
@@ -227,6 +227,16 @@ export function createCheckService(opts: { workers?: number; inPage?: boolean; t
       : error === "crashed"
         ? { file: name, sheets: [], error: { zh: "文件过大或结构异常，已跳过：检查进程因内存不足或出错而停止", en: "File too large or malformed, skipped: the check ran out of memory or failed" } }
         : null;
+
+  // The page's pool starts while the person chooses files: a worker's start (its script loaded and
+  // compiled) is then behind it when the first file comes.
+  if (opts.prestart && !inPage) {
+    while (slots.length < size) {
+      const started = startWorker();
+      if (!started) break;
+      slots.push(started);
+    }
+  }
 
   return {
     async check(name, file, settings) {
