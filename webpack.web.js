@@ -33,7 +33,8 @@ module.exports = (env, argv) => {
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { noParse: excelJsNoParse, rules: [typescriptRule] },
+    // The worker's warm-up form (src/web/services/warmUp.ts) goes into its script, as a data URL.
+    module: { noParse: excelJsNoParse, rules: [typescriptRule, { test: /\.xlsx$/, type: "asset/inline" }] },
     optimization: { splitChunks: { cacheGroups: excelJsChunk } },
     plugins: [
       browserCodec,

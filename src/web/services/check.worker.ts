@@ -2,6 +2,8 @@
 // while a hundred workbooks are checked.
 import type { Request } from "./protocol";
 import { run } from "./runner";
+import warmUpForm from "./warmUp.xlsx";
+import { bytesOfDataUrl, warmUp } from "./warmUp";
 
 /** The worker's global scope, as far as used (the DOM library's types describe a window, not a worker). */
 interface WorkerScope {
@@ -10,10 +12,15 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+/** No file has come yet: the worker warms up meanwhile. */
+let idle = true;
+
 scope.onmessage = (e: MessageEvent<Request>) => {
+  idle = false;
   void run(e.data).then((reply) => {
     const transfer = "bytes" in reply && reply.bytes ? [reply.bytes.buffer as ArrayBuffer] : [];
     scope.postMessage(reply, transfer);
   });
 };
 scope.postMessage({ ready: true });
+void warmUp(bytesOfDataUrl(warmUpForm), () => idle);
