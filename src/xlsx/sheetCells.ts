@@ -203,13 +203,18 @@ export class SparseCells implements CellStore {
 
   constructor(private readonly formats: ReadonlyArray<string | undefined>) {}
 
+  /** Every cell after the one before it and no row begun twice: nothing was replaced. */
+  private inOrder = true;
+
   startRow(row: number): boolean {
+    if (this.rowStarts.has(row)) this.inOrder = false;
     this.rowStarts.set(row, this.rows.length);
     return true;
   }
 
   put(row: number, col: number, value: CellValue, formula: string | null, style: number | undefined, flags: number, dateText?: string): boolean {
     const n = this.rows.length;
+    if (n > 0 && (row < this.rows[n - 1] || (row === this.rows[n - 1] && col <= this.cols[n - 1]))) this.inOrder = false;
     this.rows.push(row);
     this.cols.push(col);
     this.values.push(value);
@@ -224,6 +229,8 @@ export class SparseCells implements CellStore {
   /** The entries replaced: by a later cell at the same place, or by the row written again. */
   private lastOf(): Uint8Array {
     const gone = new Uint8Array(this.rows.length);
+    // In order (a sheet read around its densest cells usually is), no cell was written twice.
+    if (this.inOrder) return gone;
     const last = new Map<string, number>();
     for (let i = 0; i < this.rows.length; i++) {
       if (i < (this.rowStarts.get(this.rows[i]) ?? 0)) {

@@ -69,9 +69,10 @@ const sorted = (puts: Put[]) => {
 };
 
 describe("the cell stores against a map of the cells", () => {
-  test("SparseCells: any puts, in any order, written twice or not", () => {
+  test("SparseCells: any puts, in any order, written twice or not, or in order", () => {
     fc.assert(
-      fc.property(fc.array(put, { maxLength: 60 }), (puts) => {
+      fc.property(fc.array(put, { maxLength: 60 }), fc.boolean(), (raw, order) => {
+        const puts = order ? sorted(raw) : raw;
         const store = new SparseCells(FORMATS);
         expect(fill(store, puts)).toBe(true);
         const m = model(puts);
@@ -101,6 +102,16 @@ describe("the cell stores against a map of the cells", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test("SparseCells: a row begun again replaces the earlier, even when its cells come after the earlier ones", () => {
+    const store = new SparseCells(FORMATS);
+    store.startRow(1);
+    store.put(1, 1, "甲", null, undefined, COUNTS | OCCUPIED);
+    store.startRow(1);
+    store.put(1, 3, "乙", null, undefined, COUNTS | OCCUPIED);
+    expect(store.extent()).toEqual({ top: 1, left: 3, bottom: 1, right: 3 });
+    expect(store.grids({ top: 1, left: 1, bottom: 1, right: 3 }).values).toEqual([[null, null, "乙"]]);
   });
 
   test("DenseCells refuses a sheet too sparse for rows as arrays (a cell at XFD in every row), so memory stays in proportion to the cells", () => {
