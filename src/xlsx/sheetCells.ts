@@ -69,6 +69,8 @@ interface Line {
  */
 export class DenseCells implements CellStore {
   private readonly lines = new Map<number, Line>();
+  /** The last `<row>` begun, and the row and column of the last cell put. */
+  private lastRow = 0;
   private row = 0;
   private col = 0;
   private line: Line | null = null;
@@ -85,8 +87,6 @@ export class DenseCells implements CellStore {
     this.lastRow = row;
     return true;
   }
-
-  private lastRow = 0;
 
   put(row: number, col: number, value: CellValue, formula: string | null, style: number | undefined, flags: number, dateText?: string): boolean {
     let l = this.line;
