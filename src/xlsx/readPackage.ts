@@ -571,10 +571,11 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
     // Rows as arrays; a sheet not in order, too sparse for them, or to be read around its densest
     // cells, is read again cell by cell.
     let sheet = readInto(new DenseCells(formats));
-    let areas = sheet ? mergeAreas(sheet.merges) : [];
-    if (sheet === null || tooLarge(extent(sheet.cells, areas))) {
+    // The merges are the sheet's, whichever store its cells went to: read once.
+    let areas: Box[] | null = sheet ? mergeAreas(sheet.merges) : null;
+    if (sheet === null || areas === null || tooLarge(extent(sheet.cells, areas))) {
       sheet = readInto(new SparseCells(formats))!;
-      areas = mergeAreas(sheet.merges);
+      areas ??= mergeAreas(sheet.merges);
     }
     book.walked.add(e.part);
     if (sheet.cells.anyFormula) anyFormula = true;
