@@ -99,6 +99,20 @@ test("a prefixed namespace (x:worksheet) gets prefixed elements; marks go betwee
   forLibreOffice.push({ file, expect: { A1: "1", B1: "2", F1: "6" } });
 });
 
+test("marks take priorities after every rule the sheet has, its extLst's too", async () => {
+  const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+  const bytes = await makePackage({
+    sheet:
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;cfRule priority="99"&gt;</t></is></c></row></sheetData>' +
+      '<conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="0" priority="7"><formula>A1&gt;1</formula></cfRule></conditionalFormatting>' +
+      `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" priority="12" id="{00000000-0000-0000-0000-000000000001}"/><xm:sqref>B1</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`,
+  });
+  const out = await fillPackage(bytes, [{ sheet: "表 & 一", writes: [], marks: [mark("B2"), mark("C2")] }]);
+  const xml = await partText(out.bytes, "xl/worksheets/sheet1.xml");
+  const priorities = [...xml.matchAll(/sqref="([A-Z]+\d+)"><cfRule [^>]*priority="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`);
+  expect(priorities).toEqual(["A1:7", "B2:13", "C2:14"]);
+});
+
 test("what a person put in a cell is kept: a formula, a space, a tab, a shared string; an empty shared string and an empty styled cell are written", async () => {
   const bytes = await makePackage({
     shared: ["", " ", "说明"],

@@ -4,7 +4,7 @@ import { fitCell } from "../../core/text";
 import { writeNotes } from "./notes";
 import { addContentType, addRelationship, Package, relationshipsOf, REL, sameType } from "./opc";
 import { openWorkbook, PackageShapeError, type OpenedWorkbook } from "./workbook";
-import { addMarks, isProtected, removeOwnMarks, setRowHeights, writeCells } from "./sheetXml";
+import { cellEdits, isProtected, markEdits, removeOwnMarks, setRowHeights } from "./sheetXml";
 import { MINIMAL_STYLES, Styles } from "./styles";
 import { attr, childrenOf, forgetTexts, insertionPoint, rootOf, splice, wellFormed, withAttr, XmlShapeError } from "./xml";
 
@@ -122,27 +122,37 @@ async function fillOpened(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]
     const st = f.writes.some((w) => w.numberFormat || w.wrap) || f.marks.length > 0 ? await getStyles() : null;
     const unmarked = removeOwnMarks(original);
     let xml = unmarked.xml;
-    const cells = writeCells(xml, f.writes, st, sharedString);
-    xml = cells.xml;
+    // The cells', the marks' and the notes' edits are made at once, against one text: each edit of a
+    // large sheet copies the whole of it. Rows grown edit row tags the cells' edits may edit too, so
+    // the cells' are made first then.
+    const cells = cellEdits(xml, f.writes, st, sharedString);
+    let edits = cells.edits;
     // Only the rows of drafts that were written: a reason a person typed meanwhile keeps its row.
     const done = new Set(cells.written);
     const grown = (f.rows ?? []).filter((r) => r.cells.some((c) => done.has(c)));
-    xml = setRowHeights(xml, grown);
-    xml = addMarks(
-      xml,
-      f.marks.map((m) => ({
-        cell: m.cell,
-        formula: markFormula(m.cell, m.condition).slice(1),
-        dxfId: st!.dxf(argb(MARK_COLORS[m.severity].font), argb(MARK_COLORS[m.severity].fill)),
-      })),
+    if (grown.length > 0) {
+      xml = setRowHeights(splice(xml, edits), grown);
+      edits = [];
+    }
+    edits.push(
+      ...markEdits(
+        xml,
+        f.marks.map((m) => ({
+          cell: m.cell,
+          formula: markFormula(m.cell, m.condition).slice(1),
+          dxfId: st!.dxf(argb(MARK_COLORS[m.severity].font), argb(MARK_COLORS[m.severity].fill)),
+        })),
+      ),
     );
+    // The notes' legacyDrawing goes after the marks' conditional formats (the schema's order) when both are put at one place.
     const notes = await writeNotes(
       pkg,
       part,
       xml,
       f.marks.map((m) => ({ cell: m.cell, text: fitCell(`${NOTE_PREFIX.zh}${m.note.zh}`) })),
     );
-    xml = notes.sheetXml;
+    edits.push(...notes.sheetEdits);
+    if (edits.length > 0) xml = splice(xml, edits);
     if (xml !== original) pkg.write(part, xml);
     if (cells.written.length > 0) anyWritten = true;
     result.set(f.sheet, {

@@ -1,7 +1,7 @@
 import { parseA1, toA1 } from "../../core/address";
 import { NOTE_PREFIX } from "../../core/plan";
 import { addContentType, addRelationship, relationshipsOf, REL, sameType, type Package } from "./opc";
-import { addLegacyDrawing, legacyDrawingId } from "./sheetXml";
+import { legacyDrawingEdit, legacyDrawingId } from "./sheetXml";
 import { attr, childrenOf, escapeAttr, escapeText, opened, prefixOf, rootOf, splice, textOf, XmlShapeError, type Splice } from "./xml";
 
 const NOTE_AUTHOR = "绩效自评助手";
@@ -16,7 +16,8 @@ interface NoteWrite {
 }
 
 interface NotesWritten {
-  sheetXml: string;
+  /** The sheet's edits, against the text given (a legacyDrawing element when its drawing is new): made by the caller with its own. */
+  sheetEdits: Splice[];
   written: string[];
   /** Set when the sheet's existing drawing could not be read, so no note was written. */
   unwritable?: boolean;
@@ -43,22 +44,22 @@ export async function writeNotes(pkg: Package, sheetPart: string, sheetXml: stri
   try {
     existing = commentsXml ? readComments(commentsXml) : { own: [], others: new Set() };
   } catch (e) {
-    if (e instanceof XmlShapeError) return { sheetXml, written: [], unwritable: true, removed: 0 };
+    if (e instanceof XmlShapeError) return { sheetEdits: [], written: [], unwritable: true, removed: 0 };
     throw e;
   }
   const adding = notes.filter((n) => !existing.others.has(n.cell));
-  if (existing.own.length === 0 && adding.length === 0) return { sheetXml, written: [], removed: 0 };
+  if (existing.own.length === 0 && adding.length === 0) return { sheetEdits: [], written: [], removed: 0 };
   const removedRefs = new Set(existing.own.map((o) => o.ref));
 
   let vml: string;
   try {
     vml = vmlXml !== undefined ? editVml(vmlXml, removedRefs, adding) : newVml(adding, await nextIdBlock(pkg));
   } catch (e) {
-    if (e instanceof XmlShapeError) return { sheetXml, written: [], unwritable: true, removed: 0 };
+    if (e instanceof XmlShapeError) return { sheetEdits: [], written: [], unwritable: true, removed: 0 };
     throw e;
   }
 
-  let outSheet = sheetXml;
+  const sheetEdits: Splice[] = [];
   if (commentsRel && commentsXml !== undefined) pkg.write(commentsRel.target, editComments(commentsXml, existing, adding));
   else {
     const part = pkg.freeName("xl/comments", ".xml");
@@ -72,9 +73,9 @@ export async function writeNotes(pkg: Package, sheetPart: string, sheetXml: stri
     pkg.write(part, vml);
     const rid = await addRelationship(pkg, sheetPart, REL.vmlDrawing, part);
     await addContentType(pkg, part, VML_TYPE);
-    outSheet = addLegacyDrawing(outSheet, rid);
+    sheetEdits.push(legacyDrawingEdit(sheetXml, rid));
   }
-  return { sheetXml: outSheet, written: adding.map((a) => a.cell), removed: existing.own.length };
+  return { sheetEdits, written: adding.map((a) => a.cell), removed: existing.own.length };
 }
 
 const EMPTY_COMMENTS =

@@ -196,6 +196,20 @@ function columnStyles(xml: string, root: Element): ColStyle[] {
  * unless it needs a number format, when it gets a copy of its style with that format.
  */
 export function writeCells(xml: string, writes: ValueWrite[], styles: Styles | null, sharedString: (i: number) => string | undefined): CellsWritten {
+  const { edits, written, skipped } = cellEdits(xml, writes, styles, sharedString);
+  return { xml: splice(xml, edits), written, skipped };
+}
+
+/**
+ * writeCells' edits, not yet made: a fill makes them together with the marks' and the notes'
+ * (each edit of a large sheet's text copies all of it).
+ */
+export function cellEdits(
+  xml: string,
+  writes: ValueWrite[],
+  styles: Styles | null,
+  sharedString: (i: number) => string | undefined,
+): { edits: Splice[]; written: string[]; skipped: string[] } {
   const root = rootOf(xml);
   const p = prefixOf(root);
   const kids = childrenOf(xml, root);
@@ -305,7 +319,7 @@ export function writeCells(xml: string, writes: ValueWrite[], styles: Styles | n
       // An unreadable dimension is left as the writer wrote it; readers recompute it.
     }
   }
-  return { xml: splice(xml, edits), written, skipped };
+  return { edits, written, skipped };
 }
 
 /** The sheet's conditional formats without the add-in's own rules; a block left empty goes. */
@@ -332,19 +346,36 @@ interface MarkRule {
   dxfId: number;
 }
 
-/** Conditional formats for the marks, after any the sheet has, with priorities after theirs. */
-export function addMarks(xml: string, marks: MarkRule[]): string {
-  if (marks.length === 0) return xml;
+/** Conditional formats for the marks, after any the sheet has, with priorities after theirs: the edit, not yet made. */
+export function markEdits(xml: string, marks: MarkRule[]): Splice[] {
+  if (marks.length === 0) return [];
   const root = rootOf(xml);
   const p = prefixOf(root);
-  let priority = 0;
-  for (const m of xml.matchAll(/<(?:[A-Za-z0-9_]+:)?cfRule\b[^>]*?\spriority\s*=\s*["'](\d+)["']/g)) priority = Math.max(priority, Number(m[1]));
+  let priority = highestPriority(xml, root);
   const blocks = marks.map(
     (m) =>
       `<${p}conditionalFormatting sqref="${escapeAttr(m.cell)}"><${p}cfRule type="expression" dxfId="${m.dxfId}" priority="${++priority}"><${p}formula>${escapeText(m.formula)}</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
   );
   const at = insertionPoint(xml, root, WORKSHEET_ORDER, "conditionalFormatting");
-  return splice(xml, [{ start: at, end: at, text: blocks.join("") }]);
+  return [{ start: at, end: at, text: blocks.join("") }];
+}
+
+const CF_PRIORITY = /<(?:[A-Za-z0-9_]+:)?cfRule\b[^>]*?\spriority\s*=\s*["'](\d+)["']/g;
+
+/**
+ * The highest priority of the sheet's conditional-format rules (its own, and those in its extLst).
+ * Rules stand among the worksheet's children, never in sheetData: the cells, most of a large sheet,
+ * are not searched.
+ */
+function highestPriority(xml: string, root: Element): number {
+  const data = childrenOf(xml, root).find((c) => c.name === "sheetData");
+  const parts = data ? [xml.slice(0, data.start), xml.slice(data.end)] : [xml];
+  let priority = 0;
+  for (const part of parts) {
+    if (!part.includes("cfRule")) continue;
+    for (const m of part.matchAll(CF_PRIORITY)) priority = Math.max(priority, Number(m[1]));
+  }
+  return priority;
 }
 
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -359,11 +390,11 @@ export function legacyDrawingId(xml: string): string | undefined {
 }
 
 /** A legacyDrawing element referring to the notes' VML drawing (the sheet had none). */
-export function addLegacyDrawing(xml: string, rid: string): string {
+export function legacyDrawingEdit(xml: string, rid: string): Splice {
   const root = rootOf(xml);
   const p = prefixOf(root);
   const at = insertionPoint(xml, root, WORKSHEET_ORDER, "legacyDrawing");
-  return splice(xml, [{ start: at, end: at, text: `<${p}legacyDrawing xmlns:r="${R_NS}" r:id="${escapeAttr(rid)}"/>` }]);
+  return { start: at, end: at, text: `<${p}legacyDrawing xmlns:r="${R_NS}" r:id="${escapeAttr(rid)}"/>` };
 }
 
 /** Whether the worksheet is protected (a fill leaves such a sheet alone). */

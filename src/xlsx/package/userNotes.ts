@@ -1,5 +1,6 @@
 import { writeNotes } from "./notes";
 import { openWorkbook } from "./workbook";
+import { splice } from "./xml";
 
 /** The notes a person left, written into a package as the person's own (never taken for the add-in's). */
 export async function restoreNotes(bytes: Uint8Array, notes: Array<{ sheet: string; cell: string; text: string; author: string }>): Promise<Uint8Array> {
@@ -13,7 +14,7 @@ export async function restoreNotes(bytes: Uint8Array, notes: Array<{ sheet: stri
     const sheetXml = part ? await pkg.read(part) : undefined;
     if (mine.length === 0 || !part || sheetXml === undefined) continue;
     const written = await writeNotes(pkg, part, sheetXml, mine.map((n) => ({ cell: n.cell, text: n.text, author: n.author || "作者" })));
-    if (written.sheetXml !== sheetXml) pkg.write(part, written.sheetXml);
+    if (written.sheetEdits.length > 0) pkg.write(part, splice(sheetXml, written.sheetEdits));
   }
   return pkg.bytes();
 }
