@@ -23,12 +23,21 @@ module.exports = (env = {}) => ({
   },
   // __filename is the bundle's own path at run time (the worker script).
   node: { __filename: false, __dirname: false },
-  resolve: { extensions: [".ts", ".js"], conditionNames: ["node", "require", "default"] },
+  resolve: {
+    extensions: [".ts", ".js"],
+    conditionNames: ["node", "require", "default"],
+    // zod's ES modules, so that src/core/zod.ts (an ES module here too) takes only what it names (webpack.zod.js).
+    alias: { "zod/mini$": path.resolve(__dirname, "node_modules/zod/mini/index.js") },
+  },
   module: {
     rules: [
       {
+        test: /src[\\/]core[\\/]zod\.ts$/,
+        use: { loader: "ts-loader", options: { configFile: "tsconfig.cli.json", transpileOnly: true, compilerOptions: { module: "esnext" } } },
+      },
+      {
         test: /\.ts$/,
-        exclude: /node_modules/,
+        exclude: [/node_modules/, /src[\\/]core[\\/]zod\.ts$/],
         use: { loader: "ts-loader", options: { configFile: "tsconfig.cli.json", transpileOnly: true } },
       },
     ],

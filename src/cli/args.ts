@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import * as z from "zod/mini";
+import * as z from "../core/zod";
 import { SettingsSchema, type SettingsInput } from "../core/settings";
 
 export type Lang = "zh-CN" | "en-US";

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as z from "./zod";
 
 /**
  * One sheet as every adapter reads it: Office.js (`usedRange` values/text/numberFormat/formulas,

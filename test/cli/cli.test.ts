@@ -219,6 +219,28 @@ test("a finding the fill puts right gets this host's hint (--fix); the engine's 
   expect(r.out.split("\n").filter((l) => l.includes("[missing-explanation]")).every((l) => !l.includes("--fix"))).toBe(true);
 });
 
+test("the command's zod is the functions the project names, in one file: no thread of the command loads zod's package (its locales, its JSON Schema code)", async () => {
+  const dist = path.join(__dirname, "..", "..", "dist");
+  const probe = `
+    require(${JSON.stringify(path.join(dist, "cli", "command.js"))});
+    require(${JSON.stringify(path.join(dist, "cli", "checkWorker.js"))});
+    const z = require(${JSON.stringify(path.join(dist, "core", "zod.js"))});
+    const sep = require("path").sep;
+    process.stdout.write(JSON.stringify({ zod: Object.keys(require.cache).filter((k) => k.includes(sep + "node_modules" + sep + "zod" + sep)), names: Object.keys(z).sort() }));
+  `;
+  const r = await promisify(execFile)(process.execPath, ["-e", probe]);
+  const { zod, names } = JSON.parse(r.stdout) as { zod: string[]; names: string[] };
+  expect(zod).toEqual([]);
+  // The same functions as the module the sources import (src/core/zod.ts), which re-exports zod/mini's.
+  const src = await import("../../src/core/zod");
+  expect(names).toEqual(Object.keys(src).sort());
+  expect(names).toContain("object");
+  // And they work: the command's settings read through them.
+  const { resolveSettings } = require(path.join(dist, "core", "settings.js")) as typeof import("../../src/core/settings");
+  expect(resolveSettings({ rounding: "half-up" }).rounding).toBe("half-up");
+  expect(() => resolveSettings({ rounding: "sideways" } as never)).toThrow();
+});
+
 test("--version and --help load nothing of the checker (no zod, no engine, no reader): a cold start is module loading", async () => {
   const bin = path.join(__dirname, "..", "..", "dist", "cli", "jixiao.js");
   const probe = `
