@@ -236,7 +236,7 @@ test("the command's zod is the functions the project names, in one file: no thre
   expect(names).toEqual(Object.keys(src).sort());
   expect(names).toContain("object");
   // And they work: the command's settings read through them.
-  const { resolveSettings } = require(path.join(dist, "core", "settings.js")) as typeof import("../../src/core/settings");
+  const { resolveSettings } = (await import(path.join(dist, "core", "settings.js"))) as typeof import("../../src/core/settings");
   expect(resolveSettings({ rounding: "half-up" }).rounding).toBe("half-up");
   expect(() => resolveSettings({ rounding: "sideways" } as never)).toThrow();
 });
