@@ -122,6 +122,16 @@ export class Grid {
     return this.s.text[row - this.top]?.[col - this.left] ?? "";
   }
 
+  /** The number format as stored ("General" where none), without building a Cell. */
+  formatAt(row: number, col: number): string {
+    return this.s.numberFormats[row - this.top]?.[col - this.left] ?? "General";
+  }
+
+  /** The formula as stored, without building a Cell. */
+  formulaAt(row: number, col: number): string | null {
+    return this.s.formulas[row - this.top]?.[col - this.left] ?? null;
+  }
+
   /** The stored value, without building a Cell (the hot path of recognition). */
   private raw(row: number, col: number): CellValue {
     const r = this.s.values[row - this.top];
@@ -168,11 +178,14 @@ export class Grid {
   /** Every cell whose stored text contains `needle`, row by row. */
   cellsContaining(needle: string): CellRef[] {
     const out: CellRef[] = [];
-    this.s.values.forEach((line, i) =>
-      line.forEach((v, j) => {
+    const values = this.s.values;
+    for (let i = 0; i < values.length; i++) {
+      const line = values[i];
+      for (let j = 0; j < line.length; j++) {
+        const v = line[j];
         if (typeof v === "string" && v.includes(needle)) out.push({ row: this.top + i, col: this.left + j });
-      }),
-    );
+      }
+    }
     return out;
   }
 

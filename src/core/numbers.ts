@@ -56,12 +56,15 @@ const PLACEHOLDERS = new Set(["-", "—", "--", "/", "－", "无"]);
 
 /** Read a cell that should hold an amount, a weight, a rate or a score. */
 export function readNumber(cell: Cell): NumberRead {
-  const formula = cell.formula;
-  const v = cell.value;
+  return readNumberOf(cell.value, cell.numberFormat, cell.formula);
+}
+
+/** readNumber of a cell's parts, for a reader that has them without a Cell. */
+export function readNumberOf(v: Cell["value"], numberFormat: string, formula: string | null): NumberRead {
   if (v === null) return { value: null, empty: true, invalid: false, formula, typed: false };
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { value: null, empty: false, invalid: true, formula, typed: true };
-    const pct = isPercentFormat(cell.numberFormat);
+    const pct = isPercentFormat(numberFormat);
     return { value: pct ? Number((v * 100).toFixed(10)) : v, empty: false, invalid: false, formula, typed: true };
   }
   if (typeof v === "boolean") return { value: null, empty: false, invalid: true, formula, typed: true };

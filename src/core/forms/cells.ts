@@ -1,22 +1,24 @@
 import type { Grid } from "../grid";
-import { readNumber } from "../numbers";
+import { readNumberOf } from "../numbers";
+import { toA1 } from "../address";
 import type { CellInput } from "../values/types";
 import type { NumCell, TextCell } from "./model";
 
+// Both read a cell's parts from the grid, without building its Cell: they run for every row of a table.
 export function numCell(grid: Grid, row: number, col: number | undefined): NumCell | null {
   if (col === undefined) return null;
-  const c = grid.cell(row, col);
-  const n = readNumber(c) as NumCell;
-  n.address = c.address;
+  const n = readNumberOf(grid.valueAt(row, col), grid.formatAt(row, col), grid.formulaAt(row, col)) as NumCell;
+  n.address = toA1(row, col);
   return n;
 }
 
 export function textCell(grid: Grid, row: number, col: number | undefined): TextCell | null {
   if (col === undefined) return null;
-  const c = grid.cell(row, col);
   const text = grid.str(row, col, false);
+  const address = toA1(row, col);
+  const formula = grid.formulaAt(row, col);
   // Only white space: it reads as no text, but a person typed it, and nothing is written over it.
-  return { address: c.address, text, formula: c.formula, ...(text === "" && c.value !== null ? { typed: true } : {}) };
+  return text === "" && grid.valueAt(row, col) !== null ? { address, text, formula, typed: true } : { address, text, formula };
 }
 
 export function cellInput(grid: Grid, row: number, col: number): CellInput {

@@ -28,26 +28,34 @@ const NUMBERED_PREFIX = /^指标\s*[0-9０-９一二三四五六七八九十]+\s
 /** Words and marks units write for "does not apply" (RULES-3 §13). */
 const NOT_APPLICABLE = new Set(["/", "／", "\\", "无", "—", "——", "-", "--", "－", "不适用", "不涉及", "N/A", "n/a", "NA"]);
 /** Notes and signatures below the table. */
-const NOTES = /^(注|说明|备注|填表人|填报人|联系电话|联系人|审核人|单位负责人|财务负责人|项目负责人|填报日期|填表日期|日期)\s*[:：]/;
+const NOTE_WORDS = ["注", "说明", "备注", "填表人", "填报人", "联系电话", "联系人", "审核人", "单位负责人", "财务负责人", "项目负责人", "填报日期", "填表日期", "日期"];
+const NOTES = new RegExp(`^(${NOTE_WORDS.join("|")})\\s*[:：]`);
 
 export const isNotApplicable = (s: string): boolean => NOT_APPLICABLE.has(headerKey(s));
 export const isPlaceholderName = (s: string): boolean => PLACEHOLDER_NAME.test(s.trim());
 /** The name without the template's 指标1： prefix. */
 export const withoutNumberedPrefix = (s: string): string => s.replace(NUMBERED_PREFIX, "").trim();
 
+/** The characters a note's or signature's word begins with, and digits (a numbered note, `1.注：`). */
+const NOTES_FIRST = new Set([..."0123456789", ...NOTE_WORDS.map((w) => w[0])]);
+
 /** Whether the row's first filled cell opens a note or a signature line. */
 export function isNotesRow(grid: Grid, row: number): boolean {
   for (let c = grid.left; c <= grid.right; c++) {
     if (grid.isCovered(row, c)) continue;
-    const t = grid.str(row, c, false);
-    if (t === "") continue;
-    return NOTES.test(headerKey(t).replace(/^\d+[.、]/, ""));
+    // The cell's words as headers are keyed (memoised: the table's reader keys the same cells).
+    const k = grid.key(row, c, false);
+    if (k === "") continue;
+    return NOTES_FIRST.has(k[0]) && NOTES.test(k.replace(/^\d+[.、]/, ""));
   }
   return false;
 }
 
 function hasLevel1Word(grid: Grid, row: number): boolean {
   for (let c = grid.left; c <= grid.right; c++) {
+    // A text without 级 cannot key to 一级…: most cells of a table are passed over without keying them.
+    const v = grid.valueAt(row, c);
+    if (typeof v === "string" && !v.includes("级")) continue;
     if (!grid.isCovered(row, c) && grid.key(row, c, false).startsWith("一级")) return true;
   }
   return false;

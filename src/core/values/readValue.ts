@@ -55,9 +55,14 @@ function isUnitText(u: string, maxLength: number): boolean {
   return u.length <= maxLength && !UNIT_BAD_CHARS.test(u) && !UNIT_BAD_WORDS.test(u);
 }
 
+const CLOSING_BRACKET = /[)）]\s*$/;
+
 /** The unit in an indicator name's trailing parentheses: `设施设备采购及时率（%）` → `%`; "" when none. */
 export function unitFromName(name: string): string {
-  const m = /\(([^()]*)\)$/.exec(toHalfWidth(String(name ?? "")).trim());
+  const s = String(name ?? "");
+  // Only a name ending in a bracket can name a unit (most do not: 指标1, 群众满意度).
+  if (!CLOSING_BRACKET.test(s)) return "";
+  const m = /\(([^()]*)\)$/.exec(toHalfWidth(s).trim());
   if (!m) return "";
   const u = normalizeUnit(m[1]);
   if (u === "%" || u === "‰") return u;
@@ -76,6 +81,11 @@ function normalizeText(s: string): string {
 function startsWithAny<T>(s: string, list: Array<[string, T]>): [string, T] | undefined {
   return list.find(([w]) => s.startsWith(w));
 }
+
+/** The first characters of a list's words: a text beginning otherwise starts with none of them (most values). */
+const firstChars = (...lists: Array<Array<[string, unknown]>>) => new Set(lists.flatMap((l) => l.map(([w]) => w[0])));
+const LEAD_FIRST = firstChars(SYMBOLS, WORDS);
+const TIER_FIRST = firstChars(TIERS);
 
 /** Unit and trailing comparator after the number, or null when the rest is not a unit. */
 function parseTail(rest: string): { unit: string; op?: Comparator } | null {
@@ -113,6 +123,7 @@ function looksNumeric(s: string): boolean {
 /** A tier word at the start, unless figures follow it: 完成20项 and 完成率80% are quantities, not 达成. */
 function tierOf(text: string): Tier | undefined {
   const key = headerKey(text).replace(/[。．.；;！!]+$/, "");
+  if (!TIER_FIRST.has(key[0])) return undefined;
   const hit = startsWithAny(key, TIERS);
   if (!hit || !TIER_TAIL.test(key.slice(hit[0].length))) return undefined;
   return hit[1];
@@ -131,8 +142,9 @@ function readText(raw: string, nameUnit: string | undefined, tiers: boolean): Pa
     if (tier) return { kind: "tier", tier, text };
   }
   const t = normalizeText(text);
-  const symbol = startsWithAny(t, SYMBOLS);
-  const lead = symbol ?? startsWithAny(t, WORDS);
+  const leads = LEAD_FIRST.has(t[0]);
+  const symbol = leads ? startsWithAny(t, SYMBOLS) : undefined;
+  const lead = symbol ?? (leads ? startsWithAny(t, WORDS) : undefined);
   const rest = lead ? t.slice(lead[0].length).trim() : t;
   const q = parseQuantity(rest);
   if (q) {
