@@ -35,10 +35,26 @@ export function ruleContextOf(snapshot: SheetSnapshot, settingsInput?: SettingsI
   return { ctx: { form, evals: evaluations, figures, settings, grid, geometry }, unchecked, sheet: snap.name };
 }
 
+type SheetRead = ReturnType<typeof ruleContextOf>;
+
 /** Check one sheet: recognise the form, evaluate every row, run every rule. Pure. */
 export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsInput): SheetResult {
-  const read = ruleContextOf(snapshot, settingsInput);
+  return resultOf(ruleContextOf(snapshot, settingsInput), settingsInput);
+}
+
+/**
+ * What a read sheet gives before any rule runs: its form, evaluations and figures, no findings. For
+ * what needs no findings (the fill's writes come from these alone); a sheet's check is resultOf.
+ */
+export function unruledResultOf(read: SheetRead, settingsInput?: SettingsInput): SheetResult {
   if (!read.ctx) return { sheet: read.sheet, kind: "none", form: null, evaluations: [], figures: null, findings: [], settings: resolveSettings(settingsInput) };
+  const { form, evals, figures, settings } = read.ctx;
+  return { sheet: read.sheet, kind: form.kind, form, evaluations: evals, figures, findings: [], settings };
+}
+
+/** A read sheet's check: every rule run on it. */
+export function resultOf(read: SheetRead, settingsInput?: SettingsInput): SheetResult {
+  if (!read.ctx) return unruledResultOf(read, settingsInput);
   const { ctx, unchecked } = read;
   const { form, evals: evaluations, figures, settings } = ctx;
   const findings: Finding[] = [];

@@ -1,5 +1,5 @@
 import { parseA1, parseRange } from "./address";
-import { analyzeSheet, type SheetResult } from "./engine";
+import { analyzeSheet, resultOf, ruleContextOf, unruledResultOf, type SheetResult } from "./engine";
 import { fmt2 } from "./numbers";
 import { fillWritesOf } from "./forms/families";
 import { draftReason } from "./forms/families/writes";
@@ -63,16 +63,18 @@ export function hiddenByMerge(snapshot: Pick<SheetSnapshot, "merges">, cell: str
 
 interface FillResult {
   plan: WritePlan;
-  before: SheetResult;
-  /** The sheet as it reads once the writes are made. */
+  /** The sheet as it reads once the writes are made (as it reads now, when nothing is written). */
   after: SheetResult;
 }
 
 /** Plan the 填写 action: the writes, and the marks for what is still wrong after them. */
 export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): FillResult {
-  const before = analyzeSheet(snapshot, settings);
+  const read = ruleContextOf(snapshot, settings);
   // A protected sheet takes no writes and no marks; the hosts say so to the user.
-  if (snapshot.protected) return { plan: { writes: [], marks: [] }, before, after: before };
+  if (snapshot.protected) return { plan: { writes: [], marks: [] }, after: resultOf(read, settings) };
+  // The writes come from the form, its evaluations and figures: the rules run once, on the sheet as
+  // it will read (a form of thousands of rows to fill has thousands of findings before).
+  const before = unruledResultOf(read, settings);
   // A drafted reason wraps within its cell, its row grown to hold it, so that it prints whole.
   const writes = fillWrites(before)
     .filter((w) => !hiddenByMerge(snapshot, w.cell))
@@ -80,8 +82,8 @@ export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): Fil
   const rows = rowsToGrow(snapshot, writes);
   // Once written, every formula's stored result is stale (the copy asks Excel to recalculate on
   // opening): the engine computes them again, so a wrong formula total is still reported.
-  const after = writes.length > 0 ? analyzeSheet({ ...applyWrites(snapshot, writes), layout: layoutAfter(snapshot, writes, rows), recalculatesOnLoad: true }, settings) : before;
-  return { plan: { writes, marks: marksFor(after.findings), ...(rows.length > 0 ? { rows } : {}) }, before, after };
+  const after = writes.length > 0 ? analyzeSheet({ ...applyWrites(snapshot, writes), layout: layoutAfter(snapshot, writes, rows), recalculatesOnLoad: true }, settings) : resultOf(read, settings);
+  return { plan: { writes, marks: marksFor(after.findings), ...(rows.length > 0 ? { rows } : {}) }, after };
 }
 
 /** Plan the 检查 action: marks only. */
