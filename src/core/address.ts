@@ -39,6 +39,28 @@ export function parseA1(address: string): CellRef {
   return { col: columnNumber(m[1]), row: Number(m[2]) };
 }
 
+/**
+ * parseA1(address).col, for a reader of thousands of references: the usual one (letters then digits,
+ * G13) read in one pass; any other as parseA1 reads it (or refuses it).
+ */
+export function columnOfA1(address: string): number {
+  const len = address.length;
+  let i = 0;
+  let n = 0;
+  for (; i < len; i++) {
+    const c = address.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  if (i === 0 || i === len) return parseA1(address).col;
+  for (let j = i; j < len; j++) {
+    const c = address.charCodeAt(j);
+    if (c < 48 || c > 57) return parseA1(address).col;
+  }
+  return n;
+}
+
 export interface RangeRef {
   top: number;
   left: number;

@@ -1,4 +1,4 @@
-import { parseA1, parseRange, rangeToA1, toA1 } from "../../core/address";
+import { columnOfA1, parseA1, parseRange, rangeToA1, toA1 } from "../../core/address";
 import { isOwnFormula } from "../../core/plan";
 import { fitCell } from "../../core/text";
 import type { Styles } from "./styles";
@@ -6,6 +6,8 @@ import { DONE, OPEN, XmlScanner } from "./xmlScan";
 import {
   attr,
   childrenOf,
+  eachChild,
+  elementAt,
   escapeAttr,
   escapeText,
   insertionPoint,
@@ -92,17 +94,20 @@ function rowsOf(xml: string, sheetData: Element): FoundElement[] {
   return out;
 }
 
-function cellsOf(xml: string, row: Element): FoundElement[] {
-  const out: FoundElement[] = [];
+/** A row's cells: the column of each and where it starts, in document order (no Element of each: a fill looks at thousands of rows). */
+function cellsOf(xml: string, row: Element): { cols: number[]; starts: number[] } {
+  const cols: number[] = [];
+  const starts: number[] = [];
   let prev = 0;
-  for (const el of childrenOf(xml, row)) {
-    if (el.name !== "c") continue;
-    const ref = attr(xml, el, "r");
-    const col = ref ? parseA1(ref).col : prev + 1;
-    out.push({ el, index: col });
+  eachChild(xml, row, (sc) => {
+    if (sc.name !== "c") return;
+    const ref = sc.attr("r");
+    const col = ref ? columnOfA1(ref) : prev + 1;
+    cols.push(col);
+    starts.push(sc.start);
     prev = col;
-  }
-  return out;
+  });
+  return { cols, starts };
 }
 
 /** New `<row>` elements put in row order into sheetData (opened first when it is empty and self-closing). */
@@ -236,7 +241,7 @@ export function cellEdits(
       continue;
     }
     const list = wanted.get(row) ?? [];
-    if (!list.some((x) => x.col === col)) list.push({ ...w, cell: toA1(row, col), col });
+    if (!list.some((x) => x.col === col)) list.push({ cell: toA1(row, col), col, value: w.value, numberFormat: w.numberFormat, wrap: w.wrap });
     wanted.set(row, list);
   }
 
@@ -263,18 +268,19 @@ export function cellEdits(
     const cells = cellsOf(xml, rowEl);
     const inserts: Array<{ at: number; text: string }> = [];
     for (const w of list) {
-      const existing = cells.find((c) => c.index === w.col);
-      if (existing) {
-        if (!isEmpty(xml, existing.el, sharedString)) {
+      const k = cells.cols.indexOf(w.col);
+      if (k >= 0) {
+        const existing = elementAt(xml, cells.starts[k]);
+        if (!isEmpty(xml, existing, sharedString)) {
           skipped.push(w.cell);
           continue;
         }
-        const base = Number(attr(xml, existing.el, "s") ?? 0);
-        edits.push({ start: existing.el.start, end: existing.el.end, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
+        const base = Number(attr(xml, existing, "s") ?? 0);
+        edits.push({ start: existing.start, end: existing.end, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
       } else {
-        const next = cells.find((c) => c.index > w.col);
+        const next = cells.cols.findIndex((c) => c > w.col);
         const base = rowStyle ?? colStyle(w.col);
-        inserts.push({ at: next ? next.el.start : rowEl.contentEnd, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
+        inserts.push({ at: next >= 0 ? cells.starts[next] : rowEl.contentEnd, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
       }
       written.push(w.cell);
       grow.push(w.cell);
@@ -284,9 +290,14 @@ export function cellEdits(
     let startTag = xml.slice(rowEl.start, rowEl.tagEnd);
     if (spans && list.length > 0) {
       const nums = spans.split(/[\s:]+/).map(Number).filter(Number.isFinite);
-      const lo = Math.min(...nums, ...list.map((w) => w.col));
-      const hi = Math.max(...nums, ...list.map((w) => w.col));
-      if (lo < Math.min(...nums) || hi > Math.max(...nums)) startTag = withAttr(xml, rowEl, "spans", `${lo}:${hi}`);
+      const was = { lo: Math.min(...nums), hi: Math.max(...nums) };
+      let lo = was.lo;
+      let hi = was.hi;
+      for (const w of list) {
+        if (w.col < lo) lo = w.col;
+        if (w.col > hi) hi = w.col;
+      }
+      if (lo < was.lo || hi > was.hi) startTag = withAttr(xml, rowEl, "spans", `${lo}:${hi}`);
     }
     if (rowEl.selfClosing) {
       if (inserts.length === 0) continue;

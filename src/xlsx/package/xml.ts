@@ -72,6 +72,19 @@ function fastEnd(xml: string, qname: string, tagEnd: number, limit: number): num
   const close = `</${qname}>`;
   const at = xml.indexOf(close, tagEnd);
   if (at < 0 || at + close.length > limit) return -1;
+  // Short content (a cell's value) looked at character by character: no slice, no searches.
+  if (at - tagEnd <= SHORT) {
+    for (let k = tagEnd; k < at; k++) {
+      if (xml.charCodeAt(k) !== 60 /* < */) continue;
+      const c = xml.charCodeAt(k + 1);
+      if (c === 33 /* ! */ || c === 63 /* ? */) return -1;
+      if (xml.startsWith(qname, k + 1)) {
+        const e = xml.charCodeAt(k + 1 + qname.length);
+        if (e === 32 || e === 62 || e === 47 || e === 9 || e === 10 || e === 13) return -1;
+      }
+    }
+    return at + close.length;
+  }
   const inner = xml.slice(tagEnd, at);
   if (inner.includes("<!") || inner.includes("<?")) return -1;
   const open = `<${qname}`;
@@ -81,6 +94,8 @@ function fastEnd(xml: string, qname: string, tagEnd: number, limit: number): num
   }
   return at + close.length;
 }
+
+const SHORT = 96;
 
 /** The element the scanner has just opened, its content stepped over: the cursor ends on its end tag. */
 function spanOf(sc: XmlScanner, fast = false): Element {
@@ -96,6 +111,22 @@ export function elementAt(xml: string, i: number): Element {
   const sc = new XmlScanner(xml, i);
   if (sc.next() !== OPEN || sc.start !== i) throw new XmlShapeError(`no element at ${i}`);
   return spanOf(sc, knownEntry(xml) !== undefined);
+}
+
+/**
+ * Each child element of `parent`, in document order, to `visit` as the scanner stands on its start
+ * tag (its name, start and attributes; the visitor does not move the cursor): for a walk over
+ * thousands of children (a row's cells) that needs no Element of each.
+ */
+export function eachChild(xml: string, parent: Element, visit: (sc: XmlScanner) => void): void {
+  if (parent.selfClosing) return;
+  const fast = knownEntry(xml) !== undefined;
+  const sc = new XmlScanner(xml, parent.tagEnd, parent.contentEnd);
+  for (let k = sc.next(); k !== DONE; k = sc.next()) {
+    if (k !== OPEN) continue;
+    visit(sc);
+    spanOf(sc, fast);
+  }
 }
 
 /** The child elements of `parent`, in document order (the root's kept, a copy given). */
