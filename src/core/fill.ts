@@ -1,4 +1,4 @@
-import { parseA1, parseRange } from "./address";
+import { parseA1, parseRange, type RangeRef } from "./address";
 import { analyzeSheet, resultOf, ruleContextOf, unruledResultOf, type SheetResult } from "./engine";
 import { fmt2 } from "./numbers";
 import { fillWritesOf } from "./forms/families";
@@ -54,11 +54,17 @@ export function applyWrites(snapshot: SheetSnapshot, writes: CellWrite[]): Sheet
  * another column (a reason cell under a merge F29:H30 would put the draft in F29). Never written.
  */
 export function hiddenByMerge(snapshot: Pick<SheetSnapshot, "merges">, cell: string): boolean {
-  const { row, col } = parseA1(cell);
-  return snapshot.merges.some((m) => {
-    const r = parseRange(m);
-    return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && (row !== r.top || col !== r.left);
-  });
+  return hiddenByMergeOf(snapshot)(cell);
+}
+
+/** hiddenByMerge for many cells of one sheet: its merged areas read once. */
+export function hiddenByMergeOf(snapshot: Pick<SheetSnapshot, "merges">): (cell: string) => boolean {
+  let areas: RangeRef[] | null = null;
+  return (cell) => {
+    const { row, col } = parseA1(cell);
+    areas ??= snapshot.merges.map(parseRange);
+    return areas.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && (row !== r.top || col !== r.left));
+  };
 }
 
 interface FillResult {
@@ -76,8 +82,9 @@ export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): Fil
   // it will read (a form of thousands of rows to fill has thousands of findings before).
   const before = unruledResultOf(read, settings);
   // A drafted reason wraps within its cell, its row grown to hold it, so that it prints whole.
+  const hidden = hiddenByMergeOf(snapshot);
   const writes = fillWrites(before)
-    .filter((w) => !hiddenByMerge(snapshot, w.cell))
+    .filter((w) => !hidden(w.cell))
     .map((w) => (w.purpose === "draft" ? { ...w, wrap: true } : w));
   const rows = rowsToGrow(snapshot, writes);
   // Once written, every formula's stored result is stale (the copy asks Excel to recalculate on
