@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { isAscii } from "node:buffer";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 
@@ -13,7 +14,7 @@ const require = createRequire(import.meta.url);
 export const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** The floor: the zip's directory, the parts a form needs inflated and decoded, each `<c>` and its `<v>` found. */
+/** The floor: the zip's directory, the parts a form needs inflated and decoded (as the reader decodes them), each `<c>` and its `<v>` found. */
 export function floorRead(bytes) {
   const u16 = (i) => bytes[i] | (bytes[i + 1] << 8);
   const u32 = (i) => (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0;
@@ -28,7 +29,9 @@ export function floorRead(bytes) {
     const start = local + 30 + u16(local + 26) + u16(local + 28);
     const data = bytes.subarray(start, start + u32(p + 20));
     if (/^xl\/(worksheets\/sheet\d+|sharedStrings|styles|workbook)\.xml$/.test(name)) {
-      texts.push((u16(p + 10) === 8 ? zlib.inflateRawSync(data) : data).toString("utf8"));
+      const part = u16(p + 10) === 8 ? zlib.inflateRawSync(data) : data;
+      // Decoded as the reader decodes: ASCII (most sheets' XML) copied as Latin-1, else UTF-8.
+      texts.push(isAscii(part) ? part.toString("latin1") : part.toString("utf8"));
     }
     p += 46 + nameLen + u16(p + 30) + u16(p + 32);
   }

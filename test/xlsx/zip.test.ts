@@ -184,6 +184,27 @@ test("the browser's codec (fflate) and Node's (zlib) agree: each inflates the ot
   );
 });
 
+test("a part's UTF-8 reads alike by Node's codec (ASCII copied as Latin-1) and the browser's (TextDecoder), whatever its bytes", () => {
+  const ascii = fc.array(fc.integer({ min: 0, max: 0x7f }), { maxLength: 300 }).map((a) => Uint8Array.from(a));
+  const text = fc.string({ unit: "binary", maxLength: 100 }).map((t) => new TextEncoder().encode(t));
+  const bytes = fc.uint8Array({ maxLength: 200 });
+  const withBom = text.map((t) => Uint8Array.from([0xef, 0xbb, 0xbf, ...t]));
+  fc.assert(
+    fc.property(fc.oneof(ascii, text, bytes, withBom), fc.nat(8), (data, skip) => {
+      // At any offset into a larger buffer, as a part is a view into the inflated data.
+      const big = new Uint8Array(data.length + skip);
+      big.set(data, skip);
+      const view = big.subarray(skip);
+      expect(native.decodeUtf8(view)).toBe(browser.decodeUtf8(view));
+      expect(native.decodeUtf8(view)).toBe(new TextDecoder("utf-8").decode(view));
+    }),
+    { numRuns: 1000 },
+  );
+  // A large ASCII part (kept outside V8's heap) reads as its bytes.
+  const large = new TextEncoder().encode('<c r="A1"><v>1</v></c>'.repeat(100_000));
+  expect(native.decodeUtf8(large)).toBe(new TextDecoder().decode(large));
+});
+
 test("checking and filling a workbook inflate each of its parts once at most, and the parts not edited keep their compressed bytes", async () => {
   const file = path.join(SAMPLES, "selfeval-defects/missing-reasons.xlsx");
   const bytes = new Uint8Array(fs.readFileSync(file));

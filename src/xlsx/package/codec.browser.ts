@@ -1,4 +1,4 @@
-/** codec.ts for the browser: the same three functions with fflate (no Node API). */
+/** codec.ts for the browser: the same functions with fflate and TextDecoder (no Node API). */
 import { deflateSync, inflateSync } from "fflate";
 
 export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
@@ -27,4 +27,8 @@ export function crc32(data: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8").decode(bytes);
 }

@@ -3,6 +3,7 @@
  * (the web checker, the playground) aliases this module to codec.browser.ts, which does the same with
  * fflate; test/xlsx/zip.test.ts holds the two equal.
  */
+import { isAscii } from "node:buffer";
 import zlib from "node:zlib";
 
 /** An entry's raw deflate data inflated; `size` is what the zip declares, and the output may not pass it. */
@@ -23,4 +24,14 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
 
 export function crc32(data: Uint8Array): number {
   return zlib.crc32(data) >>> 0;
+}
+
+/**
+ * UTF-8 bytes as text. ASCII (most sheets' XML: their words stand in the shared strings) reads alike
+ * as UTF-8 and as Latin-1, and Node makes Latin-1 text of a large part by copying it, not decoding it:
+ * a 50,000-row sheet's 14 MB in about 1.5 ms here, against 50 ms by TextDecoder.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return new TextDecoder("utf-8").decode(bytes);
 }

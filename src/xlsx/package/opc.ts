@@ -1,4 +1,5 @@
 import { attr, childrenOf, escapeAttr, rootOf, splice } from "./xml";
+import { decodeUtf8 } from "./codec";
 import { writeZip, ZipArchive, type ZipOut } from "./zip";
 
 /**
@@ -215,6 +216,6 @@ function decodePart(bytes: Uint8Array): string {
   if (a === 0xfe && b === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   if (a === 0x3c && b === 0x00) return new TextDecoder("utf-16le").decode(bytes);
   if (a === 0x00 && b === 0x3c) return new TextDecoder("utf-16be").decode(bytes);
-  if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
-  return new TextDecoder("utf-8").decode(bytes);
+  if (a === 0xef && b === 0xbb && c === 0xbf) return decodeUtf8(bytes.subarray(3));
+  return decodeUtf8(bytes);
 }
