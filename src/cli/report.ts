@@ -1,4 +1,4 @@
-import { countBySeverity } from "../core/engine";
+import { countBySeverity } from "../core/findingCounts";
 import type { Finding } from "../core/rules/types";
 import type { SheetResult } from "../core/engine";
 import { figureLines, shownFigures } from "../core/shownFigures";

@@ -85,8 +85,4 @@ function rowOf(f: Finding): number {
   return f.row ?? Number(/\d+$/.exec(f.cell)?.[0] ?? 0);
 }
 
-export function countBySeverity(findings: Finding[]): Record<"error" | "warning" | "info", number> {
-  const out = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) out[f.severity]++;
-  return out;
-}
+export { countBySeverity } from "./findingCounts";

@@ -1,4 +1,5 @@
-import { countBySeverity, type SheetResult } from "./engine";
+import { countBySeverity } from "./findingCounts";
+import type { SheetResult } from "./result";
 import type { Finding, Message } from "./rules/types";
 import { shownFigures, type Figure } from "./shownFigures";
 import { KIND_LABEL, statusOf } from "./summary";
