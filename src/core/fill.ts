@@ -58,7 +58,7 @@ export function hiddenByMerge(snapshot: Pick<SheetSnapshot, "merges">, cell: str
 }
 
 /** hiddenByMerge for many cells of one sheet: its merged areas read once. */
-export function hiddenByMergeOf(snapshot: Pick<SheetSnapshot, "merges">): (cell: string) => boolean {
+function hiddenByMergeOf(snapshot: Pick<SheetSnapshot, "merges">): (cell: string) => boolean {
   let areas: RangeRef[] | null = null;
   return (cell) => {
     const { row, col } = parseA1(cell);
