@@ -1,5 +1,5 @@
 // In a text known well-formed, an element's end is found without tokenising its content (fastEnd in
-// src/xlsx/package/xml.ts): short content character by character, long content by searches. Held here
+// src/xlsx/package/xml.ts): content of a few KB tag by tag, longer content by searches. Held here
 // to the scanner's own walk of the same text, over generated documents holding what could hide or
 // own an end tag: comments, CDATA, processing instructions, nested elements of the same name, names
 // that begin alike (c, cc, x:c), `>` and `/` in attribute values, references.
@@ -8,7 +8,8 @@ import { childrenOf, eachChild, elementAt, forgetTexts, rootOf, type Element } f
 
 const name = fc.constantFrom("c", "cc", "v", "x:c", "is", "row");
 const attrs = fc.array(fc.constantFrom(' r="A1"', " s='2'", ' t="a>b"', ' x="/"', ' q="&amp;&lt;"'), { maxLength: 2 }).map((a) => a.join(""));
-const text = fc.constantFrom("1", "ab", "&amp;", "&#60;c&#62;", " ", "x".repeat(120), "&lt;/c&gt;", "");
+// A long text takes an element past the length up to which its content is looked at tag by tag.
+const text = fc.constantFrom("1", "ab", "&amp;", "&#60;c&#62;", " ", "x".repeat(120), "y".repeat(4200), "&lt;/c&gt;", "");
 const misc = fc.constantFrom("<!-- </c> -->", "<![CDATA[</c><c>]]>", "<?pi </c>?>", "<!---->");
 
 type Node = string;

@@ -251,6 +251,7 @@ export function cellEdits(
   };
   const colStyle = (col: number) => colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
   const newRows: Array<{ index: number; text: string }> = [];
+  const spanBounds = new Map<string, { lo: number; hi: number }>();
   const grow: string[] = [];
 
   for (const [r, list] of [...wanted].sort((a, b) => a[0] - b[0])) {
@@ -289,8 +290,13 @@ export function cellEdits(
     const spans = attr(xml, rowEl, "spans");
     let startTag = xml.slice(rowEl.start, rowEl.tagEnd);
     if (spans && list.length > 0) {
-      const nums = spans.split(/[\s:]+/).map(Number).filter(Number.isFinite);
-      const was = { lo: Math.min(...nums), hi: Math.max(...nums) };
+      // Rows of a sheet mostly share their spans ("1:8"): each text read once.
+      let was = spanBounds.get(spans);
+      if (was === undefined) {
+        const nums = spans.split(/[\s:]+/).map(Number).filter(Number.isFinite);
+        was = { lo: Math.min(...nums), hi: Math.max(...nums) };
+        spanBounds.set(spans, was);
+      }
       let lo = was.lo;
       let hi = was.hi;
       for (const w of list) {

@@ -72,10 +72,10 @@ function fastEnd(xml: string, qname: string, tagEnd: number, limit: number): num
   const close = `</${qname}>`;
   const at = xml.indexOf(close, tagEnd);
   if (at < 0 || at + close.length > limit) return -1;
-  // Short content (a cell's value) looked at character by character: no slice, no searches.
+  // Content up to a few KB (a cell, a row) looked at tag by tag, from one < to the next (the end tag's
+  // < bounds the search): no slice, no search through the rest of the text.
   if (at - tagEnd <= SHORT) {
-    for (let k = tagEnd; k < at; k++) {
-      if (xml.charCodeAt(k) !== 60 /* < */) continue;
+    for (let k = xml.indexOf("<", tagEnd); k >= 0 && k < at; k = xml.indexOf("<", k + 1)) {
       const c = xml.charCodeAt(k + 1);
       if (c === 33 /* ! */ || c === 63 /* ? */) return -1;
       if (xml.startsWith(qname, k + 1)) {
@@ -95,7 +95,7 @@ function fastEnd(xml: string, qname: string, tagEnd: number, limit: number): num
   return at + close.length;
 }
 
-const SHORT = 96;
+const SHORT = 4096;
 
 /** The element the scanner has just opened, its content stepped over: the cursor ends on its end tag. */
 function spanOf(sc: XmlScanner, fast = false): Element {
