@@ -6,6 +6,7 @@
 
 const path = require("path");
 const webpack = require("webpack");
+const { zodEsModules } = require("./webpack.shared");
 
 const VERSION = require("./package.json").version;
 
@@ -26,18 +27,15 @@ module.exports = (env = {}) => ({
   resolve: {
     extensions: [".ts", ".js"],
     conditionNames: ["node", "require", "default"],
-    // zod's ES modules, so that src/core/zod.ts (an ES module here too) takes only what it names (webpack.zod.js).
-    alias: { "zod/mini$": path.resolve(__dirname, "node_modules/zod/mini/index.js") },
+    alias: zodEsModules.alias,
   },
   module: {
     rules: [
-      {
-        test: /src[\\/]core[\\/]zod\.ts$/,
-        use: { loader: "ts-loader", options: { configFile: "tsconfig.cli.json", transpileOnly: true, compilerOptions: { module: "esnext" } } },
-      },
+      // zod as ES modules: only what src/core/zod.ts names (webpack.shared.js).
+      zodEsModules.rule,
       {
         test: /\.ts$/,
-        exclude: [/node_modules/, /src[\\/]core[\\/]zod\.ts$/],
+        exclude: [/node_modules/, zodEsModules.door],
         use: { loader: "ts-loader", options: { configFile: "tsconfig.cli.json", transpileOnly: true } },
       },
     ],

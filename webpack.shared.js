@@ -1,7 +1,9 @@
-// What the playground's and the web checker's webpack configs share: TypeScript through ts-loader as
-// ES modules, and ExcelJS's prebuilt browser bundle left as it is.
+// What the webpack configs share: for the playground and the web checker, TypeScript through ts-loader
+// as ES modules and ExcelJS's prebuilt browser bundle left as it is; for the command's bundles, zod
+// taken as ES modules.
 "use strict";
 
+const path = require("path");
 const webpack = require("webpack");
 
 /** TypeScript, type-checked by `npm run typecheck` rather than here; ES modules let webpack tree-shake Fluent UI. */
@@ -35,4 +37,19 @@ const browserCodec = new webpack.NormalModuleReplacementPlugin(/^\.\/codec$/, (r
   if (/[\\/]xlsx[\\/]package$/.test(res.context)) res.request = "./codec.browser";
 });
 
-module.exports = { browserCodec, typescriptRule, excelJsNoParse, excelJsChunk, ExcelJsIsMinified };
+/**
+ * zod in a Node bundle (webpack.zod.js, webpack.cli.js): src/core/zod.ts compiled as an ES module and
+ * zod/mini resolved to zod's ES modules (its package marks them free of side effects), so that only
+ * the functions src/core/zod.ts names are bundled, not all of zod and its locales.
+ */
+const zodDoor = /src[\\/]core[\\/]zod\.ts$/;
+const zodEsModules = {
+  door: zodDoor,
+  alias: { "zod/mini$": path.resolve(__dirname, "node_modules/zod/mini/index.js") },
+  rule: {
+    test: zodDoor,
+    use: { loader: "ts-loader", options: { configFile: "tsconfig.cli.json", transpileOnly: true, compilerOptions: { module: "esnext" } } },
+  },
+};
+
+module.exports = { browserCodec, typescriptRule, excelJsNoParse, excelJsChunk, ExcelJsIsMinified, zodEsModules };

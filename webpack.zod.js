@@ -1,12 +1,13 @@
 // The command's zod (src/core/zod.ts): the functions the project uses, tree-shaken from zod's ES
 // modules into one CommonJS file, written over the re-export tsc made of it (`npm run build:cli`).
 // zod/mini's CommonJS entry loads all of zod (its JSON Schema code, its forty-odd locales): 65–90 ms
-// of each thread's start, the command's and each worker's; this file loads in about 15.
+// of each thread's start, the command's and each worker's; this file loads in about 5.
 //
 //   npx webpack --config webpack.zod.js     → dist/core/zod.js
 "use strict";
 
 const path = require("path");
+const { zodEsModules } = require("./webpack.shared");
 
 module.exports = (env = {}) => ({
   mode: "production",
@@ -19,17 +20,8 @@ module.exports = (env = {}) => ({
     library: { type: "commonjs2" },
     clean: false,
   },
-  // zod's ES modules (whose package marks them free of side effects), so that what is not used is left out.
-  resolve: { extensions: [".ts", ".js"], conditionNames: ["import", "default"] },
-  module: {
-    rules: [
-      {
-        test: /\.ts$/,
-        exclude: /node_modules/,
-        use: { loader: "ts-loader", options: { configFile: "tsconfig.cli.json", transpileOnly: true, onlyCompileBundledFiles: true, compilerOptions: { module: "esnext" } } },
-      },
-    ],
-  },
+  resolve: { extensions: [".ts", ".js"], alias: zodEsModules.alias },
+  module: { rules: [zodEsModules.rule] },
   optimization: { minimize: true },
   performance: { hints: false },
   stats: "errors-warnings",

@@ -46,19 +46,13 @@ export function parseA1(address: string): CellRef {
 export function columnOfA1(address: string): number {
   const len = address.length;
   let i = 0;
-  let n = 0;
-  for (; i < len; i++) {
-    const c = address.charCodeAt(i);
-    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
-    else break;
-  }
+  for (let c = address.charCodeAt(0); (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = address.charCodeAt(++i));
   if (i === 0 || i === len) return parseA1(address).col;
   for (let j = i; j < len; j++) {
     const c = address.charCodeAt(j);
     if (c < 48 || c > 57) return parseA1(address).col;
   }
-  return n;
+  return columnNumber(address.slice(0, i));
 }
 
 export interface RangeRef {

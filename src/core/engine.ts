@@ -85,4 +85,3 @@ function rowOf(f: Finding): number {
   return f.row ?? Number(/\d+$/.exec(f.cell)?.[0] ?? 0);
 }
 
-export { countBySeverity } from "./findingCounts";

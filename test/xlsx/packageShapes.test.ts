@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { analyzeSheet } from "../../src/core/engine";
 import { checkWorkbookBytes } from "../../src/xlsx/checkBytes";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
-import { writeCells } from "../../src/xlsx/package/sheetXml";
+import { cellEdits } from "../../src/xlsx/package/sheetXml";
 import { SAMPLES } from "../helpers";
 
 const sample = () => new Uint8Array(fs.readFileSync(path.join(SAMPLES, "selfeval-defects/blank-scores.xlsx")));
@@ -61,7 +61,7 @@ test("two sheets of one name: checked, but no copy is written (a fill could land
 
 test("a write into an array formula's range is refused, result or not", () => {
   const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="5"><c r="G5"><f t="array" ref="G5:G8">A5:A8*2</f><v>2</v></c></row><row r="6"><c r="G6"/></row></sheetData></worksheet>`;
-  const r = writeCells(xml, [{ cell: "G6", value: 3 }, { cell: "G7", value: 4 }, { cell: "H6", value: 5 }], null, () => undefined);
+  const r = cellEdits(xml, [{ cell: "G6", value: 3 }, { cell: "G7", value: 4 }, { cell: "H6", value: 5 }], null, () => undefined);
   expect(r.skipped.sort()).toEqual(["G6", "G7"]);
   expect(r.written).toEqual(["H6"]);
 });

@@ -73,13 +73,6 @@ interface ValueWrite {
   wrap?: boolean;
 }
 
-interface CellsWritten {
-  xml: string;
-  written: string[];
-  /** Cells not written: no longer empty in the file, or a value the file cannot hold. */
-  skipped: string[];
-}
-
 type FoundElement = { el: Element; index: number };
 
 function rowsOf(xml: string, sheetData: Element): FoundElement[] {
@@ -196,18 +189,11 @@ function columnStyles(xml: string, root: Element): ColStyle[] {
 }
 
 /**
- * Write values into a sheet's XML. Only the written cells' `<c>` elements change (and a new `<row>`
- * where the row had none), in column order within rows in order; an existing cell keeps its style
- * unless it needs a number format, when it gets a copy of its style with that format.
- */
-export function writeCells(xml: string, writes: ValueWrite[], styles: Styles | null, sharedString: (i: number) => string | undefined): CellsWritten {
-  const { edits, written, skipped } = cellEdits(xml, writes, styles, sharedString);
-  return { xml: splice(xml, edits), written, skipped };
-}
-
-/**
- * writeCells' edits, not yet made: a fill makes them together with the marks' and the notes'
- * (each edit of a large sheet's text copies all of it).
+ * The edits that write values into a sheet's XML, not yet made (a fill makes them together with the
+ * marks' and the notes': each edit of a large sheet's text copies all of it). Only the written cells'
+ * `<c>` elements change (and a new `<row>` where the row had none), in column order within rows in
+ * order; an existing cell keeps its style unless it needs a number format, when it gets a copy of its
+ * style with that format. Skipped: cells no longer empty in the file, or values the file cannot hold.
  */
 export function cellEdits(
   xml: string,
