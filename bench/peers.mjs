@@ -60,6 +60,24 @@ export async function timed(fn, runs) {
   return median(xs);
 }
 
+/**
+ * Median times of contenders run in-process, interleaved round by round (after `warm` rounds of each,
+ * so that each one's code is compiled before it is timed): the machine's drift falls on all alike.
+ */
+export async function interleaved(contenders, rounds, warm = 3) {
+  const names = Object.keys(contenders);
+  for (let i = 0; i < warm; i++) for (const k of names) await contenders[k]();
+  const xs = Object.fromEntries(names.map((k) => [k, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const k of names) {
+      const t0 = process.hrtime.bigint();
+      await contenders[k]();
+      xs[k].push(ms(t0));
+    }
+  }
+  return Object.fromEntries(names.map((k) => [k, median(xs[k])]));
+}
+
 /** Median wall time of a whole process, interleaving the contenders round by round so the machine's drift falls on all alike. */
 function processes(contenders, rounds) {
   const times = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));

@@ -114,6 +114,12 @@ interface SheetCells {
 /** What a `<c>` element holds, read from its children. One is filled again for each cell (no object per cell). */
 interface CellXml {
   ref: string | undefined;
+  /** The reference's row and column when read straight from the start tag (plainAttrs); 0 otherwise. */
+  refRow: number;
+  refCol: number;
+  /** Where a plain `<v>` value stands in the document (plainValue), not yet sliced; vTo 0 otherwise. */
+  vFrom: number;
+  vTo: number;
   style: number | undefined;
   t: string | undefined;
   formula: string | null;
@@ -124,7 +130,7 @@ interface CellXml {
   inline: string | undefined;
 }
 
-const newCellXml = (): CellXml => ({ ref: undefined, style: undefined, t: undefined, formula: null, fType: undefined, si: undefined, fRef: undefined, v: undefined, inline: undefined });
+const newCellXml = (): CellXml => ({ ref: undefined, refRow: 0, refCol: 0, vFrom: 0, vTo: 0, style: undefined, t: undefined, formula: null, fType: undefined, si: undefined, fRef: undefined, v: undefined, inline: undefined });
 
 /**
  * The value of a `<c>` written as most are, `<v>text</v></c>` right after its start tag, with no
@@ -132,17 +138,61 @@ const newCellXml = (): CellXml => ({ ref: undefined, style: undefined, t: undefi
  * (a formula, an inline string, white space, a prefix, `&…;`) is undefined, for cellXml to read.
  * test/xlsx/cellFastPath.test.ts holds the two equal over generated cells.
  */
-function plainValue(sc: XmlScanner): string | undefined {
-  if (sc.selfClosing || sc.qname !== "c") return undefined;
+function plainValue(sc: XmlScanner, cell: CellXml): boolean {
+  if (sc.selfClosing || sc.qname !== "c") return false;
   const xml = sc.source;
   const at = sc.end;
-  if (!xml.startsWith("<v>", at)) return undefined;
+  if (!xml.startsWith("<v>", at)) return false;
   const lt = xml.indexOf("<", at + 3);
-  if (lt < 0 || !xml.startsWith("</v></c>", lt)) return undefined;
-  const v = xml.slice(at + 3, lt);
-  if (v.includes("&")) return undefined;
+  if (lt < 0 || !xml.startsWith("</v></c>", lt)) return false;
+  for (let k = at + 3; k < lt; k++) if (xml.charCodeAt(k) === 38 /* & */) return false;
   sc.closeAt(lt + 8);
-  return v;
+  // Left in place: a number or a shared string's index is read from the characters, no string made.
+  cell.vFrom = at + 3;
+  cell.vTo = lt;
+  return true;
+}
+
+/** 10^k, exact for k ≤ 22. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A plain value written as most are (`42`, `-0.95`, `1234.5`: an optional minus, digits, an optional
+ * fraction, at most 15 digits in all) read from the characters; NaN for anything else, for parseFloat.
+ * Its digits as an integer and 10^k are exact doubles, and one division rounds their exact quotient
+ * correctly: the same double parseFloat gives (test/xlsx/cellFastPath.test.ts holds them equal).
+ */
+function plainNumber(xml: string, from: number, to: number): number {
+  let i = from;
+  const negative = xml.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 /* . */ && fraction < 0 && digits > 0) fraction = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || fraction === 0) return NaN;
+  const value = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+  return negative ? -value : value;
+}
+
+/** A shared string's index written as digits only (at most 9); -1 for anything else, for parseInt. */
+function plainIndex(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /** The cell types a `t` attribute takes (ECMA-376 ST_CellType), each one string however often it is read. */
@@ -187,7 +237,7 @@ function plainAttrs(xml: string, from: number, to: number, cell: CellXml): boole
     if (name === 114 /* r */) {
       if (sawR) continue;
       sawR = true;
-      cell.ref = xml.slice(start, close);
+      if (!plainRef(xml, start, close, cell)) cell.ref = xml.slice(start, close);
     } else if (name === 115 /* s */) {
       if (sawS) continue;
       sawS = true;
@@ -211,9 +261,38 @@ function plainAttrs(xml: string, from: number, to: number, cell: CellXml): boole
   return true;
 }
 
+/**
+ * A reference written as readRef reads it without parseA1 (one to three capitals, then digits without
+ * a leading zero) into the cell's refRow and refCol, with no string made; false for anything else.
+ */
+function plainRef(xml: string, from: number, to: number, cell: CellXml): boolean {
+  let col = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const letters = i - from;
+  if (letters === 0 || letters > 3 || i === to || xml.charCodeAt(i) === 48) return false;
+  let row = 0;
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+  }
+  cell.refRow = row;
+  cell.refCol = col;
+  return true;
+}
+
 /** The children of a `<c>`, the cursor on its start tag, read into `cell`; leaves the cursor on its end tag. */
 function cellXml(sc: XmlScanner, cell: CellXml): void {
   cell.ref = undefined;
+  cell.refRow = 0;
+  cell.refCol = 0;
+  cell.vFrom = 0;
+  cell.vTo = 0;
   cell.style = undefined;
   cell.t = undefined;
   cell.formula = null;
@@ -224,6 +303,8 @@ function cellXml(sc: XmlScanner, cell: CellXml): void {
   cell.inline = undefined;
   if (!plainAttrs(sc.source, sc.attrStart, sc.attrEnd, cell)) {
     // Whatever the quick read set before it gave up is read again, here.
+    cell.refRow = 0;
+    cell.refCol = 0;
     let s: string | undefined;
     let ref: string | undefined;
     let t: string | undefined;
@@ -240,11 +321,7 @@ function cellXml(sc: XmlScanner, cell: CellXml): void {
     sc.next();
     return;
   }
-  const plain = plainValue(sc);
-  if (plain !== undefined) {
-    cell.v = plain;
-    return;
-  }
+  if (plainValue(sc, cell)) return;
   const depth = sc.path.length;
   while (sc.next() !== DONE) {
     if (sc.kind === CLOSE && sc.path.length < depth) break;
@@ -383,7 +460,10 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       continue;
     }
     cellXml(sc, c);
-    if (c.ref === undefined) {
+    if (c.refCol !== 0) {
+      at.row = c.refRow;
+      at.col = c.refCol;
+    } else if (c.ref === undefined) {
       at.row = refRow;
       at.col = colNumber + 1;
     } else readRef(c.ref, at);
@@ -392,9 +472,29 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
     colNumber = at.col;
     refRow = at.row;
     const row = rowNumber;
-    const { style, t, v } = c;
-    let formula = c.formula;
+    const { style, t } = c;
     const dated = t === "d" || (style !== undefined && dateStyle[style] === true);
+    if (c.vTo !== 0) {
+      // A plain value: a number or a shared string's index read where it stands, when written as most are.
+      if (t === "s") {
+        const k = plainIndex(xml, c.vFrom, c.vTo);
+        if (k >= 0) {
+          const value = strings[k] ?? null;
+          if (!cells.put(row, at.col, value === "" ? null : value, null, style, COUNTS | OCCUPIED)) return null;
+          if (typeof value === "string" && value !== "" && layout.wrapsStyle(style)) layout.wrapped.push(toA1(row, at.col));
+          continue;
+        }
+      } else if ((t === undefined || t === "n") && !dated) {
+        const n = plainNumber(xml, c.vFrom, c.vTo);
+        if (!Number.isNaN(n)) {
+          if (!cells.put(row, at.col, n, null, style, COUNTS | OCCUPIED)) return null;
+          continue;
+        }
+      }
+      c.v = xml.slice(c.vFrom, c.vTo);
+    }
+    const v = c.v;
+    let formula = c.formula;
     if (formula !== null || c.fType !== undefined) {
       if (c.fType === "shared" && c.si !== undefined) {
         if (c.fRef !== undefined && formula !== null) shared.set(c.si, { formula, at: { row: at.row, col: at.col } });

@@ -21,10 +21,22 @@ async function base(): Promise<Uint8Array> {
 const text = fc.stringMatching(/^[0-9A-Za-z 甲乙丙.%\-&<>"']{0,12}$/);
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/**
+ * A number as a writer may put it: a sign, digits (up to 17: past the 15 the reader takes from the
+ * characters, and leading zeros), a fraction (or a bare point), an exponent; only what parseFloat reads.
+ */
+const decimal = fc
+  .tuple(fc.constantFrom("", "", "-", "+"), fc.stringMatching(/^[0-9]{0,17}$/), fc.option(fc.stringMatching(/^[0-9]{0,12}$/), { nil: undefined }), fc.constantFrom("", "", "", "E-3", "e5"))
+  .map(([sign, int, frac, exp]) => `${sign}${int}${frac === undefined ? "" : `.${frac}`}${exp}`)
+  .filter((v) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v));
+
 /** One cell's content after its start tag: what it holds, as a writer would put it. */
 const content = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }).map((n) => ({ t: undefined, v: String(n) })),
+  decimal.map((v) => ({ t: undefined, v })),
+  decimal.map((v) => ({ t: "n", v })),
   fc.integer({ min: 0, max: 2 }).map((i) => ({ t: "s", v: String(i) })),
+  fc.constantFrom("00", "01", "002").map((v) => ({ t: "s", v })),
   text.map((s) => ({ t: "str", v: escape(s) })),
   fc.constantFrom("0", "1").map((v) => ({ t: "b", v })),
   fc.constantFrom("#DIV/0!", "#N/A").map((v) => ({ t: "e", v })),

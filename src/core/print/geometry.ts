@@ -41,8 +41,6 @@ function wide(c: number): boolean {
   );
 }
 
-/** One character's width in ems. */
-const ems = (ch: string): number => (wide(ch.codePointAt(0)!) ? 1 : 0.55);
 
 function textWidth(text: string, fontSize: number): number {
   let w = 0;
@@ -60,21 +58,39 @@ function textWidth(text: string, fontSize: number): number {
 /** The lines a text takes wrapped in a width (points): each paragraph broken where the next character would not fit. */
 function linesNeeded(text: string, width: number, fontSize: number): number {
   const room = Math.max(width - PADDING, fontSize);
+  // Character by character, without splitting the text or iterating it by code points: a form's
+  // thousands of wrapped cells made a string of each character. test/core/print/linesNeeded.test.ts
+  // holds it equal to the paragraph-by-paragraph reading over generated texts.
   let lines = 0;
-  for (const para of text.split(/\r?\n/)) {
-    let line = 0;
-    let n = 1;
-    for (const ch of para) {
-      const w = ems(ch) * fontSize;
-      if (line + w > room && line > 0) {
-        n++;
-        line = 0;
-      }
-      line += w;
+  let line = 0;
+  let n = 1;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    // A paragraph ends at "\n" or "\r\n"; a "\r" alone is a character of its line.
+    if (c === 13 && i + 1 < len && text.charCodeAt(i + 1) === 10) continue;
+    if (c === 10) {
+      lines += n;
+      n = 1;
+      line = 0;
+      continue;
     }
-    lines += n;
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    const w = (wide(cp) ? 1 : 0.55) * fontSize;
+    if (line + w > room && line > 0) {
+      n++;
+      line = 0;
+    }
+    line += w;
   }
-  return lines;
+  return lines + n;
 }
 
 export const lineHeight = (fontSize: number): number => Math.round(fontSize * 1.3 * 4) / 4;

@@ -46,13 +46,13 @@ export default defineRule({
     const shown: Found[] = [];
     const rest: string[] = [];
     let more = 0;
-    // A descriptor is made only for a cell that will be named: a sheet of thousands costs a count.
-    const report = (r: number, c: number, make: () => Found) => {
-      if (shown.length < SHOWN) shown.push(make());
-      else {
-        more++;
-        if (rest.length <= LISTED) rest.push(toA1(r, c));
-      }
+    // A descriptor is made only for a cell that will be named: a sheet of thousands costs a count. No
+    // closure over the loop's cell either (each would give every cell of the loop a context of its own).
+    const named = (r: number, c: number): boolean => {
+      if (shown.length < SHOWN) return true;
+      more++;
+      if (rest.length <= LISTED) rest.push(toA1(r, c));
+      return false;
     };
     const t = printedTableOf(form, grid);
     const fs = geometry.fontSize;
@@ -62,37 +62,44 @@ export default defineRule({
         const value = grid.valueAt(r, c);
         if (value === null || value === true || value === false) continue;
         if (grid.isCovered(r, c) || geometry.colHidden(c)) continue;
-        const m = grid.mergeAt(r, c) ?? { top: r, left: c, bottom: r, right: c };
-        const width = m.left === m.right ? geometry.colWidth(c) : geometry.widthOf(m.left, m.right);
+        // No object for a cell outside a merged area: this runs for every cell of the printed table.
+        const m = grid.mergeAt(r, c);
+        const left = m ? m.left : c;
+        const right = m ? m.right : c;
+        const width = left === right ? geometry.colWidth(c) : geometry.widthOf(left, right);
         if (typeof value === "number") {
           const shownText = grid.textAt(r, c) || String(value);
-          if (!fitsWidth(shownText, width, fs)) report(r, c, () => ({ cell: toA1(r, c), messageId: "number", data: { cell: toA1(r, c) } }));
+          if (!fitsWidth(shownText, width, fs) && named(r, c)) shown.push({ cell: toA1(r, c), messageId: "number", data: { cell: toA1(r, c) } });
           continue;
         }
         const text = value.trim();
         if (text === "") continue;
-        const merged = m.top !== m.bottom || m.left !== m.right;
+        const top = m ? m.top : r;
+        const bottom = m ? m.bottom : r;
+        const merged = top !== bottom || left !== right;
         if (geometry.wraps(r, c)) {
           // Excel grows a wrapped cell's row itself, unless its height was set by hand or the cell is merged.
           let fixed = merged;
-          for (let x = m.top; x <= m.bottom; x++) if (geometry.rowFixed(x)) fixed = true;
+          for (let x = top; x <= bottom; x++) if (geometry.rowFixed(x)) fixed = true;
           if (!fixed) continue;
-          const height = geometry.heightOf(m.top, m.bottom);
+          const height = geometry.heightOf(top, bottom);
           const line = lineHeight(fs);
           if (heightNeeded(text, width, fs) <= height + line / 2) continue;
-          const rows = m.top === m.bottom ? String(m.top) : `${m.top}–${m.bottom}`;
-          report(r, c, () => ({
-            cell: toA1(r, c),
-            messageId: "height",
-            data: { cell: toA1(r, c), need: Math.round((heightNeeded(text, width, fs) - 2) / line), room: Math.max(1, Math.floor((height - 2) / line + 0.25)), rows },
-          }));
+          const rows = top === bottom ? String(top) : `${top}–${bottom}`;
+          if (named(r, c)) {
+            shown.push({
+              cell: toA1(r, c),
+              messageId: "height",
+              data: { cell: toA1(r, c), need: Math.round((heightNeeded(text, width, fs) - 2) / line), room: Math.max(1, Math.floor((height - 2) / line + 0.25)), rows },
+            });
+          }
           continue;
         }
         if (fitsWidth(text, width, fs) || text.includes("\n")) continue;
         // Unwrapped text runs on over empty cells to its right; a merged cell or a filled neighbour stops it.
-        const next = m.right + 1;
+        const next = right + 1;
         const blocked = merged || (next <= grid.right && !grid.isEmpty(r, next)) || (next <= grid.right && grid.isCovered(r, next));
-        if (blocked) report(r, c, () => ({ cell: toA1(r, c), messageId: "width", data: { cell: toA1(r, c) } }));
+        if (blocked && named(r, c)) shown.push({ cell: toA1(r, c), messageId: "width", data: { cell: toA1(r, c) } });
       }
     }
     shown.forEach((d) => reportOne(d));

@@ -32,3 +32,13 @@ export function crc32(data: Uint8Array): number {
 export function decodeUtf8(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
+
+export function encodeUtf8Pieces(pieces: readonly string[]): Uint8Array {
+  let room = 0;
+  for (const p of pieces) room += p.length * 3;
+  const out = new Uint8Array(room);
+  const enc = new TextEncoder();
+  let at = 0;
+  for (const p of pieces) at += enc.encodeInto(p, out.subarray(at)).written;
+  return out.subarray(0, at);
+}

@@ -35,3 +35,17 @@ export function decodeUtf8(bytes: Uint8Array): string {
   if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
   return new TextDecoder("utf-8").decode(bytes);
 }
+
+/**
+ * The UTF-8 bytes of the pieces' join, written piece by piece into one buffer: the join of a large
+ * edited sheet is never made (a fresh string of megabytes costs more here than encoding it). No piece
+ * may end within a surrogate pair (Package joins such a piece to the next).
+ */
+export function encodeUtf8Pieces(pieces: readonly string[]): Uint8Array {
+  let n = 0;
+  for (const p of pieces) n += Buffer.byteLength(p, "utf8");
+  const out = Buffer.allocUnsafe(n);
+  let at = 0;
+  for (const p of pieces) at += out.write(p, at, "utf8");
+  return out;
+}

@@ -6,7 +6,7 @@ import { addContentType, addRelationship, Package, relationshipsOf, REL, sameTyp
 import { openWorkbook, PackageShapeError, type OpenedWorkbook } from "./workbook";
 import { cellEdits, isProtected, markEdits, removeOwnMarks, setRowHeights } from "./sheetXml";
 import { MINIMAL_STYLES, Styles } from "./styles";
-import { attr, childrenOf, forgetTexts, insertionPoint, rootOf, splice, wellFormed, withAttr, XmlShapeError } from "./xml";
+import { attr, childrenOf, forgetTexts, insertionPoint, rootOf, splice, splicePieces, wellFormed, withAttr, XmlShapeError } from "./xml";
 
 /**
  * The filled copy made by editing the original package: every part not named below keeps its bytes.
@@ -152,8 +152,9 @@ async function fillOpened(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]
       f.marks.map((m) => ({ cell: m.cell, text: fitCell(`${NOTE_PREFIX.zh}${m.note.zh}`) })),
     );
     edits.push(...notes.sheetEdits);
-    if (edits.length > 0) xml = splice(xml, edits);
-    if (xml !== original) pkg.write(part, xml);
+    // The edited sheet goes to the copy as its pieces: a large sheet's text is not made again whole.
+    if (edits.length > 0) pkg.writePieces(part, splicePieces(xml, edits));
+    else if (xml !== original) pkg.write(part, xml);
     if (cells.written.length > 0) anyWritten = true;
     result.set(f.sheet, {
       written: cells.written,

@@ -1,7 +1,7 @@
 import { parseA1, toA1 } from "../../core/address";
 import { NOTE_PREFIX } from "../../core/plan";
 import { addContentType, addRelationship, relationshipsOf, REL, sameType, type Package } from "./opc";
-import { legacyDrawingEdit, legacyDrawingId } from "./sheetXml";
+import { legacyDrawingEditOf, legacyDrawingId } from "./sheetXml";
 import { attr, childrenOf, escapeAttr, escapeText, opened, prefixOf, rootOf, splice, textOf, XmlShapeError, type Splice } from "./xml";
 
 const NOTE_AUTHOR = "绩效自评助手";
@@ -37,6 +37,8 @@ export async function writeNotes(pkg: Package, sheetPart: string, sheetXml: stri
   const commentsRel = rels.find((r) => sameType(r.type, REL.comments) && !r.external);
   const drawingId = legacyDrawingId(sheetXml);
   const vmlRel = rels.find((r) => r.id === drawingId && sameType(r.type, REL.vmlDrawing) && !r.external);
+  // Its place found before the notes' parts are read (sheetXml.ts, legacyDrawingEditOf).
+  const legacyDrawingEdit = !vmlRel && notes.length > 0 ? legacyDrawingEditOf(sheetXml) : null;
   const commentsXml = commentsRel ? await pkg.read(commentsRel.target) : undefined;
   const vmlXml = vmlRel ? await pkg.read(vmlRel.target) : undefined;
 
@@ -73,7 +75,7 @@ export async function writeNotes(pkg: Package, sheetPart: string, sheetXml: stri
     pkg.write(part, vml);
     const rid = await addRelationship(pkg, sheetPart, REL.vmlDrawing, part);
     await addContentType(pkg, part, VML_TYPE);
-    sheetEdits.push(legacyDrawingEdit(sheetXml, rid));
+    sheetEdits.push((legacyDrawingEdit ?? legacyDrawingEditOf(sheetXml))(rid));
   }
   return { sheetEdits, written: adding.map((a) => a.cell), removed: existing.own.length };
 }

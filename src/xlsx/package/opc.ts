@@ -1,5 +1,5 @@
 import { attr, childrenOf, escapeAttr, rootOf, splice } from "./xml";
-import { decodeUtf8 } from "./codec";
+import { decodeUtf8, encodeUtf8Pieces } from "./codec";
 import { writeZip, ZipArchive, type ZipOut } from "./zip";
 
 /**
@@ -9,6 +9,8 @@ import { writeZip, ZipArchive, type ZipOut } from "./zip";
  */
 export class Package {
   private readonly texts = new Map<string, string>();
+  /** Parts written as pieces (writePieces), joined only if read again. */
+  private readonly pieces = new Map<string, string[]>();
   private readonly changed = new Set<string>();
 
   private constructor(readonly archive: ZipArchive) {}
@@ -23,7 +25,7 @@ export class Package {
   }
 
   has(part: string): boolean {
-    return this.texts.has(part) || this.entry(part) !== undefined;
+    return this.texts.has(part) || this.pieces.has(part) || this.entry(part) !== undefined;
   }
 
   /** The part's text, or undefined when absent (a part name has no leading slash here). */
@@ -35,6 +37,13 @@ export class Package {
   readNow(part: string): string | undefined {
     const held = this.texts.get(part);
     if (held !== undefined) return held;
+    const pieces = this.pieces.get(part);
+    if (pieces !== undefined) {
+      const s = pieces.join("");
+      this.pieces.delete(part);
+      this.texts.set(part, s);
+      return s;
+    }
     const e = this.entry(part);
     if (!e) return undefined;
     const s = decodePart(this.archive.read(e));
@@ -44,7 +53,26 @@ export class Package {
 
   /** A part is written as UTF-8, whatever it was read from: its declaration says so. */
   write(part: string, text: string): void {
-    this.texts.set(part, text.replace(/^(<\?xml[^>]*?encoding\s*=\s*)(["'])UTF-16(?:LE|BE)?\2/i, "$1$2UTF-8$2"));
+    this.pieces.delete(part);
+    this.texts.set(part, asUtf8(text));
+    this.changed.add(part);
+  }
+
+  /**
+   * write() of the pieces' join (splicePieces), which is never made unless the part is read again:
+   * the copy's bytes are encoded from the pieces.
+   */
+  writePieces(part: string, pieces: readonly string[]): void {
+    const first = pieces.findIndex((p) => p !== "");
+    // The XML declaration must lie whole in the first piece to be read there; else the text is joined.
+    if (first < 0 || (pieces[first].startsWith("<?xml") && !pieces[first].includes("?>"))) {
+      this.write(part, pieces.join(""));
+      return;
+    }
+    const own = pieces.slice(first);
+    own[0] = asUtf8(own[0]);
+    this.texts.delete(part);
+    this.pieces.set(part, own);
     this.changed.add(part);
   }
 
@@ -63,10 +91,12 @@ export class Package {
     const enc = new TextEncoder();
     const first = this.archive.entries[0];
     const stamp = { time: first?.time ?? 0, date: first?.date ?? 0x21 };
-    const items: ZipOut[] = this.archive.entries.map((e) =>
-      this.changed.has(e.name) ? { name: e.name, data: enc.encode(this.texts.get(e.name)!), time: e.time, date: e.date } : { copy: e, from: this.archive },
-    );
-    for (const p of this.changed) if (!this.archive.get(p)) items.push({ name: p, data: enc.encode(this.texts.get(p)!), ...stamp });
+    const data = (name: string): Uint8Array => {
+      const pieces = this.pieces.get(name);
+      return pieces ? encodeUtf8Pieces(wholePairs(pieces)) : enc.encode(this.texts.get(name)!);
+    };
+    const items: ZipOut[] = this.archive.entries.map((e) => (this.changed.has(e.name) ? { name: e.name, data: data(e.name), time: e.time, date: e.date } : { copy: e, from: this.archive }));
+    for (const p of this.changed) if (!this.archive.get(p)) items.push({ name: p, data: data(p), ...stamp });
     return writeZip(items);
   }
 
@@ -75,6 +105,30 @@ export class Package {
     const lower = new Set(this.names().map((n) => n.toLowerCase()));
     for (let i = 1; ; i++) if (!lower.has(`${stem}${i}${ext}`.toLowerCase())) return `${stem}${i}${ext}`;
   }
+}
+
+/** A part's XML declaration saying UTF-16 says UTF-8: the part is written as UTF-8, whatever it was read from. */
+const asUtf8 = (text: string): string => text.replace(/^(<\?xml[^>]*?encoding\s*=\s*)(["'])UTF-16(?:LE|BE)?\2/i, "$1$2UTF-8$2");
+
+/** The pieces, none ending within a surrogate pair (such a piece taken with the next): each is encoded alone. */
+function wholePairs(pieces: readonly string[]): readonly string[] {
+  const split = (p: string) => {
+    const c = p.charCodeAt(p.length - 1);
+    return c >= 0xd800 && c <= 0xdbff;
+  };
+  if (!pieces.some(split)) return pieces;
+  const out: string[] = [];
+  let carry = "";
+  for (const p of pieces) {
+    const s = carry + p;
+    if (split(s)) carry = s;
+    else {
+      out.push(s);
+      carry = "";
+    }
+  }
+  if (carry !== "") out.push(carry);
+  return out;
 }
 
 export interface Relationship {

@@ -392,12 +392,17 @@ export function legacyDrawingId(xml: string): string | undefined {
   return el ? relIdOf(xml, el) : undefined;
 }
 
-/** A legacyDrawing element referring to the notes' VML drawing (the sheet had none). */
-export function legacyDrawingEdit(xml: string, rid: string): Splice {
+/**
+ * The edit that puts a legacyDrawing element referring to the notes' VML drawing (the sheet had none),
+ * once its relationship id is known. Its place is found now, while the sheet's text is among those
+ * whose structure is kept: the notes' parts read meanwhile would push it out, and a sheet of
+ * thousands of rows would be walked again.
+ */
+export function legacyDrawingEditOf(xml: string): (rid: string) => Splice {
   const root = rootOf(xml);
   const p = prefixOf(root);
   const at = insertionPoint(xml, root, WORKSHEET_ORDER, "legacyDrawing");
-  return { start: at, end: at, text: `<${p}legacyDrawing xmlns:r="${R_NS}" r:id="${escapeAttr(rid)}"/>` };
+  return (rid) => ({ start: at, end: at, text: `<${p}legacyDrawing xmlns:r="${R_NS}" r:id="${escapeAttr(rid)}"/>` });
 }
 
 /** Whether the worksheet is protected (a fill leaves such a sheet alone). */

@@ -217,20 +217,45 @@ export interface Splice {
   text: string;
 }
 
-/** The text with each span replaced; spans must not overlap (insertions have start === end). */
-export function splice(xml: string, edits: Splice[]): string {
-  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
-  // Joined once, not concatenated piece by piece: a fill's thousands of edits would make a rope that
-  // every later search flattens again.
+/** Edits in the order they apply: by place, and in the order given at one place. */
+function inOrder(edits: Splice[]): Splice[] {
+  // Mostly made in order already (a fill's edits go down the sheet): then not copied and sorted.
+  let sorted = true;
+  for (let i = 1; i < edits.length && sorted; i++) {
+    const a = edits[i - 1];
+    const b = edits[i];
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) sorted = false;
+  }
+  if (sorted) return edits;
+  return edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i)
+    .map((x) => x.e);
+}
+
+/**
+ * The text with each span replaced, as the pieces it is made of, in order (their join is splice's
+ * text). A part written whole is encoded from its pieces: a large sheet's edited text is never made
+ * as one string.
+ */
+export function splicePieces(xml: string, edits: Splice[]): string[] {
   const pieces: string[] = [];
   let at = 0;
-  for (const e of sorted) {
+  for (const e of inOrder(edits)) {
     if (e.start < at) throw new XmlShapeError("overlapping edits");
     pieces.push(xml.slice(at, e.start), e.text);
     at = e.end;
   }
   pieces.push(xml.slice(at));
-  const out = pieces.join("");
+  return pieces;
+}
+
+/** The text with each span replaced; spans must not overlap (insertions have start === end). */
+export function splice(xml: string, edits: Splice[]): string {
+  const sorted = inOrder(edits);
+  // Joined once, not concatenated piece by piece: a fill's thousands of edits would make a rope that
+  // every later search flattens again.
+  const out = splicePieces(xml, sorted).join("");
   // The edited text takes the place of the text it was made from: an edit chain keeps one entry, and
   // a sheet edited five times is not pushed out by the notes' parts read in between. Edits inside the
   // root's content move only its end: the new text's root is known without a walk.
