@@ -55,25 +55,28 @@ export interface NumberRead {
 const PLACEHOLDERS = new Set(["-", "—", "--", "/", "－", "无"]);
 
 /** Read a cell that should hold an amount, a weight, a rate or a score. */
-export function readNumber(cell: Cell): NumberRead {
-  return readNumberOf(cell.value, cell.numberFormat, cell.formula);
+export function readNumber(cell: Cell): NumberRead & { address: string } {
+  return readNumberOf(cell.value, cell.numberFormat, cell.formula, cell.address);
 }
 
-/** readNumber of a cell's parts, for a reader that has them without a Cell. */
-export function readNumberOf(v: Cell["value"], numberFormat: string, formula: string | null): NumberRead {
-  if (v === null) return { value: null, empty: true, invalid: false, formula, typed: false };
+/**
+ * readNumber of a cell's parts, for a reader that has them without a Cell. The address is in each
+ * object as made: added afterwards, it gave each of a large form's cells a second allocation.
+ */
+export function readNumberOf(v: Cell["value"], numberFormat: string, formula: string | null, address: string): NumberRead & { address: string } {
+  if (v === null) return { value: null, empty: true, invalid: false, formula, typed: false, address };
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return { value: null, empty: false, invalid: true, formula, typed: true };
+    if (!Number.isFinite(v)) return { value: null, empty: false, invalid: true, formula, typed: true, address };
     const pct = isPercentFormat(numberFormat);
-    return { value: pct ? Number((v * 100).toFixed(10)) : v, empty: false, invalid: false, formula, typed: true };
+    return { value: pct ? Number((v * 100).toFixed(10)) : v, empty: false, invalid: false, formula, typed: true, address };
   }
-  if (typeof v === "boolean") return { value: null, empty: false, invalid: true, formula, typed: true };
+  if (typeof v === "boolean") return { value: null, empty: false, invalid: true, formula, typed: true, address };
   // A leading apostrophe (Excel's text mark, kept by some exports) is not part of the number: '95.
   const s = toHalfWidth(v).replace(/\s+/g, "").replace(/^'/, "");
   // A lone apostrophe or a space was typed all the same: read as empty, but never written over.
-  if (s === "") return { value: null, empty: true, invalid: false, formula, typed: v !== "" };
-  if (PLACEHOLDERS.has(s)) return { value: null, empty: true, invalid: false, formula, typed: true };
+  if (s === "") return { value: null, empty: true, invalid: false, formula, typed: v !== "", address };
+  if (PLACEHOLDERS.has(s)) return { value: null, empty: true, invalid: false, formula, typed: true, address };
   const m = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|分|元|万元)?$/.exec(s);
-  if (!m) return { value: null, empty: false, invalid: true, formula, typed: true };
-  return { value: Number(m[1].replace(/,/g, "")), empty: false, invalid: false, formula, typed: true };
+  if (!m) return { value: null, empty: false, invalid: true, formula, typed: true, address };
+  return { value: Number(m[1].replace(/,/g, "")), empty: false, invalid: false, formula, typed: true, address };
 }

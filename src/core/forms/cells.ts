@@ -7,9 +7,7 @@ import type { NumCell, TextCell } from "./model";
 // Both read a cell's parts from the grid, without building its Cell: they run for every row of a table.
 export function numCell(grid: Grid, row: number, col: number | undefined): NumCell | null {
   if (col === undefined) return null;
-  const n = readNumberOf(grid.valueAt(row, col), grid.formatAt(row, col), grid.formulaAt(row, col)) as NumCell;
-  n.address = toA1(row, col);
-  return n;
+  return readNumberOf(grid.valueAt(row, col), grid.formatAt(row, col), grid.formulaAt(row, col), toA1(row, col));
 }
 
 export function textCell(grid: Grid, row: number, col: number | undefined): TextCell | null {

@@ -178,6 +178,8 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
       initialTarget = { text: t.text, cell: toA1(r, initialCol), parsed: parseAt(t, initialCol) };
     }
 
+    // One literal, every key in it (undefined where a form has no such column): spreads made each of a
+    // large form's indicators in steps, its properties added one by one.
     indicators.push({
       row: r,
       level1: categoryOf(level1Name, level2),
@@ -192,12 +194,12 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
       actual: cols.actual !== undefined ? readActual(cellInput(grid, r, cols.actual), nameUnit) : null,
       weight: numCell(grid, r, cols.weight),
       score: numCell(grid, r, cols.score),
-      ...(cols.coefficient !== undefined ? { coefficient: numCell(grid, r, cols.coefficient) } : {}),
-      ...(initialTarget ? { initialTarget } : {}),
+      coefficient: cols.coefficient !== undefined ? numCell(grid, r, cols.coefficient) : undefined,
+      initialTarget,
       reason: textCell(grid, r, cols.reason ?? cols.note),
       sectionWeight,
       sectionCell,
-      ...(block ? { block } : {}),
+      block: block ?? undefined,
     });
     lastRow = r;
   }

@@ -251,7 +251,8 @@ export function cellEdits(
       continue;
     }
     const rowEl = row.el;
-    const rowStyle = attr(xml, rowEl, "customFormat") === "1" || attr(xml, rowEl, "customFormat") === "true" ? Number(attr(xml, rowEl, "s") ?? 0) : null;
+    const customFormat = attr(xml, rowEl, "customFormat");
+    const rowStyle = customFormat === "1" || customFormat === "true" ? Number(attr(xml, rowEl, "s") ?? 0) : null;
     const cells = cellsOf(xml, rowEl);
     const inserts: Array<{ at: number; text: string }> = [];
     for (const w of list) {
@@ -274,7 +275,8 @@ export function cellEdits(
     }
     // A row's spans (an optional hint of its first and last column) must cover its cells.
     const spans = attr(xml, rowEl, "spans");
-    let startTag = xml.slice(rowEl.start, rowEl.tagEnd);
+    // The row's start tag, when its spans must grow to take in the written cells.
+    let startTag: string | null = null;
     if (spans && list.length > 0) {
       // Rows of a sheet mostly share their spans ("1:8"): each text read once.
       let was = spanBounds.get(spans);
@@ -293,10 +295,11 @@ export function cellEdits(
     }
     if (rowEl.selfClosing) {
       if (inserts.length === 0) continue;
+      startTag ??= xml.slice(rowEl.start, rowEl.tagEnd);
       const o = opened(startTag, rootOf(startTag));
       edits.push({ start: rowEl.start, end: rowEl.end, text: o.open + inserts.map((i) => i.text).join("") + o.close });
     } else {
-      if (startTag !== xml.slice(rowEl.start, rowEl.tagEnd)) edits.push({ start: rowEl.start, end: rowEl.tagEnd, text: startTag });
+      if (startTag !== null) edits.push({ start: rowEl.start, end: rowEl.tagEnd, text: startTag });
       for (const i of inserts) edits.push({ start: i.at, end: i.at, text: i.text });
     }
   }
