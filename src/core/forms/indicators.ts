@@ -76,6 +76,24 @@ function composeSplitTarget(grid: Grid, row: number, cols: Columns, vcol: number
   return { text, parsed: readTarget({ value: text }) };
 }
 
+// The table's per-row reads as functions of their own, not closures made in the loop: a closure over
+// the row's values gave each of a large form's rows a context and three functions.
+
+/** A target's text, and its reading where the target is split over columns (sign, value, unit). */
+function targetAt(grid: Grid, r: number, cols: Columns, split: boolean, col: number | undefined): { text: string; parsed: ParsedValue | null } {
+  if (col === undefined) return { text: "", parsed: null };
+  return split ? composeSplitTarget(grid, r, cols, col) : { text: grid.str(r, col, false), parsed: null };
+}
+
+function strAt(grid: Grid, r: number, col: number | undefined): string {
+  return col === undefined ? "" : grid.str(r, col, false);
+}
+
+/** The target as read: composed already (a split target), or read from its cell. */
+function parsedAt(grid: Grid, r: number, t: { parsed: ParsedValue | null }, col: number | undefined, nameUnit: string): ParsedValue {
+  return t.parsed ?? (col !== undefined ? readTarget(cellInput(grid, r, col), nameUnit) : { kind: "empty" });
+}
+
 /** The indicator rows below a header, down to the 总分 / 合计 row. */
 export function readTable(grid: Grid, header: HeaderMatch): TableRead {
   const cols = header.columns;
@@ -149,11 +167,8 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
     // An explicit adjusted target (调整指标值), when filled, is the target; the original is kept beside it.
     const initialCol = cols.targetValue ?? cols.target;
     const targetCol = cols.adjusted !== undefined && !grid.isEmpty(r, cols.adjusted) ? cols.adjusted : initialCol;
-    const targetAt = (col: number | undefined): { text: string; parsed: ParsedValue | null } =>
-      col === undefined ? { text: "", parsed: null } : split ? composeSplitTarget(grid, r, cols, col) : { text: grid.str(r, col, false), parsed: null };
-    const target = targetAt(targetCol);
-    const at = (col: number | undefined) => (col === undefined ? "" : grid.str(r, col, false));
-    const kind = classifyRow({ level1: l1, level2: l2, name, target: target.text, actual: at(cols.actual), weight: at(cols.weight), score: at(cols.score) });
+    const target = targetAt(grid, r, cols, split, targetCol);
+    const kind = classifyRow({ level1: l1, level2: l2, name, target: target.text, actual: strAt(grid, r, cols.actual), weight: strAt(grid, r, cols.weight), score: strAt(grid, r, cols.score) });
     if (kind === "empty" || kind === "group") {
       // Empty rows and unused groups do not end the table (RULES-3 §13) while more of it follows.
       if (++blankRun >= 3 && indicators.length > 0 && !moreIndicatorsBelow(grid, r + 1, cols)) break;
@@ -169,13 +184,11 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
     trackLevels(l1, l2);
 
     const nameUnit = unitFromName(name);
-    const parseAt = (t: { parsed: ParsedValue | null }, col: number | undefined): ParsedValue =>
-      t.parsed ?? (col !== undefined ? readTarget(cellInput(grid, r, col), nameUnit) : { kind: "empty" });
-    const parsedTarget = parseAt(target, targetCol);
+    const parsedTarget = parsedAt(grid, r, target, targetCol, nameUnit);
     let initialTarget: Indicator["initialTarget"];
     if (targetCol !== initialCol && initialCol !== undefined) {
-      const t = targetAt(initialCol);
-      initialTarget = { text: t.text, cell: toA1(r, initialCol), parsed: parseAt(t, initialCol) };
+      const t = targetAt(grid, r, cols, split, initialCol);
+      initialTarget = { text: t.text, cell: toA1(r, initialCol), parsed: parsedAt(grid, r, t, initialCol, nameUnit) };
     }
 
     // One literal, every key in it (undefined where a form has no such column): spreads made each of a
