@@ -10,11 +10,7 @@ export function evaluate(form: Form, settings: Settings): Evaluation[] {
   return form.indicators.map((ind) => evaluateRowOf(form, start(ind), settings));
 }
 
-/**
- * Where every family's evaluation of a row starts: the weight and score as stated. Every key an
- * evaluation may take is here from the start (undefined until set): added as a row is scored, they
- * gave the rows of one form a dozen shapes, and each rule's reads of them went the slow way.
- */
+/** Where every family's evaluation of a row starts: the weight and score as stated. */
 function start(ind: Indicator): Evaluation {
   const score = ind.score?.value ?? null;
   return {
@@ -22,18 +18,7 @@ function start(ind: Indicator): Evaluation {
     placeholder: false,
     mode: "unscored",
     problem: null,
-    op: undefined,
-    target: undefined,
-    unit: undefined,
-    actual: undefined,
-    converted: undefined,
-    met: undefined,
-    completion: undefined,
-    tier: undefined,
-    judged: undefined,
-    tierOnQuantitative: undefined,
     suggested: null,
-    band: undefined,
     weight: ind.weight?.value ?? null,
     score,
     effective: score,
