@@ -18,25 +18,37 @@ export function fillWrites(result: SheetResult): CellWrite[] {
   return fillWritesOf(result).filter((w) => typeof w.value !== "number" || Number.isFinite(w.value));
 }
 
-/** A copy of the snapshot with the writes applied, growing the grid where a write falls outside it. */
+/**
+ * A copy of the snapshot with the writes applied, growing the grid where a write falls outside it.
+ * Only the rows written are copied; the others are the snapshot's own (neither is changed after).
+ */
 export function applyWrites(snapshot: SheetSnapshot, writes: CellWrite[]): SheetSnapshot {
   const s: SheetSnapshot = {
     ...snapshot,
-    values: snapshot.values.map((r) => [...r]),
-    text: snapshot.text.map((r) => [...r]),
-    numberFormats: snapshot.numberFormats.map((r) => [...r]),
-    formulas: snapshot.formulas.map((r) => [...r]),
+    values: snapshot.values.slice(),
+    text: snapshot.text.slice(),
+    numberFormats: snapshot.numberFormats.slice(),
+    formulas: snapshot.formulas.slice(),
   };
+  const copied = new Set<number>();
   for (const w of writes) {
     const { row, col } = parseA1(w.cell);
     const i = row - s.origin.row;
     const j = col - s.origin.col;
     if (i < 0 || j < 0) continue;
     while (s.values.length <= i) {
+      copied.add(s.values.length);
       s.values.push([]);
       s.text.push([]);
       s.numberFormats.push([]);
       s.formulas.push([]);
+    }
+    if (!copied.has(i)) {
+      copied.add(i);
+      s.values[i] = [...(s.values[i] ?? [])];
+      s.text[i] = [...(s.text[i] ?? [])];
+      s.numberFormats[i] = [...(s.numberFormats[i] ?? [])];
+      s.formulas[i] = [...(s.formulas[i] ?? [])];
     }
     for (const grid of [s.values, s.text, s.numberFormats, s.formulas] as unknown[][][]) {
       const filler = grid === s.values || grid === s.formulas ? null : grid === s.text ? "" : "General";

@@ -29,8 +29,13 @@ export function recalculate(snap: SheetSnapshot): Recalculated {
   );
   if (needs.length === 0) return { snapshot: snap, unknown: [] };
 
-  const values = snap.values.map((r) => [...r]);
-  const text = snap.text.map((r) => [...r]);
+  // Only the rows holding a formula to compute are copied: no other cell is written.
+  const values = snap.values.slice();
+  const text = snap.text.slice();
+  for (const i of new Set(needs.map((n) => n.i))) {
+    values[i] = [...(snap.values[i] ?? [])];
+    text[i] = [...(snap.text[i] ?? [])];
+  }
   // 0: not yet, 1: being computed (a cycle if met again), 2: done, 3: unknown.
   const state = new Map<number, number>();
   const key = (i: number, j: number) => i * 16_384 + j;

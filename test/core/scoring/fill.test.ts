@@ -305,3 +305,24 @@ describe("filling is idempotent and only touches empty cells (property)", () => 
     );
   });
 });
+
+describe("applyWrites and the fill's second reading", () => {
+  test("the snapshot given is left as it was: the written rows are copies, the rows the recalculation writes too", () => {
+    const built = run(plainSpec({ indicators: indicatorsWith({ 0: { score: null }, 2: { score: null } }) }));
+    // A formula with no stored result: the recalculation writes its value into its copy of the row.
+    const snap = setCell(built.snap, built.built.totalCell, null, { formula: "=1+2" });
+    const before = structuredClone(snap);
+    const { plan, after } = planFill(snap);
+    expect(plan.writes.length).toBeGreaterThan(0);
+    const applied = applyWrites(snap, plan.writes);
+    for (const w of plan.writes) expect(valueAt(applied, w.cell)).toEqual(w.value);
+    // A grid row past the snapshot's end (a write below it) is made in the copy only.
+    const below = applyWrites(snap, [{ cell: `A${snap.origin.row + snap.values.length + 2}`, value: "x", purpose: "draft" } as (typeof plan.writes)[number]]);
+    expect(below.values.length).toBe(snap.values.length + 3);
+    expect(snap).toEqual(before);
+    // The copy read as the filled sheet reads (its formulas recalculated) changes nothing of it either.
+    analyzeSheet({ ...applied, recalculatesOnLoad: true });
+    expect(snap).toEqual(before);
+    expect(after.figures).not.toBeNull();
+  });
+});
