@@ -68,7 +68,9 @@ interface Line {
  * one whose extent is too large to read whole, goes to SparseCells instead.
  */
 export class DenseCells implements CellStore {
-  private readonly lines = new Map<number, Line>();
+  /** Each row's line, in the order read (rows come in order): two arrays, not a map of 50,000 entries. */
+  private lineRows: number[] = [];
+  private lines: Line[] = [];
   /** The last `<row>` begun, and the row and column of the last cell put. */
   private lastRow = 0;
   private row = 0;
@@ -96,7 +98,8 @@ export class DenseCells implements CellStore {
       // longer than MADE_AT_MOST, so one wide row does not widen every row after it.
       const w = l === null ? 0 : Math.min(l.len, MADE_AT_MOST);
       l = { v: new Array<CellValue>(w), t: new Array<string>(w), n: new Array<string>(w), f: new Array<string | null>(w), len: 0 };
-      this.lines.set(row, l);
+      this.lineRows.push(row);
+      this.lines.push(l);
       this.row = row;
       this.col = 0;
       this.line = l;
@@ -147,8 +150,10 @@ export class DenseCells implements CellStore {
   grids({ top, left, bottom, right }: Box): Grids {
     const width = right - left + 1;
     const out: Grids = { values: [], text: [], numberFormats: [], formulas: [] };
+    let k = 0;
     for (let r = top; r <= bottom; r++) {
-      const l = this.lines.get(r);
+      while (k < this.lineRows.length && this.lineRows[k] < r) k++;
+      const l = this.lineRows[k] === r ? this.lines[k] : undefined;
       if (!l) {
         out.values.push(emptyRow(width, null));
         out.text.push(emptyRow(width, ""));
@@ -180,7 +185,8 @@ export class DenseCells implements CellStore {
       out.numberFormats.push(l.n);
       out.formulas.push(l.f);
     }
-    this.lines.clear();
+    this.lineRows = [];
+    this.lines = [];
     return out;
   }
 }
