@@ -14,8 +14,15 @@ import type { Indicator, TotalRow } from "./model";
 const SECTION_WEIGHT = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
 
 const TOTAL_WORDS = new Set(["总分", "合计", "总计", "总分值", "合计得分", "总得分", "总分(分)", "自评总分", "自评总分(分)"]);
-const isGradeLabel = (k: string) => /^(评分等级|绩效等级|自评等级|等级)[:：]?$/.test(k);
-const isTotalOrGradeLabel = (k: string) => TOTAL_WORDS.has(k.replace(/[:：]$/, "")) || isGradeLabel(k);
+const GRADE_LABEL = /^(评分等级|绩效等级|自评等级|等级)[:：]?$/;
+/** The first characters of the grade labels: a key beginning otherwise is none (most cells of a table). */
+const GRADE_FIRST = new Set(["评", "绩", "自", "等"]);
+const isGradeLabel = (k: string) => GRADE_FIRST.has(k[0]) && GRADE_LABEL.test(k);
+const isTotalOrGradeLabel = (k: string) => {
+  // One trailing colon, either width, is not part of the word (no regular expression run for each cell).
+  const last = k.charCodeAt(k.length - 1);
+  return TOTAL_WORDS.has(last === 58 || last === 0xff1a ? k.slice(0, -1) : k) || isGradeLabel(k);
+};
 
 export interface TableRead {
   indicators: Indicator[];

@@ -110,8 +110,9 @@ function parseQuantity(s: string): { value: number; unit: string; op?: Comparato
   if (!m) return null;
   const tail = parseTail(s.slice(m[0].length));
   if (!tail) return null;
-  const value = Number(m[0].replace(/,/g, ""));
-  return Number.isFinite(value) ? { value, ...tail } : null;
+  const value = Number(m[0].includes(",") ? m[0].replace(/,/g, "") : m[0]);
+  // The tail's own keys, in its order, without a spread (a copy made key by key for every value read).
+  return Number.isFinite(value) ? { value, unit: tail.unit, op: tail.op } : null;
 }
 
 /** Only digits, separators, signs and % with at most a unit after them: a number gone wrong (`1..5`, `--3`). */
