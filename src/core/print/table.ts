@@ -38,8 +38,15 @@ function tableOf(form: Form, grid: Grid): PrintedTable {
   if (form.grade) rows.push(parseA1(form.grade.address).row);
   const funds = "funds" in form ? form.funds : null;
   if (funds) for (const r of [funds.total, ...funds.parts]) rows.push(r.row);
-  // Sorted as numbers by a typed array (no comparator called 50,000 times), then each row once.
-  const sorted = Float64Array.from(rows).sort();
+  // Mostly in order already; else sorted as numbers by a typed array (no comparator called 50,000
+  // times). Then each row once.
+  const sorted = new Float64Array(rows);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i] < sorted[i - 1]) {
+      sorted.sort();
+      break;
+    }
+  }
   const keyRows: number[] = [];
   for (const r of sorted) if (r >= grid.top && r <= grid.bottom && r !== keyRows[keyRows.length - 1]) keyRows.push(r);
   let left = Infinity;
