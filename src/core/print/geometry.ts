@@ -28,7 +28,7 @@ const MIN_SCALE = 0.1;
 const PADDING = 3;
 
 /** Whether a character (by code point) is a wide one: CJK, Hangul, full-width forms, beyond the BMP. */
-function wide(c: number): boolean {
+export function wide(c: number): boolean {
   return (
     (c >= 0x1100 && c <= 0x115f) ||
     (c >= 0x2e80 && c <= 0xa4cf) ||
