@@ -262,10 +262,11 @@ function plainAttrs(xml: string, from: number, to: number, cell: CellXml): boole
 }
 
 /**
- * A reference written as readRef reads it without parseA1 (one to three capitals, then digits without
- * a leading zero) into the cell's refRow and refCol, with no string made; false for anything else.
+ * A reference written as most are (one to three capitals, then digits without a leading zero), read
+ * from the characters from..to into refRow and refCol, with no string made; false for anything else
+ * (parseA1 reads it then, or refuses it).
  */
-function plainRef(xml: string, from: number, to: number, cell: CellXml): boolean {
+function plainRef(xml: string, from: number, to: number, cell: { refRow: number; refCol: number }): boolean {
   let col = 0;
   let i = from;
   for (; i < to; i++) {
@@ -365,29 +366,18 @@ function numberValue(text: string, iso: boolean, dated: boolean, date1904: boole
 
 /** A cell reference as written in `r` (`B12`) into `at`, read without a regular expression; anything else through parseA1. */
 function readRef(ref: string, at: { row: number; col: number }): void {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  let row = 0;
-  const digits = i;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    row = row * 10 + (c - 48);
-  }
-  if (i < ref.length || i === digits || digits === 0 || digits > 3 || ref.charCodeAt(digits) === 48) {
-    const p = parseA1(ref);
-    at.row = p.row;
-    at.col = p.col;
+  if (plainRef(ref, 0, ref.length, REF)) {
+    at.row = REF.refRow;
+    at.col = REF.refCol;
     return;
   }
-  at.row = row;
-  at.col = col;
+  const p = parseA1(ref);
+  at.row = p.row;
+  at.col = p.col;
 }
+
+/** Where readRef has plainRef put a reference it reads. */
+const REF = { refRow: 0, refCol: 0 };
 
 /** One pass over a worksheet's XML as a parser reads it: its cells (into `cells`), merges and protection; null where the store refused a cell. */
 function readSheetXml(xml: string, strings: string[], formats: Array<string | undefined>, date1904: boolean, layout: SheetLayoutReader, cells: CellStore): SheetCells | null {
@@ -474,24 +464,18 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
     const row = rowNumber;
     const { style, t } = c;
     const dated = t === "d" || (style !== undefined && dateStyle[style] === true);
+    // A plain value: a shared string's index or a number read where it stands, when written as most
+    // are (else sliced, and read below as any other).
+    let plain: CellValue | undefined;
     if (c.vTo !== 0) {
-      // A plain value: a number or a shared string's index read where it stands, when written as most are.
       if (t === "s") {
         const k = plainIndex(xml, c.vFrom, c.vTo);
-        if (k >= 0) {
-          const value = strings[k] ?? null;
-          if (!cells.put(row, at.col, value === "" ? null : value, null, style, COUNTS | OCCUPIED)) return null;
-          if (typeof value === "string" && value !== "" && layout.wrapsStyle(style)) layout.wrapped.push(toA1(row, at.col));
-          continue;
-        }
+        if (k >= 0) plain = strings[k] ?? null;
       } else if ((t === undefined || t === "n") && !dated) {
         const n = plainNumber(xml, c.vFrom, c.vTo);
-        if (!Number.isNaN(n)) {
-          if (!cells.put(row, at.col, n, null, style, COUNTS | OCCUPIED)) return null;
-          continue;
-        }
+        if (!Number.isNaN(n)) plain = n;
       }
-      c.v = xml.slice(c.vFrom, c.vTo);
+      if (plain === undefined) c.v = xml.slice(c.vFrom, c.vTo);
     }
     const v = c.v;
     let formula = c.formula;
@@ -514,10 +498,11 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
         else ({ value: result, dateText } = numberValue(v, t === "d", dated, date1904));
       }
       if (!cells.put(row, at.col, result === "" ? null : result, formula === null ? null : `=${formula}`, style, COUNTS | OCCUPIED, dateText)) return null;
-    } else if (v !== undefined || c.inline !== undefined) {
+    } else if (plain !== undefined || v !== undefined || c.inline !== undefined) {
       let value: CellValue;
       let dateText: string | undefined;
-      if (t === "s") value = strings[parseInt(v ?? "", 10)] ?? null;
+      if (plain !== undefined) value = plain;
+      else if (t === "s") value = strings[parseInt(v ?? "", 10)] ?? null;
       else if (t === "str") value = v ?? "";
       else if (t === "inlineStr") value = c.inline ?? v ?? "";
       else if (t === "b") value = parseInt(v ?? "", 10) !== 0;

@@ -37,8 +37,9 @@ export async function writeNotes(pkg: Package, sheetPart: string, sheetXml: stri
   const commentsRel = rels.find((r) => sameType(r.type, REL.comments) && !r.external);
   const drawingId = legacyDrawingId(sheetXml);
   const vmlRel = rels.find((r) => r.id === drawingId && sameType(r.type, REL.vmlDrawing) && !r.external);
-  // Its place found before the notes' parts are read (sheetXml.ts, legacyDrawingEditOf).
-  const legacyDrawingEdit = !vmlRel && notes.length > 0 ? legacyDrawingEditOf(sheetXml) : null;
+  // Where a drawing of the notes will be referred to, found before the notes' parts are read
+  // (sheetXml.ts, legacyDrawingEditOf); only for a sheet that has none yet.
+  const legacyDrawingEdit = vmlRel ? null : legacyDrawingEditOf(sheetXml);
   const commentsXml = commentsRel ? await pkg.read(commentsRel.target) : undefined;
   const vmlXml = vmlRel ? await pkg.read(vmlRel.target) : undefined;
 
@@ -75,7 +76,7 @@ export async function writeNotes(pkg: Package, sheetPart: string, sheetXml: stri
     pkg.write(part, vml);
     const rid = await addRelationship(pkg, sheetPart, REL.vmlDrawing, part);
     await addContentType(pkg, part, VML_TYPE);
-    sheetEdits.push((legacyDrawingEdit ?? legacyDrawingEditOf(sheetXml))(rid));
+    sheetEdits.push(legacyDrawingEdit!(rid));
   }
   return { sheetEdits, written: adding.map((a) => a.cell), removed: existing.own.length };
 }

@@ -244,9 +244,13 @@ function inOrder(edits: Splice[]): Splice[] {
  * as one string.
  */
 export function splicePieces(xml: string, edits: Splice[]): string[] {
+  return piecesOf(xml, inOrder(edits));
+}
+
+function piecesOf(xml: string, sorted: Splice[]): string[] {
   const pieces: string[] = [];
   let at = 0;
-  for (const e of inOrder(edits)) {
+  for (const e of sorted) {
     if (e.start < at) throw new XmlShapeError("overlapping edits");
     pieces.push(xml.slice(at, e.start), e.text);
     at = e.end;
@@ -260,7 +264,7 @@ export function splice(xml: string, edits: Splice[]): string {
   const sorted = inOrder(edits);
   // Joined once, not concatenated piece by piece: a fill's thousands of edits would make a rope that
   // every later search flattens again.
-  const out = splicePieces(xml, sorted).join("");
+  const out = piecesOf(xml, sorted).join("");
   // The edited text takes the place of the text it was made from: an edit chain keeps one entry, and
   // a sheet edited five times is not pushed out by the notes' parts read in between. Edits inside the
   // root's content move only its end: the new text's root is known without a walk.
