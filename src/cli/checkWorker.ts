@@ -31,28 +31,42 @@ export interface WorkerJob {
   plannedError?: Message;
 }
 
+// The pool sends the next job while this one runs (no idle round trip between files): the jobs wait
+// here and are checked one at a time, so that each has the worker, its memory and its time alone.
+const queue: WorkerJob[] = [];
+let busy = false;
+
 parentPort?.on("message", (job: WorkerJob) => {
-  void (async () => {
-    try {
-      const result = await checkWorkbook(job.file, {
-        settings: job.settings,
-        ...(job.fixOut ? { fixOut: job.fixOut } : {}),
-        ...(job.markOut ? { markOut: job.markOut } : {}),
-        ...(job.clean ? { clean: true } : {}),
-        ...(job.extraFindings ? { extraFindings: job.extraFindings } : {}),
-        ...(job.memoryMb ? { memoryMb: job.memoryMb } : {}),
-        writeCopy: (target, bytes) => writeWhole(target, bytes, job.force),
-      });
-      if (job.digest) {
-        let r = job.plannedError && !result.error ? { ...result, error: job.plannedError } : result;
-        if (job.reportAs) r = { ...r, file: job.reportAs };
-        parentPort!.postMessage({ id: job.id, digest: digestParts(r, job.digest) });
-        return;
-      }
-      // Structured clone: an evaluation and its form share their indicator, and cross as one object.
-      parentPort!.postMessage({ id: job.id, result });
-    } catch (e) {
-      parentPort!.postMessage({ id: job.id, crash: (e as Error).message ?? String(e) });
-    }
-  })();
+  queue.push(job);
+  if (!busy) void drain();
 });
+
+async function drain(): Promise<void> {
+  busy = true;
+  for (let job = queue.shift(); job; job = queue.shift()) await run(job);
+  busy = false;
+}
+
+async function run(job: WorkerJob): Promise<void> {
+  try {
+    const result = await checkWorkbook(job.file, {
+      settings: job.settings,
+      ...(job.fixOut ? { fixOut: job.fixOut } : {}),
+      ...(job.markOut ? { markOut: job.markOut } : {}),
+      ...(job.clean ? { clean: true } : {}),
+      ...(job.extraFindings ? { extraFindings: job.extraFindings } : {}),
+      ...(job.memoryMb ? { memoryMb: job.memoryMb } : {}),
+      writeCopy: (target, bytes) => writeWhole(target, bytes, job.force),
+    });
+    if (job.digest) {
+      let r = job.plannedError && !result.error ? { ...result, error: job.plannedError } : result;
+      if (job.reportAs) r = { ...r, file: job.reportAs };
+      parentPort!.postMessage({ id: job.id, digest: digestParts(r, job.digest) });
+      return;
+    }
+    // Structured clone: an evaluation and its form share their indicator, and cross as one object.
+    parentPort!.postMessage({ id: job.id, result });
+  } catch (e) {
+    parentPort!.postMessage({ id: job.id, crash: (e as Error).message ?? String(e) });
+  }
+}

@@ -100,55 +100,121 @@ function skipped(file: string, why: { zh: string; en: string }): FileResult {
   return { file, sheets: [], error: { zh: `文件过大或结构异常，已跳过：${why.zh}`, en: `File too large or malformed, skipped: ${why.en}` } };
 }
 
+/**
+ * A job is sent to a worker while the one before it is still being checked, so that the worker starts
+ * it the moment it posts that result: one at a time, a round trip through the main thread left each
+ * worker idle about a sixth of a batch of ordinary forms. Only behind a small file (an ordinary form
+ * is 10–30 KB): a job waiting behind a large one would wait there while another worker stands idle.
+ */
+export const AHEAD_BEHIND_BYTES = 64 * 1024;
+
+/** The size of a job's file; Infinity when it cannot be told (nothing is queued behind it). */
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return Infinity;
+  }
+}
+
+/** A worker stopped and no longer listened to (an error it still raises is let pass). */
+function letGo(w: Worker): Promise<number> {
+  w.removeAllListeners();
+  w.on("error", () => undefined);
+  return w.terminate();
+}
+
 export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob, "id">>, opts: PoolOptions): Promise<Outcome[]> {
   const results: Outcome[] = new Array(jobs.length);
   let next = 0;
-  const runner = async (): Promise<void> => {
-    let worker: Worker | null = null;
-    const fresh = () => takePrestarted(script, opts.memoryMb) ?? newWorker(script, opts.memoryMb);
-    while (next < jobs.length) {
-      const id = next++;
-      const job = jobs[id];
-      opts.onStart?.(id);
-      worker ??= fresh();
-      const w = worker;
-      const result = await new Promise<Outcome>((resolve) => {
-        let settled = false;
-        const done = (r: Outcome, dead: boolean) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          w.removeAllListeners("message");
-          w.removeAllListeners("error");
-          w.removeAllListeners("exit");
-          if (dead) {
-            void w.terminate();
-            worker = null;
-          }
-          resolve(r);
-        };
-        const timer = setTimeout(
-          () => done(skipped(job.file, { zh: `检查超过 ${Math.round(opts.timeoutMs / 1000)} 秒`, en: `the check took more than ${Math.round(opts.timeoutMs / 1000)} s` }), true),
-          opts.timeoutMs,
-        );
-        w.on("message", (m: { id: number; result?: FileResult; digest?: DigestParts; crash?: string }) => {
-          if (m.id !== id) return;
-          if (m.result) done(m.result, false);
-          else if (m.digest) done(m.digest, false);
-          else done(skipped(job.file, { zh: `读取时出错（${libraryReason(m.crash ?? "").zh}）`, en: `reading failed (${m.crash})` }), true);
-        });
-        w.on("error", (e: Error & { code?: string }) => {
-          const oom = e.code === "ERR_WORKER_OUT_OF_MEMORY";
-          done(skipped(job.file, oom ? { zh: `所需内存超过 ${opts.memoryMb} MB`, en: `it needs more than ${opts.memoryMb} MB of memory` } : { zh: `读取时出错（${libraryReason(e.message).zh}）`, en: e.message }), true);
-        });
-        w.on("exit", (code) => done(skipped(job.file, { zh: `检查进程意外退出（${code}）`, en: `the check stopped unexpectedly (${code})` }), true));
-        w.postMessage({ ...job, id } satisfies WorkerJob);
-      });
-      if (opts.onResult) opts.onResult(id, result);
-      else results[id] = result;
-    }
-    if (worker) await (worker as Worker).terminate();
+  // Jobs sent to a worker that was stopped before it reached them: checked first by any worker.
+  const again: number[] = [];
+  const take = (): number | undefined => (again.length > 0 ? again.shift() : next < jobs.length ? next++ : undefined);
+  const settle = (id: number, r: Outcome) => {
+    if (opts.onResult) opts.onResult(id, r);
+    else results[id] = r;
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, jobs.length)) }, runner));
+  const sizes = new Map<number, number>();
+  const small = (id: number) => {
+    let n = sizes.get(id);
+    if (n === undefined) sizes.set(id, (n = sizeOf(jobs[id].file)));
+    return n <= AHEAD_BEHIND_BYTES;
+  };
+  const runner = (ready: (feed: (most: number) => void) => void) =>
+    new Promise<void>((finished) => {
+      let worker: Worker | null = null;
+      /** The jobs this runner's worker holds, in the order it checks them: the first is being checked. */
+      let held: number[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      let closed = false;
+      const startFirst = () => {
+        clearTimeout(timer);
+        if (held.length === 0) return;
+        const id = held[0];
+        opts.onStart?.(id);
+        const s = Math.round(opts.timeoutMs / 1000);
+        timer = setTimeout(() => stop({ zh: `检查超过 ${s} 秒`, en: `the check took more than ${s} s` }), opts.timeoutMs);
+      };
+      /** The worker is done for (out of memory, too slow, crashed): the file it checked is reported, the jobs after it go back. */
+      const stop = (why: { zh: string; en: string }) => {
+        clearTimeout(timer);
+        if (worker) letGo(worker);
+        worker = null;
+        const [id, ...rest] = held;
+        held = [];
+        again.unshift(...rest);
+        if (id !== undefined) settle(id, skipped(jobs[id].file, why));
+        feed(2);
+      };
+      const onMessage = (m: { id: number; result?: FileResult; digest?: DigestParts; crash?: string }) => {
+        if (m.id !== held[0]) return;
+        if (m.crash !== undefined) {
+          stop({ zh: `读取时出错（${libraryReason(m.crash).zh}）`, en: `reading failed (${m.crash})` });
+          return;
+        }
+        held.shift();
+        settle(m.id, (m.result ?? m.digest)!);
+        startFirst();
+        feed(2);
+      };
+      /** Keeps the worker with a job, and with the next one too while the one it checks is small. */
+      const feed = (most: number) => {
+        if (closed) return;
+        while (held.length < most && (held.length === 0 || small(held[held.length - 1]))) {
+          const id = take();
+          if (id === undefined) break;
+          if (!worker) {
+            const w = takePrestarted(script, opts.memoryMb) ?? newWorker(script, opts.memoryMb);
+            w.on("message", onMessage);
+            w.on("error", (e: Error & { code?: string }) => {
+              const oom = e.code === "ERR_WORKER_OUT_OF_MEMORY";
+              stop(oom ? { zh: `所需内存超过 ${opts.memoryMb} MB`, en: `it needs more than ${opts.memoryMb} MB of memory` } : { zh: `读取时出错（${libraryReason(e.message).zh}）`, en: e.message });
+            });
+            w.on("exit", (code) => stop({ zh: `检查进程意外退出（${code}）`, en: `the check stopped unexpectedly (${code})` }));
+            worker = w;
+          }
+          held.push(id);
+          worker.postMessage({ ...jobs[id], id } satisfies WorkerJob);
+          if (held.length === 1) startFirst();
+        }
+        if (held.length === 0) {
+          closed = true;
+          const w = worker;
+          worker = null;
+          if (w) void letGo(w).then(() => finished());
+          else finished();
+        }
+      };
+      ready(feed);
+    });
+  // Every worker is given a job before any is given a second.
+  const runners = Array.from({ length: Math.max(1, Math.min(opts.jobs, jobs.length)) }, () => {
+    let feed: ((most: number) => void) | null = null;
+    const done = runner((f) => (feed = f));
+    return { done, feed: feed! };
+  });
+  for (const r of runners) r.feed(1);
+  for (const r of runners) r.feed(2);
+  await Promise.all(runners.map((r) => r.done));
   return results;
 }
