@@ -37,6 +37,20 @@ export function isPercentFormat(format: unknown): boolean {
  */
 export function fixedDecimal(absx: number, d: number): string {
   if (!(absx > 0)) return (0).toFixed(d);
+  // Most values (95, 0.85, 12.5) are written in at most fifteen characters with no more decimals than
+  // shown: those digits are the fifteen Excel keeps (a shortest round trip of fifteen significant
+  // digits or fewer is what rounding to fifteen gives), padded with zeros.
+  const s = String(absx);
+  if (s.length <= 15 && !s.includes("e")) {
+    const dot = s.indexOf(".");
+    const decimals = dot < 0 ? 0 : s.length - dot - 1;
+    if (decimals <= d) return d === 0 ? s : `${dot < 0 ? `${s}.` : s}${"0".repeat(d - decimals)}`;
+  }
+  return fifteenDigitsFixed(absx, d);
+}
+
+/** fixedDecimal by its digits rounded to fifteen, for any positive value. */
+export function fifteenDigitsFixed(absx: number, d: number): string {
   const [mant, e] = absx.toExponential(14).split("e");
   const digits = mant.replace(".", "");
   const exp = Number(e);

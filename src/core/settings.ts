@@ -34,8 +34,21 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+export const DEFAULT_SETTINGS: Settings = Object.freeze(SettingsSchema.parse({}));
 
+/** The last input resolved (a copy of its keys) and what it gave: a batch resolves the same settings for every sheet. */
+let last: { input: Record<string, unknown>; settings: Settings } | null = null;
+
+const sameKeys = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+};
+
+/** The settings with their defaults filled in; frozen, since the same object may be given again. */
 export function resolveSettings(input?: SettingsInput): Settings {
-  return SettingsSchema.parse(input ?? {});
+  const given = (input ?? {}) as Record<string, unknown>;
+  if (last !== null && sameKeys(last.input, given)) return last.settings;
+  const settings = Object.freeze(SettingsSchema.parse(given));
+  last = { input: { ...given }, settings };
+  return settings;
 }

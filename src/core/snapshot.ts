@@ -23,7 +23,9 @@ function grid<T>(what: string, holds: typeof VALUE | typeof STRING | typeof STRI
   return z.custom<T[][]>(
     (g) => {
       if (!Array.isArray(g)) return false;
-      for (const row of g as unknown[]) {
+      // Indexed: a for-of over 50,000 rows made an iterator result for each until the loop was optimized.
+      for (let i = 0; i < g.length; i++) {
+        const row: unknown = g[i];
         if (!Array.isArray(row)) return false;
         for (let j = 0; j < row.length; j++) {
           const v: unknown = row[j];

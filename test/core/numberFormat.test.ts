@@ -3,7 +3,7 @@
 // oracle over generated formats and values.
 import fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
-import { displayText, fixedDecimal, formatNumber } from "../../src/core/numberFormat";
+import { displayText, fifteenDigitsFixed, fixedDecimal, formatNumber } from "../../src/core/numberFormat";
 
 const ACCOUNTING_ZH = '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ';
 const ACCOUNTING_YUAN = '_ ¥* #,##0.00_ ;_ ¥* \\-#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ';
@@ -161,6 +161,21 @@ test("fixedDecimal: Excel's fifteen digits, not the binary value", () => {
   expect(fixedDecimal(1e20, 2)).toBe("100000000000000000000.00");
   expect(fixedDecimal(0, 3)).toBe("0.000");
   expect(fixedDecimal(0.5, 0)).toBe("1");
+});
+
+test("fixedDecimal's short path (a value written in fifteen characters or fewer) gives what rounding to fifteen digits gives", () => {
+  const values = fc.oneof(
+    fc.tuple(fc.integer({ min: 1, max: 1e12 }), fc.integer({ min: 0, max: 12 })).map(([n, k]) => n / 10 ** k),
+    fc.double({ min: 1e-9, max: 1e16, noNaN: true }),
+    fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+    fc.constantFrom(1.005, 0.1 + 0.2, 999.995, 1e15, 123456789012345, 1234567890123456, 0.000001, 1e-7, 5e-324, 100, 0.5),
+  );
+  fc.assert(
+    fc.property(values, fc.integer({ min: 0, max: 12 }), (v, d) => {
+      expect(fixedDecimal(v, d)).toBe(fifteenDigitsFixed(v, d));
+    }),
+    { numRuns: 5000 },
+  );
 });
 
 test("General's short path gives SSF's text for every number it takes", () => {
