@@ -63,6 +63,38 @@ const PageSchema = z.object({
   titleRows: z.nullable(z.object({ first: z.int().check(z.gte(1)), last: z.int().check(z.gte(1)) })),
 });
 
+/** What a layout entry's key may hold: a whole number from 1; a finite size from 0, or nothing; a flag, or nothing. */
+const COUNT = 0;
+const SIZE = 1;
+const FLAG = 2;
+
+function holds(kind: typeof COUNT | typeof SIZE | typeof FLAG, v: unknown): boolean {
+  if (kind === COUNT) return Number.isSafeInteger(v) && (v as number) >= 1;
+  if (v === undefined) return true;
+  return kind === SIZE ? Number.isFinite(v) && (v as number) >= 0 : typeof v === "boolean";
+}
+
+/**
+ * A layout's list of entries (its columns, its rows) checked by one loop, as the grids are: a schema
+ * object per entry cost a sheet of a few dozen rows more than reading them (every workbook of a batch
+ * has such lists). Entries are taken as they are, keys other than these kept.
+ */
+function entries<T>(what: string, keys: Record<string, typeof COUNT | typeof SIZE | typeof FLAG>) {
+  const names = Object.keys(keys);
+  return z.custom<T[]>(
+    (list) => {
+      if (!Array.isArray(list)) return false;
+      for (let i = 0; i < list.length; i++) {
+        const e: unknown = list[i];
+        if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+        for (const k of names) if (!holds(keys[k], (e as Record<string, unknown>)[k])) return false;
+      }
+      return true;
+    },
+    { message: `layout ${what}: every entry must be an object of ${names.join(", ")}` },
+  );
+}
+
 /**
  * The sheet's geometry: column widths and row heights in points, what is hidden, which cells wrap
  * their text, and the page setup. Optional: an adapter that cannot read it leaves it out, and the
@@ -74,9 +106,9 @@ const LayoutSchema = z.object({
   defaultColWidth: z.number().check(z.gte(0)),
   defaultRowHeight: z.number().check(z.gte(0)),
   /** Column ranges whose width or hiddenness differ from the default. */
-  cols: z.array(z.object({ min: z.int().check(z.gte(1)), max: z.int().check(z.gte(1)), width: z.optional(z.number().check(z.gte(0))), hidden: z.optional(z.boolean()) })),
+  cols: entries<{ min: number; max: number; width?: number; hidden?: boolean }>("cols", { min: COUNT, max: COUNT, width: SIZE, hidden: FLAG }),
   /** Rows whose height or hiddenness differ; `fixed`: a height set by hand (customHeight), which Excel never grows. */
-  rows: z.array(z.object({ row: z.int().check(z.gte(1)), height: z.optional(z.number().check(z.gte(0))), fixed: z.optional(z.boolean()), hidden: z.optional(z.boolean()) })),
+  rows: entries<{ row: number; height?: number; fixed?: boolean; hidden?: boolean }>("rows", { row: COUNT, height: SIZE, fixed: FLAG, hidden: FLAG }),
   /** Cells whose text wraps within the cell (A1). */
   wrapped: z.array(z.string()),
   page: z.nullable(PageSchema),

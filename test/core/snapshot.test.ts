@@ -66,3 +66,46 @@ test("a grid that is not an array of arrays is refused", () => {
     expect(() => validSnapshot({ ...base, ...bad } as unknown as SheetSnapshot)).toThrow();
   }
 });
+
+// The layout's lists (its columns, its rows) are checked by a loop too: held to zod's own object
+// schemas for them, as the snapshot declared them before, over entries holding anything.
+import * as z from "zod/mini";
+import { validLayout, type SheetLayout } from "../../src/core/snapshot";
+
+const ZOD_COLS = z.array(z.object({ min: z.int().check(z.gte(1)), max: z.int().check(z.gte(1)), width: z.optional(z.number().check(z.gte(0))), hidden: z.optional(z.boolean()) }));
+const ZOD_ROWS = z.array(z.object({ row: z.int().check(z.gte(1)), height: z.optional(z.number().check(z.gte(0))), fixed: z.optional(z.boolean()), hidden: z.optional(z.boolean()) }));
+
+const field = fc.oneof(
+  fc.integer({ min: -2, max: 400 }),
+  fc.double(),
+  fc.boolean(),
+  fc.constantFrom(undefined, null, NaN, Infinity, -Infinity, -0, 0, 2 ** 53, 1.5, "3", {}, []),
+);
+/** A valid entry with none, one or two of its keys spoiled (set to anything, or left out), or not an entry at all. */
+const entry = (valid: fc.Arbitrary<Record<string, unknown>>, keys: string[]) =>
+  fc.oneof(
+    { weight: 10, arbitrary: fc.tuple(valid, fc.array(fc.tuple(fc.constantFrom(...keys), fc.option(field, { nil: "leave out" as const })), { maxLength: 2 })).map(([e, spoil]) => {
+      const out: Record<string, unknown> = { ...e };
+      for (const [k, v] of spoil) if (v === "leave out") delete out[k]; else out[k] = v;
+      return out;
+    }) },
+    { weight: 1, arbitrary: fc.constantFrom(null, 3, "row", [], undefined) },
+  );
+const size = fc.option(fc.double({ min: 0, max: 400, noNaN: true }), { nil: undefined });
+const flag = fc.option(fc.boolean(), { nil: undefined });
+const COL = fc.record({ min: fc.integer({ min: 1, max: 50 }), max: fc.integer({ min: 1, max: 50 }), width: size, hidden: flag });
+const ROW = fc.record({ row: fc.integer({ min: 1, max: 5000 }), height: size, fixed: flag, hidden: flag });
+const okLayout = (cols: unknown, rows: unknown) => ({ fontSize: 11, defaultColWidth: 8.43, defaultRowHeight: 15, cols, rows, wrapped: [], page: null }) as unknown as SheetLayout;
+
+test("a layout's columns and rows pass exactly where zod's object schemas pass them", () => {
+  fc.assert(
+    fc.property(fc.array(entry(COL, ["min", "max", "width", "hidden"]), { maxLength: 4 }), fc.array(entry(ROW, ["row", "height", "fixed", "hidden"]), { maxLength: 4 }), (cols, rows) => {
+      expect(validLayout(okLayout(cols, []))).toBe(ZOD_COLS.safeParse(cols).success);
+      expect(validLayout(okLayout([], rows))).toBe(ZOD_ROWS.safeParse(rows).success);
+    }),
+    { numRuns: 3000 },
+  );
+  expect(validLayout(okLayout([{ min: 1, max: 2, width: 10 }], [{ row: 2, height: 20, fixed: true }]))).toBe(true);
+  expect(validLayout(okLayout("cols", []))).toBe(false);
+  expect(validLayout(okLayout([], [{ row: 2, height: Infinity }]))).toBe(false);
+});
