@@ -11,6 +11,8 @@ import { writeWhole } from "./outputs";
 export interface WorkerJob {
   id: number;
   file: string;
+  /** In bytes, where the command's listing of its files told it (the pool's business, not the check's). */
+  size?: number;
   settings: SettingsInput;
   fixOut?: string;
   markOut?: string;

@@ -84,7 +84,8 @@ export async function runMain(argv: string[], io: Io, version: () => string): Pr
 
 async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin: { path: string } | null, version: () => string): Promise<number> {
   const named = opts.files;
-  opts.files = uniqueFiles(expandInputs(opts.files, skipped));
+  const sizes = new Map<string, number>();
+  opts.files = uniqueFiles(expandInputs(opts.files, skipped), sizes);
   // An earlier summary of this program's inside a checked folder is not a form: passed over, and
   // said so. Any other workbook the outputs would land on is refused below, before anything is done.
   const summaryPath = opts.summary;
@@ -125,6 +126,7 @@ async function checkAll(opts: CliOptions, io: Io, skipped: Skipped[], fromStdin:
   };
   const jobs = planned.map((p) => ({
     file: p.file,
+    size: sizes.get(p.file),
     settings: opts.settings,
     memoryMb: opts.fileMemoryMb ?? DEFAULT_MEMORY_MB,
     // A name jixiao chose was free when planned: it never replaces a file that appears there meanwhile.

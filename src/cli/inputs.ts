@@ -27,7 +27,7 @@ function kindOf(p: string): "file" | "dir" | "other" | "missing" {
   }
 }
 
-function walk(dir: string, skipped: Skipped[], ownCopy: RegExp): string[] {
+function walk(dir: string, skipped: Skipped[], ownCopy: RegExp, files: Set<string>): string[] {
   const out: string[] = [];
   let entries: fs.Dirent[];
   try {
@@ -40,7 +40,7 @@ function walk(dir: string, skipped: Skipped[], ownCopy: RegExp): string[] {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"))) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      out.push(...walk(p, skipped, ownCopy));
+      out.push(...walk(p, skipped, ownCopy, files));
       continue;
     }
     if (!WORKBOOK_EXT.test(entry.name)) continue;
@@ -52,7 +52,10 @@ function walk(dir: string, skipped: Skipped[], ownCopy: RegExp): string[] {
     else if (entry.name.startsWith("~$")) skipped.push({ path: p, reason: { zh: "Excel 的临时锁定文件", en: "an Excel lock file" } });
     // Copies this command wrote earlier (--fix, --mark, clear) are not forms to check again.
     else if (ownCopy.test(entry.name)) skipped.push({ path: p, reason: { zh: "本程序之前写出的副本", en: "a copy this command wrote earlier" } });
-    else out.push(p);
+    else {
+      out.push(p);
+      if (kind === "file") files.add(p);
+    }
   }
   return out;
 }
@@ -74,6 +77,8 @@ function globToRegExp(pattern: string): RegExp {
  */
 export function expandInputs(args: string[], skipped: Skipped[] = [], ownCopy: RegExp = copiesOf(["filled", "marked", "submit", "cleared"])): string[] {
   const out: string[] = [];
+  // What a folder's listing or a link's target already showed to be a regular file (no stat again).
+  const files = new Set<string>();
   for (const arg of args) {
     let stat: fs.Stats | undefined;
     try {
@@ -82,7 +87,7 @@ export function expandInputs(args: string[], skipped: Skipped[] = [], ownCopy: R
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      out.push(...walk(arg, skipped, ownCopy));
+      out.push(...walk(arg, skipped, ownCopy, files));
       continue;
     }
     const base = path.basename(arg);
@@ -104,14 +109,17 @@ export function expandInputs(args: string[], skipped: Skipped[] = [], ownCopy: R
   }
   // A pipe or a device named or matched is never opened: reading one can wait for ever.
   return [...new Set(out)].filter((p) => {
-    if (kindOf(p) !== "other") return true;
+    if (files.has(p) || kindOf(p) !== "other") return true;
     skipped.push({ path: p, reason: NOT_A_FILE });
     return false;
   });
 }
 
-/** The same file named twice (another path, a link) is checked once. */
-export function uniqueFiles(files: string[]): string[] {
+/**
+ * The same file named twice (another path, a link) is checked once. `sizes`, when given, gets each
+ * file's size as its stat tells it (the pool sends a file ahead only behind a small one).
+ */
+export function uniqueFiles(files: string[], sizes?: Map<string, number>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const f of files) {
@@ -119,6 +127,7 @@ export function uniqueFiles(files: string[]): string[] {
     try {
       const st = fs.statSync(f);
       key = `${st.dev}:${st.ino}`;
+      sizes?.set(f, st.size);
     } catch {
       key = `missing:${path.resolve(f)}`;
     }

@@ -137,7 +137,7 @@ export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob,
   const sizes = new Map<number, number>();
   const small = (id: number) => {
     let n = sizes.get(id);
-    if (n === undefined) sizes.set(id, (n = sizeOf(jobs[id].file)));
+    if (n === undefined) sizes.set(id, (n = jobs[id].size ?? sizeOf(jobs[id].file)));
     return n <= AHEAD_BEHIND_BYTES;
   };
   const runner = (ready: (feed: (most: number) => void) => void) =>

@@ -135,3 +135,28 @@ test("only the files the cross-check pairs are grouped (to be read again); the o
     spool.close();
   }
 });
+
+test("the spool gives back every report as put, in any order, whatever their sizes against its write runs and read window", () => {
+  const text = fc.oneof(
+    { weight: 6, arbitrary: fc.string({ unit: fc.constantFrom("a", "指", "标", "\n", "✓", "😀"), maxLength: 300 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 * Spool.READ_WINDOW }).map((n) => "报".repeat(Math.floor(n / 3))) },
+  );
+  fc.assert(
+    fc.property(fc.array(text, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 60 }), (texts, order) => {
+      const spool = new Spool();
+      try {
+        const refs = texts.map((t) => spool.put(t));
+        // Read in the order put, then in a shuffled one (reports are read in the files' order, put in the workers').
+        for (const [i, r] of refs.entries()) expect(spool.get(r)).toBe(texts[i]);
+        for (const k of order) expect(spool.get(refs[k % refs.length])).toBe(texts[k % refs.length]);
+        // Puts after gets are read too.
+        const late = spool.put("后来的报告");
+        expect(spool.get(late)).toBe("后来的报告");
+        expect(spool.get(refs[0])).toBe(texts[0]);
+      } finally {
+        spool.close();
+      }
+    }),
+    { numRuns: 60 },
+  );
+});
