@@ -108,6 +108,9 @@ function skipped(file: string, why: { zh: string; en: string }): FileResult {
  */
 export const AHEAD_BEHIND_BYTES = 64 * 1024;
 
+/** Jobs a worker holds at most: the one it checks and, behind a small one, the next. */
+const HELD = 2;
+
 /** The size of a job's file; Infinity when it cannot be told (nothing is queued behind it). */
 function sizeOf(file: string): number {
   try {
@@ -158,13 +161,13 @@ export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob,
       /** The worker is done for (out of memory, too slow, crashed): the file it checked is reported, the jobs after it go back. */
       const stop = (why: { zh: string; en: string }) => {
         clearTimeout(timer);
-        if (worker) letGo(worker);
+        if (worker) void letGo(worker);
         worker = null;
         const [id, ...rest] = held;
         held = [];
         again.unshift(...rest);
         if (id !== undefined) settle(id, skipped(jobs[id].file, why));
-        feed(2);
+        feed(HELD);
       };
       const onMessage = (m: { id: number; result?: FileResult; digest?: DigestParts; crash?: string }) => {
         if (m.id !== held[0]) return;
@@ -175,7 +178,7 @@ export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob,
         held.shift();
         settle(m.id, (m.result ?? m.digest)!);
         startFirst();
-        feed(2);
+        feed(HELD);
       };
       /** Keeps the worker with a job, and with the next one too while the one it checks is small. */
       const feed = (most: number) => {
@@ -214,7 +217,7 @@ export async function checkInWorkers(script: string, jobs: Array<Omit<WorkerJob,
     return { done, feed: feed! };
   });
   for (const r of runners) r.feed(1);
-  for (const r of runners) r.feed(2);
+  for (const r of runners) r.feed(HELD);
   await Promise.all(runners.map((r) => r.done));
   return results;
 }
