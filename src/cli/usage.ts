@@ -42,7 +42,8 @@ export const USAGE = `绩效自评助手 jixiao — 检查财政项目支出绩�
                                    默认为提示，可设为警告或不检查（the print check: notices by default）
   --plausibility                   另做两项合理性提示（未经确认，默认不做）：执行率低于 60% 而指标得分率 ≥95%；
                                    执行率低于 80% 而评为“优”（two unconfirmed plausibility warnings）
-  -j, --jobs <n>         同时检查的文件数，默认为 CPU 核数（files checked at once, one per core by default）
+  -j, --jobs <n>         同时检查的文件数，默认为 CPU 核数减一、至少一个（files checked at once: one per core
+                         but one, at least one, by default）
   --file-timeout <秒>    每个文件的检查时限，默认 120；超时的文件报告为“文件过大或结构异常”并跳过
   --file-memory <MB>     每个文件可用的内存，默认 2048（per-file time and memory limits; a file past
                          them is reported and skipped, the others are checked）

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AHEAD_BEHIND_BYTES, checkInWorkers, type Outcome } from "../../src/cli/pool";
+import { AHEAD_BEHIND_BYTES, checkInWorkers, defaultJobs, type Outcome } from "../../src/cli/pool";
 
 const SCRIPT = path.join(__dirname, "poolWorker/worker.js");
 let dir: string;
@@ -73,3 +73,8 @@ test.each([
   expect(results[2].threadId).not.toBe(results[0].threadId);
   expect(started).toEqual([0, 1, 2, 3]);
 }, 30_000);
+
+test("by default one worker per core but one, and at least one", () => {
+  expect([1, 2, 3, 4, 8, 0].map((n) => defaultJobs(n))).toEqual([1, 1, 2, 3, 7, 1]);
+  expect(defaultJobs()).toBeGreaterThanOrEqual(1);
+});
