@@ -41,14 +41,26 @@ export function defaultJobs(cores = typeof os.availableParallelism === "function
 }
 
 /**
- * The compiled worker beside this file (dist/cli/checkWorker.js), or the one-file release's own file
- * (src/cli/bundle.ts); absent when run from sources.
+ * The compiled worker beside this file: its one-file bundle (webpack.worker.js) when it is at least as
+ * new as dist/cli/checkWorker.js (a build by tsc alone leaves the bundle behind: never run stale), or
+ * that file; the one-file release's own file (src/cli/bundle.ts); absent when run from sources.
  */
-export function workerScript(): string | null {
+export function workerScript(dir = __dirname): string | null {
   const bundled = (globalThis as { __jixiaoWorkerScript?: string }).__jixiaoWorkerScript;
   if (bundled) return bundled;
-  const p = path.join(__dirname, "checkWorker.js");
-  return fs.existsSync(p) ? p : null;
+  const p = path.join(dir, "checkWorker.js");
+  const one = path.join(dir, "checkWorker.bundle.js");
+  try {
+    const compiled = fs.statSync(p);
+    try {
+      if (fs.statSync(one).mtimeMs >= compiled.mtimeMs) return one;
+    } catch {
+      // no bundle: the compiled modules
+    }
+    return p;
+  } catch {
+    return null;
+  }
 }
 
 /**

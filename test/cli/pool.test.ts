@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AHEAD_BEHIND_BYTES, checkInWorkers, defaultJobs, type Outcome } from "../../src/cli/pool";
+import { AHEAD_BEHIND_BYTES, checkInWorkers, defaultJobs, workerScript, type Outcome } from "../../src/cli/pool";
 
 const SCRIPT = path.join(__dirname, "poolWorker/worker.js");
 let dir: string;
@@ -78,3 +78,30 @@ test("by default one worker per core but one, and at least one", () => {
   expect([1, 2, 3, 4, 8, 0].map((n) => defaultJobs(n))).toEqual([1, 1, 2, 3, 7, 1]);
   expect(defaultJobs()).toBeGreaterThanOrEqual(1);
 });
+
+test("the worker is its one-file bundle when that is at least as new as the compiled worker, never a stale one", () => {
+  const d = fs.mkdtempSync(path.join(dir, "dist-"));
+  expect(workerScript(d)).toBeNull();
+  const compiled = path.join(d, "checkWorker.js");
+  const bundle = path.join(d, "checkWorker.bundle.js");
+  fs.writeFileSync(compiled, "");
+  expect(workerScript(d)).toBe(compiled);
+  fs.writeFileSync(bundle, "");
+  fs.utimesSync(compiled, new Date(2026, 0, 1), new Date(2026, 0, 1));
+  fs.utimesSync(bundle, new Date(2026, 0, 2), new Date(2026, 0, 2));
+  expect(workerScript(d)).toBe(bundle);
+  // tsc run alone afterwards: the bundle holds the modules as they were.
+  fs.utimesSync(compiled, new Date(2026, 0, 3), new Date(2026, 0, 3));
+  expect(workerScript(d)).toBe(compiled);
+});
+
+test("the built command's worker is the bundle, and it checks a form as the compiled modules do", async () => {
+  const built = path.join(__dirname, "../../dist/cli");
+  expect(workerScript(built)).toBe(path.join(built, "checkWorker.bundle.js"));
+  const sample = path.join(__dirname, "../fixtures/samples/selfeval/zhengwuyun.xlsx");
+  const job = { file: sample, settings: {}, force: false };
+  const viaBundle = await checkInWorkers(path.join(built, "checkWorker.bundle.js"), [job], { jobs: 1, timeoutMs: 60_000, memoryMb: 512 });
+  const viaModules = await checkInWorkers(path.join(built, "checkWorker.js"), [job], { jobs: 1, timeoutMs: 60_000, memoryMb: 512 });
+  expect(viaBundle).toEqual(viaModules);
+  expect((viaBundle[0] as { sheets: Array<{ figures: { total: number } }> }).sheets[0].figures.total).toBe(90.2);
+}, 60_000);
