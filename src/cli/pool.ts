@@ -33,8 +33,9 @@ export const DEFAULT_MEMORY_MB = 2048;
 
 /**
  * One worker per core but one, and at least one: the main thread, and each worker's garbage collector
- * on threads of its own, want a core too. On 2 cores one worker checked 500 forms in 1.6–1.8 s against
- * 1.9–2.2 s with two, and four 50,000-row forms in the same time with 410 MB against 620–690 MB.
+ * on threads of its own, want a core too. On 2 cores one worker checked 500 forms in 1.5–2.1 s against
+ * 1.9–2.2 s with two (in every bench run), and four 50,000-row forms in the same time with 410 MB
+ * against 620–690 MB.
  */
 export function defaultJobs(cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length): number {
   return Math.max(1, cores - 1);
