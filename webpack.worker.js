@@ -20,6 +20,10 @@ module.exports = (env = {}) => ({
     filename: "checkWorker.bundle.js",
     library: { type: "commonjs2" },
     clean: false,
+    // Written on every build, even unchanged: the pool runs the bundle only when it is at least as new
+    // as the compiled worker, which tsc writes on every build (webpack would otherwise keep the old
+    // file, and its old time, and the worker would fall back to the separate modules).
+    compareBeforeEmit: false,
   },
   // A package (a bare name: exceljs, @e965/xlsx, ssf) is required at run time as before.
   externals: [({ request }, callback) => (/^[a-z@]/i.test(request) ? callback(null, `commonjs ${request}`) : callback())],
