@@ -19,10 +19,12 @@ import { Package } from "./package/opc";
  * checking a usual form never loads ExcelJS. The opened workbook comes back with them, for a fill to
  * edit without opening the package again.
  */
-async function readXlsx(bytes: Uint8Array): Promise<{ snaps: SheetSnapshot[]; book?: OpenedWorkbook }> {
+async function readXlsx(bytes: Uint8Array, toFill: boolean): Promise<{ snaps: SheetSnapshot[]; book?: OpenedWorkbook }> {
   precheck(bytes);
   try {
     const book = await openWorkbook(bytes);
+    // A fill edits the cells where the reader found them (the sheet is not walked again).
+    if (toFill) book.cellSpans = new Map();
     return { snaps: readWorkbookSnapshots(book), book };
   } catch (e) {
     // A package no program can read (a sheet outside it) is said so; what the reader leaves by design
@@ -93,7 +95,7 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
         userNotes = notes.length;
         return restoreNotes(asXlsx(read.lib, read.workbook), notes);
       };
-    } else ({ snaps, book } = await readXlsx(bytes));
+    } else ({ snaps, book } = await readXlsx(bytes, opts.copy === "fill"));
   } catch (e) {
     if (e instanceof WorkbookReadError) return { result: { file, error: { zh: e.zh, en: e.en }, sheets: [] } };
     throw e;

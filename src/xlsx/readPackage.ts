@@ -1,5 +1,6 @@
 import { columnLetters, columnNumber, parseA1, parseRange, rangeToA1, toA1 } from "../core/address";
 import { validLayout, validSnapshot, type CellValue, type SheetLayout, type SheetSnapshot } from "../core/snapshot";
+import { CellSpans } from "./package/cellSpans";
 import { printNamesOf, SheetLayoutReader, styleLayoutOf } from "./package/layout";
 import { dateCell } from "./dates";
 import { REL, sameType } from "./package/opc";
@@ -109,6 +110,8 @@ interface SheetCells {
   merges: string[];
   protected: boolean;
   layout: SheetLayoutReader;
+  /** Where its rows and cells stand in the part's text, when asked for (a fill's). */
+  spans: CellSpans | null;
 }
 
 /** What a `<c>` element holds, read from its children. One is filled again for each cell (no object per cell). */
@@ -380,7 +383,15 @@ function readRef(ref: string, at: { row: number; col: number }): void {
 const REF = { refRow: 0, refCol: 0 };
 
 /** One pass over a worksheet's XML as a parser reads it: its cells (into `cells`), merges and protection; null where the store refused a cell. */
-function readSheetXml(xml: string, strings: string[], formats: Array<string | undefined>, date1904: boolean, layout: SheetLayoutReader, cells: CellStore): SheetCells | null {
+function readSheetXml(
+  xml: string,
+  strings: string[],
+  formats: Array<string | undefined>,
+  date1904: boolean,
+  layout: SheetLayoutReader,
+  cells: CellStore,
+  spans: CellSpans | null,
+): SheetCells | null {
   const dateStyle = formats.map(isDateFormat);
   const at = { row: 0, col: 0 };
   const shared = new Map<string, { formula: string; at: { row: number; col: number } }>();
@@ -393,7 +404,13 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
   const c = newCellXml();
   const sc = new XmlScanner(xml);
   while (sc.next() !== DONE) {
-    if (sc.kind !== OPEN) continue;
+    if (sc.kind !== OPEN) {
+      if (spans !== null && sc.kind === CLOSE) {
+        if (sc.path.length === 2 && sc.name === "row" && sc.path[1] === "sheetData") spans.rowClosed(sc);
+        else if (sc.path.length === 1 && sc.name === "sheetData") spans.dataClosed(sc);
+      }
+      continue;
+    }
     const depth = sc.path.length;
     if (depth === 1) {
       if (sc.name !== "worksheet") throw new UnreadHere("no worksheet element");
@@ -403,6 +420,7 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
     if (depth === 2) {
       if (sc.name === "sheetData") {
         sawData = true;
+        spans?.data(sc);
         continue;
       }
       if (sc.name === "mergeCells" || sc.name === "cols" || sc.name === "sheetPr") continue;
@@ -438,6 +456,7 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       });
       rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
       if (!(rowNumber >= 1)) throw new UnreadHere("a row number that is not one");
+      spans?.row(sc, r, rowNumber);
       colNumber = 0;
       refRow = rowNumber;
       // A row written again replaces the earlier one, as ExcelJS reads it.
@@ -449,6 +468,7 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       sc.skipElement();
       continue;
     }
+    const cellStart = sc.start;
     cellXml(sc, c);
     if (c.refCol !== 0) {
       at.row = c.refRow;
@@ -457,6 +477,8 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
       at.row = refRow;
       at.col = colNumber + 1;
     } else readRef(c.ref, at);
+    // A reference read otherwise than plainly the fill's edit might read otherwise too: noted as such.
+    spans?.cell(cellStart, sc.end, c.refCol !== 0 || c.ref === undefined ? at.col : 0);
     // A cell is its row's, at the column its reference names (as ExcelJS places it); its reference's
     // own row counts only for sliding a shared formula.
     colNumber = at.col;
@@ -519,7 +541,7 @@ function readSheetXml(xml: string, strings: string[], formats: Array<string | un
     // An empty cell without a style (or with style 0) ExcelJS does not keep at all (Row's model setter).
   }
   if (!sawData) throw new UnreadHere("no sheetData");
-  return { cells, merges, protected: isProtected, layout };
+  return { cells, merges, protected: isProtected, layout, spans };
 }
 
 function attrsOf(sc: XmlScanner): Record<string, string> {
@@ -652,7 +674,7 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
   for (const e of entries) {
     const xml = pkg.readNow(e.part);
     if (xml === undefined) throw new UnreadHere("a worksheet part missing");
-    const readInto = (cells: CellStore) => readSheetXml(xml, strings, formats, book.date1904, new SheetLayoutReader(styleLayout), cells);
+    const readInto = (cells: CellStore) => readSheetXml(xml, strings, formats, book.date1904, new SheetLayoutReader(styleLayout), cells, book.cellSpans ? new CellSpans() : null);
     // Rows as arrays; a sheet not in order, too sparse for them, or to be read around its densest
     // cells, is read again cell by cell.
     let sheet = readInto(new DenseCells(formats));
@@ -663,6 +685,7 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
       areas ??= mergeAreas(sheet.merges);
     }
     book.walked.add(e.part);
+    if (book.cellSpans && sheet.spans) book.cellSpans.set(e.part, sheet.spans);
     if (sheet.cells.anyFormula) anyFormula = true;
     read.push({ name: e.name, sheet: { ...sheet, areas }, index: e.index });
   }

@@ -125,7 +125,9 @@ async function fillOpened(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]
     // The cells', the marks' and the notes' edits are made at once, against one text: each edit of a
     // large sheet copies the whole of it. Rows grown edit row tags the cells' edits may edit too, so
     // the cells' are made first then.
-    const cells = cellEdits(xml, f.writes, st, sharedString);
+    // Where the reader found the rows and cells, if it noted them and they have not moved since.
+    const spans = book.cellSpans?.get(part);
+    const cells = cellEdits(xml, f.writes, st, sharedString, spans && unmarked.from >= spans.dataEnd ? spans : undefined);
     let edits = cells.edits;
     // Only the rows of drafts that were written: a reason a person typed meanwhile keeps its row.
     const done = new Set(cells.written);

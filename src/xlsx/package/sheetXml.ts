@@ -1,13 +1,13 @@
 import { columnOfA1, parseA1, parseRange, rangeToA1, toA1 } from "../../core/address";
 import { isOwnFormula } from "../../core/plan";
 import { fitCell } from "../../core/text";
+import type { CellSpans } from "./cellSpans";
 import type { Styles } from "./styles";
-import { DONE, OPEN, XmlScanner } from "./xmlScan";
+import { CLOSE, DONE, OPEN, XmlScanner } from "./xmlScan";
 import {
   attr,
   childrenOf,
-  eachChild,
-  elementAt,
+  isKnownText,
   escapeAttr,
   escapeText,
   insertionPoint,
@@ -16,6 +16,7 @@ import {
   relIdOf,
   rootOf,
   splice,
+  stepOver,
   textOf,
   withAttr,
   XmlShapeError,
@@ -87,24 +88,153 @@ function rowsOf(xml: string, sheetData: Element): FoundElement[] {
   return out;
 }
 
-/** A row's cells: the column of each and where it starts, in document order (no Element of each: a fill looks at thousands of rows). */
-function cellsOf(xml: string, row: Element): { cols: number[]; starts: number[] } {
-  const cols: number[] = [];
-  const starts: number[] = [];
+/** A cell a write may land in, found by the walk: its element, and whether it holds nothing yet. */
+interface CellFound {
+  el: Element;
+  /** Read lazily, in isEmpty's order: what a person put there (a formula, a value) first. */
+  hasFormula: boolean;
+  inline: string | undefined;
+  value: string | undefined;
+}
+
+/** A row that takes writes: its element, its cells' columns and starts in document order, and each wanted column's first cell. */
+interface RowFound {
+  el: Element;
+  cols: number[];
+  starts: number[];
+  wanted: Map<number, CellFound>;
+}
+
+/** Every row's number and start in document order (where a new row goes), and the rows that take writes. */
+interface SheetRows {
+  index: number[];
+  start: number[];
+  /** By row number; of a number listed twice, the last row (as the edit always took it). Empty when each was given to a visitor. */
+  found: Map<number, RowFound>;
+}
+
+/**
+ * One walk over sheetData for a fill's writes: each row's number read, the rows that take no write
+ * stepped over, the others' cells read (their columns; the wanted ones' content). The edit used to
+ * list every row as an element and walk each written row's cells again, then each written cell's.
+ *
+ * With `visit`, each row that takes writes is given to it as walked, and kept by nobody (a large
+ * form's rows, kept to the end, were most of what its garbage collector copied); null when the rows
+ * do not stand in strictly ascending order (a damaged file), for the caller to walk again, collecting.
+ */
+function walkRows(xml: string, sheetData: Element, wanted: ReadonlyMap<number, ReadonlyArray<{ col: number }>>, visit: ((r: number, row: RowFound) => void) | null): SheetRows | null {
+  const rows: SheetRows = { index: [], start: [], found: new Map() };
+  if (sheetData.selfClosing) return rows;
+  const fast = isKnownText(xml);
+  const sc = new XmlScanner(xml, sheetData.tagEnd, sheetData.contentEnd);
   let prev = 0;
-  eachChild(xml, row, (sc) => {
-    if (sc.name !== "c") return;
+  for (let k = sc.next(); k !== DONE; k = sc.next()) {
+    if (k !== OPEN) continue;
+    if (sc.name !== "row") {
+      stepOver(sc, fast);
+      continue;
+    }
+    const r = Number(sc.attr("r") ?? prev + 1);
+    if (visit !== null && !(r > prev || (rows.index.length === 0 && r === r))) return null;
+    rows.index.push(r);
+    rows.start.push(sc.start);
+    prev = r;
+    const list = wanted.get(r);
+    if (list === undefined) stepOver(sc, fast);
+    else if (visit !== null) visit(r, rowAt(sc, list, fast));
+    else rows.found.set(r, rowAt(sc, list, fast));
+  }
+  return rows;
+}
+
+/**
+ * walkRows from the reader's notes of where the rows and cells stand (CellSpans), not walking the
+ * sheet: each written row's cells are read where they stand. Null when the notes cannot stand for the
+ * walk (the reader met something it reads otherwise, another sheetData, rows not in strictly ascending
+ * order): the caller walks.
+ */
+function spannedRows(xml: string, sheetData: Element, spans: CellSpans, wanted: ReadonlyMap<number, ReadonlyArray<{ col: number }>>, visit: (r: number, row: RowFound) => void): SheetRows | null {
+  if (!spans.usable || spans.dataStart !== sheetData.start || spans.rowQname === null) return null;
+  const n = spans.rowNumber;
+  for (let i = 1; i < n.length; i++) if (!(n[i] > n[i - 1])) return null;
+  const qname = spans.rowQname;
+  const name = qname.slice(qname.indexOf(":") + 1);
+  for (let i = 0; i < n.length; i++) {
+    const list = wanted.get(n[i]);
+    if (list === undefined) continue;
+    const el: Element = { qname, name, start: spans.rowStart[i], tagEnd: spans.rowTagEnd[i], end: spans.rowEnd[i], selfClosing: spans.rowSelfClosing[i], contentEnd: spans.rowContentEnd[i] };
+    const from = spans.rowFirstCell[i];
+    const to = i + 1 < n.length ? spans.rowFirstCell[i + 1] : spans.cellCol.length;
+    const row: RowFound = { el, cols: spans.cellCol.slice(from, to), starts: spans.cellStart.slice(from, to), wanted: new Map() };
+    for (let k = from; k < to; k++) {
+      const col = spans.cellCol[k];
+      if (row.wanted.has(col) || !list.some((w) => w.col === col)) continue;
+      const sc = new XmlScanner(xml, spans.cellStart[k], spans.cellEnd[k]);
+      sc.next();
+      row.wanted.set(col, cellAt(sc));
+    }
+    visit(n[i], row);
+  }
+  return { index: n, start: spans.rowStart, found: new Map() };
+}
+
+/** The element the scanner has opened, as far as its start tag (its end filled in once walked). */
+const openedElement = (sc: XmlScanner): Element => ({ qname: sc.qname, name: sc.name, start: sc.start, tagEnd: sc.end, end: sc.end, selfClosing: sc.selfClosing, contentEnd: sc.end });
+
+/** The scanner on a row's start tag: its cells read, the cursor left on its end tag. */
+function rowAt(sc: XmlScanner, list: ReadonlyArray<{ col: number }>, fast: boolean): RowFound {
+  const el = openedElement(sc);
+  const row: RowFound = { el, cols: [], starts: [], wanted: new Map() };
+  const depth = sc.path.length;
+  let prev = 0;
+  for (let k = sc.next(); k !== DONE; k = sc.next()) {
+    if (k === CLOSE) {
+      if (sc.path.length < depth) break;
+      continue;
+    }
+    if (k !== OPEN) continue;
+    if (sc.name !== "c") {
+      stepOver(sc, fast);
+      continue;
+    }
     const ref = sc.attr("r");
     const col = ref ? columnOfA1(ref) : prev + 1;
-    cols.push(col);
-    starts.push(sc.start);
+    row.cols.push(col);
+    row.starts.push(sc.start);
     prev = col;
-  });
-  return { cols, starts };
+    if (!row.wanted.has(col) && list.some((w) => w.col === col)) row.wanted.set(col, cellAt(sc));
+    else stepOver(sc, fast);
+  }
+  el.end = sc.end;
+  el.contentEnd = el.selfClosing ? el.tagEnd : sc.start;
+  return row;
+}
+
+/** The scanner on a cell's start tag: what it holds, the cursor left on its end tag. */
+function cellAt(sc: XmlScanner): CellFound {
+  const el = openedElement(sc);
+  const cell: CellFound = { el, hasFormula: false, inline: undefined, value: undefined };
+  const depth = sc.path.length;
+  for (let k = sc.next(); k !== DONE; k = sc.next()) {
+    if (k === CLOSE) {
+      if (sc.path.length < depth) break;
+      continue;
+    }
+    if (k !== OPEN) continue;
+    if (sc.name === "f") {
+      cell.hasFormula = true;
+      sc.skipElement();
+    } else if (sc.name === "is" && cell.inline === undefined) cell.inline = sc.textContent();
+    else if (sc.name === "v" && cell.value === undefined) cell.value = sc.textContent();
+    else sc.skipElement();
+  }
+  el.end = sc.end;
+  el.contentEnd = el.selfClosing ? el.tagEnd : sc.start;
+  return cell;
 }
 
 /** New `<row>` elements put in row order into sheetData (opened first when it is empty and self-closing). */
-function rowInserts(xml: string, sheetData: Element, rows: FoundElement[], added: ReadonlyArray<{ index: number; text: string }>): Splice[] {
+function rowInserts(xml: string, sheetData: Element, rows: Pick<SheetRows, "index" | "start">, added: ReadonlyArray<{ index: number; text: string }>): Splice[] {
   if (added.length === 0) return [];
   if (sheetData.selfClosing) {
     const o = opened(xml, sheetData);
@@ -116,8 +246,8 @@ function rowInserts(xml: string, sheetData: Element, rows: FoundElement[], added
   const out: Splice[] = [];
   let k = 0;
   for (const n of sorted) {
-    while (k < rows.length && !(rows[k].index > n.index)) k++;
-    const at = k < rows.length ? rows[k].el.start : sheetData.contentEnd;
+    while (k < rows.index.length && !(rows.index[k] > n.index)) k++;
+    const at = k < rows.index.length ? rows.start[k] : sheetData.contentEnd;
     out.push({ start: at, end: at, text: n.text });
   }
   return out;
@@ -150,22 +280,18 @@ export function setRowHeights(xml: string, heights: ReadonlyArray<{ row: number;
     if (custom === "1" || custom === "true" || attr(xml, el, "hidden") === "1" || (Number.isFinite(ht) && ht >= height)) continue;
     edits.push({ start: el.start, end: el.tagEnd, text: withAttr(xml, el, "ht", String(height)) });
   }
-  edits.push(...rowInserts(xml, sheetData, rows, added));
+  edits.push(...rowInserts(xml, sheetData, { index: rows.map((r) => r.index), start: rows.map((r) => r.el.start) }, added));
   return splice(xml, edits);
 }
 
 /** Whether a `<c>` holds nothing a person or a formula put there (a space is content). */
-function isEmpty(xml: string, c: Element, sharedString: (i: number) => string | undefined): boolean {
-  const kids = childrenOf(xml, c);
-  if (kids.some((k) => k.name === "f")) return false;
-  const t = attr(xml, c, "t");
-  const is = kids.find((k) => k.name === "is");
-  if (is) return textOf(xml, is) === "";
-  const v = kids.find((k) => k.name === "v");
-  if (!v) return true;
-  const text = textOf(xml, v);
-  if (t === "s") return text.trim() !== "" && sharedString(Number(text)) === "";
-  return text === "";
+function isEmpty(xml: string, c: CellFound, sharedString: (i: number) => string | undefined): boolean {
+  if (c.hasFormula) return false;
+  const t = attr(xml, c.el, "t");
+  if (c.inline !== undefined) return c.inline === "";
+  if (c.value === undefined) return true;
+  if (t === "s") return c.value.trim() !== "" && sharedString(Number(c.value)) === "";
+  return c.value === "";
 }
 
 function cellXml(p: string, ref: string, style: number, value: number | string): string {
@@ -200,6 +326,8 @@ export function cellEdits(
   writes: ValueWrite[],
   styles: Styles | null,
   sharedString: (i: number) => string | undefined,
+  /** Where the reader found the rows and cells of this text, if it noted them. */
+  spans?: CellSpans,
 ): { edits: Splice[]; written: string[]; skipped: string[] } {
   const root = rootOf(xml);
   const p = prefixOf(root);
@@ -207,8 +335,6 @@ export function cellEdits(
   const sheetData = kids.find((c) => c.name === "sheetData");
   if (!sheetData) throw new XmlShapeError("worksheet without sheetData");
   const colStyles = columnStyles(xml, root);
-  const rows = rowsOf(xml, sheetData);
-  const byRow = new Map<number, FoundElement>(rows.map((r) => [r.index, r]));
   const written: string[] = [];
   const skipped: string[] = [];
   const edits: Splice[] = [];
@@ -240,35 +366,34 @@ export function cellEdits(
   const spanBounds = new Map<string, { lo: number; hi: number }>();
   const grow: string[] = [];
 
-  for (const [r, list] of [...wanted].sort((a, b) => a[0] - b[0])) {
+  /** A row the sheet does not list, made with its cells. */
+  const newRow = (r: number, list: Array<ValueWrite & { col: number }>) => {
     list.sort((a, b) => a.col - b.col);
-    const row = byRow.get(r);
-    if (!row) {
-      const cells = list.map((w) => cellXml(p, w.cell, styleFor(colStyle(w.col), w), w.value));
-      newRows.push({ index: r, text: `<${p}row r="${r}">${cells.join("")}</${p}row>` });
-      for (const w of list) written.push(w.cell);
-      grow.push(...list.map((w) => w.cell));
-      continue;
-    }
+    const cells = list.map((w) => cellXml(p, w.cell, styleFor(colStyle(w.col), w), w.value));
+    newRows.push({ index: r, text: `<${p}row r="${r}">${cells.join("")}</${p}row>` });
+    for (const w of list) written.push(w.cell);
+    grow.push(...list.map((w) => w.cell));
+  };
+  /** A listed row's edits. */
+  const editRow = (row: RowFound, list: Array<ValueWrite & { col: number }>) => {
+    list.sort((a, b) => a.col - b.col);
     const rowEl = row.el;
     const customFormat = attr(xml, rowEl, "customFormat");
     const rowStyle = customFormat === "1" || customFormat === "true" ? Number(attr(xml, rowEl, "s") ?? 0) : null;
-    const cells = cellsOf(xml, rowEl);
     const inserts: Array<{ at: number; text: string }> = [];
     for (const w of list) {
-      const k = cells.cols.indexOf(w.col);
-      if (k >= 0) {
-        const existing = elementAt(xml, cells.starts[k]);
+      const existing = row.wanted.get(w.col);
+      if (existing !== undefined) {
         if (!isEmpty(xml, existing, sharedString)) {
           skipped.push(w.cell);
           continue;
         }
-        const base = Number(attr(xml, existing, "s") ?? 0);
-        edits.push({ start: existing.start, end: existing.end, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
+        const base = Number(attr(xml, existing.el, "s") ?? 0);
+        edits.push({ start: existing.el.start, end: existing.el.end, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
       } else {
-        const next = cells.cols.findIndex((c) => c > w.col);
+        const next = row.cols.findIndex((c) => c > w.col);
         const base = rowStyle ?? colStyle(w.col);
-        inserts.push({ at: next >= 0 ? cells.starts[next] : rowEl.contentEnd, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
+        inserts.push({ at: next >= 0 ? row.starts[next] : rowEl.contentEnd, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
       }
       written.push(w.cell);
       grow.push(w.cell);
@@ -294,7 +419,7 @@ export function cellEdits(
       if (lo < was.lo || hi > was.hi) startTag = withAttr(xml, rowEl, "spans", `${lo}:${hi}`);
     }
     if (rowEl.selfClosing) {
-      if (inserts.length === 0) continue;
+      if (inserts.length === 0) return;
       startTag ??= xml.slice(rowEl.start, rowEl.tagEnd);
       const o = opened(startTag, rootOf(startTag));
       edits.push({ start: rowEl.start, end: rowEl.end, text: o.open + inserts.map((i) => i.text).join("") + o.close });
@@ -302,7 +427,35 @@ export function cellEdits(
       if (startTag !== null) edits.push({ start: rowEl.start, end: rowEl.tagEnd, text: startTag });
       for (const i of inserts) edits.push({ start: i.at, end: i.at, text: i.text });
     }
-  }
+  };
+
+  // Rows are edited in their numbers' order, those the sheet lacks among them: as the file lists them
+  // when in order (each row let go once edited), else collected by a second walk and then edited.
+  const order = [...wanted.keys()].sort((a, b) => a - b);
+  const skippedBefore = skipped.length;
+  const stylesBefore = styles?.mark();
+  let next = 0;
+  const visit = (r: number, row: RowFound) => {
+    while (order[next] < r) newRow(order[next], wanted.get(order[next++])!);
+    editRow(row, wanted.get(order[next++])!);
+  };
+  let rows = (spans && spannedRows(xml, sheetData, spans, wanted, visit)) ?? walkRows(xml, sheetData, wanted, visit);
+  if (rows === null) {
+    stylesBefore?.();
+    spanBounds.clear();
+    edits.length = 0;
+    written.length = 0;
+    skipped.length = skippedBefore;
+    newRows.length = 0;
+    grow.length = 0;
+    next = 0;
+    rows = walkRows(xml, sheetData, wanted, null)!;
+    for (const r of order) {
+      const row = rows.found.get(r);
+      if (row) editRow(row, wanted.get(r)!);
+      else newRow(r, wanted.get(r)!);
+    }
+  } else while (next < order.length) newRow(order[next], wanted.get(order[next++])!);
 
   edits.push(...rowInserts(xml, sheetData, rows, newRows));
 
@@ -329,7 +482,7 @@ export function cellEdits(
 }
 
 /** The sheet's conditional formats without the add-in's own rules; a block left empty goes. */
-export function removeOwnMarks(xml: string): { xml: string; removed: number } {
+export function removeOwnMarks(xml: string): { xml: string; removed: number; from: number } {
   const root = rootOf(xml);
   const edits: Splice[] = [];
   let removed = 0;
@@ -342,7 +495,9 @@ export function removeOwnMarks(xml: string): { xml: string; removed: number } {
     if (own.length === rules.length && childrenOf(xml, cf).length === rules.length) edits.push({ start: cf.start, end: cf.end, text: "" });
     else for (const r of own) edits.push({ start: r.start, end: r.end, text: "" });
   }
-  return { xml: splice(xml, edits), removed };
+  // Where the text first changed: before it, every place in the text is where it was.
+  const from = edits.reduce((m, e) => Math.min(m, e.start), xml.length);
+  return { xml: splice(xml, edits), removed, from };
 }
 
 interface MarkRule {

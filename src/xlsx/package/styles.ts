@@ -65,6 +65,22 @@ export class Styles {
     }
   }
 
+  /** A function that takes back every entry added after this call (an edit begun again). */
+  mark(): () => void {
+    const at = { xfs: this.xfs.length, newXfs: this.newXfs.length, fmts: this.fmts.size, newFmts: this.newFmts.length, nextFmt: this.nextFmt, memo: this.memo.size };
+    const trim = <K, V>(map: Map<K, V>, size: number) => {
+      for (const k of [...map.keys()].slice(size)) map.delete(k);
+    };
+    return () => {
+      this.xfs.length = at.xfs;
+      this.newXfs.length = at.newXfs;
+      trim(this.fmts, at.fmts);
+      this.newFmts.length = at.newFmts;
+      this.nextFmt = at.nextFmt;
+      trim(this.memo, at.memo);
+    };
+  }
+
   get changed(): boolean {
     return this.newXfs.length + this.newFmts.length + this.newDxfs.length > 0;
   }

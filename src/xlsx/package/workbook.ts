@@ -1,3 +1,4 @@
+import type { CellSpans } from "./cellSpans";
 import { WorkbookReadError } from "../sniff";
 import { Package, REL, relationshipsOf, sameType, type Relationship } from "./opc";
 import { attr, childrenOf, relIdOf, rootOf } from "./xml";
@@ -23,6 +24,8 @@ export interface OpenedWorkbook {
   sharedStrings(): string[];
   /** Parts whose text the reader walked whole with the XML scanner (so well-formed): a fill need not walk them again. */
   walked: Set<string>;
+  /** Set by a caller that will fill: the reader notes where each sheet's rows and cells stand, by part. */
+  cellSpans?: Map<string, CellSpans>;
 }
 
 interface SheetEntry {

@@ -105,11 +105,14 @@ function spanOf(sc: XmlScanner, fast = false): Element {
 }
 
 /** spanOf without the Element (a walk over thousands of children needs none of them). */
-function stepOver(sc: XmlScanner, fast: boolean): void {
+export function stepOver(sc: XmlScanner, fast: boolean): void {
   const to = fast && !sc.selfClosing ? fastEnd(sc.source, sc.qname, sc.end, sc.limit) : -1;
   if (to >= 0) sc.closeAt(to);
   else sc.skipElement();
 }
+
+/** Whether the text is known well-formed (wellFormed): its elements' ends may be found by stepOver's fast path. */
+export const isKnownText = (xml: string): boolean => knownEntry(xml) !== undefined;
 
 /** The element whose start tag begins at `i`. */
 export function elementAt(xml: string, i: number): Element {
