@@ -164,12 +164,14 @@ function spannedRows(xml: string, sheetData: Element, spans: CellSpans, wanted: 
     if (list === undefined) continue;
     const el: Element = { qname, name, start: spans.rowStart[i], tagEnd: spans.rowTagEnd[i], end: spans.rowEnd[i], selfClosing: spans.rowSelfClosing[i], contentEnd: spans.rowContentEnd[i] };
     const from = spans.rowFirstCell[i];
-    const to = i + 1 < n.length ? spans.rowFirstCell[i + 1] : spans.cellCol.length;
-    const row: RowFound = { el, cols: spans.cellCol.slice(from, to), starts: spans.cellStart.slice(from, to), wanted: new Map() };
+    const to = i + 1 < n.length ? spans.rowFirstCell[i + 1] : spans.cellCount;
+    const row: RowFound = { el, cols: [], starts: [], wanted: new Map() };
     for (let k = from; k < to; k++) {
-      const col = spans.cellCol[k];
+      const col = spans.cellCol(k);
+      row.cols.push(col);
+      row.starts.push(spans.cellStart(k));
       if (row.wanted.has(col) || !list.some((w) => w.col === col)) continue;
-      const sc = new XmlScanner(xml, spans.cellStart[k], spans.cellEnd[k]);
+      const sc = new XmlScanner(xml, spans.cellStart(k), spans.cellEnd(k));
       sc.next();
       row.wanted.set(col, cellAt(sc));
     }
