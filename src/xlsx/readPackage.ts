@@ -407,17 +407,22 @@ function readSheetXml(
     if (sc.kind !== OPEN) {
       if (spans !== null && sc.kind === CLOSE) {
         if (sc.path.length === 2 && sc.name === "row" && sc.path[1] === "sheetData") spans.rowClosed(sc);
-        else if (sc.path.length === 1 && sc.name === "sheetData") spans.dataClosed(sc);
+        else if (sc.path.length <= 1) {
+          if (sc.name === "sheetData" && sc.path.length === 1) spans.dataClosed(sc);
+          spans.closed(sc, sc.path.length + 1);
+        }
       }
       continue;
     }
     const depth = sc.path.length;
     if (depth === 1) {
       if (sc.name !== "worksheet") throw new UnreadHere("no worksheet element");
+      spans?.opened(sc, 1);
       continue;
     }
     const parent = sc.path[depth - 2];
     if (depth === 2) {
+      spans?.opened(sc, 2);
       if (sc.name === "sheetData") {
         sawData = true;
         spans?.data(sc);
@@ -430,6 +435,7 @@ function readSheetXml(
       } else if (sc.name === "sheetFormatPr" || sc.name === "pageMargins" || sc.name === "pageSetup") layout.element(sc.name, attrsOf(sc));
       // Anything else at the top (an extension list, the sheet's views) is stepped over whole.
       sc.skipElement();
+      spans?.closed(sc, 2);
       continue;
     }
     if (depth === 3 && parent === "mergeCells") {

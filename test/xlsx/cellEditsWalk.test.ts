@@ -16,7 +16,7 @@ import { cellEdits } from "../../src/xlsx/package/sheetXml";
 import { openWorkbook, type OpenedWorkbook } from "../../src/xlsx/package/workbook";
 import { SAMPLES } from "../helpers";
 import { MINIMAL_STYLES, Styles } from "../../src/xlsx/package/styles";
-import { forgetTexts, rootOf, splice } from "../../src/xlsx/package/xml";
+import { childrenOf, forgetTexts, rootOf, splice } from "../../src/xlsx/package/xml";
 import { cellEdits as cellEditsBefore } from "./oracle/cellEditsBefore";
 
 const SHARED = ["", "甲", " ", "乙"];
@@ -113,6 +113,7 @@ function sheetXml(s: Sheet): string {
     (s.dimension ? `<${p}dimension ref="${s.dimension}"/>` : "") +
     (s.cols ? `<${p}cols><${p}col min="2" max="3" width="9" style="1"/></${p}cols>` : "") +
     data +
+    (s.foreign ? `<!-- after --><${p}pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><${p}extLst><${p}ext uri="x"><${p}sheetData/></${p}ext></${p}extLst>` : "") +
     `</${p}worksheet>`
   );
 }
@@ -210,6 +211,12 @@ test("from the reader's notes of where rows and cells stand, the edit is the wal
       if (spans.usable && spans.rowNumber.every((n, i) => i === 0 || n > spans.rowNumber[i - 1])) usable++;
       const writes = writesOf(ws);
       expect(outcome(cellEdits, xml, writes, withStyles, spans)).toEqual(outcome(cellEditsBefore, xml, writes, withStyles));
+      // The worksheet and its children as the XML layer lists them, walking the text itself.
+      forgetTexts();
+      const root = rootOf(xml);
+      expect(spans.root).toEqual(root);
+      expect(spans.children).toEqual(childrenOf(xml, root));
+      forgetTexts();
     }),
     { numRuns: 800 },
   );

@@ -1,3 +1,4 @@
+import type { Element } from "./xml";
 import type { XmlScanner } from "./xmlScan";
 
 /** A row number as the reader and the fill's edit both read it: digits only (Number and parseInt agree). */
@@ -13,6 +14,9 @@ const DIGITS = /^[0-9]+$/;
  */
 export class CellSpans {
   usable = true;
+  /** The worksheet element and its children, as the XML layer lists them (so it need not walk the sheet to list them). */
+  root: Element | null = null;
+  readonly children: Element[] = [];
   /** Where the (first) sheetData starts and ends (-1 until met). */
   dataStart = -1;
   dataEnd = -1;
@@ -42,6 +46,24 @@ export class CellSpans {
   cellEnd(k: number): number {
     return this.cells[3 * k + 2];
   }
+
+  /** The scanner on the root's start tag, or on one of its children's. */
+  opened(sc: XmlScanner, depth: number): void {
+    const el: Element = { qname: sc.qname, name: sc.name, start: sc.start, tagEnd: sc.end, end: sc.end, selfClosing: sc.selfClosing, contentEnd: sc.end };
+    if (depth === 1) this.root ??= el;
+    else this.children.push(el);
+  }
+
+  /** The scanner on the end tag of the root (depth 1) or of the child last opened (depth 2). */
+  closed(sc: XmlScanner, depth: number): void {
+    const el = depth === 1 ? this.root : this.children[this.children.length - 1];
+    if (!el || (depth === 1 && this.rootClosed)) return;
+    if (depth === 1) this.rootClosed = true;
+    el.end = sc.end;
+    el.contentEnd = el.selfClosing ? el.tagEnd : sc.start;
+  }
+
+  private rootClosed = false;
 
   /** The scanner on sheetData's start tag. */
   data(sc: XmlScanner): void {

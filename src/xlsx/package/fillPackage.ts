@@ -110,7 +110,9 @@ async function fillOpened(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]
     const part = partOf.get(f.sheet);
     const original = part ? await pkg.read(part) : undefined;
     if (!part || original === undefined) throw new PackageShapeError(`no part for sheet ${f.sheet}`);
-    if (book.walked.has(part)) wellFormed(original);
+    // Where the reader noted the rows and cells of the sheet, the worksheet's children too (not walked again to list them).
+    const spans = book.cellSpans?.get(part);
+    if (book.walked.has(part)) wellFormed(original, spans?.root ?? null, spans?.root ? spans.children : null);
     if (isProtected(original)) {
       result.set(f.sheet, { written: [], skipped: f.writes.map((w) => w.cell), notes: [], protected: true, removed: { marks: 0, notes: 0 } });
       continue;
@@ -125,8 +127,7 @@ async function fillOpened(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]
     // The cells', the marks' and the notes' edits are made at once, against one text: each edit of a
     // large sheet copies the whole of it. Rows grown edit row tags the cells' edits may edit too, so
     // the cells' are made first then.
-    // Where the reader found the rows and cells, if it noted them and they have not moved since.
-    const spans = book.cellSpans?.get(part);
+    // The rows and cells where the reader found them, if they have not moved since.
     const cells = cellEdits(xml, f.writes, st, sharedString, spans && unmarked.from >= spans.dataEnd ? spans : undefined);
     let edits = cells.edits;
     // Only the rows of drafts that were written: a reason a person typed meanwhile keeps its row.

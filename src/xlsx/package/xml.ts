@@ -42,14 +42,20 @@ const KEPT = 6;
 
 const knownEntry = (xml: string) => known.find((e) => e.xml === xml);
 
-/** A text a caller walked whole with the scanner: known well-formed (kept until forgetTexts). */
-export function wellFormed(xml: string, root: Element | null = null): void {
+/**
+ * A text a caller walked whole with the scanner: known well-formed (kept until forgetTexts); with its
+ * root, and the root's children, when the caller noted them as it walked (the package reader for a fill).
+ */
+export function wellFormed(xml: string, root: Element | null = null, children: Element[] | null = null): void {
   const k = knownEntry(xml);
   if (k) {
-    k.root ??= root;
+    if (k.root === null && root !== null) {
+      k.root = root;
+      k.children = children;
+    }
     return;
   }
-  known.push({ xml, root, children: null });
+  known.push({ xml, root, children: root === null ? null : children });
   if (known.length > KEPT) known.shift();
 }
 
@@ -206,6 +212,16 @@ export function textOf(xml: string, el: Element): string {
  * `_xHHHH_`; a literal `_xHHHH_` in the text gets its underscore escaped so it reads back as typed.
  */
 export function escapeText(s: string): string {
+  // Most texts (a note, a drafted reason, a number) hold none of the characters escaped: given back as they are.
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return escapeAll(s);
+}
+
+// eslint-disable-next-line no-control-regex -- the characters escapeAll changes, and the underscore of _xHHHH_
+const NEEDS_ESCAPE = /[&<>_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** escapeText without its short path (exported for the test that holds the two equal). */
+export function escapeAll(s: string): string {
   return s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot hold
