@@ -10,6 +10,7 @@ import { resolveSettings, type SettingsInput } from "./settings";
 import { recalculate } from "./recalc";
 import { SheetGeometry } from "./print/geometry";
 import type { SheetSnapshot } from "./snapshot";
+import type { ReadMemo } from "./values/readMemo";
 
 export type { SheetResult } from "./result";
 
@@ -20,11 +21,16 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * file holds no result), every row evaluated, the figures. Null when the sheet holds no form. The
  * engine runs all rules on it; the rule tester (test/core/rules/ruleTester.ts) runs one.
  */
-export function ruleContextOf(snapshot: SheetSnapshot, settingsInput?: SettingsInput): { ctx: RuleContext; unchecked: string[]; sheet: string } | { ctx: null; sheet: string } {
+export function ruleContextOf(
+  snapshot: SheetSnapshot,
+  settingsInput?: SettingsInput,
+  /** A fill's memo, shared by its reads of the sheet before and after its writes. */
+  memo?: ReadMemo,
+): { ctx: RuleContext; unchecked: string[]; sheet: string } | { ctx: null; sheet: string } {
   const settings = resolveSettings(settingsInput);
   // Formula results a file does not hold (or holds stale) are computed where the engine can.
   const { snapshot: snap, unknown } = recalculate(snapshot);
-  const grid = new Grid(snap);
+  const grid = new Grid(snap, memo);
   const found = recognise(grid);
   if (!found) return { ctx: null, sheet: snap.name };
   const unchecked = unknown.length > 0 ? formulaCellsOf(found).filter((c) => unknown.includes(c)) : [];

@@ -1,5 +1,6 @@
 import { parseA1, parseRange, type RangeRef } from "./address";
 import { analyzeSheet, resultOf, ruleContextOf, unruledResultOf, type SheetResult } from "./engine";
+import { ReadMemo } from "./values/readMemo";
 import { fmt2 } from "./numbers";
 import { fillWritesOf } from "./forms/families";
 import { draftReason } from "./forms/families/writes";
@@ -87,7 +88,10 @@ interface FillResult {
 
 /** Plan the 填写 action: the writes, and the marks for what is still wrong after them. */
 export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): FillResult {
-  const read = ruleContextOf(snapshot, settings);
+  // The sheet is read twice, before the writes and as it will read after them: the second read takes
+  // what it can of the first (the readings of texts it did not write).
+  const memo = new ReadMemo();
+  const read = ruleContextOf(snapshot, settings, memo);
   // A protected sheet takes no writes and no marks; the hosts say so to the user.
   if (snapshot.protected) return { plan: { writes: [], marks: [] }, after: resultOf(read, settings) };
   // The writes come from the form, its evaluations and figures: the rules run once, on the sheet as
@@ -101,7 +105,10 @@ export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): Fil
   const rows = rowsToGrow(snapshot, writes);
   // Once written, every formula's stored result is stale (the copy asks Excel to recalculate on
   // opening): the engine computes them again, so a wrong formula total is still reported.
-  const after = writes.length > 0 ? analyzeSheet({ ...applyWrites(snapshot, writes), layout: layoutAfter(snapshot, writes, rows), recalculatesOnLoad: true }, settings) : resultOf(read, settings);
+  const after =
+    writes.length > 0
+      ? resultOf(ruleContextOf({ ...applyWrites(snapshot, writes), layout: layoutAfter(snapshot, writes, rows), recalculatesOnLoad: true }, settings, memo), settings)
+      : resultOf(read, settings);
   return { plan: { writes, marks: marksFor(after.findings), ...(rows.length > 0 ? { rows } : {}) }, after };
 }
 

@@ -1,6 +1,7 @@
 import { CellRef, parseRange, RangeRef, toA1 } from "./address";
 import type { CellValue, SheetLayout, SheetSnapshot } from "./snapshot";
 import { headerKey } from "./text";
+import type { ReadMemo } from "./values/readMemo";
 
 export interface Cell {
   row: number;
@@ -28,7 +29,11 @@ export class Grid {
   /** headerKey of each cell inside the grid, once asked for. */
   private readonly keys: Array<string | undefined>;
 
-  constructor(private readonly s: SheetSnapshot) {
+  constructor(
+    private readonly s: SheetSnapshot,
+    /** A fill's memo of what it read of the sheet before its writes (the grid is then the sheet after them). */
+    readonly memo?: ReadMemo,
+  ) {
     this.name = s.name;
     this.top = s.origin.row;
     this.left = s.origin.col;
@@ -169,7 +174,8 @@ export class Grid {
     const id = (row - this.top) * this.width + (col - this.left);
     let k = this.keys[id];
     if (k === undefined) {
-      k = headerKey(this.str(row, col, false));
+      const text = this.str(row, col, false);
+      k = this.memo ? this.memo.key(text, headerKey) : headerKey(text);
       this.keys[id] = k;
     }
     return k;

@@ -98,7 +98,7 @@ function strAt(grid: Grid, r: number, col: number | undefined): string {
 
 /** The target as read: composed already (a split target), or read from its cell. */
 function parsedAt(grid: Grid, r: number, t: { parsed: ParsedValue | null }, col: number | undefined, nameUnit: string): ParsedValue {
-  return t.parsed ?? (col !== undefined ? readTarget(cellInput(grid, r, col), nameUnit) : { kind: "empty" });
+  return t.parsed ?? (col !== undefined ? readTarget(cellInput(grid, r, col), nameUnit, grid.memo) : { kind: "empty" });
 }
 
 /** The indicator rows below a header, down to the 总分 / 合计 row. */
@@ -211,7 +211,7 @@ export function readTable(grid: Grid, header: HeaderMatch): TableRead {
       target: parsedTarget,
       actualText: cols.actual !== undefined ? grid.str(r, cols.actual, false) : "",
       actualCell: cols.actual !== undefined ? toA1(r, cols.actual) : null,
-      actual: cols.actual !== undefined ? readActual(cellInput(grid, r, cols.actual), nameUnit) : null,
+      actual: cols.actual !== undefined ? readActual(cellInput(grid, r, cols.actual), nameUnit, grid.memo) : null,
       weight: numCell(grid, r, cols.weight),
       score: numCell(grid, r, cols.score),
       coefficient: cols.coefficient !== undefined ? numCell(grid, r, cols.coefficient) : undefined,

@@ -1,6 +1,7 @@
 /** The value reader (RULES §3): what a target (年度指标值) or actual (实际完成值) cell says. */
 import { isPercentFormat } from "../numberFormat";
 import { headerKey, toHalfWidth } from "../text";
+import type { ReadMemo } from "./readMemo";
 import type { CellInput, Comparator, ParsedValue, Tier } from "./types";
 import { normalizeUnit } from "./units";
 
@@ -163,9 +164,9 @@ function readText(raw: string, nameUnit: string | undefined, tiers: boolean): Pa
   return { kind: "qualitative", text };
 }
 
-function readCell(cell: CellInput, nameUnit: string | undefined, tiers: boolean): ParsedValue {
+function readCell(cell: CellInput, nameUnit: string | undefined, tiers: boolean, memo: ReadMemo | undefined): ParsedValue {
   const v = cell.value;
-  if (typeof v === "string") return readText(v, nameUnit, tiers);
+  if (typeof v === "string") return memo ? memo.reading(v, nameUnit, tiers, () => readText(v, nameUnit, tiers)) : readText(v, nameUnit, tiers);
   if (typeof v === "boolean") return { kind: "qualitative", text: v ? "TRUE" : "FALSE" };
   if (typeof v !== "number") return { kind: "empty" };
   const text = (typeof cell.text === "string" && cell.text.trim()) || String(v);
@@ -179,12 +180,12 @@ function readCell(cell: CellInput, nameUnit: string | undefined, tiers: boolean)
   return { kind: "quantity", op: "=", value: v, unit: normalizeUnit(nameUnit ?? ""), text };
 }
 
-/** A target value (年度指标值). `nameUnit` is used when the value has no unit of its own. */
-export function readTarget(cell: CellInput, nameUnit?: string): ParsedValue {
-  return readCell(cell, nameUnit, false);
+/** A target value (年度指标值). `nameUnit` is used when the value has no unit of its own. `memo`: a fill's, read from where it can. */
+export function readTarget(cell: CellInput, nameUnit?: string, memo?: ReadMemo): ParsedValue {
+  return readCell(cell, nameUnit, false, memo);
 }
 
 /** An actual value (实际完成值): as a target, but 达成 / 部分达成 / 未达成 texts read as tiers. */
-export function readActual(cell: CellInput, nameUnit?: string): ParsedValue {
-  return readCell(cell, nameUnit, true);
+export function readActual(cell: CellInput, nameUnit?: string, memo?: ReadMemo): ParsedValue {
+  return readCell(cell, nameUnit, true, memo);
 }

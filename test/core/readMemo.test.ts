@@ -1,0 +1,84 @@
+// A fill reads a sheet twice, the second time (the sheet as it will read after its writes) through a
+// memo of the first read's texts (src/core/values/readMemo.ts). Whatever the memo holds — the same
+// form before its writes, or other forms altogether — a read through it is the read without it: held
+// over forms as units fill them (test/generators/asFilled.ts) with scores erased for the fill to
+// write, and over every sample.
+import fc from "fast-check";
+import { analyzeSheet, resultOf, ruleContextOf } from "../../src/core/engine";
+import { applyWrites, fillWrites, planFill } from "../../src/core/fill";
+import type { SelfEvaluationForm } from "../../src/core/forms/model";
+import type { SheetSnapshot } from "../../src/core/snapshot";
+import { ReadMemo } from "../../src/core/values/readMemo";
+import { asFilled, feature, layoutOf, type TableLayout } from "../generators/asFilled";
+import { sampleSheet } from "../helpers";
+
+const FORMS = ["selfeval/yiwangtongban", "selfeval/zhengwuyun", "selfeval/guanlijingfei", "legacy/xuqiuce", "targets/menhu-2024", "targets/bangongting-2020"];
+const bases = new Map<string, { snap: SheetSnapshot; layout: TableLayout }>();
+
+beforeAll(async () => {
+  for (const name of FORMS) {
+    const snap = await sampleSheet(`${name}.xlsx`);
+    bases.set(name, { snap, layout: layoutOf(snap, analyzeSheet(snap).form as SelfEvaluationForm) });
+  }
+});
+
+/** The form with every other of its scores (a target declaration's targets) erased: what a fill writes. */
+function erased(snap: SheetSnapshot, layout: TableLayout): SheetSnapshot {
+  const col = layout.score ?? layout.target;
+  if (col === null || col === undefined) return snap;
+  const s = { ...snap, values: snap.values.map((r) => [...r]), text: snap.text.map((r) => [...r]) };
+  layout.rows.forEach((r, k) => {
+    if (k % 2 === 1) return;
+    s.values[r - s.origin.row][col - s.origin.col] = null;
+    s.text[r - s.origin.row][col - s.origin.col] = "";
+  });
+  return s;
+}
+
+test("a read through a memo of any earlier reads is the read without it", () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...FORMS), fc.array(feature(10), { maxLength: 6 }), fc.array(fc.constantFrom(...FORMS), { maxLength: 2 }), (name, features, others) => {
+      const base = bases.get(name)!;
+      const before = erased(asFilled(base.snap, base.layout, features).snapshot, base.layout);
+      const memo = new ReadMemo();
+      for (const o of others) ruleContextOf(bases.get(o)!.snap, undefined, memo);
+      const first = ruleContextOf(before, undefined, memo);
+      expect(resultOf(first)).toEqual(analyzeSheet(before));
+      // The sheet as the fill will leave it, read through the memo of the sheet before.
+      const writes = fillWrites(resultOf(first));
+      const after = { ...applyWrites(before, writes), recalculatesOnLoad: true };
+      expect(resultOf(ruleContextOf(after, undefined, memo))).toEqual(analyzeSheet(after));
+    }),
+    { numRuns: Number(process.env.JIXIAO_PROPERTY_RUNS ?? 200) },
+  );
+});
+
+test("a fill's plan and its result are those made with a memo that keeps nothing", () => {
+  let written = 0;
+  for (const name of FORMS) {
+    const base = bases.get(name)!;
+    const before = erased(base.snap, base.layout);
+    const withMemo = planFill(before);
+    if (withMemo.plan.writes.length > 0) written++;
+    const spies = [
+      jest.spyOn(ReadMemo.prototype, "reading").mockImplementation((_raw, _unit, _tiers, read) => read()),
+      jest.spyOn(ReadMemo.prototype, "key").mockImplementation((text, make) => make(text)),
+    ];
+    try {
+      expect(withMemo).toEqual(planFill(before));
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+  }
+  expect(written).toBeGreaterThanOrEqual(3);
+});
+
+test("the memo's readings are frozen: a caller cannot change what another cell of the same text is given", () => {
+  const memo = new ReadMemo();
+  const a = memo.reading("≥95%", undefined, false, () => ({ kind: "quantity", op: ">=", value: 95, unit: "%", text: "≥95%" }));
+  const b = memo.reading("≥95%", undefined, false, () => ({ kind: "empty" }));
+  expect(b).toBe(a);
+  expect(Object.isFrozen(a)).toBe(true);
+  expect(memo.reading("≥95%", "%", false, () => ({ kind: "empty" }))).toEqual({ kind: "empty" });
+  expect(memo.reading("≥95%", undefined, true, () => ({ kind: "empty" }))).toEqual({ kind: "empty" });
+});
