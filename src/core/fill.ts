@@ -31,29 +31,25 @@ export function applyWrites(snapshot: SheetSnapshot, writes: CellWrite[]): Sheet
     numberFormats: snapshot.numberFormats.slice(),
     formulas: snapshot.formulas.slice(),
   };
-  const copied = new Set<number>();
+  const grids = [s.values, s.text, s.numberFormats, s.formulas] as unknown[][][];
+  const fillers = [null, "", "General", null];
+  // Rows copied already (a fill writes several cells of most rows it writes).
+  const copied = new Uint8Array(snapshot.values.length);
   for (const w of writes) {
     const { row, col } = parseA1(w.cell);
     const i = row - s.origin.row;
     const j = col - s.origin.col;
     if (i < 0 || j < 0) continue;
-    while (s.values.length <= i) {
-      copied.add(s.values.length);
-      s.values.push([]);
-      s.text.push([]);
-      s.numberFormats.push([]);
-      s.formulas.push([]);
+    if (i >= snapshot.values.length) {
+      // Past the grid: rows of its own, made here.
+      for (const g of grids) while (g.length <= i) g.push([]);
+    } else if (copied[i] === 0) {
+      copied[i] = 1;
+      for (const g of grids) g[i] = g[i] ? g[i].slice() : [];
     }
-    if (!copied.has(i)) {
-      copied.add(i);
-      s.values[i] = [...(s.values[i] ?? [])];
-      s.text[i] = [...(s.text[i] ?? [])];
-      s.numberFormats[i] = [...(s.numberFormats[i] ?? [])];
-      s.formulas[i] = [...(s.formulas[i] ?? [])];
-    }
-    for (const grid of [s.values, s.text, s.numberFormats, s.formulas] as unknown[][][]) {
-      const filler = grid === s.values || grid === s.formulas ? null : grid === s.text ? "" : "General";
-      while (grid[i].length <= j) grid[i].push(filler);
+    for (let k = 0; k < 4; k++) {
+      const line = grids[k][i];
+      while (line.length <= j) line.push(fillers[k]);
     }
     s.values[i][j] = w.value;
     s.text[i][j] = typeof w.value === "number" ? fmt2(w.value) : w.value;

@@ -174,8 +174,7 @@ export class Grid {
     const id = (row - this.top) * this.width + (col - this.left);
     let k = this.keys[id];
     if (k === undefined) {
-      const text = this.str(row, col, false);
-      k = this.memo ? this.memo.key(text, headerKey) : headerKey(text);
+      k = headerKey(this.str(row, col, false));
       this.keys[id] = k;
     }
     return k;

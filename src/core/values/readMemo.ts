@@ -2,24 +2,14 @@ import type { ParsedValue } from "./types";
 
 /**
  * What a fill reads twice — the sheet before its writes, and as it will read after them — kept from
- * the first read for the second: each text's reading as a target or an actual, and each cell text's
- * header key. Both are functions of the text alone (and of the indicator's unit), so a cell the fill
- * did not write reads the same from here as it would again; a text not seen before is read as ever.
- * One memo serves one sheet's fill and is let go with it.
+ * the first read for the second: each text's reading as a target or an actual, a function of the text
+ * alone (and of the indicator's unit), so a cell the fill did not write reads the same from here as it
+ * would again; a text not seen before is read as ever. One memo serves one sheet's fill and is let go
+ * with it. (Header keys are not kept: looking one up cost more than making it again.)
  */
 export class ReadMemo {
-  private readonly keys = new Map<string, string>();
   /** By tiers (an actual's reading) or not (a target's), then by the indicator's unit. */
   private readonly readings: [Map<string, Map<string, ParsedValue>>, Map<string, Map<string, ParsedValue>>] = [new Map(), new Map()];
-
-  key(text: string, make: (text: string) => string): string {
-    let k = this.keys.get(text);
-    if (k === undefined) {
-      k = make(text);
-      this.keys.set(text, k);
-    }
-    return k;
-  }
 
   reading(raw: string, nameUnit: string | undefined, tiers: boolean, read: () => ParsedValue): ParsedValue {
     const byUnit = this.readings[tiers ? 1 : 0];
