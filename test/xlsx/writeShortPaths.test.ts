@@ -3,7 +3,7 @@
 // cannot hold, U+FFFE/U+FFFF; and ordinary ones: Chinese, tab, line breaks, which XML holds).
 import fc from "fast-check";
 import { asUtf8, UTF16_DECLARED } from "../../src/xlsx/package/opc";
-import { escapeAll, escapeText } from "../../src/xlsx/package/xml";
+import { escapeAll, escapeAllAttr, escapeAttr, escapeText } from "../../src/xlsx/package/xml";
 
 const piece = fc.constantFrom("&", "<", ">", "_x0041_", "_x00", "_", "x0041_", "\u0001", "\u000B", "\u001F", "\uFFFE", "\uFFFF", "\t", "\n", "\r", "说明", "a", "95%", " ", '"', "'");
 
@@ -11,10 +11,17 @@ test("the short path escapes as the full escape does", () => {
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join("")), (s) => {
       expect(escapeText(s)).toBe(escapeAll(s));
+      expect(escapeAttr(s)).toBe(escapeAllAttr(s));
     }),
     { numRuns: 5000 },
   );
-  fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 20 }), (s) => expect(escapeText(s)).toBe(escapeAll(s))), { numRuns: 3000 });
+  fc.assert(
+    fc.property(fc.string({ unit: "binary", maxLength: 20 }), (s) => {
+      expect(escapeText(s)).toBe(escapeAll(s));
+      expect(escapeAttr(s)).toBe(escapeAllAttr(s));
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test("a text with nothing to escape is the same string", () => {

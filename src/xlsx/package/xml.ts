@@ -232,7 +232,16 @@ export function escapeAll(s: string): string {
 }
 
 export function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  // A cell reference, a number, a relationship id: nothing to escape, given back as it is.
+  if (!NEEDS_ESCAPE.test(s) && !ATTR_ESCAPE.test(s)) return s;
+  return escapeAllAttr(s);
+}
+
+const ATTR_ESCAPE = /["\n\r\t]/;
+
+/** escapeAttr without its short path (for the test that holds the two equal). */
+export function escapeAllAttr(s: string): string {
+  return escapeAll(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 }
 
 export interface Splice {
