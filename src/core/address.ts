@@ -34,6 +34,32 @@ export interface CellRef {
 }
 
 export function parseA1(address: string): CellRef {
+  // The usual reference (letters then at most nine digits, G13) read in one pass, without a match
+  // array for each; any other as the pattern reads it.
+  const len = address.length;
+  let col = 0;
+  let i = 0;
+  for (; i < len; i++) {
+    const c = address.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  if (i > 0 && i < len && len - i <= 9) {
+    let row = 0;
+    let j = i;
+    for (; j < len; j++) {
+      const c = address.charCodeAt(j);
+      if (c < 48 || c > 57) break;
+      row = row * 10 + (c - 48);
+    }
+    if (j === len) return { col, row };
+  }
+  return parseA1ByPattern(address);
+}
+
+/** parseA1 as a regular expression reads it: `$` allowed, white space around trimmed. */
+export function parseA1ByPattern(address: string): CellRef {
   const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(address.trim());
   if (!m) throw new Error(`Not an A1 address: ${address}`);
   return { col: columnNumber(m[1]), row: Number(m[2]) };

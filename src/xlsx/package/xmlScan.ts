@@ -233,43 +233,50 @@ export class XmlScanner {
 /**
  * An attribute between `from` and `to` of a start tag's text (after its name), decoded; undefined when
  * absent. The attributes are read in order, each value to its own closing quote, so a value holding
- * ` r="G31"` or `>` is never taken for another attribute.
+ * ` r="G31"` or `>` is never taken for another attribute. Only the value found is decoded.
  */
 export function attrBetween(xml: string, from: number, to: number, name: string | ((attrName: string) => boolean), tag = "tag"): string | undefined {
-  const wanted = typeof name === "string" ? (n: string) => n === name : name;
-  let found: string | undefined;
-  eachAttrBetween(xml, from, to, tag, (n, v) => {
-    if (found === undefined && wanted(n)) found = v;
-  }, wanted);
-  return found;
+  for (let j = nextAttr(xml, from, to, tag); j >= 0; j = nextAttr(xml, j, to, tag)) {
+    const hit = typeof name === "string" ? AT.nameEnd - AT.nameStart === name.length && xml.startsWith(name, AT.nameStart) : name(xml.slice(AT.nameStart, AT.nameEnd));
+    if (hit) return attrValue(xml.slice(AT.valueStart, AT.valueEnd));
+  }
+  return undefined;
 }
 
-/**
- * Each attribute between `from` and `to`, in order, to `fn` (its value decoded); `stopAt` ends the
- * walk at the first name it accepts, once that attribute is given.
- */
-function eachAttrBetween(xml: string, from: number, to: number, tag: string, fn: (name: string, value: string) => void, stopAt?: (name: string) => boolean): void {
-  let j = from;
-  while (j < to) {
-    while (j < to && isSpace(xml.charCodeAt(j))) j++;
-    if (j >= to) break;
-    const nameStart = j;
-    while (j < to && xml.charCodeAt(j) !== 61 /* = */ && !isSpace(xml.charCodeAt(j))) j++;
-    const attrName = xml.slice(nameStart, j);
-    while (j < to && isSpace(xml.charCodeAt(j))) j++;
-    if (xml.charCodeAt(j) !== 61) throw new XmlShapeError(`an attribute without a value in <${tag}>`);
-    j++;
-    while (j < to && isSpace(xml.charCodeAt(j))) j++;
-    const q = xml[j];
-    if (q !== '"' && q !== "'") throw new XmlShapeError(`an unquoted attribute value in <${tag}>`);
-    const close = xml.indexOf(q, j + 1);
-    if (close < 0 || close > to) throw new XmlShapeError(`an unterminated attribute value in <${tag}>`);
-    if (!stopAt || stopAt(attrName)) {
-      fn(attrName, attrValue(xml.slice(j + 1, close)));
-      if (stopAt) return;
-    }
-    j = close + 1;
+/** Each attribute between `from` and `to`, in order, to `fn` (its value decoded). */
+function eachAttrBetween(xml: string, from: number, to: number, tag: string, fn: (name: string, value: string) => void): void {
+  for (let j = nextAttr(xml, from, to, tag); j >= 0; j = nextAttr(xml, j, to, tag)) {
+    const name = xml.slice(AT.nameStart, AT.nameEnd);
+    fn(name, attrValue(xml.slice(AT.valueStart, AT.valueEnd)));
   }
+}
+
+/** Where the attribute nextAttr last read stands: its name, and its value within the quotes. */
+const AT = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+
+/**
+ * Reads the attribute at or after `j` (white space first) into AT, without making a string; gives
+ * where the next one may start, or -1 when none is left before `to`.
+ */
+function nextAttr(xml: string, j: number, to: number, tag: string): number {
+  while (j < to && isSpace(xml.charCodeAt(j))) j++;
+  if (j >= to) return -1;
+  const nameStart = j;
+  while (j < to && xml.charCodeAt(j) !== 61 /* = */ && !isSpace(xml.charCodeAt(j))) j++;
+  const nameEnd = j;
+  while (j < to && isSpace(xml.charCodeAt(j))) j++;
+  if (xml.charCodeAt(j) !== 61) throw new XmlShapeError(`an attribute without a value in <${tag}>`);
+  j++;
+  while (j < to && isSpace(xml.charCodeAt(j))) j++;
+  const q = xml[j];
+  if (q !== '"' && q !== "'") throw new XmlShapeError(`an unquoted attribute value in <${tag}>`);
+  const close = xml.indexOf(q, j + 1);
+  if (close < 0 || close > to) throw new XmlShapeError(`an unterminated attribute value in <${tag}>`);
+  AT.nameStart = nameStart;
+  AT.nameEnd = nameEnd;
+  AT.valueStart = j + 1;
+  AT.valueEnd = close;
+  return close + 1;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
