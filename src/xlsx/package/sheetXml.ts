@@ -90,6 +90,7 @@ function rowsOf(xml: string, sheetData: Element): FoundElement[] {
 
 /** A cell a write may land in, found by the walk: its element, and whether it holds nothing yet. */
 interface CellFound {
+  col: number;
   el: Element;
   /** Read lazily, in isEmpty's order: what a person put there (a formula, a value) first. */
   hasFormula: boolean;
@@ -102,7 +103,8 @@ interface RowFound {
   el: Element;
   cols: number[];
   starts: number[];
-  wanted: Map<number, CellFound>;
+  /** A few at most (a row's written cells): looked through, no map made for each row. */
+  wanted: CellFound[];
 }
 
 /** Every row's number and start in document order (where a new row goes), and the rows that take writes. */
@@ -165,19 +167,25 @@ function spannedRows(xml: string, sheetData: Element, spans: CellSpans, wanted: 
     const el: Element = { qname, name, start: spans.rowStart[i], tagEnd: spans.rowTagEnd[i], end: spans.rowEnd[i], selfClosing: spans.rowSelfClosing[i], contentEnd: spans.rowContentEnd[i] };
     const from = spans.rowFirstCell[i];
     const to = i + 1 < n.length ? spans.rowFirstCell[i + 1] : spans.cellCount;
-    const row: RowFound = { el, cols: [], starts: [], wanted: new Map() };
+    const row: RowFound = { el, cols: [], starts: [], wanted: [] };
     for (let k = from; k < to; k++) {
       const col = spans.cellCol(k);
       row.cols.push(col);
       row.starts.push(spans.cellStart(k));
-      if (row.wanted.has(col) || !list.some((w) => w.col === col)) continue;
+      if (foundAt(row, col) !== undefined || !list.some((w) => w.col === col)) continue;
       const sc = new XmlScanner(xml, spans.cellStart(k), spans.cellEnd(k));
       sc.next();
-      row.wanted.set(col, cellAt(sc));
+      row.wanted.push(cellAt(sc, col));
     }
     visit(n[i], row);
   }
   return { index: n, start: spans.rowStart, found: new Map() };
+}
+
+/** The row's cell read for a write at `col`, if it has one. */
+function foundAt(row: RowFound, col: number): CellFound | undefined {
+  for (const c of row.wanted) if (c.col === col) return c;
+  return undefined;
 }
 
 /** The element the scanner has opened, as far as its start tag (its end filled in once walked). */
@@ -186,7 +194,7 @@ const openedElement = (sc: XmlScanner): Element => ({ qname: sc.qname, name: sc.
 /** The scanner on a row's start tag: its cells read, the cursor left on its end tag. */
 function rowAt(sc: XmlScanner, list: ReadonlyArray<{ col: number }>, fast: boolean): RowFound {
   const el = openedElement(sc);
-  const row: RowFound = { el, cols: [], starts: [], wanted: new Map() };
+  const row: RowFound = { el, cols: [], starts: [], wanted: [] };
   const depth = sc.path.length;
   let prev = 0;
   for (let k = sc.next(); k !== DONE; k = sc.next()) {
@@ -204,7 +212,7 @@ function rowAt(sc: XmlScanner, list: ReadonlyArray<{ col: number }>, fast: boole
     row.cols.push(col);
     row.starts.push(sc.start);
     prev = col;
-    if (!row.wanted.has(col) && list.some((w) => w.col === col)) row.wanted.set(col, cellAt(sc));
+    if (foundAt(row, col) === undefined && list.some((w) => w.col === col)) row.wanted.push(cellAt(sc, col));
     else stepOver(sc, fast);
   }
   el.end = sc.end;
@@ -213,9 +221,9 @@ function rowAt(sc: XmlScanner, list: ReadonlyArray<{ col: number }>, fast: boole
 }
 
 /** The scanner on a cell's start tag: what it holds, the cursor left on its end tag. */
-function cellAt(sc: XmlScanner): CellFound {
+function cellAt(sc: XmlScanner, col: number): CellFound {
   const el = openedElement(sc);
-  const cell: CellFound = { el, hasFormula: false, inline: undefined, value: undefined };
+  const cell: CellFound = { col, el, hasFormula: false, inline: undefined, value: undefined };
   const depth = sc.path.length;
   for (let k = sc.next(); k !== DONE; k = sc.next()) {
     if (k === CLOSE) {
@@ -384,7 +392,7 @@ export function cellEdits(
     const rowStyle = customFormat === "1" || customFormat === "true" ? Number(attr(xml, rowEl, "s") ?? 0) : null;
     const inserts: Array<{ at: number; text: string }> = [];
     for (const w of list) {
-      const existing = row.wanted.get(w.col);
+      const existing = foundAt(row, w.col);
       if (existing !== undefined) {
         if (!isEmpty(xml, existing, sharedString)) {
           skipped.push(w.cell);
