@@ -4,7 +4,8 @@ import { ReadMemo } from "./values/readMemo";
 import { fmt2 } from "./numbers";
 import { fillWritesOf } from "./forms/families";
 import { draftReason } from "./forms/families/writes";
-import { marksFor, type CellWrite, type WritePlan } from "./plan";
+import { marksFor, type CellWrite, type Mark, type WritePlan } from "./plan";
+import type { RowHeight } from "./planTypes";
 import type { SettingsInput } from "./settings";
 import type { SheetSnapshot } from "./snapshot";
 import { layoutAfter, rowsToGrow } from "./print/grow";
@@ -87,9 +88,24 @@ export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): Fil
   // The sheet is read twice, before the writes and as it will read after them: the second read takes
   // what it can of the first (the readings of texts it did not write).
   const memo = new ReadMemo();
+  const first = firstRead(snapshot, settings, memo);
+  if ("result" in first) return { plan: { writes: [], marks: first.marks }, after: first.result };
+  const { writes, rows } = first;
+  // Once written, every formula's stored result is stale (the copy asks Excel to recalculate on
+  // opening): the engine computes them again, so a wrong formula total is still reported.
+  const after = resultOf(ruleContextOf({ ...applyWrites(snapshot, writes), layout: layoutAfter(snapshot, writes, rows), recalculatesOnLoad: true }, settings, memo), settings);
+  return { plan: { writes, marks: marksFor(after.findings), ...(rows.length > 0 ? { rows } : {}) }, after };
+}
+
+/**
+ * The fill's read of the sheet before its writes: the writes, or the sheet's result when it takes
+ * none. A function of its own so that the form read here is let go before the sheet is read again:
+ * on a large form it was most of what the garbage collector copied meanwhile.
+ */
+function firstRead(snapshot: SheetSnapshot, settings: SettingsInput | undefined, memo: ReadMemo): { writes: CellWrite[]; rows: RowHeight[] } | { result: SheetResult; marks: Mark[] } {
   const read = ruleContextOf(snapshot, settings, memo);
   // A protected sheet takes no writes and no marks; the hosts say so to the user.
-  if (snapshot.protected) return { plan: { writes: [], marks: [] }, after: resultOf(read, settings) };
+  if (snapshot.protected) return { result: resultOf(read, settings), marks: [] };
   // The writes come from the form, its evaluations and figures: the rules run once, on the sheet as
   // it will read (a form of thousands of rows to fill has thousands of findings before).
   const before = unruledResultOf(read, settings);
@@ -98,14 +114,11 @@ export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): Fil
   const writes = fillWrites(before)
     .filter((w) => !hidden(w.cell))
     .map((w) => (w.purpose === "draft" ? { ...w, wrap: true } : w));
-  const rows = rowsToGrow(snapshot, writes);
-  // Once written, every formula's stored result is stale (the copy asks Excel to recalculate on
-  // opening): the engine computes them again, so a wrong formula total is still reported.
-  const after =
-    writes.length > 0
-      ? resultOf(ruleContextOf({ ...applyWrites(snapshot, writes), layout: layoutAfter(snapshot, writes, rows), recalculatesOnLoad: true }, settings, memo), settings)
-      : resultOf(read, settings);
-  return { plan: { writes, marks: marksFor(after.findings), ...(rows.length > 0 ? { rows } : {}) }, after };
+  if (writes.length === 0) {
+    const result = resultOf(read, settings);
+    return { result, marks: marksFor(result.findings) };
+  }
+  return { writes, rows: rowsToGrow(snapshot, writes) };
 }
 
 /** Plan the 检查 action: marks only. */

@@ -142,12 +142,13 @@ export function fillWrites(form: SelfEvaluationForm, result: SheetResult, totalA
   for (const e of result.evaluations) {
     const s = e.indicator.score;
     if (!fillable(s) || e.suggested === null || e.placeholder) continue;
+    const shown = fmt2(e.suggested);
     writes.push({
       cell: s.address,
       value: e.suggested,
       numberFormat: SCORE_FORMAT,
       purpose: "score",
-      message: { zh: `按评分规则填入建议得分 ${fmt2(e.suggested)}`, en: `Suggested score ${fmt2(e.suggested)} by the rules` },
+      message: { zh: `按评分规则填入建议得分 ${shown}`, en: `Suggested score ${shown} by the rules` },
     });
   }
   const funds = form.funds;
