@@ -91,6 +91,7 @@ export function planFill(snapshot: SheetSnapshot, settings?: SettingsInput): Fil
   const first = firstRead(snapshot, settings, memo);
   if ("result" in first) return { plan: { writes: [], marks: first.marks }, after: first.result };
   const { writes, rows } = first;
+  memo.serve();
   // Once written, every formula's stored result is stale (the copy asks Excel to recalculate on
   // opening): the engine computes them again, so a wrong formula total is still reported.
   const after = resultOf(ruleContextOf({ ...applyWrites(snapshot, writes), layout: layoutAfter(snapshot, writes, rows), recalculatesOnLoad: true }, settings, memo), settings);

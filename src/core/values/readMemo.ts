@@ -6,8 +6,19 @@ import type { ParsedValue } from "./types";
  * alone (and of the indicator's unit), so a cell the fill did not write reads the same from here as it
  * would again; a text not seen before is read as ever. One memo serves one sheet's fill and is let go
  * with it. (Header keys are not kept: looking one up cost more than making it again.)
+ *
+ * The first read only records: it reads every cell as a check does. Within one read texts repeat on
+ * generated forms (the bench's, where looking them up halved the read) but hardly on real ones (no
+ * difference over the samples), so a fill is not made to look cheaper against a check than it is.
  */
 export class ReadMemo {
+  private serving = false;
+
+  /** From now on, readings are given from the memo (the second read). */
+  serve(): void {
+    this.serving = true;
+  }
+
   /** By tiers (an actual's reading) or not (a target's), then by the indicator's unit. */
   private readonly readings: [Map<string, Map<string, ParsedValue>>, Map<string, Map<string, ParsedValue>>] = [new Map(), new Map()];
 
@@ -18,6 +29,11 @@ export class ReadMemo {
     if (byText === undefined) {
       byText = new Map();
       byUnit.set(unit, byText);
+    }
+    if (!this.serving) {
+      const v = read();
+      if (!byText.has(raw)) byText.set(raw, Object.freeze({ ...v }));
+      return v;
     }
     let v = byText.get(raw);
     if (v === undefined) {
