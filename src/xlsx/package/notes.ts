@@ -2,7 +2,7 @@ import { parseA1, toA1 } from "../../core/address";
 import { NOTE_PREFIX } from "../../core/plan";
 import { addContentType, addRelationship, relationshipsOf, REL, sameType, type Package } from "./opc";
 import { legacyDrawingEditOf, legacyDrawingId } from "./sheetXml";
-import { attr, childrenOf, escapeAttr, escapeText, opened, prefixOf, rootOf, splice, textOf, XmlShapeError, type Splice } from "./xml";
+import { attr, childrenOf, escapeAttr, escapeText, opened, prefixOf, rootOf, splice, splicePieces, textOf, XmlShapeError, type Splice } from "./xml";
 
 const NOTE_AUTHOR = "绩效自评助手";
 const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
@@ -54,26 +54,27 @@ export async function writeNotes(pkg: Package, sheetPart: string, sheetXml: stri
   if (existing.own.length === 0 && adding.length === 0) return { sheetEdits: [], written: [], removed: 0 };
   const removedRefs = new Set(existing.own.map((o) => o.ref));
 
-  let vml: string;
+  // The parts as pieces: a thousand notes' drawing and comments are a megabyte of text, never joined (Package.writePieces).
+  let vml: string[];
   try {
-    vml = vmlXml !== undefined ? editVml(vmlXml, removedRefs, adding) : newVml(adding, await nextIdBlock(pkg));
+    vml = vmlXml !== undefined ? [editVml(vmlXml, removedRefs, adding)] : newVml(adding, await nextIdBlock(pkg));
   } catch (e) {
     if (e instanceof XmlShapeError) return { sheetEdits: [], written: [], unwritable: true, removed: 0 };
     throw e;
   }
 
   const sheetEdits: Splice[] = [];
-  if (commentsRel && commentsXml !== undefined) pkg.write(commentsRel.target, editComments(commentsXml, existing, adding));
+  if (commentsRel && commentsXml !== undefined) pkg.writePieces(commentsRel.target, editComments(commentsXml, existing, adding));
   else {
     const part = pkg.freeName("xl/comments", ".xml");
-    pkg.write(part, editComments(EMPTY_COMMENTS, { own: [], others: new Set() }, adding));
+    pkg.writePieces(part, editComments(EMPTY_COMMENTS, { own: [], others: new Set() }, adding));
     await addRelationship(pkg, sheetPart, REL.comments, part);
     await addContentType(pkg, part, COMMENTS_TYPE);
   }
-  if (vmlRel) pkg.write(vmlRel.target, vml);
+  if (vmlRel) pkg.writePieces(vmlRel.target, vml);
   else {
     const part = pkg.freeName("xl/drawings/vmlDrawing", ".vml");
-    pkg.write(part, vml);
+    pkg.writePieces(part, vml);
     const rid = await addRelationship(pkg, sheetPart, REL.vmlDrawing, part);
     await addContentType(pkg, part, VML_TYPE);
     sheetEdits.push(legacyDrawingEdit!(rid));
@@ -105,7 +106,7 @@ function readComments(xml: string): ExistingComments {
   return out;
 }
 
-function editComments(xml: string, existing: ExistingComments, adding: NoteWrite[]): string {
+function editComments(xml: string, existing: ExistingComments, adding: NoteWrite[]): string[] {
   const root = rootOf(xml);
   const p = prefixOf(root);
   const kids = childrenOf(xml, root);
@@ -144,7 +145,7 @@ function editComments(xml: string, existing: ExistingComments, adding: NoteWrite
       edits.push({ start: list.start, end: list.end, text: o.open + comments + o.close });
     } else edits.push({ start: list.contentEnd, end: list.contentEnd, text: comments });
   }
-  return splice(xml, edits);
+  return splicePieces(xml, edits);
 }
 
 /** The first shape-id block (o:idmap) no VML drawing in the package uses. */
@@ -175,12 +176,12 @@ function shapeXml(id: number, n: NoteWrite): string {
   );
 }
 
-function newVml(adding: NoteWrite[], block: number): string {
-  const shapes = adding.map((n, i) => shapeXml(block * 1024 + 1 + i, n)).join("");
-  return (
+/** A new drawing of the notes, as its pieces (its head, a shape a note, its end). */
+function newVml(adding: NoteWrite[], block: number): string[] {
+  const head =
     '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${SHAPE_TYPE}${shapes}</xml>`
-  );
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${SHAPE_TYPE}`;
+  return [head, ...adding.map((n, i) => shapeXml(block * 1024 + 1 + i, n)), "</xml>"];
 }
 
 const noteCell = (shape: string): string | null => {

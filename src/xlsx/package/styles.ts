@@ -72,6 +72,7 @@ export class Styles {
       for (const k of [...map.keys()].slice(size)) map.delete(k);
     };
     return () => {
+      this.last = { base: -1, code: "", out: 0 };
       this.xfs.length = at.xfs;
       this.newXfs.length = at.newXfs;
       trim(this.fmts, at.fmts);
@@ -97,6 +98,16 @@ export class Styles {
 
   /** The cellXfs index of style `base` with number format `code`: `base` itself when it has it. */
   withNumberFormat(base: number, code: string): number {
+    // A fill asks the same of thousands of cells in a row (every score: its column's style, 0.00).
+    if (base === this.last.base && code === this.last.code) return this.last.out;
+    const out = this.withNumberFormatOf(base, code);
+    this.last = { base, code, out };
+    return out;
+  }
+
+  private last = { base: -1, code: "", out: 0 };
+
+  private withNumberFormatOf(base: number, code: string): number {
     const key = `${base}\u0000${code}`;
     const memo = this.memo.get(key);
     if (memo !== undefined) return memo;
