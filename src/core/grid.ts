@@ -31,7 +31,7 @@ export class Grid {
 
   constructor(
     private readonly s: SheetSnapshot,
-    /** A fill's memo of what it read of the sheet before its writes (the grid is then the sheet after them). */
+    /** A fill's memo of texts' readings: recorded by its read of the sheet before its writes, given by its read after them. */
     readonly memo?: ReadMemo,
   ) {
     this.name = s.name;

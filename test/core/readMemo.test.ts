@@ -92,3 +92,27 @@ test("the first read records and reads every cell; the second is given the readi
   expect(memo.reading("≥95%", "%", false, () => ({ kind: "empty" }))).toEqual({ kind: "empty" });
   expect(memo.reading("≥95%", undefined, true, () => ({ kind: "empty" }))).toEqual({ kind: "empty" });
 });
+
+test("a fill's second read is given the first read's readings: of the texts it did not write, none is read again", () => {
+  const base = bases.get("selfeval/yiwangtongban")!;
+  const before = erased(base.snap, base.layout);
+  const real = ReadMemo.prototype.reading;
+  let asked = 0;
+  let read = 0;
+  const spy = jest.spyOn(ReadMemo.prototype, "reading").mockImplementation(function (this: ReadMemo, raw, unit, tiers, make) {
+    asked++;
+    return real.call(this, raw, unit, tiers, () => {
+      read++;
+      return make();
+    });
+  });
+  try {
+    const { plan } = planFill(before);
+    expect(plan.writes.length).toBeGreaterThan(0);
+  } finally {
+    spy.mockRestore();
+  }
+  // Both reads ask for every target and actual; only the first reads them (the fill writes scores, not these).
+  expect(asked).toBeGreaterThan(0);
+  expect(read).toBe(asked / 2);
+});

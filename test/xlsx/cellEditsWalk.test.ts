@@ -16,7 +16,7 @@ import { cellEdits } from "../../src/xlsx/package/sheetXml";
 import { openWorkbook, type OpenedWorkbook } from "../../src/xlsx/package/workbook";
 import { SAMPLES } from "../helpers";
 import { MINIMAL_STYLES, Styles } from "../../src/xlsx/package/styles";
-import { childrenOf, forgetTexts, rootOf, splice } from "../../src/xlsx/package/xml";
+import { childrenOf, forgetTexts, rootOf, splice, wellFormed } from "../../src/xlsx/package/xml";
 import { cellEdits as cellEditsBefore } from "./oracle/cellEditsBefore";
 
 const SHARED = ["", "甲", " ", "乙"];
@@ -225,11 +225,13 @@ test("from the reader's notes of where rows and cells stand, the edit is the wal
   expect(usable).toBeGreaterThan(120);
 });
 
-describe("a fill over the samples", () => {
-  const files = fs
-    .readdirSync(SAMPLES, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) => fs.readdirSync(path.join(SAMPLES, d.name)).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(SAMPLES, d.name, f)));
+describe("a fill over the samples, and over their copies LibreOffice wrote", () => {
+  const xlsxIn = (dir: string) =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => fs.readdirSync(path.join(dir, d.name)).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(dir, d.name, f)));
+  const files = [...xlsxIn(SAMPLES), ...xlsxIn(path.join(SAMPLES, "..", "converted"))];
 
   /** The fill's copy, with the reader's notes of where cells stand or (`without`) with none, and the books the reader read. */
   async function filled(bytes: Uint8Array, opts: { copy?: "fill" }, without = false) {
@@ -249,7 +251,7 @@ describe("a fill over the samples", () => {
   }
 
   test("the reader notes where cells stand for a fill only, and the copy is the same byte for byte as one edited by walking the sheet", async () => {
-    expect(files.length).toBeGreaterThan(10);
+    expect(files.filter((f) => f.includes("converted")).length).toBeGreaterThan(10);
     let noted = 0;
     for (const f of files) {
       const bytes = new Uint8Array(fs.readFileSync(f));
@@ -263,4 +265,57 @@ describe("a fill over the samples", () => {
     }
     expect(noted).toBe(files.length);
   }, 60_000);
+});
+
+test("with the reader's notes the edit reads only the rows it writes: a row it does not write may not even be well-formed", async () => {
+  const rowsXml = [1, 2, 3, 4, 5, 6].map((r) => `<row r="${r}" spans="1:3"><c r="A${r}" s="1"><v>${r}</v></c><c r="B${r}"/><c r="C${r}" t="s"><v>1</v></c></row>`).join("");
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C6"/><sheetData>${rowsXml}</sheetData></worksheet>`;
+  const spans = await spansOf(xml);
+  expect(spans?.usable).toBe(true);
+  // Row 3's content (not written) made into XML no scanner takes, its length kept: every place stays where
+  // it was. The comment makes a walk read the row token by token (stepping over a row, it looks for
+  // nothing but its end tag unless something could hide one).
+  const open = xml.indexOf('<row r="3"');
+  const from = xml.indexOf(">", open) + 1;
+  const to = xml.indexOf("</row>", from);
+  const poisoned = xml.slice(0, from) + "<!----><a></b>".padEnd(to - from, " ") + xml.slice(to);
+  expect(poisoned.length).toBe(xml.length);
+  const writes = [
+    { cell: "B2", value: 9.5, numberFormat: "0.00" },
+    { cell: "D5", value: "说明" },
+  ];
+  const run = (text: string, withSpans: boolean) => {
+    forgetTexts();
+    // As the fill registers a sheet the reader walked: its root and the root's children as the reader noted them.
+    wellFormed(text, spans!.root, spans!.children);
+    try {
+      const out = cellEdits(text, writes, new Styles(MINIMAL_STYLES), sharedString, withSpans ? spans! : undefined);
+      return { ...out, text: splice(text, out.edits) };
+    } finally {
+      forgetTexts();
+    }
+  };
+  const clean = run(xml, true);
+  expect(clean.written).toEqual(["B2", "D5"]);
+  const fromNotes = run(poisoned, true);
+  expect(fromNotes.edits).toEqual(clean.edits);
+  // The damaged row is left as it stands.
+  expect(fromNotes.text).toContain(poisoned.slice(open, to));
+  // Walking the sheet meets the damaged row.
+  expect(() => run(poisoned, false)).toThrow(/closes/);
+});
+
+test("Styles.mark takes back every entry added after it: number formats, cell styles, mark colours", () => {
+  const styles = new Styles(MINIMAL_STYLES);
+  const before = styles.text();
+  const back = styles.mark();
+  styles.withNumberFormat(0, "0.000");
+  styles.withWrap(0);
+  styles.dxf("FF000000", "FFFFFF00");
+  expect(styles.changed).toBe(true);
+  back();
+  expect(styles.changed).toBe(false);
+  expect(styles.text()).toBe(before);
+  // And asked again, the same entries are made again, numbered as at first.
+  expect(styles.withNumberFormat(0, "0.000")).toBe(1);
 });

@@ -92,7 +92,7 @@ function rowsOf(xml: string, sheetData: Element): FoundElement[] {
 interface CellFound {
   col: number;
   el: Element;
-  /** Read lazily, in isEmpty's order: what a person put there (a formula, a value) first. */
+  /** What the cell holds, read as the walk met it: a formula, an inline string's text, a value's text. */
   hasFormula: boolean;
   inline: string | undefined;
   value: string | undefined;

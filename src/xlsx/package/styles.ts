@@ -67,7 +67,16 @@ export class Styles {
 
   /** A function that takes back every entry added after this call (an edit begun again). */
   mark(): () => void {
-    const at = { xfs: this.xfs.length, newXfs: this.newXfs.length, fmts: this.fmts.size, newFmts: this.newFmts.length, nextFmt: this.nextFmt, memo: this.memo.size };
+    const at = {
+      xfs: this.xfs.length,
+      newXfs: this.newXfs.length,
+      fmts: this.fmts.size,
+      newFmts: this.newFmts.length,
+      nextFmt: this.nextFmt,
+      memo: this.memo.size,
+      dxfs: this.dxfs.length,
+      newDxfs: this.newDxfs.length,
+    };
     const trim = <K, V>(map: Map<K, V>, size: number) => {
       for (const k of [...map.keys()].slice(size)) map.delete(k);
     };
@@ -79,6 +88,8 @@ export class Styles {
       this.newFmts.length = at.newFmts;
       this.nextFmt = at.nextFmt;
       trim(this.memo, at.memo);
+      this.dxfs.length = at.dxfs;
+      this.newDxfs.length = at.newDxfs;
     };
   }
 

@@ -237,8 +237,10 @@ export class XmlScanner {
  */
 export function attrBetween(xml: string, from: number, to: number, name: string | ((attrName: string) => boolean), tag = "tag"): string | undefined {
   for (let j = nextAttr(xml, from, to, tag); j >= 0; j = nextAttr(xml, j, to, tag)) {
+    // Taken before a caller's test of the name runs (it could read attributes of its own).
+    const { valueStart, valueEnd } = AT;
     const hit = typeof name === "string" ? AT.nameEnd - AT.nameStart === name.length && xml.startsWith(name, AT.nameStart) : name(xml.slice(AT.nameStart, AT.nameEnd));
-    if (hit) return attrValue(xml.slice(AT.valueStart, AT.valueEnd));
+    if (hit) return attrValue(xml.slice(valueStart, valueEnd));
   }
   return undefined;
 }
