@@ -34,7 +34,9 @@ export function applyWrites(snapshot: SheetSnapshot, writes: CellWrite[]): Sheet
   };
   const grids = [s.values, s.text, s.numberFormats, s.formulas] as unknown[][][];
   const fillers = [null, "", "General", null];
-  // Rows copied already (a fill writes several cells of most rows it writes).
+  // Each grid's rows copied already, a bit a grid (a fill writes several cells of most rows it writes).
+  // A row of formulas or number formats is copied only when it changes: a written cell's formula
+  // stays none, and most writes set no format, so only a row too short for the cell is copied.
   const copied = new Uint8Array(snapshot.values.length);
   for (const w of writes) {
     const { row, col } = parseA1(w.cell);
@@ -44,12 +46,16 @@ export function applyWrites(snapshot: SheetSnapshot, writes: CellWrite[]): Sheet
     if (i >= snapshot.values.length) {
       // Past the grid: rows of its own, made here.
       for (const g of grids) while (g.length <= i) g.push([]);
-    } else if (copied[i] === 0) {
-      copied[i] = 1;
-      for (const g of grids) g[i] = g[i] ? g[i].slice() : [];
     }
     for (let k = 0; k < 4; k++) {
-      const line = grids[k][i];
+      const g = grids[k];
+      let line = g[i];
+      const changes = k < 2 || (k === 2 && w.numberFormat) || line === undefined || line.length <= j;
+      if (!changes) continue;
+      if (i < copied.length && (copied[i] & (1 << k)) === 0) {
+        copied[i] |= 1 << k;
+        line = g[i] = line ? line.slice() : [];
+      }
       while (line.length <= j) line.push(fillers[k]);
     }
     s.values[i][j] = w.value;

@@ -25,9 +25,14 @@ export class Grid {
   /** Inside the grid, by (row − top) × width + (col − left): 1 + the index of the merged area there, or 0. */
   private readonly mergeIndex: Int32Array;
   /** Merged cells outside the grid (a merge reaching past the used range). */
-  private readonly mergeOutside = new Map<number, RangeRef>();
+  private readonly mergeOutside: Map<number, RangeRef>;
   /** headerKey of each cell inside the grid, once asked for. */
   private readonly keys: Array<string | undefined>;
+  /**
+   * A fill's read after its writes: the grid of the sheet before them, of the same extent and merged
+   * areas. Its merged areas are this one's, and its keys this one's where the cell reads the same.
+   */
+  private readonly before: Grid | undefined;
 
   constructor(
     private readonly s: SheetSnapshot,
@@ -41,9 +46,19 @@ export class Grid {
     this.width = width;
     this.bottom = s.origin.row + s.values.length - 1;
     this.right = s.origin.col + width - 1;
+    this.keys = new Array<string | undefined>(width * s.values.length);
+    const before = memo?.gridBefore();
+    if (before !== undefined && before.s.merges === s.merges && before.top === this.top && before.left === this.left && before.bottom === this.bottom && before.right === this.right) {
+      this.before = before;
+      this.merges = before.merges;
+      this.mergeIndex = before.mergeIndex;
+      this.mergeOutside = before.mergeOutside;
+      return;
+    }
+    this.before = undefined;
     this.merges = s.merges.map(parseRange);
     this.mergeIndex = new Int32Array(width * s.values.length);
-    this.keys = new Array<string | undefined>(width * s.values.length);
+    this.mergeOutside = new Map();
     this.merges.forEach((m, k) => {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) {
@@ -52,6 +67,7 @@ export class Grid {
         }
       }
     });
+    memo?.sawGrid(this);
   }
 
   private inside(row: number, col: number): boolean {
@@ -174,7 +190,10 @@ export class Grid {
     const id = (row - this.top) * this.width + (col - this.left);
     let k = this.keys[id];
     if (k === undefined) {
-      k = headerKey(this.str(row, col, false));
+      const b = this.before;
+      const was = b?.keys[id];
+      // A key is a function of the cell's value and text: where both read as before, it is the key before.
+      k = was !== undefined && b!.raw(row, col) === this.raw(row, col) && b!.textAt(row, col) === this.textAt(row, col) ? was : headerKey(this.str(row, col, false));
       this.keys[id] = k;
     }
     return k;

@@ -22,11 +22,15 @@ export function recalculate(snap: SheetSnapshot): Recalculated {
   const stale = snap.recalculatesOnLoad === true;
   const { row: top, col: left } = snap.origin;
   const needs: Array<{ i: number; j: number }> = [];
-  snap.formulas.forEach((line, i) =>
-    line.forEach((f, j) => {
-      if (f !== null && (stale || snap.values[i]?.[j] === null)) needs.push({ i, j });
-    }),
-  );
+  // Indexed loops: a callback made for each of thousands of rows, every read of a sheet.
+  const formulas = snap.formulas;
+  for (let i = 0; i < formulas.length; i++) {
+    const line = formulas[i];
+    for (let j = 0; j < line.length; j++) {
+      const f = line[j];
+      if (f !== null && f !== undefined && (stale || snap.values[i]?.[j] === null)) needs.push({ i, j });
+    }
+  }
   if (needs.length === 0) return { snapshot: snap, unknown: [] };
 
   // Only the rows holding a formula to compute are copied: no other cell is written.

@@ -6,6 +6,8 @@
 import fc from "fast-check";
 import { analyzeSheet, resultOf, ruleContextOf } from "../../src/core/engine";
 import { applyWrites, fillWrites, planFill } from "../../src/core/fill";
+import { Grid } from "../../src/core/grid";
+import * as text from "../../src/core/text";
 import type { SelfEvaluationForm } from "../../src/core/forms/model";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { ReadMemo } from "../../src/core/values/readMemo";
@@ -62,7 +64,10 @@ test("a fill's plan and its result are those made with a memo that keeps nothing
     const before = erased(base.snap, base.layout);
     const withMemo = planFill(before);
     if (withMemo.plan.writes.length > 0) written++;
-    const spies = [jest.spyOn(ReadMemo.prototype, "reading").mockImplementation((_raw, _unit, _tiers, read) => read())];
+    const spies = [
+      jest.spyOn(ReadMemo.prototype, "reading").mockImplementation((raw, unit, tiers, read) => read(raw, unit, tiers)),
+      jest.spyOn(ReadMemo.prototype, "gridBefore").mockReturnValue(undefined),
+    ];
     try {
       expect(withMemo).toEqual(planFill(before));
     } finally {
@@ -101,9 +106,9 @@ test("a fill's second read is given the first read's readings: of the texts it d
   let read = 0;
   const spy = jest.spyOn(ReadMemo.prototype, "reading").mockImplementation(function (this: ReadMemo, raw, unit, tiers, make) {
     asked++;
-    return real.call(this, raw, unit, tiers, () => {
+    return real.call(this, raw, unit, tiers, (r, u, t) => {
       read++;
-      return make();
+      return make(r, u, t);
     });
   });
   try {
@@ -115,4 +120,80 @@ test("a fill's second read is given the first read's readings: of the texts it d
   // Both reads ask for every target and actual; only the first reads them (the fill writes scores, not these).
   expect(asked).toBeGreaterThan(0);
   expect(read).toBe(asked / 2);
+});
+
+describe("the second read's grid takes the first's merged areas and header keys", () => {
+  // Texts that key alike and apart (spaces, full-width forms, header words), numbers shown otherwise.
+  const WORDS = ["一级指标", " 一级 指标 ", "二级指标", "三级指标", "得分", "分值", "指标值", "ｘ", "x", "评分等级", "总分", ""];
+  const cell = fc.oneof(
+    fc.constantFrom(...WORDS).map((t) => ({ value: t === "" ? null : t, text: t })),
+    fc.integer({ min: 0, max: 100 }).map((n) => ({ value: n, text: String(n) })),
+    fc.integer({ min: 0, max: 100 }).map((n) => ({ value: n, text: `${n}.0` })),
+  );
+  const sheet = fc.record({
+    rows: fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+    merges: fc.constantFrom([], ["A1:B1"], ["B2:C3", "A5:A6"], ["D1:E2"]),
+  });
+  const snapOf = (rows: Array<Array<{ value: string | number | null; text: string }>>, merges: readonly string[]): SheetSnapshot => ({
+    name: "S",
+    origin: { row: 1, col: 1 },
+    values: rows.map((r) => r.map((c) => c.value)),
+    text: rows.map((r) => r.map((c) => c.text)),
+    numberFormats: rows.map((r) => r.map(() => "General")),
+    formulas: rows.map((r) => r.map(() => null)),
+    merges: [...merges],
+  });
+  const keysOf = (g: Grid, rows: number, cols: number) => {
+    const out: string[] = [];
+    for (let r = 1; r <= rows + 1; r++) for (let c = 1; c <= cols + 1; c++) out.push(g.key(r, c), g.key(r, c, false));
+    return out;
+  };
+
+  test("keys as a grid made afresh gives them, whatever cells the writes changed and whichever keys were asked before", () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(sheet, fc.array(fc.tuple(fc.nat(), fc.nat(), cell), { maxLength: 6 }), fc.array(fc.tuple(fc.nat(), fc.nat())), fc.boolean(), sheet, ({ rows, merges }, writes, asked, sameMerges, other) => {
+        const width = Math.max(...rows.map((r) => r.length));
+        const before = snapOf(rows, merges);
+        const memo = new ReadMemo();
+        const first = new Grid(before, memo);
+        for (const [r, c] of asked) first.key(1 + (r % rows.length), 1 + (c % width));
+        // The writes: cells of the same extent changed (rows copied, as applyWrites copies them).
+        const after: SheetSnapshot = { ...before, values: before.values.map((l) => [...l]), text: before.text.map((l) => [...l]), merges: sameMerges ? before.merges : [...other.merges] };
+        for (const [r, c, v] of writes) {
+          const i = r % rows.length;
+          const j = c % rows[i].length;
+          after.values[i][j] = v.value;
+          after.text[i][j] = v.text;
+        }
+        memo.serve();
+        const second = new Grid(after, memo);
+        if (sameMerges) reused++;
+        expect(keysOf(second, rows.length, width)).toEqual(keysOf(new Grid(after), rows.length, width));
+        expect(second.merges).toEqual(new Grid(after).merges);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(reused).toBeGreaterThan(500);
+  });
+
+  test("a key the first read made is not made again where the cell reads the same", () => {
+    const spy = jest.spyOn(text, "headerKey");
+    try {
+      const snap = snapOf([[{ value: "一级指标", text: "一级指标" }, { value: "得分", text: "得分" }]], []);
+      const memo = new ReadMemo();
+      new Grid(snap, memo).key(1, 1);
+      new Grid(snap, memo).key(1, 2);
+      expect(spy).toHaveBeenCalledTimes(2);
+      memo.serve();
+      const second = new Grid({ ...snap, values: [["一级指标", 5]], text: [["一级指标", "5"]] }, memo);
+      expect(second.key(1, 1)).toBe("一级指标");
+      expect(spy).toHaveBeenCalledTimes(2);
+      // B1 was written: keyed again.
+      expect(second.key(1, 2)).toBe("5");
+      expect(spy).toHaveBeenCalledTimes(3);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

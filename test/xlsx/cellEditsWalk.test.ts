@@ -118,13 +118,20 @@ function sheetXml(s: Sheet): string {
   );
 }
 
+/** The edits in the order splice makes them (by place, ties as listed): the order they were listed in is the edit's own affair. */
+const asMade = (edits: ReturnType<typeof cellEdits>["edits"]) =>
+  edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i)
+    .map((x) => x.e);
+
 function outcome(edit: typeof cellEdits, xml: string, writes: Parameters<typeof cellEdits>[1], withStyles: boolean, spans?: CellSpans) {
   forgetTexts();
   rootOf(xml);
   const styles = withStyles ? new Styles(MINIMAL_STYLES) : null;
   try {
     const out = edit(xml, writes, styles, sharedString, spans);
-    return { ...out, text: splice(xml, out.edits), styles: styles?.text() };
+    return { ...out, edits: asMade(out.edits), text: splice(xml, out.edits), styles: styles?.text() };
   } catch (e) {
     return { threw: (e as Error).message };
   } finally {

@@ -1,3 +1,4 @@
+import type { Grid } from "../grid";
 import type { ParsedValue } from "./types";
 
 /**
@@ -19,10 +20,24 @@ export class ReadMemo {
     this.serving = true;
   }
 
+  /** The grid the first read made of the sheet before the writes. */
+  private grid: Grid | undefined;
+
+  /** A grid the first read made (the first it made is kept). */
+  sawGrid(g: Grid): void {
+    if (!this.serving) this.grid ??= g;
+  }
+
+  /** For the second read: the first read's grid, whose merged areas and keys a grid of the same sheet may take. */
+  gridBefore(): Grid | undefined {
+    return this.serving ? this.grid : undefined;
+  }
+
   /** By tiers (an actual's reading) or not (a target's), then by the indicator's unit. */
   private readonly readings: [Map<string, Map<string, ParsedValue>>, Map<string, Map<string, ParsedValue>>] = [new Map(), new Map()];
 
-  reading(raw: string, nameUnit: string | undefined, tiers: boolean, read: () => ParsedValue): ParsedValue {
+  /** The text's reading, made by `read` (given the same three, so that no closure is made for each cell) where the memo has none to give. */
+  reading(raw: string, nameUnit: string | undefined, tiers: boolean, read: (raw: string, nameUnit: string | undefined, tiers: boolean) => ParsedValue): ParsedValue {
     const byUnit = this.readings[tiers ? 1 : 0];
     const unit = nameUnit ?? "\u0000";
     let byText = byUnit.get(unit);
@@ -31,14 +46,14 @@ export class ReadMemo {
       byUnit.set(unit, byText);
     }
     if (!this.serving) {
-      const v = read();
+      const v = read(raw, nameUnit, tiers);
       if (!byText.has(raw)) byText.set(raw, Object.freeze({ ...v }));
       return v;
     }
     let v = byText.get(raw);
     if (v === undefined) {
       // Shared by every cell of the same text: never changed by those who are given it.
-      v = Object.freeze(read());
+      v = Object.freeze(read(raw, nameUnit, tiers));
       byText.set(raw, v);
     }
     return v;

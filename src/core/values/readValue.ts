@@ -166,7 +166,7 @@ function readText(raw: string, nameUnit: string | undefined, tiers: boolean): Pa
 
 function readCell(cell: CellInput, nameUnit: string | undefined, tiers: boolean, memo: ReadMemo | undefined): ParsedValue {
   const v = cell.value;
-  if (typeof v === "string") return memo ? memo.reading(v, nameUnit, tiers, () => readText(v, nameUnit, tiers)) : readText(v, nameUnit, tiers);
+  if (typeof v === "string") return memo ? memo.reading(v, nameUnit, tiers, readText) : readText(v, nameUnit, tiers);
   if (typeof v === "boolean") return { kind: "qualitative", text: v ? "TRUE" : "FALSE" };
   if (typeof v !== "number") return { kind: "empty" };
   const text = (typeof cell.text === "string" && cell.text.trim()) || String(v);

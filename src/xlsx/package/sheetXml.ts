@@ -98,13 +98,38 @@ interface CellFound {
   value: string | undefined;
 }
 
-/** A row that takes writes: its element, its cells' columns and starts in document order, and each wanted column's first cell. */
+/**
+ * A row that takes writes: its element, its cells' columns and starts in document order (its own lists
+ * when walked; when read from the reader's notes, its cells there, `from` to `to`), and each wanted
+ * column's first cell.
+ */
 interface RowFound {
   el: Element;
   cols: number[];
   starts: number[];
+  spans: CellSpans | null;
+  from: number;
+  to: number;
   /** A few at most (a row's written cells): looked through, no map made for each row. */
   wanted: CellFound[];
+}
+
+/** Where a cell at `col` goes in the row: before its first cell past that column, else at the row's content end. */
+function insertAt(row: RowFound, col: number): number {
+  const s = row.spans;
+  if (s !== null) {
+    for (let k = row.from; k < row.to; k++) if (s.cellCol(k) > col) return s.cellStart(k);
+  } else {
+    const cols = row.cols;
+    for (let k = 0; k < cols.length; k++) if (cols[k] > col) return row.starts[k];
+  }
+  return row.el.contentEnd;
+}
+
+/** Whether a write is wanted at `col` (a loop, not a closure made for every cell of every written row). */
+function wants(list: ReadonlyArray<{ col: number }>, col: number): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i].col === col) return true;
+  return false;
 }
 
 /** Every row's number and start in document order (where a new row goes), and the rows that take writes. */
@@ -167,12 +192,11 @@ function spannedRows(xml: string, sheetData: Element, spans: CellSpans, wanted: 
     const el: Element = { qname, name, start: spans.rowStart[i], tagEnd: spans.rowTagEnd[i], end: spans.rowEnd[i], selfClosing: spans.rowSelfClosing[i], contentEnd: spans.rowContentEnd[i] };
     const from = spans.rowFirstCell[i];
     const to = i + 1 < n.length ? spans.rowFirstCell[i + 1] : spans.cellCount;
-    const row: RowFound = { el, cols: [], starts: [], wanted: [] };
+    // The row's cells are not copied out of the notes: a list per row was most of what this made.
+    const row: RowFound = { el, cols: NO_NUMBERS, starts: NO_NUMBERS, spans, from, to, wanted: [] };
     for (let k = from; k < to; k++) {
       const col = spans.cellCol(k);
-      row.cols.push(col);
-      row.starts.push(spans.cellStart(k));
-      if (foundAt(row, col) !== undefined || !list.some((w) => w.col === col)) continue;
+      if (!wants(list, col) || foundAt(row, col) !== undefined) continue;
       const sc = new XmlScanner(xml, spans.cellStart(k), spans.cellEnd(k));
       sc.next();
       row.wanted.push(cellAt(sc, col));
@@ -181,6 +205,9 @@ function spannedRows(xml: string, sheetData: Element, spans: CellSpans, wanted: 
   }
   return { index: n, start: spans.rowStart, found: new Map() };
 }
+
+/** The walked lists of a row read from the notes: never pushed to. */
+const NO_NUMBERS: number[] = [];
 
 /** The row's cell read for a write at `col`, if it has one. */
 function foundAt(row: RowFound, col: number): CellFound | undefined {
@@ -194,7 +221,7 @@ const openedElement = (sc: XmlScanner): Element => ({ qname: sc.qname, name: sc.
 /** The scanner on a row's start tag: its cells read, the cursor left on its end tag. */
 function rowAt(sc: XmlScanner, list: ReadonlyArray<{ col: number }>, fast: boolean): RowFound {
   const el = openedElement(sc);
-  const row: RowFound = { el, cols: [], starts: [], wanted: [] };
+  const row: RowFound = { el, cols: [], starts: [], spans: null, from: 0, to: 0, wanted: [] };
   const depth = sc.path.length;
   let prev = 0;
   for (let k = sc.next(); k !== DONE; k = sc.next()) {
@@ -212,7 +239,7 @@ function rowAt(sc: XmlScanner, list: ReadonlyArray<{ col: number }>, fast: boole
     row.cols.push(col);
     row.starts.push(sc.start);
     prev = col;
-    if (foundAt(row, col) === undefined && list.some((w) => w.col === col)) row.wanted.push(cellAt(sc, col));
+    if (foundAt(row, col) === undefined && wants(list, col)) row.wanted.push(cellAt(sc, col));
     else stepOver(sc, fast);
   }
   el.end = sc.end;
@@ -384,30 +411,12 @@ export function cellEdits(
     for (const w of list) written.push(w.cell);
     grow.push(...list.map((w) => w.cell));
   };
-  /** A listed row's edits. */
+  /** A listed row's edits, made in the text's order (as a fill goes down the sheet, they need no sorting). */
   const editRow = (row: RowFound, list: Array<ValueWrite & { col: number }>) => {
     list.sort((a, b) => a.col - b.col);
     const rowEl = row.el;
     const customFormat = attr(xml, rowEl, "customFormat");
     const rowStyle = customFormat === "1" || customFormat === "true" ? Number(attr(xml, rowEl, "s") ?? 0) : null;
-    const inserts: Array<{ at: number; text: string }> = [];
-    for (const w of list) {
-      const existing = foundAt(row, w.col);
-      if (existing !== undefined) {
-        if (!isEmpty(xml, existing, sharedString)) {
-          skipped.push(w.cell);
-          continue;
-        }
-        const base = Number(attr(xml, existing.el, "s") ?? 0);
-        edits.push({ start: existing.el.start, end: existing.el.end, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
-      } else {
-        const next = row.cols.findIndex((c) => c > w.col);
-        const base = rowStyle ?? colStyle(w.col);
-        inserts.push({ at: next >= 0 ? row.starts[next] : rowEl.contentEnd, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
-      }
-      written.push(w.cell);
-      grow.push(w.cell);
-    }
     // A row's spans (an optional hint of its first and last column) must cover its cells.
     const spans = attr(xml, rowEl, "spans");
     // The row's start tag, when its spans must grow to take in the written cells.
@@ -428,14 +437,31 @@ export function cellEdits(
       }
       if (lo < was.lo || hi > was.hi) startTag = withAttr(xml, rowEl, "spans", `${lo}:${hi}`);
     }
-    if (rowEl.selfClosing) {
-      if (inserts.length === 0) return;
+    // A self-closing row is opened for its new cells; another takes them where they go.
+    const inserts: Array<{ at: number; text: string }> | null = rowEl.selfClosing ? [] : null;
+    if (inserts === null && startTag !== null) edits.push({ start: rowEl.start, end: rowEl.tagEnd, text: startTag });
+    for (const w of list) {
+      const existing = foundAt(row, w.col);
+      if (existing !== undefined) {
+        if (!isEmpty(xml, existing, sharedString)) {
+          skipped.push(w.cell);
+          continue;
+        }
+        const base = Number(attr(xml, existing.el, "s") ?? 0);
+        edits.push({ start: existing.el.start, end: existing.el.end, text: cellXml(p, w.cell, styleFor(base, w), w.value) });
+      } else {
+        const at = insertAt(row, w.col);
+        const text = cellXml(p, w.cell, styleFor(rowStyle ?? colStyle(w.col), w), w.value);
+        if (inserts !== null) inserts.push({ at, text });
+        else edits.push({ start: at, end: at, text });
+      }
+      written.push(w.cell);
+      grow.push(w.cell);
+    }
+    if (inserts !== null && inserts.length > 0) {
       startTag ??= xml.slice(rowEl.start, rowEl.tagEnd);
       const o = opened(startTag, rootOf(startTag));
       edits.push({ start: rowEl.start, end: rowEl.end, text: o.open + inserts.map((i) => i.text).join("") + o.close });
-    } else {
-      if (startTag !== null) edits.push({ start: rowEl.start, end: rowEl.tagEnd, text: startTag });
-      for (const i of inserts) edits.push({ start: i.at, end: i.at, text: i.text });
     }
   };
 

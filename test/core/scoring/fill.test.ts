@@ -325,4 +325,53 @@ describe("applyWrites and the fill's second reading", () => {
     expect(snap).toEqual(before);
     expect(after.figures).not.toBeNull();
   });
+
+  test("applyWrites is a copy written as the writes say, every grid padded alike, whichever rows and grids it copies (property)", () => {
+    const value = fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 99 }), fc.constantFrom("a", "说明", ""));
+    const line = fc.array(value, { maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 5 }),
+        fc.array(fc.record({ row: fc.integer({ min: 1, max: 8 }), col: fc.integer({ min: 1, max: 7 }), value: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom("【待补充原因】x", "y")), fmt: fc.constantFrom(undefined, "0.00", "0%") }), { maxLength: 12 }),
+        (rows, ws) => {
+          const snap: SheetSnapshot = {
+            name: "S",
+            origin: { row: 2, col: 1 },
+            values: rows.map((r) => [...r]),
+            text: rows.map((r) => r.map((v) => (v === null ? "" : String(v)))),
+            numberFormats: rows.map((r) => r.map(() => "General")),
+            formulas: rows.map((r) => r.map((v) => (typeof v === "number" && v > 50 ? "=1+1" : null))),
+            merges: [],
+          };
+          const writes = ws.map((w) => ({ cell: `${String.fromCharCode(64 + w.col)}${w.row}`, value: w.value, purpose: "score" as const, ...(w.fmt ? { numberFormat: w.fmt } : {}) }));
+          const before = structuredClone(snap);
+          // The reference: every grid copied whole, each write's row in all four padded to its cell.
+          const ref = structuredClone(snap);
+          const grids = [ref.values, ref.text, ref.numberFormats, ref.formulas] as unknown[][][];
+          const fillers = [null, "", "General", null];
+          for (const w of ws) {
+            const i = w.row - 2;
+            const j = w.col - 1;
+            if (i < 0) continue;
+            grids.forEach((g, k) => {
+              while (g.length <= i) g.push([]);
+              while (g[i].length <= j) g[i].push(fillers[k]);
+            });
+            ref.values[i][j] = w.value;
+            ref.text[i][j] = typeof w.value === "number" ? w.value.toFixed(2) : w.value;
+            if (w.fmt) ref.numberFormats[i][j] = w.fmt;
+          }
+          const applied = applyWrites(snap, writes as Parameters<typeof applyWrites>[1]);
+          expect(snap).toEqual(before);
+          expect({ values: applied.values, text: applied.text, numberFormats: applied.numberFormats, formulas: applied.formulas }).toEqual({
+            values: ref.values,
+            text: ref.text,
+            numberFormats: ref.numberFormats,
+            formulas: ref.formulas,
+          });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
