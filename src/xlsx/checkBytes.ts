@@ -141,8 +141,13 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   }
   const sheets: FileResult["sheets"] = planned.map((p) => {
     if (opts.copy !== "fill") return p.result;
-    const done = new Set(filled.sheets.get(p.snap.name)?.written ?? []);
-    const written = (p.plan?.writes ?? []).filter((w) => done.has(w.cell));
+    const toWrite = p.plan?.writes ?? [];
+    const copied = filled.sheets.get(p.snap.name);
+    // Nothing skipped and as many written as planned: each planned cell was written (each written cell
+    // is one planned, once), so the plan is not filtered through a set of its thousands of cells.
+    const all = copied !== undefined && copied.skipped.length === 0 && copied.written.length === toWrite.length;
+    const done = all ? null : new Set(copied?.written ?? []);
+    const written = done === null ? toWrite : toWrite.filter((w) => done.has(w.cell));
     // A cell the copy kept (a space a person typed): report the sheet as it now is.
     const now = written.length < (p.plan?.writes.length ?? 0) ? analyzeSheet(applyWrites(p.snap, written), opts.settings) : p.result;
     return { ...now, written };

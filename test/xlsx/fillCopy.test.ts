@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { analyzeSheet } from "../../src/core/engine";
 import { isOwnFormula, NOTE_PREFIX } from "../../src/core/plan";
+import { checkWorkbookBytes } from "../../src/xlsx/checkBytes";
 import { checkWorkbook } from "../../src/xlsx/checkWorkbook";
 import { loadWorkbook, snapshotOf } from "../../src/xlsx/readWorkbook";
 import { buildSelfEval, standardIndicators } from "../builders/selfEval";
@@ -209,6 +210,22 @@ describe("the copy changes only what it fills (hostile cases)", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test("a blank score inside another cell's array formula is not written: the report leaves it out and reads the sheet as the copy has it", async () => {
+    const input = fs.readFileSync(path.join(SAMPLES, "selfeval-defects/blank-scores.xlsx"));
+    const plain = await checkWorkbookBytes("x.xlsx", new Uint8Array(input), { copy: "fill" });
+    const planned = (plain.result.sheets[0].written ?? []).map((w) => w.cell);
+    expect(planned).toContain("G13");
+    // Z13 holds an array formula over G13:Z13 (with no result stored in G13): G13 is that formula's.
+    const zip = await JSZip.loadAsync(input);
+    const part = Object.keys(zip.files).find((n) => /worksheets\/sheet1\.xml$/.test(n))!;
+    const xml = (await zip.file(part)!.async("string")).replace(/(<row[^>]* r="13"[^>]*>.*?)<\/row>/, '$1<c r="Z13"><f t="array" ref="G13:Z13">1</f><v>1</v></c></row>');
+    zip.file(part, xml);
+    const r = await checkWorkbookBytes("x.xlsx", new Uint8Array(await zip.generateAsync({ type: "nodebuffer" })), { copy: "fill" });
+    const written = (r.result.sheets[0].written ?? []).map((w) => w.cell);
+    expect(written).toEqual(planned.filter((c) => c !== "G13"));
+    expect(r.result.sheets[0].findings.some((f) => f.code === "missing-score" && f.cell === "G13")).toBe(true);
   });
 
   test("a reason cell holding only a tab is the person's: kept, and still reported as missing", async () => {

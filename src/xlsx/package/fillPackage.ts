@@ -131,8 +131,8 @@ async function fillOpened(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]
     const cells = cellEdits(xml, f.writes, st, sharedString, spans && unmarked.from >= spans.dataEnd ? spans : undefined);
     let edits = cells.edits;
     // Only the rows of drafts that were written: a reason a person typed meanwhile keeps its row.
-    const done = new Set(cells.written);
-    const grown = (f.rows ?? []).filter((r) => r.cells.some((c) => done.has(c)));
+    const done = f.rows && f.rows.length > 0 ? new Set(cells.written) : null;
+    const grown = done ? f.rows!.filter((r) => r.cells.some((c) => done.has(c))) : [];
     if (grown.length > 0) {
       xml = setRowHeights(splice(xml, edits), grown);
       edits = [];
