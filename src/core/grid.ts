@@ -47,7 +47,8 @@ export class Grid {
     this.bottom = s.origin.row + s.values.length - 1;
     this.right = s.origin.col + width - 1;
     this.keys = new Array<string | undefined>(width * s.values.length);
-    const before = memo?.gridBefore();
+    const kept = memo?.gridBefore();
+    const before = kept instanceof Grid ? kept : undefined;
     if (before !== undefined && before.s.merges === s.merges && before.top === this.top && before.left === this.left && before.bottom === this.bottom && before.right === this.right) {
       this.before = before;
       this.merges = before.merges;

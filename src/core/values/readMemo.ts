@@ -1,4 +1,3 @@
-import type { Grid } from "../grid";
 import type { ParsedValue } from "./types";
 
 /**
@@ -20,16 +19,16 @@ export class ReadMemo {
     this.serving = true;
   }
 
-  /** The grid the first read made of the sheet before the writes. */
-  private grid: Grid | undefined;
+  /** The grid the first read made of the sheet before the writes (the core's Grid, which imports this module: not named here). */
+  private grid: object | undefined;
 
   /** A grid the first read made (the first it made is kept). */
-  sawGrid(g: Grid): void {
+  sawGrid(g: object): void {
     if (!this.serving) this.grid ??= g;
   }
 
   /** For the second read: the first read's grid, whose merged areas and keys a grid of the same sheet may take. */
-  gridBefore(): Grid | undefined {
+  gridBefore(): object | undefined {
     return this.serving ? this.grid : undefined;
   }
 
