@@ -376,7 +376,7 @@ export function cellEdits(
   const skipped: string[] = [];
   const edits: Splice[] = [];
 
-  const wanted = new Map<number, Array<ValueWrite & { col: number }>>();
+  const wanted = new Map<number, Array<ValueWrite & { row: number; col: number }>>();
   const arrays = writes.length > 0 ? formulaRanges(xml) : [];
   for (const w of writes) {
     if (typeof w.value === "number" && !Number.isFinite(w.value)) {
@@ -385,13 +385,13 @@ export function cellEdits(
     }
     const { row, col } = parseA1(w.cell);
     // A cell of an array formula's (or a data table's) range belongs to that formula, result or not.
-    if (arrays.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) {
+    if (arrays.length > 0 && arrays.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) {
       skipped.push(w.cell);
       continue;
     }
-    const list = wanted.get(row) ?? [];
-    if (!list.some((x) => x.col === col)) list.push({ cell: toA1(row, col), col, value: w.value, numberFormat: w.numberFormat, wrap: w.wrap });
-    wanted.set(row, list);
+    let list = wanted.get(row);
+    if (list === undefined) wanted.set(row, (list = []));
+    if (!wants(list, col)) list.push({ cell: toA1(row, col), row, col, value: w.value, numberFormat: w.numberFormat, wrap: w.wrap });
   }
 
   const styleFor = (base: number, w: ValueWrite) => {
@@ -401,18 +401,27 @@ export function cellEdits(
   const colStyle = (col: number) => colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
   const newRows: Array<{ index: number; text: string }> = [];
   const spanBounds = new Map<string, { lo: number; hi: number }>();
-  const grow: string[] = [];
+  /** The written cells' bounds, which the dimension must take in (empty, top past bottom, until one is written). */
+  const grown = { top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity };
+  const grew = (w: { row: number; col: number }) => {
+    if (w.row < grown.top) grown.top = w.row;
+    if (w.row > grown.bottom) grown.bottom = w.row;
+    if (w.col < grown.left) grown.left = w.col;
+    if (w.col > grown.right) grown.right = w.col;
+  };
 
   /** A row the sheet does not list, made with its cells. */
-  const newRow = (r: number, list: Array<ValueWrite & { col: number }>) => {
+  const newRow = (r: number, list: Array<ValueWrite & { row: number; col: number }>) => {
     list.sort((a, b) => a.col - b.col);
     const cells = list.map((w) => cellXml(p, w.cell, styleFor(colStyle(w.col), w), w.value));
     newRows.push({ index: r, text: `<${p}row r="${r}">${cells.join("")}</${p}row>` });
-    for (const w of list) written.push(w.cell);
-    grow.push(...list.map((w) => w.cell));
+    for (const w of list) {
+      written.push(w.cell);
+      grew(w);
+    }
   };
   /** A listed row's edits, made in the text's order (as a fill goes down the sheet, they need no sorting). */
-  const editRow = (row: RowFound, list: Array<ValueWrite & { col: number }>) => {
+  const editRow = (row: RowFound, list: Array<ValueWrite & { row: number; col: number }>) => {
     list.sort((a, b) => a.col - b.col);
     const rowEl = row.el;
     const customFormat = attr(xml, rowEl, "customFormat");
@@ -456,7 +465,7 @@ export function cellEdits(
         else edits.push({ start: at, end: at, text });
       }
       written.push(w.cell);
-      grow.push(w.cell);
+      grew(w);
     }
     if (inserts !== null && inserts.length > 0) {
       startTag ??= xml.slice(rowEl.start, rowEl.tagEnd);
@@ -483,7 +492,7 @@ export function cellEdits(
     written.length = 0;
     skipped.length = skippedBefore;
     newRows.length = 0;
-    grow.length = 0;
+    Object.assign(grown, { top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity });
     next = 0;
     rows = walkRows(xml, sheetData, wanted, null)!;
     for (const r of order) {
@@ -498,16 +507,13 @@ export function cellEdits(
   // The dimension (the used range a reader may trust) grows to take in the written cells.
   const dim = kids.find((c) => c.name === "dimension");
   const ref = dim ? attr(xml, dim, "ref") : undefined;
-  if (dim && ref && grow.length > 0) {
+  if (dim && ref && grown.top <= grown.bottom) {
     try {
       const box = parseRange(ref);
-      for (const a of grow) {
-        const { row, col } = parseA1(a);
-        box.top = Math.min(box.top, row);
-        box.bottom = Math.max(box.bottom, row);
-        box.left = Math.min(box.left, col);
-        box.right = Math.max(box.right, col);
-      }
+      box.top = Math.min(box.top, grown.top);
+      box.bottom = Math.max(box.bottom, grown.bottom);
+      box.left = Math.min(box.left, grown.left);
+      box.right = Math.max(box.right, grown.right);
       const next = rangeToA1(box);
       if (next !== ref) edits.push({ start: dim.start, end: dim.tagEnd, text: withAttr(xml, dim, "ref", next) });
     } catch {
