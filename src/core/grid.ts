@@ -36,7 +36,7 @@ export class Grid {
 
   constructor(
     private readonly s: SheetSnapshot,
-    /** A fill's memo of texts' readings: recorded by its read of the sheet before its writes, given by its read after them. */
+    /** A fill's memo: texts' readings and this grid, recorded by its read of the sheet before its writes, given to its read after them. */
     readonly memo?: ReadMemo,
   ) {
     this.name = s.name;

@@ -5,7 +5,9 @@ import type { ParsedValue } from "./types";
  * the first read for the second: each text's reading as a target or an actual, a function of the text
  * alone (and of the indicator's unit), so a cell the fill did not write reads the same from here as it
  * would again; a text not seen before is read as ever. One memo serves one sheet's fill and is let go
- * with it. (Header keys are not kept: looking one up cost more than making it again.)
+ * with it. It also keeps the first read's grid, whose merged areas and header keys (by cell, where the
+ * cell reads as before) the second read's grid takes; header keys are not kept by text: looking one up
+ * in a map cost more than making it again.
  *
  * The first read only records: it reads every cell as a check does. Within one read texts repeat on
  * generated forms (the bench's, where looking them up halved the read) but hardly on real ones (no
