@@ -1,6 +1,7 @@
 import { isPercentFormat } from "./numberFormat";
 import type { Cell } from "./grid";
 import type { Settings } from "./settings";
+import { settleFields } from "./shapes";
 import { toHalfWidth } from "./text";
 
 /**
@@ -93,3 +94,5 @@ export function readNumberOf(v: Cell["value"], numberFormat: string, formula: st
   if (!m) return { value: null, empty: false, invalid: true, formula, typed: true, address };
   return { value: Number(m[1].replace(/,/g, "")), empty: false, invalid: false, formula, typed: true, address };
 }
+
+settleFields((n) => readNumberOf(n, "General", null, "A1"));

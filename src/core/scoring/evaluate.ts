@@ -1,6 +1,7 @@
 import { evaluateRowOf } from "../forms/families";
 import type { Form, Indicator } from "../forms/model";
 import type { Settings } from "../settings";
+import { settleFields } from "../shapes";
 import type { Evaluation } from "./evaluation";
 
 export * from "./evaluation";
@@ -26,3 +27,5 @@ function start(ind: Indicator): Evaluation {
     overachieved: false,
   };
 }
+
+settleFields((n) => start({ weight: { value: n }, score: { value: n } } as Indicator));

@@ -1,5 +1,6 @@
 /** The value reader (RULES §3): what a target (年度指标值) or actual (实际完成值) cell says. */
 import { isPercentFormat } from "../numberFormat";
+import { settleFields } from "../shapes";
 import { headerKey, toHalfWidth } from "../text";
 import type { ReadMemo } from "./readMemo";
 import type { CellInput, Comparator, ParsedValue, Tier } from "./types";
@@ -189,3 +190,6 @@ export function readTarget(cell: CellInput, nameUnit?: string, memo?: ReadMemo):
 export function readActual(cell: CellInput, nameUnit?: string, memo?: ReadMemo): ParsedValue {
   return readCell(cell, nameUnit, true, memo);
 }
+
+// A quantity's value is whole or a fraction (never null): its field settled as a double.
+settleFields((n) => n !== null && readTarget({ value: n }));
