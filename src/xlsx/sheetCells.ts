@@ -78,6 +78,8 @@ export class DenseCells implements CellStore {
   private line: Line | null = null;
   private cells = 0;
   private padded = 0;
+  /** The longest row put so far, up to MADE_AT_MOST: how long a new row's arrays are made. */
+  private widest = 0;
   private box: Box | null = null;
   anyFormula = false;
 
@@ -94,9 +96,11 @@ export class DenseCells implements CellStore {
     let l = this.line;
     if (row !== this.row || l === null) {
       if (row < this.row) return false;
-      // Made as long as the row before (rows of a form are alike), so most are never grown; not
-      // longer than MADE_AT_MOST, so one wide row does not widen every row after it.
-      const w = l === null ? 0 : Math.min(l.len, MADE_AT_MOST);
+      // Made as long as the longest row before (rows of a form are alike but for their blank cells
+      // at the end), so most are never grown: an array grown by one place gets twenty more, in each
+      // of the four grids. Not longer than MADE_AT_MOST, so one wide row does not widen every row after it.
+      if (l !== null && l.len > this.widest) this.widest = Math.min(l.len, MADE_AT_MOST);
+      const w = this.widest;
       l = { v: new Array<CellValue>(w), t: new Array<string>(w), n: new Array<string>(w), f: new Array<string | null>(w), len: 0 };
       this.lineRows.push(row);
       this.lines.push(l);

@@ -124,6 +124,28 @@ describe("the cell stores against a map of the cells", () => {
     // 65,536 empty places allowed, and two for each cell read: the fifth row's far cell is refused.
     expect(refusedAt).toBe(5);
   });
+
+  test("DenseCells makes a row's arrays as long as the longest row before, so a row one cell longer than the one above is not grown", () => {
+    // Forms' rows alternate in length (a reason written or not): V8 grows an array written one place
+    // past its end to half as long again and sixteen more, in each of the four grids.
+    const store = new DenseCells(FORMATS);
+    const lengths = [8, 7, 8, 7, 6, 8];
+    const made: number[] = [];
+    const lines = (store as unknown as { lines: Array<{ v: unknown[] }> }).lines;
+    lengths.forEach((n, i) => {
+      store.startRow(i + 1);
+      store.put(i + 1, 1, "甲", null, undefined, COUNTS | OCCUPIED);
+      made.push(lines[i].v.length);
+      for (let c = 2; c <= n; c++) store.put(i + 1, c, c, null, undefined, COUNTS | OCCUPIED);
+    });
+    // Seen after each row's first cell: the first row made empty (one place now), every later one as
+    // long as the longest before it (8), never grown; as long as the row just above, they were 8, 7, 8, 7, 6.
+    expect(made).toEqual([1, 8, 8, 8, 8, 8]);
+    const g = store.grids({ top: 1, left: 1, bottom: 6, right: 8 });
+    expect(g.values.map((r) => r.length)).toEqual([8, 8, 8, 8, 8, 8]);
+    expect(g.values[3]).toEqual(["甲", 2, 3, 4, 5, 6, 7, null]);
+    expect(g.text[4]).toEqual(["甲", "2", "3", "4", "5", "6", "", ""]);
+  });
 });
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
