@@ -53,9 +53,10 @@ export function isNotesRow(grid: Grid, row: number): boolean {
 
 function hasLevel1Word(grid: Grid, row: number): boolean {
   for (let c = grid.left; c <= grid.right; c++) {
-    // A text without 级 cannot key to 一级…: most cells of a table are passed over without keying them.
+    // A text without 级 cannot key to 一级…: most cells of a table are passed over without keying them,
+    // empty ones and numbers (whose shown text is what a key would read) alike.
     const v = grid.valueAt(row, c);
-    if (typeof v === "string" && !v.includes("级")) continue;
+    if (v === null || !(typeof v === "string" ? v : grid.textAt(row, c)).includes("级")) continue;
     if (!grid.isCovered(row, c) && grid.key(row, c, false).startsWith("一级")) return true;
   }
   return false;
