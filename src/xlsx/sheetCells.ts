@@ -50,6 +50,8 @@ function emptyRow<T>(width: number, empty: T): T[] {
 
 /** The most places a row's arrays are made with before its cells are read. */
 const MADE_AT_MOST = 256;
+/** The rows whose lengths a new row's are made after: between 8 and 16 before it. */
+const RECENT = 8;
 
 interface Line {
   v: CellValue[];
@@ -78,8 +80,10 @@ export class DenseCells implements CellStore {
   private line: Line | null = null;
   private cells = 0;
   private padded = 0;
-  /** The longest row put so far, up to MADE_AT_MOST: how long a new row's arrays are made. */
-  private widest = 0;
+  /** The longest of the rows put in this block of RECENT rows, and in the block before. */
+  private blockWidest = 0;
+  private lastBlockWidest = 0;
+  private blockRows = 0;
   private box: Box | null = null;
   anyFormula = false;
 
@@ -96,11 +100,7 @@ export class DenseCells implements CellStore {
     let l = this.line;
     if (row !== this.row || l === null) {
       if (row < this.row) return false;
-      // Made as long as the longest row before (rows of a form are alike but for their blank cells
-      // at the end), so most are never grown: an array grown by one place gets twenty more, in each
-      // of the four grids. Not longer than MADE_AT_MOST, so one wide row does not widen every row after it.
-      if (l !== null && l.len > this.widest) this.widest = Math.min(l.len, MADE_AT_MOST);
-      const w = this.widest;
+      const w = l === null ? 0 : this.madeLength(l.len);
       l = { v: new Array<CellValue>(w), t: new Array<string>(w), n: new Array<string>(w), f: new Array<string | null>(w), len: 0 };
       this.lineRows.push(row);
       this.lines.push(l);
@@ -140,6 +140,23 @@ export class DenseCells implements CellStore {
       }
     }
     return true;
+  }
+
+  /**
+   * How long a new row's arrays are made: as the longest of the rows just before (a form's rows are
+   * alike but for their blank cells at the end, a reason written or not), so that most are never
+   * grown (an array written one place past its end is grown to half as long again and sixteen more,
+   * in each of the four grids). Only the rows just before, and not beyond MADE_AT_MOST: one wide row
+   * (a title styled across the sheet) does not widen every row after it.
+   */
+  private madeLength(before: number): number {
+    if (before > this.blockWidest) this.blockWidest = before;
+    if (++this.blockRows === RECENT) {
+      this.lastBlockWidest = this.blockWidest;
+      this.blockWidest = 0;
+      this.blockRows = 0;
+    }
+    return Math.min(Math.max(this.blockWidest, this.lastBlockWidest), MADE_AT_MOST);
   }
 
   extent(): Box | null {

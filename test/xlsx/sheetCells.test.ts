@@ -125,7 +125,7 @@ describe("the cell stores against a map of the cells", () => {
     expect(refusedAt).toBe(5);
   });
 
-  test("DenseCells makes a row's arrays as long as the longest row before, so a row one cell longer than the one above is not grown", () => {
+  test("DenseCells makes a row's arrays as long as the longest of the rows just before, so a row one cell longer than the one above is not grown", () => {
     // Forms' rows alternate in length (a reason written or not): V8 grows an array written one place
     // past its end to half as long again and sixteen more, in each of the four grids.
     const store = new DenseCells(FORMATS);
@@ -139,12 +139,32 @@ describe("the cell stores against a map of the cells", () => {
       for (let c = 2; c <= n; c++) store.put(i + 1, c, c, null, undefined, COUNTS | OCCUPIED);
     });
     // Seen after each row's first cell: the first row made empty (one place now), every later one as
-    // long as the longest before it (8), never grown; as long as the row just above, they were 8, 7, 8, 7, 6.
+    // long as the longest just before it (8), never grown; as long as the row just above, they were 8, 7, 8, 7, 6.
     expect(made).toEqual([1, 8, 8, 8, 8, 8]);
     const g = store.grids({ top: 1, left: 1, bottom: 6, right: 8 });
     expect(g.values.map((r) => r.length)).toEqual([8, 8, 8, 8, 8, 8]);
     expect(g.values[3]).toEqual(["甲", 2, 3, 4, 5, 6, 7, null]);
     expect(g.text[4]).toEqual(["甲", "2", "3", "4", "5", "6", "", ""]);
+  });
+
+  test("DenseCells: one wide row (a title styled across the sheet) widens only the few rows after it, not every row", () => {
+    const store = new DenseCells(FORMATS);
+    const lines = (store as unknown as { lines: Array<{ v: unknown[] }> }).lines;
+    const made: number[] = [];
+    for (let row = 1; row <= 60; row++) {
+      store.startRow(row);
+      store.put(row, 1, "甲", null, undefined, COUNTS | OCCUPIED);
+      made.push(lines[row - 1].v.length);
+      const last = row === 2 ? 300 : 8;
+      for (let c = 2; c <= last; c++) store.put(row, c, c === 300 ? null : c, null, undefined, c === 300 ? BLANK : COUNTS | OCCUPIED);
+    }
+    // Made at most MADE_AT_MOST (256) long for some rows after the wide one, and as the form's rows again within 16.
+    expect(Math.max(...made)).toBe(256);
+    expect(made.filter((n) => n > 8).length).toBeLessThanOrEqual(16);
+    expect(made.slice(20)).toEqual(new Array(40).fill(8));
+    const g = store.grids({ top: 1, left: 1, bottom: 60, right: 8 });
+    expect(g.values.every((r) => r.length === 8)).toBe(true);
+    expect(g.values[1]).toEqual(["甲", 2, 3, 4, 5, 6, 7, 8]);
   });
 });
 
