@@ -291,7 +291,7 @@ function plainRef(xml: string, from: number, to: number, cell: { refRow: number;
 }
 
 /** The children of a `<c>`, the cursor on its start tag, read into `cell`; leaves the cursor on its end tag. */
-function cellXml(sc: XmlScanner, cell: CellXml): void {
+function resetCell(cell: CellXml): void {
   cell.ref = undefined;
   cell.refRow = 0;
   cell.refCol = 0;
@@ -305,6 +305,58 @@ function cellXml(sc: XmlScanner, cell: CellXml): void {
   cell.fRef = undefined;
   cell.v = undefined;
   cell.inline = undefined;
+}
+
+/**
+ * A cell written as most are, read where the scanner stands without its tokens (the reader's hot
+ * path: a 5,000-row sheet has 40,000 cells): a `<c` start tag whose attributes plainAttrs takes, then
+ * nothing (`<c …/>`, `<c …></c>`) or one plain `<v>…</v>`, as plainValue takes it. The scanner is
+ * moved past its end tag, onto its CLOSE. False for anything else, the scanner where it was, for its
+ * next() and cellXml to read as they read any cell (or refuse it). test/xlsx/cellFastPath.test.ts
+ * holds the sheets read both ways equal.
+ */
+function plainCell(sc: XmlScanner, cell: CellXml): boolean {
+  const i = sc.at;
+  if (i < 0) return false;
+  const xml = sc.source;
+  if (xml.charCodeAt(i) !== 60 /* < */ || xml.charCodeAt(i + 1) !== 99 /* c */) return false;
+  const c2 = xml.charCodeAt(i + 2);
+  if (c2 !== 32 && c2 !== 62 && c2 !== 47 && c2 !== 9 && c2 !== 10 && c2 !== 13) return false;
+  // The start tag's end, past its quoted values (a < inside one is left to next(), which refuses it).
+  const n = sc.limit;
+  let j = i + 2;
+  let quote = 0;
+  for (; j < n; j++) {
+    const ch = xml.charCodeAt(j);
+    if (quote !== 0) {
+      if (ch === quote) quote = 0;
+      else if (ch === 60) return false;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 62 /* > */) break;
+  }
+  if (j >= n) return false;
+  const selfClosing = xml.charCodeAt(j - 1) === 47 /* / */ && j - 1 >= i + 2;
+  resetCell(cell);
+  if (!plainAttrs(xml, i + 2, selfClosing ? j - 1 : j, cell)) return false;
+  let end: number;
+  if (selfClosing) end = j + 1;
+  else if (xml.startsWith("</c>", j + 1)) end = j + 5;
+  else {
+    if (!xml.startsWith("<v>", j + 1)) return false;
+    const lt = xml.indexOf("<", j + 4);
+    if (lt < 0 || !xml.startsWith("</v></c>", lt)) return false;
+    for (let k = j + 4; k < lt; k++) if (xml.charCodeAt(k) === 38 /* & */) return false;
+    cell.vFrom = j + 4;
+    cell.vTo = lt;
+    end = lt + 8;
+  }
+  if (end > n) return false;
+  sc.readOver("c", i, end);
+  return true;
+}
+
+function cellXml(sc: XmlScanner, cell: CellXml): void {
+  resetCell(cell);
   if (!plainAttrs(sc.source, sc.attrStart, sc.attrEnd, cell)) {
     // Whatever the quick read set before it gave up is read again, here.
     cell.refRow = 0;
@@ -403,79 +455,88 @@ function readSheetXml(
   let refRow = 0;
   const c = newCellXml();
   const sc = new XmlScanner(xml);
-  while (sc.next() !== DONE) {
-    if (sc.kind !== OPEN) {
-      if (spans !== null && sc.kind === CLOSE) {
-        if (sc.path.length === 2 && sc.name === "row" && sc.path[1] === "sheetData") spans.rowClosed(sc);
-        else if (sc.path.length <= 1) {
-          if (sc.name === "sheetData" && sc.path.length === 1) spans.dataClosed(sc);
-          spans.closed(sc, sc.path.length + 1);
+  /** The scanner stands inside a row of sheetData, between its cells. */
+  let inRow = false;
+  for (;;) {
+    let cellStart: number;
+    if (inRow && plainCell(sc, c)) cellStart = sc.start;
+    else {
+      if (sc.next() === DONE) break;
+      if (sc.kind !== OPEN) {
+        if (sc.kind === CLOSE && sc.path.length < 3) inRow = false;
+        if (spans !== null && sc.kind === CLOSE) {
+          if (sc.path.length === 2 && sc.name === "row" && sc.path[1] === "sheetData") spans.rowClosed(sc);
+          else if (sc.path.length <= 1) {
+            if (sc.name === "sheetData" && sc.path.length === 1) spans.dataClosed(sc);
+            spans.closed(sc, sc.path.length + 1);
+          }
         }
-      }
-      continue;
-    }
-    const depth = sc.path.length;
-    if (depth === 1) {
-      if (sc.name !== "worksheet") throw new UnreadHere("no worksheet element");
-      spans?.opened(sc, 1);
-      continue;
-    }
-    const parent = sc.path[depth - 2];
-    if (depth === 2) {
-      spans?.opened(sc, 2);
-      if (sc.name === "sheetData") {
-        sawData = true;
-        spans?.data(sc);
         continue;
       }
-      if (sc.name === "mergeCells" || sc.name === "cols" || sc.name === "sheetPr") continue;
-      if (sc.name === "sheetProtection") {
-        const v = sc.attr("sheet");
-        isProtected = v === "1" || v === "true";
-      } else if (sc.name === "sheetFormatPr" || sc.name === "pageMargins" || sc.name === "pageSetup") layout.element(sc.name, attrsOf(sc));
-      // Anything else at the top (an extension list, the sheet's views) is stepped over whole.
-      sc.skipElement();
-      spans?.closed(sc, 2);
-      continue;
+      const depth = sc.path.length;
+      if (depth === 1) {
+        if (sc.name !== "worksheet") throw new UnreadHere("no worksheet element");
+        spans?.opened(sc, 1);
+        continue;
+      }
+      const parent = sc.path[depth - 2];
+      if (depth === 2) {
+        spans?.opened(sc, 2);
+        if (sc.name === "sheetData") {
+          sawData = true;
+          spans?.data(sc);
+          continue;
+        }
+        if (sc.name === "mergeCells" || sc.name === "cols" || sc.name === "sheetPr") continue;
+        if (sc.name === "sheetProtection") {
+          const v = sc.attr("sheet");
+          isProtected = v === "1" || v === "true";
+        } else if (sc.name === "sheetFormatPr" || sc.name === "pageMargins" || sc.name === "pageSetup") layout.element(sc.name, attrsOf(sc));
+        // Anything else at the top (an extension list, the sheet's views) is stepped over whole.
+        sc.skipElement();
+        spans?.closed(sc, 2);
+        continue;
+      }
+      if (depth === 3 && parent === "mergeCells") {
+        const ref = sc.name === "mergeCell" ? sc.attr("ref") : undefined;
+        if (ref) merges.push(rangeToA1(parseRange(ref)));
+        sc.skipElement();
+        continue;
+      }
+      if (depth === 3 && (parent === "cols" || parent === "sheetPr")) {
+        if (sc.name === "col" || sc.name === "pageSetUpPr") layout.element(sc.name, attrsOf(sc));
+        sc.skipElement();
+        continue;
+      }
+      if (depth === 3 && parent === "sheetData" && sc.name === "row") {
+        let r: string | undefined;
+        let ht: string | undefined;
+        let custom: string | undefined;
+        let hidden: string | undefined;
+        sc.eachAttr((name, value) => {
+          if (name === "r") r ??= value;
+          else if (name === "ht") ht ??= value;
+          else if (name === "customHeight") custom ??= value;
+          else if (name === "hidden") hidden ??= value;
+        });
+        rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
+        if (!(rowNumber >= 1)) throw new UnreadHere("a row number that is not one");
+        spans?.row(sc, r, rowNumber);
+        colNumber = 0;
+        refRow = rowNumber;
+        // A row written again replaces the earlier one, as ExcelJS reads it.
+        if (!cells.startRow(rowNumber)) return null;
+        if (ht !== undefined || hidden !== undefined) layout.row(rowNumber, ht, custom, hidden);
+        inRow = !sc.selfClosing;
+        continue;
+      }
+      if (!(depth === 4 && parent === "row" && sc.path[1] === "sheetData" && sc.name === "c")) {
+        sc.skipElement();
+        continue;
+      }
+      cellStart = sc.start;
+      cellXml(sc, c);
     }
-    if (depth === 3 && parent === "mergeCells") {
-      const ref = sc.name === "mergeCell" ? sc.attr("ref") : undefined;
-      if (ref) merges.push(rangeToA1(parseRange(ref)));
-      sc.skipElement();
-      continue;
-    }
-    if (depth === 3 && (parent === "cols" || parent === "sheetPr")) {
-      if (sc.name === "col" || sc.name === "pageSetUpPr") layout.element(sc.name, attrsOf(sc));
-      sc.skipElement();
-      continue;
-    }
-    if (depth === 3 && parent === "sheetData" && sc.name === "row") {
-      let r: string | undefined;
-      let ht: string | undefined;
-      let custom: string | undefined;
-      let hidden: string | undefined;
-      sc.eachAttr((name, value) => {
-        if (name === "r") r ??= value;
-        else if (name === "ht") ht ??= value;
-        else if (name === "customHeight") custom ??= value;
-        else if (name === "hidden") hidden ??= value;
-      });
-      rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
-      if (!(rowNumber >= 1)) throw new UnreadHere("a row number that is not one");
-      spans?.row(sc, r, rowNumber);
-      colNumber = 0;
-      refRow = rowNumber;
-      // A row written again replaces the earlier one, as ExcelJS reads it.
-      if (!cells.startRow(rowNumber)) return null;
-      if (ht !== undefined || hidden !== undefined) layout.row(rowNumber, ht, custom, hidden);
-      continue;
-    }
-    if (!(depth === 4 && parent === "row" && sc.path[1] === "sheetData" && sc.name === "c")) {
-      sc.skipElement();
-      continue;
-    }
-    const cellStart = sc.start;
-    cellXml(sc, c);
     if (c.refCol !== 0) {
       at.row = c.refRow;
       at.col = c.refCol;

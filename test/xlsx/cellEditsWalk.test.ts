@@ -216,6 +216,8 @@ test("from the reader's notes of where rows and cells stand, the edit is the wal
       if (spans === null) return;
       read++;
       if (spans.usable && spans.rowNumber.every((n, i) => i === 0 || n > spans.rowNumber[i - 1])) usable++;
+      // Each cell noted is one element, from its start tag to the end of its end tag (or of a self-closing tag).
+      for (let k = 0; k < spans.cellCount; k++) expect(xml.slice(spans.cellStart(k), spans.cellEnd(k))).toMatch(/^<(?:x:)?c(?:\s[^<]*)?\/>$|^<(?:x:)?c[\s>][\s\S]*<\/(?:x:)?c>$/);
       const writes = writesOf(ws);
       expect(outcome(cellEdits, xml, writes, withStyles, spans)).toEqual(outcome(cellEditsBefore, xml, writes, withStyles));
       // The worksheet and its children as the XML layer lists them, walking the text itself.

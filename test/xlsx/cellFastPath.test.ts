@@ -41,11 +41,12 @@ const content = fc.oneof(
   fc.constantFrom("0", "1").map((v) => ({ t: "b", v })),
   fc.constantFrom("#DIV/0!", "#N/A").map((v) => ({ t: "e", v })),
 );
-/** Cells the fast path never takes: a formula, an inline string, an empty self-closing cell. */
+/** Cells without a plain value: a formula, an inline string (the scanner's), an empty cell self-closing or closed by its end tag (either). */
 const other = fc.oneof(
   fc.integer({ min: 1, max: 99 }).map((n) => `<f>${n}+1</f><v>${n + 1}</v>`),
   text.map((s) => `<is><t>${escape(s)}</t></is>`),
   fc.constant(null),
+  fc.constant(""),
 );
 /**
  * How a start tag is written: the reference given or implied, either quote, the attributes in either
@@ -56,7 +57,7 @@ const tagStyle = fc.record({
   ref: fc.constantFrom("plain", "plain", "plain", "none", "lower", "dollar", "zero", "spaced"),
   quote: fc.constantFrom('"', "'"),
   typeFirst: fc.boolean(),
-  extra: fc.constantFrom("", ' cm="1"', " ph='1'", ' vm="2" x14ac:dyDescent="0.25"', ' foo="&amp;"', ' foo="a&#x26;b"'),
+  extra: fc.constantFrom("", ' cm="1"', " ph='1'", ' vm="2" x14ac:dyDescent="0.25"', ' foo="&amp;"', ' foo="a&#x26;b"', ' foo="a>b"', " foo='/>'", ' foo="x" r="Z9"'),
   padStyle: fc.boolean(),
 });
 const cell = fc.record({ style: fc.option(fc.constantFrom(0, 1), { nil: undefined }), plain: fc.option(content, { nil: null, freq: 4 }), other, tag: tagStyle });

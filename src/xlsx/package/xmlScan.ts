@@ -222,6 +222,28 @@ export class XmlScanner {
     return this.xml;
   }
 
+  /**
+   * Where the next token begins, for a caller that reads an element there itself (the package
+   * reader's cells): -1 while a self-closing element's end is still to be returned.
+   */
+  get at(): number {
+    return this.pendingClose ? -1 : this.pos;
+  }
+
+  /**
+   * Moves past an element a caller read itself, from `start` (where `at` stood) to `end`, as if it had
+   * been opened and closed here: the cursor on its CLOSE, the path as before it.
+   */
+  readOver(qname: string, start: number, end: number): void {
+    if (this.pendingClose || start !== this.pos || end > this.limit || end <= start) throw new Error("readOver: not an element where the scanner stands");
+    this.kind = CLOSE;
+    this.qname = qname;
+    this.name = localName(qname);
+    this.selfClosing = false;
+    this.start = start;
+    this.end = this.pos = end;
+  }
+
   /** Steps over the current element's content; leaves the cursor on its CLOSE. */
   skipElement(): void {
     if (this.kind !== OPEN) return;
