@@ -103,3 +103,13 @@ describe("a large form's objects are made settled (V8 rebuilds none of them when
     expect(rebuilt(file, true)).toBeLessThanOrEqual(AT_MOST);
   }, 120_000);
 });
+
+describe("every evaluation of a form has one shape: the same fields, in the same order", () => {
+  // Rules loop over every row's evaluation: objects of one shape keep those loops' property reads to
+  // one kind (quantitative and qualitative rows had three shapes, each grown as its family added fields).
+  it.each(forms)("%s", async (_name, read) => {
+    const results = (await read()).map((s) => analyzeSheet(s)).filter((r) => r.evaluations.length > 0);
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) expect(new Set(r.evaluations.map((e) => Object.keys(e).join(",")))).toEqual(new Set([Object.keys(r.evaluations[0]).join(",")]));
+  });
+});

@@ -14,11 +14,24 @@ export function evaluate(form: Form, settings: Settings): Evaluation[] {
 /** Where every family's evaluation of a row starts: the weight and score as stated. */
 function start(ind: Indicator): Evaluation {
   const score = ind.score?.value ?? null;
+  // Every field a family may set is here from the start: one shape for every evaluation (rules read
+  // them in loops over all rows), and no property store grown as a family adds its fields.
   return {
     indicator: ind,
     placeholder: false,
     mode: "unscored",
     problem: null,
+    op: undefined,
+    target: undefined,
+    unit: undefined,
+    actual: undefined,
+    converted: undefined,
+    met: undefined,
+    completion: undefined,
+    tier: undefined,
+    judged: undefined,
+    tierOnQuantitative: undefined,
+    band: undefined,
     suggested: null,
     weight: ind.weight?.value ?? null,
     score,
