@@ -34,7 +34,7 @@ function printedTierBands(grid: Grid): FormBase["tierBands"] {
     for (let c = grid.left; c <= grid.right; c++) {
       // A text is passed over as it stands (its trimmed form is no longer and holds the same words).
       const v = grid.valueAt(r, c);
-      if (typeof v === "string" && (v.length < 12 || !v.includes("达成"))) continue;
+      if (v === null || (typeof v === "string" && (v.length < 12 || !v.includes("达成")))) continue;
       const text = grid.str(r, c, false);
       if (text.length < 12 || !text.includes("达成") || !/[%％]/.test(text)) continue;
       const bands: Partial<NonNullable<FormBase["tierBands"]>> = {};
