@@ -6,7 +6,7 @@ import { dateCell } from "./dates";
 import { REL, sameType } from "./package/opc";
 import { openWorkbook, stringItem, type OpenedWorkbook } from "./package/workbook";
 import { attr, childrenOf, forgetTexts, rootOf } from "./package/xml";
-import { CLOSE, DONE, OPEN, XmlScanner } from "./package/xmlScan";
+import { CLOSE, DONE, isNameEnd, OPEN, startTagEnd, XmlScanner } from "./package/xmlScan";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { BLANK, COUNTS, DenseCells, OCCUPIED, SparseCells, type CellStore } from "./sheetCells";
 import { WorkbookReadError } from "./sniff";
@@ -145,15 +145,22 @@ function plainValue(sc: XmlScanner, cell: CellXml): boolean {
   if (sc.selfClosing || sc.qname !== "c") return false;
   const xml = sc.source;
   const at = sc.end;
-  if (!xml.startsWith("<v>", at)) return false;
-  const lt = xml.indexOf("<", at + 3);
-  if (lt < 0 || !xml.startsWith("</v></c>", lt)) return false;
-  for (let k = at + 3; k < lt; k++) if (xml.charCodeAt(k) === 38 /* & */) return false;
+  const lt = plainValueEnd(xml, at);
+  if (lt < 0) return false;
   sc.closeAt(lt + 8);
   // Left in place: a number or a shared string's index is read from the characters, no string made.
   cell.vFrom = at + 3;
   cell.vTo = lt;
   return true;
+}
+
+/** `<v>text</v></c>` at `at`, with no reference in the text: where its `</v>` stands; -1 for anything else. */
+function plainValueEnd(xml: string, at: number): number {
+  if (!xml.startsWith("<v>", at)) return -1;
+  const lt = xml.indexOf("<", at + 3);
+  if (lt < 0 || !xml.startsWith("</v></c>", lt)) return -1;
+  for (let k = at + 3; k < lt; k++) if (xml.charCodeAt(k) === 38 /* & */) return -1;
+  return lt;
 }
 
 /** 10^k, exact for k ≤ 22. */
@@ -290,7 +297,6 @@ function plainRef(xml: string, from: number, to: number, cell: { refRow: number;
   return true;
 }
 
-/** The children of a `<c>`, the cursor on its start tag, read into `cell`; leaves the cursor on its end tag. */
 function resetCell(cell: CellXml): void {
   cell.ref = undefined;
   cell.refRow = 0;
@@ -320,21 +326,11 @@ function plainCell(sc: XmlScanner, cell: CellXml): boolean {
   if (i < 0) return false;
   const xml = sc.source;
   if (xml.charCodeAt(i) !== 60 /* < */ || xml.charCodeAt(i + 1) !== 99 /* c */) return false;
-  const c2 = xml.charCodeAt(i + 2);
-  if (c2 !== 32 && c2 !== 62 && c2 !== 47 && c2 !== 9 && c2 !== 10 && c2 !== 13) return false;
-  // The start tag's end, past its quoted values (a < inside one is left to next(), which refuses it).
+  if (!isNameEnd(xml.charCodeAt(i + 2))) return false;
+  // The start tag's end as the scanner finds it (one it would refuse is left to it, to refuse).
   const n = sc.limit;
-  let j = i + 2;
-  let quote = 0;
-  for (; j < n; j++) {
-    const ch = xml.charCodeAt(j);
-    if (quote !== 0) {
-      if (ch === quote) quote = 0;
-      else if (ch === 60) return false;
-    } else if (ch === 34 || ch === 39) quote = ch;
-    else if (ch === 62 /* > */) break;
-  }
-  if (j >= n) return false;
+  const j = startTagEnd(xml, i + 2, n);
+  if (j < 0) return false;
   const selfClosing = xml.charCodeAt(j - 1) === 47 /* / */ && j - 1 >= i + 2;
   resetCell(cell);
   if (!plainAttrs(xml, i + 2, selfClosing ? j - 1 : j, cell)) return false;
@@ -342,10 +338,8 @@ function plainCell(sc: XmlScanner, cell: CellXml): boolean {
   if (selfClosing) end = j + 1;
   else if (xml.startsWith("</c>", j + 1)) end = j + 5;
   else {
-    if (!xml.startsWith("<v>", j + 1)) return false;
-    const lt = xml.indexOf("<", j + 4);
-    if (lt < 0 || !xml.startsWith("</v></c>", lt)) return false;
-    for (let k = j + 4; k < lt; k++) if (xml.charCodeAt(k) === 38 /* & */) return false;
+    const lt = plainValueEnd(xml, j + 1);
+    if (lt < 0) return false;
     cell.vFrom = j + 4;
     cell.vTo = lt;
     end = lt + 8;
@@ -355,6 +349,7 @@ function plainCell(sc: XmlScanner, cell: CellXml): boolean {
   return true;
 }
 
+/** The children of a `<c>`, the cursor on its start tag, read into `cell`; leaves the cursor on its end tag. */
 function cellXml(sc: XmlScanner, cell: CellXml): void {
   resetCell(cell);
   if (!plainAttrs(sc.source, sc.attrStart, sc.attrEnd, cell)) {

@@ -39,7 +39,28 @@ function decodeText(s: string): string {
 const attrValue = (raw: string) => decodeText(raw.includes("\t") || raw.includes("\n") || raw.includes("\r") ? raw.replace(/[\t\n\r]/g, " ") : raw);
 
 /** White space, `/` or `>`: where a tag's name ends. */
-const isNameEnd = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+export const isNameEnd = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+
+/** Where a start tag's attributes run into a < (not well formed: refused). */
+const LT_IN_VALUE = -2;
+
+/**
+ * The `>` that ends a start tag whose attributes begin at `from`, past quoted values (which may hold
+ * anything but their quote and <): its index, -1 when none comes before `limit`, LT_IN_VALUE when a
+ * quoted value holds a <.
+ */
+export function startTagEnd(xml: string, from: number, limit: number): number {
+  let quote = 0;
+  for (let j = from; j < limit; j++) {
+    const ch = xml.charCodeAt(j);
+    if (quote) {
+      if (ch === quote) quote = 0;
+      else if (ch === 60) return LT_IN_VALUE;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 62 /* > */) return j;
+  }
+  return -1;
+}
 
 export class XmlScanner {
   /** The current token's kind. */
@@ -146,16 +167,9 @@ export class XmlScanner {
       const qname = xml.slice(i + 1, j);
       if (qname === "") throw new XmlShapeError("a < that opens no tag");
       this.attrStart = j;
-      let quote = 0;
-      for (; j < this.limit; j++) {
-        const ch = xml.charCodeAt(j);
-        if (quote) {
-          if (ch === quote) quote = 0;
-          else if (ch === 60) throw new XmlShapeError("a < in an attribute value");
-        } else if (ch === 34 || ch === 39) quote = ch;
-        else if (ch === 62 /* > */) break;
-      }
-      if (j >= this.limit) throw new XmlShapeError(`an unterminated start tag <${qname}`);
+      j = startTagEnd(xml, j, this.limit);
+      if (j === LT_IN_VALUE) throw new XmlShapeError("a < in an attribute value");
+      if (j < 0) throw new XmlShapeError(`an unterminated start tag <${qname}`);
       const selfClosing = xml.charCodeAt(j - 1) === 47 /* / */ && j - 1 >= this.attrStart;
       this.attrEnd = selfClosing ? j - 1 : j;
       this.qname = qname;

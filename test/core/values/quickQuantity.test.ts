@@ -32,7 +32,7 @@ describe("the quick path of the value reader", () => {
     );
   });
 
-  test("reads every listed comparator, number and unit the full reading reads, where it takes them", () => {
+  test("over every listed comparator, number and unit together: where it gives a reading, the full reading's", () => {
     for (const o of OPS) for (const n of NUMBERS) for (const t of TAILS) for (const u of NAME_UNITS) {
       const text = `${o}${n}${t}`;
       const quick = quickQuantity(text, u);
