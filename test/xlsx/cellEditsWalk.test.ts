@@ -18,6 +18,8 @@ import { SAMPLES } from "../helpers";
 import { MINIMAL_STYLES, Styles } from "../../src/xlsx/package/styles";
 import { childrenOf, forgetTexts, rootOf, splice, wellFormed } from "../../src/xlsx/package/xml";
 import { cellEdits as cellEditsBefore } from "./oracle/cellEditsBefore";
+import { setRowHeights as setRowHeightsBefore } from "./oracle/setRowHeightsBefore";
+import type { RowHeight } from "../../src/core/planTypes";
 
 const SHARED = ["", "甲", " ", "乙"];
 const sharedString = (i: number) => SHARED[i];
@@ -36,6 +38,8 @@ const row = fc.record({
   rForm: fc.constantFrom("plain", "plain", "plain", "plain", "zero", "decimal", "junk"),
   spans: fc.constantFrom(undefined, "1:3", "2:4", "1:6"),
   custom: fc.boolean(),
+  // The row's height as writers note it: set, fixed by a person, hidden.
+  height: fc.constantFrom(undefined, undefined, ' ht="15"', ' ht="30" customHeight="1"', ' ht="409"', ' customHeight="true"', ' hidden="1"', ' ht="12.75" customHeight="0"'),
   cells: fc.array(cell, { maxLength: 5 }),
   selfClosing: fc.boolean(),
 });
@@ -102,7 +106,7 @@ function sheetXml(s: Sheet): string {
   };
   const rowText = (r: Sheet["rows"][number]) => {
     const rText = r.rForm === "zero" ? `0${r.r}` : r.rForm === "decimal" ? `${r.r}.0` : r.rForm === "junk" ? `${r.r}x` : `${r.r}`;
-    const attrs = `${r.r !== undefined ? ` r="${rText}"` : ""}${r.spans ? ` spans="${r.spans}"` : ""}${r.custom ? ` customFormat="1" s="2"` : ""}`;
+    const attrs = `${r.r !== undefined ? ` r="${rText}"` : ""}${r.spans ? ` spans="${r.spans}"` : ""}${r.custom ? ` customFormat="1" s="2"` : ""}${r.height ?? ""}`;
     if (r.selfClosing && r.cells.length === 0) return `<${p}row${attrs}/>`;
     return `<${p}row${attrs}>${r.cells.map((c) => cellText(c, r.r)).join("")}</${p}row>`;
   };
@@ -125,12 +129,12 @@ const asMade = (edits: ReturnType<typeof cellEdits>["edits"]) =>
     .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i)
     .map((x) => x.e);
 
-function outcome(edit: typeof cellEdits, xml: string, writes: Parameters<typeof cellEdits>[1], withStyles: boolean, spans?: CellSpans) {
+function outcome(edit: typeof cellEdits, xml: string, writes: Parameters<typeof cellEdits>[1], withStyles: boolean, spans?: CellSpans, heights?: RowHeight[]) {
   forgetTexts();
   rootOf(xml);
   const styles = withStyles ? new Styles(MINIMAL_STYLES) : null;
   try {
-    const out = edit(xml, writes, styles, sharedString, spans);
+    const out = heights ? edit(xml, writes, styles, sharedString, spans, heights) : edit(xml, writes, styles, sharedString, spans);
     return { ...out, edits: asMade(out.edits), text: splice(xml, out.edits), styles: styles?.text() };
   } catch (e) {
     return { threw: (e as Error).message };
@@ -187,6 +191,84 @@ test("the one walk edits cells as the edit did before, whatever the rows' order"
     { numRuns: 3000 },
   );
   expect(unordered).toBeGreaterThan(500);
+});
+
+/** Rows to grow for drafts, as a fill plans them: each row once, its drafts at or above it, some of them among the writes. */
+const heightsFor = (ws: ReadonlyArray<{ row: number; col: number }>) =>
+  fc.uniqueArray(
+    fc.record({
+      row: fc.integer({ min: 1, max: 9 }),
+      height: fc.constantFrom(14.25, 20.25, 30, 409),
+      drafts: fc.array(fc.record({ pick: fc.nat(), up: fc.nat({ max: 2 }), col: fc.integer({ min: 1, max: 7 }), written: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+    }),
+    { selector: (h) => h.row, maxLength: 4 },
+  ).map((hs) =>
+    hs.map(({ row, height, drafts }) => {
+      const above = ws.filter((w) => w.row <= row);
+      const cells = drafts.map((d) => (d.written && above.length > 0 ? above[d.pick % above.length] : { row: Math.max(1, row - d.up), col: d.col })).map((c) => `${colName(c.col)}${c.row}`);
+      return { row, height, cells: [...new Set(cells)] };
+    }),
+  );
+
+/** The cells' edits made, then the rows grown in a second edit of the text they made: as the fill did before. */
+function twoEdits(xml: string, writes: Parameters<typeof cellEdits>[1], withStyles: boolean, heights: RowHeight[]) {
+  const cells = outcome(cellEditsBefore, xml, writes, withStyles);
+  if ("threw" in cells) return { threw: true };
+  const done = new Set(cells.written);
+  forgetTexts();
+  try {
+    const text = setRowHeightsBefore(cells.text, heights.filter((h) => h.cells.some((c) => done.has(c))));
+    return { text, written: cells.written, skipped: cells.skipped, styles: cells.styles };
+  } catch {
+    return { threw: true };
+  } finally {
+    forgetTexts();
+  }
+}
+
+const oneEdit = (out: ReturnType<typeof outcome>) => ("threw" in out ? { threw: true } : { text: out.text, written: out.written, skipped: out.skipped, styles: out.styles });
+
+test("rows grown with the cells' edits, in one edit of the text, as the second edit grew them after the cells'", () => {
+  let grown = 0;
+  fc.assert(
+    fc.property(
+      sheet,
+      fc.array(write, { maxLength: 8 }).chain((ws) => fc.tuple(fc.constant(ws), heightsFor(ws))),
+      fc.boolean(),
+      (s, [ws, heights], withStyles) => {
+        const xml = sheetXml(s);
+        const writes = writesOf(ws);
+        const now = oneEdit(outcome(cellEdits, xml, writes, withStyles, undefined, heights));
+        expect(now).toEqual(twoEdits(xml, writes, withStyles, heights));
+        if ("text" in now && / ht="(14\.25|20\.25|30)"/.test(now.text!)) grown++;
+      },
+    ),
+    { numRuns: 3000 },
+  );
+  expect(grown).toBeGreaterThan(300);
+});
+
+test("rows grown from the reader's notes of where rows stand, as the second edit grew them", async () => {
+  let grown = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      sheet,
+      fc.array(write, { maxLength: 8 }).chain((ws) => fc.tuple(fc.constant(ws), heightsFor(ws))),
+      fc.boolean(),
+      async (generated, [ws, heights], withStyles) => {
+        const s = { ...generated, ordered: true, rows: generated.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c.content === "emptyV" ? { ...c, content: "number" as const } : c)) })) };
+        const xml = sheetXml(s);
+        const spans = await spansOf(xml);
+        if (spans === null) return;
+        const writes = writesOf(ws);
+        const now = oneEdit(outcome(cellEdits, xml, writes, withStyles, spans, heights));
+        expect(now).toEqual(twoEdits(xml, writes, withStyles, heights));
+        if ("text" in now && / ht="(14\.25|20\.25|30)"/.test(now.text!)) grown++;
+      },
+    ),
+    { numRuns: 600 },
+  );
+  expect(grown).toBeGreaterThan(60);
 });
 
 test("rows out of order: the edit walks again, and styles taken while walking the first time are given back", () => {

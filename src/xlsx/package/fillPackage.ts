@@ -4,7 +4,7 @@ import { fitCell } from "../../core/text";
 import { writeNotes } from "./notes";
 import { addContentType, addRelationship, Package, relationshipsOf, REL, sameType } from "./opc";
 import { openWorkbook, PackageShapeError, type OpenedWorkbook } from "./workbook";
-import { cellEdits, isProtected, markEdits, removeOwnMarks, setRowHeights } from "./sheetXml";
+import { cellEdits, isProtected, markEdits, removeOwnMarks } from "./sheetXml";
 import { MINIMAL_STYLES, Styles } from "./styles";
 import { attr, childrenOf, forgetTexts, insertionPoint, rootOf, splice, splicePieces, wellFormed, withAttr, XmlShapeError } from "./xml";
 
@@ -123,20 +123,13 @@ async function fillOpened(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]
     }
     const st = f.writes.some((w) => w.numberFormat || w.wrap) || f.marks.length > 0 ? await getStyles() : null;
     const unmarked = removeOwnMarks(original);
-    let xml = unmarked.xml;
-    // The cells', the marks' and the notes' edits are made at once, against one text: each edit of a
-    // large sheet copies the whole of it. Rows grown edit row tags the cells' edits may edit too, so
-    // the cells' are made first then.
-    // The rows and cells where the reader found them, if they have not moved since.
-    const cells = cellEdits(xml, f.writes, st, sharedString, spans && unmarked.from >= spans.dataEnd ? spans : undefined);
-    let edits = cells.edits;
-    // Only the rows of drafts that were written: a reason a person typed meanwhile keeps its row.
-    const done = f.rows && f.rows.length > 0 ? new Set(cells.written) : null;
-    const grown = done ? f.rows!.filter((r) => r.cells.some((c) => done.has(c))) : [];
-    if (grown.length > 0) {
-      xml = setRowHeights(splice(xml, edits), grown);
-      edits = [];
-    }
+    const xml = unmarked.xml;
+    // The cells', the rows', the marks' and the notes' edits are made at once, against one text: each
+    // edit of a large sheet copies the whole of it (and the next walks it again). The rows and cells
+    // where the reader found them, if they have not moved since. Only the rows of drafts that are
+    // written grow: a reason a person typed meanwhile keeps its row.
+    const cells = cellEdits(xml, f.writes, st, sharedString, spans && unmarked.from >= spans.dataEnd ? spans : undefined, f.rows);
+    const edits = cells.edits;
     edits.push(
       ...markEdits(
         xml,

@@ -1,6 +1,7 @@
 import { columnOfA1, parseA1, parseRange, rangeToA1, toA1 } from "../../core/address";
 import { isOwnFormula } from "../../core/plan";
 import { fitCell } from "../../core/text";
+import type { RowHeight } from "../../core/planTypes";
 import type { CellSpans } from "./cellSpans";
 import type { Styles } from "./styles";
 import { CLOSE, DONE, OPEN, XmlScanner } from "./xmlScan";
@@ -72,20 +73,6 @@ interface ValueWrite {
   value: number | string;
   numberFormat?: string;
   wrap?: boolean;
-}
-
-type FoundElement = { el: Element; index: number };
-
-function rowsOf(xml: string, sheetData: Element): FoundElement[] {
-  const out: FoundElement[] = [];
-  let prev = 0;
-  for (const el of childrenOf(xml, sheetData)) {
-    if (el.name !== "row") continue;
-    const r = Number(attr(xml, el, "r") ?? prev + 1);
-    out.push({ el, index: r });
-    prev = r;
-  }
-  return out;
 }
 
 /** A cell a write may land in, found by the walk: its element, and whether it holds nothing yet. */
@@ -290,35 +277,11 @@ function rowInserts(xml: string, sheetData: Element, rows: Pick<SheetRows, "inde
   return out;
 }
 
-/**
- * Rows made taller (the fill's drafted reasons): `ht` set on each, never lowered, never on a row whose
- * height a person fixed (customHeight); a row the sheet does not list is added, empty, with its height.
- */
-export function setRowHeights(xml: string, heights: ReadonlyArray<{ row: number; height: number }>): string {
-  if (heights.length === 0) return xml;
-  const root = rootOf(xml);
-  const p = prefixOf(root);
-  const sheetData = childrenOf(xml, root).find((c) => c.name === "sheetData");
-  if (!sheetData) throw new XmlShapeError("worksheet without sheetData");
-  const rows = rowsOf(xml, sheetData);
-  const byRow = new Map<number, FoundElement>();
-  for (const r of rows) if (!byRow.has(r.index)) byRow.set(r.index, r);
-  const edits: Splice[] = [];
-  const added: Array<{ index: number; text: string }> = [];
-  for (const { row, height } of heights) {
-    const found = byRow.get(row);
-    if (!found) {
-      added.push({ index: row, text: `<${p}row r="${row}" ht="${height}"/>` });
-      continue;
-    }
-    const el = found.el;
-    const custom = attr(xml, el, "customHeight");
-    const ht = Number(attr(xml, el, "ht") ?? NaN);
-    if (custom === "1" || custom === "true" || attr(xml, el, "hidden") === "1" || (Number.isFinite(ht) && ht >= height)) continue;
-    edits.push({ start: el.start, end: el.tagEnd, text: withAttr(xml, el, "ht", String(height)) });
-  }
-  edits.push(...rowInserts(xml, sheetData, { index: rows.map((r) => r.index), start: rows.map((r) => r.el.start) }, added));
-  return splice(xml, edits);
+/** Whether a row may be made `height` tall: its height fixed by no one (customHeight), not hidden, not as tall already. */
+function growable(xml: string, el: Element, height: number): boolean {
+  const custom = attr(xml, el, "customHeight");
+  const ht = Number(attr(xml, el, "ht") ?? NaN);
+  return !(custom === "1" || custom === "true" || attr(xml, el, "hidden") === "1" || (Number.isFinite(ht) && ht >= height));
 }
 
 /** Whether a `<c>` holds nothing a person or a formula put there (a space is content). */
@@ -365,6 +328,14 @@ export function cellEdits(
   sharedString: (i: number) => string | undefined,
   /** Where the reader found the rows and cells of this text, if it noted them. */
   spans?: CellSpans,
+  /**
+   * Rows to make taller for their drafts (a fill's RowHeight): each grown once one of its drafts is
+   * written, its drafts at or above it (a merged area's draft grows the area's last row). Made with the
+   * cells' edits, against the same text: `ht` set, never lowered, never on a row whose height a person
+   * fixed (customHeight) or hid; a row the sheet does not list is added, empty, with its height. Of a
+   * row listed twice, the one the writes go to.
+   */
+  heights: ReadonlyArray<RowHeight> = [],
 ): { edits: Splice[]; written: string[]; skipped: string[] } {
   const root = rootOf(xml);
   const p = prefixOf(root);
@@ -377,6 +348,22 @@ export function cellEdits(
   const edits: Splice[] = [];
 
   const wanted = new Map<number, Array<ValueWrite & { row: number; col: number }>>();
+  const heightAt = new Map<number, RowHeight>();
+  for (const h of heights) heightAt.set(h.row, h);
+  /** The drafts of the rows to grow that are written so far (rows are edited in their numbers' order). */
+  const drafts = new Set(heights.flatMap((h) => h.cells));
+  const draftsWritten = new Set<string>();
+  const wroteCell = (cell: string) => {
+    written.push(cell);
+    if (drafts.has(cell)) draftsWritten.add(cell);
+  };
+  /** Start tags' edits that changed nothing in the end (their rows did not grow): taken out. */
+  const unchanged = new Set<Splice>();
+  /** The row's height, if it is to grow now that its drafts are written or not. */
+  const grownTo = (r: number): number | null => {
+    const h = heightAt.get(r);
+    return h !== undefined && h.cells.some((c) => draftsWritten.has(c)) ? h.height : null;
+  };
   const arrays = writes.length > 0 ? formulaRanges(xml) : [];
   for (const w of writes) {
     if (typeof w.value === "number" && !Number.isFinite(w.value)) {
@@ -393,6 +380,8 @@ export function cellEdits(
     if (list === undefined) wanted.set(row, (list = []));
     if (!wants(list, col)) list.push({ cell: toA1(row, col), row, col, value: w.value, numberFormat: w.numberFormat, wrap: w.wrap });
   }
+  // A row to grow is walked to as a written one is, even if none of its own cells is written.
+  for (const r of heightAt.keys()) if (!wanted.has(r)) wanted.set(r, []);
 
   const styleFor = (base: number, w: ValueWrite) => {
     const formatted = w.numberFormat && styles ? styles.withNumberFormat(base, w.numberFormat) : base;
@@ -414,14 +403,17 @@ export function cellEdits(
   const newRow = (r: number, list: Array<ValueWrite & { row: number; col: number }>) => {
     list.sort((a, b) => a.col - b.col);
     const cells = list.map((w) => cellXml(p, w.cell, styleFor(colStyle(w.col), w), w.value));
-    newRows.push({ index: r, text: `<${p}row r="${r}">${cells.join("")}</${p}row>` });
     for (const w of list) {
-      written.push(w.cell);
+      wroteCell(w.cell);
       grew(w);
     }
+    const height = grownTo(r);
+    const ht = height === null ? "" : ` ht="${height}"`;
+    if (list.length > 0) newRows.push({ index: r, text: `<${p}row r="${r}"${ht}>${cells.join("")}</${p}row>` });
+    else if (height !== null) newRows.push({ index: r, text: `<${p}row r="${r}"${ht}/>` });
   };
   /** A listed row's edits, made in the text's order (as a fill goes down the sheet, they need no sorting). */
-  const editRow = (row: RowFound, list: Array<ValueWrite & { row: number; col: number }>) => {
+  const editRow = (r: number, row: RowFound, list: Array<ValueWrite & { row: number; col: number }>) => {
     list.sort((a, b) => a.col - b.col);
     const rowEl = row.el;
     const customFormat = attr(xml, rowEl, "customFormat");
@@ -448,7 +440,10 @@ export function cellEdits(
     }
     // A self-closing row is opened for its new cells; another takes them where they go.
     const inserts: Array<{ at: number; text: string }> | null = rowEl.selfClosing ? [] : null;
-    if (inserts === null && startTag !== null) edits.push({ start: rowEl.start, end: rowEl.tagEnd, text: startTag });
+    // The start tag's edit goes before the cells' (edits listed in the text's order), its text known
+    // once they are made: whether the row grows depends on its drafts being written.
+    const tagEdit: Splice | null = inserts === null && (startTag !== null || heightAt.has(r)) ? { start: rowEl.start, end: rowEl.tagEnd, text: "" } : null;
+    if (tagEdit !== null) edits.push(tagEdit);
     for (const w of list) {
       const existing = foundAt(row, w.col);
       if (existing !== undefined) {
@@ -464,14 +459,20 @@ export function cellEdits(
         if (inserts !== null) inserts.push({ at, text });
         else edits.push({ start: at, end: at, text });
       }
-      written.push(w.cell);
+      wroteCell(w.cell);
       grew(w);
+    }
+    const height = grownTo(r);
+    if (height !== null && growable(xml, rowEl, height)) startTag = withAttr(startTag ?? xml, startTag === null ? rowEl : { ...rowEl, start: 0, tagEnd: startTag.length }, "ht", String(height));
+    if (tagEdit !== null) {
+      tagEdit.text = startTag ?? xml.slice(rowEl.start, rowEl.tagEnd);
+      if (startTag === null) unchanged.add(tagEdit);
     }
     if (inserts !== null && inserts.length > 0) {
       startTag ??= xml.slice(rowEl.start, rowEl.tagEnd);
       const o = opened(startTag, rootOf(startTag));
       edits.push({ start: rowEl.start, end: rowEl.end, text: o.open + inserts.map((i) => i.text).join("") + o.close });
-    }
+    } else if (inserts !== null && startTag !== null) edits.push({ start: rowEl.start, end: rowEl.tagEnd, text: startTag });
   };
 
   // Rows are edited in their numbers' order, those the sheet lacks among them: as the file lists them
@@ -482,7 +483,7 @@ export function cellEdits(
   let next = 0;
   const visit = (r: number, row: RowFound) => {
     while (order[next] < r) newRow(order[next], wanted.get(order[next++])!);
-    editRow(row, wanted.get(order[next++])!);
+    editRow(r, row, wanted.get(order[next++])!);
   };
   let rows = (spans && spannedRows(xml, sheetData, spans, wanted, visit)) ?? walkRows(xml, sheetData, wanted, visit);
   if (rows === null) {
@@ -492,16 +493,23 @@ export function cellEdits(
     written.length = 0;
     skipped.length = skippedBefore;
     newRows.length = 0;
+    draftsWritten.clear();
+    unchanged.clear();
     Object.assign(grown, { top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity });
     next = 0;
     rows = walkRows(xml, sheetData, wanted, null)!;
     for (const r of order) {
       const row = rows.found.get(r);
-      if (row) editRow(row, wanted.get(r)!);
+      if (row) editRow(r, row, wanted.get(r)!);
       else newRow(r, wanted.get(r)!);
     }
   } else while (next < order.length) newRow(order[next], wanted.get(order[next++])!);
 
+  if (unchanged.size > 0) {
+    let k = 0;
+    for (const e of edits) if (!unchanged.has(e)) edits[k++] = e;
+    edits.length = k;
+  }
   edits.push(...rowInserts(xml, sheetData, rows, newRows));
 
   // The dimension (the used range a reader may trust) grows to take in the written cells.
