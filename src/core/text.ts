@@ -3,16 +3,13 @@
 /** Full-width ASCII variants (！ to ～) and the ideographic space become their ASCII forms. */
 const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+const halfOf = (ch: string): string => (ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+
 export function toHalfWidth(s: string): string {
-  if (!HAS_FULL_WIDTH.test(s)) return s;
-  let out = "";
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else if (c === 0x3000) out += " ";
-    else out += ch;
-  }
-  return out;
+  // One replace, not a string grown a character at a time: a drafted reason of sixty characters made
+  // sixty strings, and a filled form's thousands of drafts are keyed.
+  return HAS_FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH, halfOf) : s;
 }
 
 /** For matching header words: half-width, no white space of any kind (line breaks included). */
