@@ -179,6 +179,11 @@ test("the browser's codec (fflate) and Node's (zlib) agree: each inflates the ot
         expect(() => browser.inflateRaw(native.deflateRaw(data), data.length - 1)).toThrow();
         expect(() => native.inflateRaw(native.deflateRaw(data), data.length - 1)).toThrow();
       }
+      // More than the data makes: into one buffer of the size claimed, where the data could make it,
+      // else in pieces; refused alike.
+      expect(() => native.inflateRaw(native.deflateRaw(data), data.length + 1)).toThrow(/declared/);
+      expect(() => browser.inflateRaw(native.deflateRaw(data), data.length + 1)).toThrow();
+      expect(() => native.inflateRaw(native.deflateRaw(data), 0x7fffffff)).toThrow(/declared/);
     }),
     { numRuns: 200 },
   );
