@@ -171,8 +171,13 @@ export type ZipOut = { copy: ZipEntry; from: ZipArchive } | { name: string; data
 
 const enc = new TextEncoder();
 
-/** Parts written smaller than this are stored (method 0), larger ones deflated (method 8). */
-export const STORED_BELOW = 1024;
+/**
+ * Parts written smaller than this are stored (method 0), larger ones deflated (method 8). An ordinary
+ * form's edited parts (its sheet of 10–20 KB, styles, the notes' comments and drawing, the content
+ * types) are each under it: deflating them took a fifth of what a fill adds to its check (some 50 µs
+ * a part in a fill, against a microsecond or two to store it), for a copy some 20 KB smaller.
+ */
+export const STORED_BELOW = 16 * 1024;
 
 /** An archive of the given entries, in order (no zip64: a package past 4 GB is never written). */
 export function writeZip(items: ZipOut[]): Uint8Array {
@@ -202,8 +207,7 @@ export function writeZip(items: ZipOut[]): Uint8Array {
       externalAttr = e.externalAttr;
     } else {
       rawName = enc.encode(it.name);
-      // A part under 1 KB (relationships, a note's comments) is stored as it is: deflating it saves a few
-      // hundred bytes and costs as much as a part ten times its size.
+      // A small part is stored as it is (STORED_BELOW).
       if (it.data.length < STORED_BELOW) {
         data = it.data;
         method = 0;
