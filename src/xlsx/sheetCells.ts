@@ -56,10 +56,38 @@ const RECENT = 8;
 interface Line {
   v: CellValue[];
   t: string[];
+  /**
+   * The row's formats and formulas: written into the store's scratch rows while the row is read, then
+   * (sealed) the row before's own arrays where they hold the same, else copies. A table's rows mostly
+   * share their formats and hold no formula: two arrays a row fewer made and kept. Shared rows are
+   * never written after (the grids' padding skips one already padded; a fill copies a row it writes).
+   */
   n: string[];
   f: Array<string | null>;
   /** How many places are written (the arrays may be longer, made as long as the row before). */
   len: number;
+}
+
+/** Whether `row` holds exactly the first `len` places of `scratch`. */
+function sameAs<T>(row: readonly T[], scratch: readonly T[], len: number): boolean {
+  if (row.length !== len) return false;
+  for (let c = 0; c < len; c++) if (row[c] !== scratch[c]) return false;
+  return true;
+}
+
+/** Rows of a table differ in a few ways (a reason written or not): so many made lately are looked through. */
+const SHARED_RECENT = 4;
+
+/** One of `recent` holding the first `len` places of `scratch`, else a copy of them (then the latest of `recent`). */
+function shared<T>(recent: T[][], scratch: readonly T[], len: number): T[] {
+  for (let k = 0; k < recent.length; k++) {
+    const r = recent[k];
+    if (sameAs(r, scratch, len)) return r;
+  }
+  const made = scratch.slice(0, len);
+  if (recent.length === SHARED_RECENT) recent.pop();
+  recent.unshift(made);
+  return made;
 }
 
 /**
@@ -85,9 +113,26 @@ export class DenseCells implements CellStore {
   private lastBlockWidest = 0;
   private blockRows = 0;
   private box: Box | null = null;
+  /** The formats and formulas of the row being read (see Line). */
+  private readonly scratchN: string[] = [];
+  private readonly scratchF: Array<string | null> = [];
+  /** The formats and formulas of the rows sealed last, each made once (the latest first): a new row may share one. */
+  private readonly recentN: string[][] = [];
+  private readonly recentF: Array<Array<string | null>> = [];
+  /** Whether the row being read holds a formula. */
+  private rowFormula = false;
   anyFormula = false;
 
   constructor(private readonly formats: ReadonlyArray<string | undefined>) {}
+
+  /** The row read to its end: its formats and formulas those of a row just before, or copies of the scratch rows. */
+  private seal(l: Line): void {
+    l.n = shared(this.recentN, this.scratchN, l.len);
+    // Only a row of no formula shares its formulas: the reader then empties the cells a merged area
+    // covers (a formula there too), which would empty them in the rows sharing it.
+    l.f = this.rowFormula ? this.scratchF.slice(0, l.len) : shared(this.recentF, this.scratchF, l.len);
+    this.rowFormula = false;
+  }
 
   /** Rows must come in order, each once. */
   startRow(row: number): boolean {
@@ -100,8 +145,12 @@ export class DenseCells implements CellStore {
     let l = this.line;
     if (row !== this.row || l === null) {
       if (row < this.row) return false;
-      const w = l === null ? 0 : this.madeLength(l.len);
-      l = { v: new Array<CellValue>(w), t: new Array<string>(w), n: new Array<string>(w), f: new Array<string | null>(w), len: 0 };
+      let w = 0;
+      if (l !== null) {
+        this.seal(l);
+        w = this.madeLength(l.len);
+      }
+      l = { v: new Array<CellValue>(w), t: new Array<string>(w), n: this.scratchN, f: this.scratchF, len: 0 };
       this.lineRows.push(row);
       this.lines.push(l);
       this.row = row;
@@ -111,7 +160,7 @@ export class DenseCells implements CellStore {
     this.col = col;
     const fmt = formatOf(this.formats, style);
     const text = dateText || displayText(value, fmt);
-    if (formula !== null) this.anyFormula = true;
+    if (formula !== null) this.anyFormula = this.rowFormula = true;
     this.cells++;
     const i = col - 1;
     if (i > l.len) {
@@ -171,6 +220,9 @@ export class DenseCells implements CellStore {
   grids({ top, left, bottom, right }: Box): Grids {
     const width = right - left + 1;
     const out: Grids = { values: [], text: [], numberFormats: [], formulas: [] };
+    if (this.line !== null && this.line.n === this.scratchN) this.seal(this.line);
+    /** Formats and formulas made the grid's already (rows share them): not filled out or cut again. */
+    const done = new Set<unknown[]>();
     let k = 0;
     for (let r = top; r <= bottom; r++) {
       while (k < this.lineRows.length && this.lineRows[k] < r) k++;
@@ -183,24 +235,28 @@ export class DenseCells implements CellStore {
         continue;
       }
       // The row's arrays become the grid's: filled out to the box, and cut to it (styled empty cells beyond it).
+      const n = done.has(l.n) ? null : l.n;
+      const f = done.has(l.f) ? null : l.f;
       for (let c = l.len; c < right; c++) {
         l.v[c] = null;
         l.t[c] = "";
-        l.n[c] = "General";
-        l.f[c] = null;
       }
+      if (n !== null) for (let c = l.len; c < right; c++) n[c] = "General";
+      if (f !== null) for (let c = l.len; c < right; c++) f[c] = null;
       if (l.v.length > right) {
         l.v.length = right;
         l.t.length = right;
-        l.n.length = right;
-        l.f.length = right;
       }
+      if (n !== null && n.length > right) n.length = right;
+      if (f !== null && f.length > right) f.length = right;
       if (left > 1) {
         l.v.splice(0, left - 1);
         l.t.splice(0, left - 1);
-        l.n.splice(0, left - 1);
-        l.f.splice(0, left - 1);
+        n?.splice(0, left - 1);
+        f?.splice(0, left - 1);
       }
+      done.add(l.n);
+      done.add(l.f);
       out.values.push(l.v);
       out.text.push(l.t);
       out.numberFormats.push(l.n);
@@ -208,6 +264,8 @@ export class DenseCells implements CellStore {
     }
     this.lineRows = [];
     this.lines = [];
+    this.recentN.length = 0;
+    this.recentF.length = 0;
     return out;
   }
 }

@@ -10,6 +10,7 @@ import { loadWorkbook, snapshotOf } from "../../src/xlsx/readWorkbook";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
 import { BLANK, COUNTS, DenseCells, OCCUPIED, SparseCells, type CellStore } from "../../src/xlsx/sheetCells";
 import { withoutLayout } from "../helpers";
+import { applyWrites } from "../../src/core/fill";
 
 const FORMATS = [undefined, "0.00%", "0.0", undefined, "#,##0.00"];
 
@@ -257,5 +258,41 @@ describe("the reader against ExcelJS over generated sheets", () => {
       const bytes = await workbook(data, "");
       expect((await readPackageSnapshots(bytes)).map(withoutLayout)).toEqual((await loadWorkbook(bytes)).worksheets.map((ws) => snapshotOf(ws)));
     }
+  });
+});
+
+describe("rows alike share their formats and formulas", () => {
+  const rows = (n: number, cell: (r: number) => string) => Array.from({ length: n }, (_, i) => `<row r="${i + 1}">${cell(i + 1)}</row>`).join("");
+
+  test("a table's rows of the same formats and no formula hold one array of each, not one a row", async () => {
+    const [s] = await readPackageSnapshots(await workbook(rows(6, (r) => `<c r="A${r}" t="s"><v>0</v></c><c r="B${r}" s="1"><v>0.${r}</v></c><c r="C${r}" s="2"><v>${r}</v></c>`), ""));
+    expect(new Set(s.numberFormats).size).toBe(1);
+    expect(new Set(s.formulas).size).toBe(1);
+    expect(s.numberFormats[0]).toEqual(["General", "0.00%", "0.0"]);
+    expect(s.formulas[0]).toEqual([null, null, null]);
+    // A row of other formats has its own; the rows after it share the rows' before it again.
+    const [t] = await readPackageSnapshots(await workbook(rows(6, (r) => `<c r="A${r}" t="s"><v>0</v></c><c r="B${r}" s="${r === 3 ? 4 : 1}"><v>0.${r}</v></c>`), ""));
+    expect(t.numberFormats.map((f) => f[1])).toEqual(["0.00%", "0.00%", "#,##0.00", "0.00%", "0.00%", "0.00%"]);
+    expect(new Set(t.numberFormats).size).toBe(2);
+    expect(t.numberFormats[5]).toBe(t.numberFormats[0]);
+  });
+
+  test("a row holding a formula keeps its own formulas: a merged area's covered cell is emptied in its row, not in a row of the same formula", async () => {
+    const xml = rows(4, (r) => `<c r="A${r}"><f>1+1</f><v>2</v></c><c r="B${r}" t="s"><v>1</v></c>`);
+    const [s] = await readPackageSnapshots(await workbook(xml, '<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>'));
+    expect(s.formulas.map((f) => f[0])).toEqual(["=1+1", "=1+1", null, "=1+1"]);
+    expect(s.values.map((v) => v[0])).toEqual([2, 2, null, 2]);
+    expect(new Set(s.formulas).size).toBe(4);
+    // As ExcelJS reads it.
+    const wb = await loadWorkbook(Buffer.from(await workbook(xml, '<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>')));
+    expect(withoutLayout(s)).toEqual(withoutLayout(snapshotOf(wb.worksheets[0])));
+  });
+
+  test("a fill writing a number format into a row that shares its formats changes that row only", async () => {
+    const [s] = await readPackageSnapshots(await workbook(rows(3, (r) => `<c r="A${r}" s="1"><v>0.5</v></c><c r="B${r}"><v>1</v></c>`), ""));
+    expect(s.numberFormats[0]).toBe(s.numberFormats[2]);
+    const after = applyWrites(s, [{ cell: "B2", value: 0.25, numberFormat: "0.00%", purpose: "score", message: { zh: "得分", en: "score" } }]);
+    expect(after.numberFormats.map((f) => f[1])).toEqual(["General", "0.00%", "General"]);
+    expect(s.numberFormats.map((f) => f[1])).toEqual(["General", "General", "General"]);
   });
 });
