@@ -110,12 +110,15 @@ export async function peers({ root, file, label, runs, rounds, out, checkWorkboo
     sheetjs: await timed(() => XLSX.read(fs.readFileSync(file), { cellFormula: true, cellNF: true, cellText: true }), runs),
   };
   const cli = path.join(root, "dist/cli/jixiao.js");
+  const checkRequire = JSON.stringify(path.join(root, "dist/xlsx/checkWorkbook.js"));
   const exceljsRequire = JSON.stringify(require.resolve("exceljs"));
   const sheetjsRequire = JSON.stringify(require.resolve("@e965/xlsx"));
   const whole = processes(
     {
       node: ["-e", ""],
       command: [cli, "check", "-q", "--jobs", "1", file],
+      // The same check once, in a process of its own and no worker: what a cold start costs the check itself.
+      cold: ["-e", `require(${checkRequire}).checkWorkbook(${JSON.stringify(file)}).then(()=>{})`],
       exceljs: ["-e", `const E=require(${exceljsRequire});new E.Workbook().xlsx.readFile(${JSON.stringify(file)}).then(()=>{})`],
       sheetjs: ["-e", `require(${sheetjsRequire}).readFile(${JSON.stringify(file)},{cellFormula:true,cellNF:true,cellText:true})`],
     },
@@ -131,6 +134,9 @@ export async function peers({ root, file, label, runs, rounds, out, checkWorkboo
   const overhead = whole.command / (1.2 * inproc.check + whole.node);
   out(
     `  whole process: command ${whole.command.toFixed(0)} ms · ExcelJS ${whole.exceljs.toFixed(0)} ms · SheetJS ${whole.sheetjs.toFixed(0)} ms · Node's start ${whole.node.toFixed(0)} ms — command/exceljs ${r2(whole.command / whole.exceljs)} ${whole.command < whole.exceljs ? "✓" : "✗"} · command/sheetjs ${r2(whole.command / whole.sheetjs)} ${whole.command < whole.sheetjs ? "✓" : "✗"} · command/(1.2×check + start) ${r2(overhead)} (goal ≤ 1) ${overhead <= 1 ? "✓" : "✗"}`,
+  );
+  out(
+    `  the check cold, in a process of its own without a worker: ${whole.cold.toFixed(0)} ms — the command over it ${r2(whole.command / whole.cold)}× (what the command adds: its worker, its report; the rest of its time over 1.2×check + start is the cold start of the check itself)`,
   );
   return { inproc, whole };
 }
