@@ -94,10 +94,10 @@ out(`  the whole check of the file is ${(whole / load).toFixed(2)}× merely load
 
 // 3a. Against the peers and the floor, at 5,000 and 50,000 rows.
 {
-  await peers({ root, file: tmp, label: "5,000 rows", runs: 9, rounds: 5, out, checkWorkbook });
+  await peers({ root, file: tmp, label: "5,000 rows", runs: 9, warm: 5, rounds: 5, out, checkWorkbook });
   const big = path.join(path.dirname(tmp), "50000.xlsx");
   await buildWorkbook(50_000).xlsx.writeFile(big);
-  await peers({ root, file: big, label: "50,000 rows", runs: 3, rounds: 3, out, checkWorkbook });
+  await peers({ root, file: big, label: "50,000 rows", runs: 3, warm: 2, rounds: 3, out, checkWorkbook });
 }
 
 // 3b. The command over 500 forms in one call, serial (--jobs 1) and one worker per core, with its
