@@ -228,19 +228,24 @@ function twoEdits(xml: string, writes: Parameters<typeof cellEdits>[1], withStyl
 
 const oneEdit = (out: ReturnType<typeof outcome>) => ("threw" in out ? { threw: true } : { text: out.text, written: out.written, skipped: out.skipped, styles: out.styles });
 
+const writesAndHeights = fc.array(write, { maxLength: 8 }).chain((ws) => fc.tuple(fc.constant(ws), heightsFor(ws)));
+
+/** The one edit held to the two (from the reader's notes, when given); whether a row grew. */
+function asTwoEdits(xml: string, writes: Parameters<typeof cellEdits>[1], withStyles: boolean, heights: RowHeight[], spans?: CellSpans): boolean {
+  const now = oneEdit(outcome(cellEdits, xml, writes, withStyles, spans, heights));
+  expect(now).toEqual(twoEdits(xml, writes, withStyles, heights));
+  return "text" in now && / ht="(14\.25|20\.25|30)"/.test(now.text!);
+}
+
 test("rows grown with the cells' edits, in one edit of the text, as the second edit grew them after the cells'", () => {
   let grown = 0;
   fc.assert(
     fc.property(
       sheet,
-      fc.array(write, { maxLength: 8 }).chain((ws) => fc.tuple(fc.constant(ws), heightsFor(ws))),
+      writesAndHeights,
       fc.boolean(),
       (s, [ws, heights], withStyles) => {
-        const xml = sheetXml(s);
-        const writes = writesOf(ws);
-        const now = oneEdit(outcome(cellEdits, xml, writes, withStyles, undefined, heights));
-        expect(now).toEqual(twoEdits(xml, writes, withStyles, heights));
-        if ("text" in now && / ht="(14\.25|20\.25|30)"/.test(now.text!)) grown++;
+        if (asTwoEdits(sheetXml(s), writesOf(ws), withStyles, heights)) grown++;
       },
     ),
     { numRuns: 3000 },
@@ -253,17 +258,13 @@ test("rows grown from the reader's notes of where rows stand, as the second edit
   await fc.assert(
     fc.asyncProperty(
       sheet,
-      fc.array(write, { maxLength: 8 }).chain((ws) => fc.tuple(fc.constant(ws), heightsFor(ws))),
+      writesAndHeights,
       fc.boolean(),
       async (generated, [ws, heights], withStyles) => {
         const s = { ...generated, ordered: true, rows: generated.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c.content === "emptyV" ? { ...c, content: "number" as const } : c)) })) };
         const xml = sheetXml(s);
         const spans = await spansOf(xml);
-        if (spans === null) return;
-        const writes = writesOf(ws);
-        const now = oneEdit(outcome(cellEdits, xml, writes, withStyles, spans, heights));
-        expect(now).toEqual(twoEdits(xml, writes, withStyles, heights));
-        if ("text" in now && / ht="(14\.25|20\.25|30)"/.test(now.text!)) grown++;
+        if (spans !== null && asTwoEdits(xml, writesOf(ws), withStyles, heights, spans)) grown++;
       },
     ),
     { numRuns: 600 },

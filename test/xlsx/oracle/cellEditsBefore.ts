@@ -14,9 +14,9 @@ interface ValueWrite {
   wrap?: boolean;
 }
 
-type FoundElement = { el: Element; index: number };
+export type FoundElement = { el: Element; index: number };
 
-function rowsOf(xml: string, sheetData: Element): FoundElement[] {
+export function rowsOf(xml: string, sheetData: Element): FoundElement[] {
   const out: FoundElement[] = [];
   let prev = 0;
   for (const el of childrenOf(xml, sheetData)) {
@@ -46,7 +46,7 @@ function cellsOf(xml: string, row: Element): { cols: number[]; starts: number[] 
 
 
 /** New `<row>` elements put in row order into sheetData (opened first when it is empty and self-closing). */
-function rowInserts(xml: string, sheetData: Element, rows: FoundElement[], added: ReadonlyArray<{ index: number; text: string }>): Splice[] {
+export function rowInserts(xml: string, sheetData: Element, rows: FoundElement[], added: ReadonlyArray<{ index: number; text: string }>): Splice[] {
   if (added.length === 0) return [];
   if (sheetData.selfClosing) {
     const o = opened(xml, sheetData);
