@@ -58,9 +58,10 @@ interface Line {
   t: string[];
   /**
    * The row's formats and formulas: written into the store's scratch rows while the row is read, then
-   * (sealed) the row before's own arrays where they hold the same, else copies. A table's rows mostly
-   * share their formats and hold no formula: two arrays a row fewer made and kept. Shared rows are
-   * never written after (the grids' padding skips one already padded; a fill copies a row it writes).
+   * (sealed) the arrays of one of the rows just before that holds the same (SHARED_RECENT), else
+   * copies. A table's rows mostly share their formats and hold no formula: two arrays a row fewer made
+   * and kept. Shared arrays are not written after (the grids' padding skips one already padded; a
+   * fill copies a row before writing a format into it); a row holding a formula keeps its own.
    */
   n: string[];
   f: Array<string | null>;
