@@ -10,8 +10,8 @@ import { attr, childrenOf, forgetTexts, insertionPoint, rootOf, splice, splicePi
 
 /**
  * The filled copy made by editing the original package: every part not named below keeps its bytes.
- * Changed: the written sheets (their written cells' `<c>`, the marks' conditional formats, a
- * legacyDrawing reference), styles.xml (entries appended), the notes' comments and VML parts (made or
+ * Changed: the written sheets (their written cells' `<c>`, the height of the rows grown for drafts,
+ * the marks' conditional formats, a legacyDrawing reference), styles.xml (entries appended), the notes' comments and VML parts (made or
  * added to), their relationships and content types, and workbook.xml's calcPr when values were
  * written (so formulas over them are recalculated on opening).
  */

@@ -318,8 +318,9 @@ function columnStyles(xml: string, root: Element): ColStyle[] {
  * The edits that write values into a sheet's XML, not yet made (a fill makes them together with the
  * marks' and the notes': each edit of a large sheet's text copies all of it). Only the written cells'
  * `<c>` elements change (and a new `<row>` where the row had none), in column order within rows in
- * order; an existing cell keeps its style unless it needs a number format, when it gets a copy of its
- * style with that format. Skipped: cells no longer empty in the file, or values the file cannot hold.
+ * order, and the `ht` of the rows grown for drafts (`heights`); an existing cell keeps its style
+ * unless it needs a number format, when it gets a copy of its style with that format. Skipped: cells
+ * no longer empty in the file, or values the file cannot hold.
  */
 export function cellEdits(
   xml: string,
