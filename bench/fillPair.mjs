@@ -37,4 +37,5 @@ const pair = async (bytesList, rounds) => {
 };
 
 const blankForm = new Uint8Array(await buildWorkbook(5000, { blank: true }).xlsx.writeBuffer());
-console.log(JSON.stringify({ samples: await pair(samples, 15), blank: await pair([blankForm], 11) }));
+const unexplained = new Uint8Array(await buildWorkbook(20, { blank: true, unexplained: true }).xlsx.writeBuffer());
+console.log(JSON.stringify({ samples: await pair(samples, 15), blank: await pair([blankForm], 11), unexplained: await pair(Array(10).fill(unexplained), 15) }));

@@ -10,8 +10,19 @@ const KINDS = [
   ["健全", "部分达成指标并具有一定效果", 1, 0.8, "机制仍需完善。"],
 ];
 
-/** `blank`: scores, total and grade left empty, as a form waiting to be filled. */
-export function buildWorkbook(rows, { blank = false } = {}) {
+// Every indicator short of its target (issue 21 §5's hardest fill: a score, a drafted reason, a mark and a note on each row).
+const SHORT = [
+  ["≥25.00(项)", "20.00(项)"],
+  ["=100.00(%)", "90.00(%)"],
+  ["≤2.00(小时)", "3.00(小时)"],
+  ["健全", "部分达成指标并具有一定效果"],
+];
+
+/**
+ * `blank`: scores, total and grade left empty, as a form waiting to be filled. `unexplained`: every
+ * indicator short of its target and no reason given (with `blank`, the fill writes to every row).
+ */
+export function buildWorkbook(rows, { blank = false, unexplained = false } = {}) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("绩效自评表");
   ws.getCell("A1").value = "财政项目支出绩效自评表";
@@ -32,7 +43,7 @@ export function buildWorkbook(rows, { blank = false } = {}) {
   const w = Math.floor((90 / rows) * 100) / 100;
   let total = 9.85;
   for (let i = 0; i < rows; i++) {
-    const [t, a, , share, reason] = KINDS[i % KINDS.length];
+    const [t, a, , share, reason] = unexplained ? [...SHORT[i % SHORT.length], 1, 0.8, ""] : KINDS[i % KINDS.length];
     const weight = i === rows - 1 ? Math.round((90 - w * (rows - 1)) * 100) / 100 : w;
     const score = Math.floor(weight * share * 100) / 100;
     total += score;

@@ -5,7 +5,7 @@
  * stepped over alike, end tags are checked against their start tags, a DOCTYPE is refused.
  */
 
-import { attrBetween, DONE, OPEN, XmlScanner, XmlShapeError } from "./xmlScan";
+import { attrBetween, attrValueSpan, DONE, OPEN, XmlScanner, XmlShapeError } from "./xmlScan";
 
 export { XmlShapeError };
 
@@ -184,11 +184,15 @@ export function attr(xml: string, el: Element, name: string): string | undefined
   return attrBetween(xml, el.start + 1 + el.qname.length, el.selfClosing ? el.tagEnd - 2 : el.tagEnd - 1, name, el.qname);
 }
 
-/** The start tag with one attribute set (added before the tag's end when absent). */
+/**
+ * The start tag with one attribute set (added before the tag's end when absent). Its attributes read
+ * in order, as attr() reads them: a value holding ` ht="1"` is never taken for the attribute (a
+ * regular expression over the tag did, and was made anew for each of a fill's rows).
+ */
 export function withAttr(xml: string, el: Element, name: string, value: string): string {
+  const at = attrValueSpan(xml, el.start + 1 + el.qname.length, el.selfClosing ? el.tagEnd - 2 : el.tagEnd - 1, name, el.qname);
+  if (at !== null) return `${xml.slice(el.start, at.start - 1)}"${escapeAttr(value)}"${xml.slice(at.end + 1, el.tagEnd)}`;
   const tag = xml.slice(el.start, el.tagEnd);
-  const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, (_m, head: string) => `${head}"${escapeAttr(value)}"`);
   const cut = el.selfClosing ? tag.lastIndexOf("/") : tag.length - 1;
   const before = tag.slice(0, cut).replace(/\s+$/, "");
   return `${before} ${name}="${escapeAttr(value)}"${tag.slice(cut)}`;

@@ -281,6 +281,17 @@ export function attrBetween(xml: string, from: number, to: number, name: string 
   return undefined;
 }
 
+/**
+ * Where the named attribute's value stands between `from` and `to` (within its quotes, as read by
+ * attrBetween: in order, each value to its own closing quote); null when absent.
+ */
+export function attrValueSpan(xml: string, from: number, to: number, name: string, tag = "tag"): { start: number; end: number } | null {
+  for (let j = nextAttr(xml, from, to, tag); j >= 0; j = nextAttr(xml, j, to, tag)) {
+    if (AT.nameEnd - AT.nameStart === name.length && xml.startsWith(name, AT.nameStart)) return { start: AT.valueStart, end: AT.valueEnd };
+  }
+  return null;
+}
+
 /** Each attribute between `from` and `to`, in order, to `fn` (its value decoded). */
 function eachAttrBetween(xml: string, from: number, to: number, tag: string, fn: (name: string, value: string) => void): void {
   for (let j = nextAttr(xml, from, to, tag); j >= 0; j = nextAttr(xml, j, to, tag)) {

@@ -173,11 +173,15 @@ const enc = new TextEncoder();
 
 /**
  * Parts written smaller than this are stored (method 0), larger ones deflated (method 8). An ordinary
- * form's edited parts (its sheet of 10–20 KB, styles, the notes' comments and drawing, the content
- * types) are each under it: deflating them took a fifth of what a fill adds to its check (some 50 µs
- * a part in a fill, against a microsecond or two to store it), for a copy some 20 KB smaller.
+ * form's edited parts (its sheet, styles, the notes' comments and drawing, the content types) are
+ * each under it, its sheet too once a fill has drafted a reason and put a note on each of its rows
+ * (a 20-row form's sheet grows from some 8 KB to 20–40 KB). Deflating such a sheet took 100–110 µs
+ * of a fill that added some 1.5 ms to its check (bench: a 20-row form whose every indicator falls
+ * short without a reason; at 16 KB that fill was 2.1–3.0× its check), against a microsecond or two
+ * to store it, for a copy some 20–50 KB larger. A part over it (a sheet of a few hundred rows) is
+ * deflated, where the bytes saved outweigh the time.
  */
-export const STORED_BELOW = 16 * 1024;
+export const STORED_BELOW = 64 * 1024;
 
 /** An archive of the given entries, in order (no zip64: a package past 4 GB is never written). */
 export function writeZip(items: ZipOut[]): Uint8Array {
