@@ -1,6 +1,6 @@
 import { parseA1, toA1 } from "../../core/address";
 import { NOTE_PREFIX } from "../../core/plan";
-import { addContentType, addRelationship, relationshipsOf, REL, sameType, type Package } from "./opc";
+import { addContentTypes, addRelationship, relationshipsOf, REL, sameType, type Package } from "./opc";
 import { legacyDrawingEditOf, legacyDrawingId } from "./sheetXml";
 import { attr, childrenOf, escapeAttr, escapeText, opened, prefixOf, rootOf, splice, splicePieces, textOf, XmlShapeError, type Splice } from "./xml";
 
@@ -64,21 +64,24 @@ export async function writeNotes(pkg: Package, sheetPart: string, sheetXml: stri
   }
 
   const sheetEdits: Splice[] = [];
+  // The new parts' content types, declared together (one edit of [Content_Types].xml).
+  const declare: Array<{ part: string; type: string }> = [];
   if (commentsRel && commentsXml !== undefined) pkg.writePieces(commentsRel.target, editComments(commentsXml, existing, adding));
   else {
     const part = pkg.freeName("xl/comments", ".xml");
     pkg.writePieces(part, editComments(EMPTY_COMMENTS, { own: [], others: new Set() }, adding));
     await addRelationship(pkg, sheetPart, REL.comments, part);
-    await addContentType(pkg, part, COMMENTS_TYPE);
+    declare.push({ part, type: COMMENTS_TYPE });
   }
   if (vmlRel) pkg.writePieces(vmlRel.target, vml);
   else {
     const part = pkg.freeName("xl/drawings/vmlDrawing", ".vml");
     pkg.writePieces(part, vml);
     const rid = await addRelationship(pkg, sheetPart, REL.vmlDrawing, part);
-    await addContentType(pkg, part, VML_TYPE);
+    declare.push({ part, type: VML_TYPE });
     sheetEdits.push(legacyDrawingEdit!(rid));
   }
+  if (declare.length > 0) await addContentTypes(pkg, declare);
   return { sheetEdits, written: adding.map((a) => a.cell), removed: existing.own.length };
 }
 

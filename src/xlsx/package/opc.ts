@@ -254,19 +254,38 @@ export async function addRelationship(pkg: Package, source: string, type: string
 
 /** Declare a new part's content type (an Override), unless its extension's Default already does. */
 export async function addContentType(pkg: Package, part: string, type: string): Promise<void> {
+  await addContentTypes(pkg, [{ part, type }]);
+}
+
+/**
+ * addContentType for several parts, in order, with one read and one edit of [Content_Types].xml (a
+ * fill's notes declare two parts): each entry is found, or made, as if those before it were made.
+ */
+export async function addContentTypes(pkg: Package, parts: ReadonlyArray<{ part: string; type: string }>): Promise<void> {
   const xml = (await pkg.read("[Content_Types].xml"))!;
   const root = rootOf(xml);
-  const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-  for (const c of childrenOf(xml, root)) {
-    if (c.name === "Override" && (attr(xml, c, "PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase()) return;
-    if (c.name === "Default" && (attr(xml, c, "Extension") ?? "").toLowerCase() === ext && attr(xml, c, "ContentType") === type) return;
+  const entries = childrenOf(xml, root).map((c) => ({
+    name: c.name,
+    partName: (attr(xml, c, "PartName") ?? "").toLowerCase(),
+    ext: (attr(xml, c, "Extension") ?? "").toLowerCase(),
+    type: attr(xml, c, "ContentType"),
+  }));
+  let added = "";
+  for (const { part, type } of parts) {
+    const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+    const declared = entries.some((e) => (e.name === "Override" && e.partName === `/${part}`.toLowerCase()) || (e.name === "Default" && e.ext === ext && e.type === type));
+    if (declared) continue;
+    const asDefault = ext === "vml" && !entries.some((e) => e.name === "Default" && e.ext === "vml");
+    // The schema makes Default and Override a choice in any order: the new entry goes last.
+    if (asDefault) {
+      added += `<Default Extension="vml" ContentType="${escapeAttr(type)}"/>`;
+      entries.push({ name: "Default", partName: "", ext: "vml", type });
+    } else {
+      added += `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(type)}"/>`;
+      entries.push({ name: "Override", partName: `/${part}`.toLowerCase(), ext: "", type });
+    }
   }
-  const entry =
-    ext === "vml" && !childrenOf(xml, root).some((c) => c.name === "Default" && (attr(xml, c, "Extension") ?? "").toLowerCase() === "vml")
-      ? `<Default Extension="vml" ContentType="${escapeAttr(type)}"/>`
-      : `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(type)}"/>`;
-  // The schema makes Default and Override a choice in any order: the new entry goes last.
-  pkg.write("[Content_Types].xml", splice(xml, [{ start: root.contentEnd, end: root.contentEnd, text: entry }]));
+  if (added !== "") pkg.write("[Content_Types].xml", splice(xml, [{ start: root.contentEnd, end: root.contentEnd, text: added }]));
 }
 
 

@@ -168,6 +168,16 @@ export class Styles {
 
   /** The dxfs index of a mark's colours (font, solid fill), reusing an identical entry. */
   dxf(fontArgb: string, fillArgb: string): number {
+    // Asked once a mark (a form's every row, on some): its entry found once a pair of colours.
+    const key = `${fontArgb}\u0000${fillArgb}\u0000dxf`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const at = this.dxfOf(fontArgb, fillArgb);
+    this.memo.set(key, at);
+    return at;
+  }
+
+  private dxfOf(fontArgb: string, fillArgb: string): number {
     const p = this.p;
     const xml = `<${p}dxf><${p}font><${p}color rgb="${fontArgb}"/></${p}font><${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${fillArgb}"/></${p}patternFill></${p}fill></${p}dxf>`;
     const at = this.dxfs.indexOf(xml);
