@@ -105,8 +105,30 @@ function printedHeight(grid: Grid, g: SheetGeometry, top: number, bottom: number
   return total;
 }
 
+interface Pages {
+  table: PrintedTable;
+  width: number;
+  scale: number;
+  across: number;
+  down: number;
+}
+
+/**
+ * Each sheet's pages, worked out once for the rules that ask (print-too-wide and print-titles-missing
+ * both do): the printed height measures every wrapped text of the table, a fill's drafts among them.
+ */
+const pagesKnown = new WeakMap<SheetGeometry, { form: Form; grid: Grid; page: PageSetup; pages: Pages }>();
+
 /** How the form prints with the sheet's page setup: its size, the scale, and the pages across and down. */
-export function pagesOf(form: Form, grid: Grid, g: SheetGeometry, page: PageSetup): { table: PrintedTable; width: number; scale: number; across: number; down: number } {
+export function pagesOf(form: Form, grid: Grid, g: SheetGeometry, page: PageSetup): Pages {
+  const known = pagesKnown.get(g);
+  if (known && known.form === form && known.grid === grid && known.page === page) return known.pages;
+  const pages = pagesFor(form, grid, g, page);
+  pagesKnown.set(g, { form, grid, page, pages });
+  return pages;
+}
+
+function pagesFor(form: Form, grid: Grid, g: SheetGeometry, page: PageSetup): Pages {
   const table = printedTableOf(form, grid);
   const width = g.widthOf(table.left, table.right);
   const height = printedHeight(grid, g, table.top, table.bottom, table.left, table.right);
