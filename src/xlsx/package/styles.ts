@@ -44,11 +44,14 @@ export class Styles {
   private readonly dxfs: string[] = [];
   private readonly newDxfs: string[] = [];
   private readonly memo = new Map<string, number>();
+  /** The stylesheet's children, read once: text() places the new entries among them. */
+  private readonly kids: Element[];
 
   constructor(private readonly xml: string) {
     this.root = rootOf(xml);
     this.p = this.root.qname.slice(0, this.root.qname.length - this.root.name.length);
-    for (const c of childrenOf(xml, this.root)) {
+    this.kids = childrenOf(xml, this.root);
+    for (const c of this.kids) {
       if (c.name === "cellXfs") for (const x of childrenOf(xml, c)) if (x.name === "xf") this.xfs.push(xml.slice(x.start, x.end));
       if (c.name === "numFmts") {
         for (const f of childrenOf(xml, c)) {
@@ -191,7 +194,7 @@ export class Styles {
   text(): string {
     const xml = this.xml;
     const edits: Splice[] = [];
-    const kids = childrenOf(xml, this.root);
+    const kids = this.kids;
     const append = (name: (typeof STYLESHEET_ORDER)[number], items: string[], total: number) => {
       if (items.length === 0) return;
       const el = kids.find((c) => c.name === name);
