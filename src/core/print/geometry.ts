@@ -115,6 +115,11 @@ export class SheetGeometry {
   private readonly wrappedCells: Set<number>;
   /** The wrapped cells' columns, by row. */
   readonly wrappedByRow = new Map<number, number[]>();
+  /**
+   * What print/table.ts worked out of this sheet's pages, kept for the next rule that asks (a field,
+   * not a WeakMap keyed by the geometry: an entry made for each analysis slowed every check by some 5 %).
+   */
+  pagesKept: unknown = undefined;
 
   constructor(readonly layout: SheetLayout) {
     for (const c of layout.cols) for (let col = c.min; col <= Math.min(c.max, c.min + 16_384); col++) this.colOf.set(col, c);

@@ -117,14 +117,19 @@ interface Pages {
  * Each sheet's pages, worked out once for the rules that ask (print-too-wide and print-titles-missing
  * both do): the printed height measures every wrapped text of the table, a fill's drafts among them.
  */
-const pagesKnown = new WeakMap<SheetGeometry, { form: Form; grid: Grid; page: PageSetup; pages: Pages }>();
+interface PagesKept {
+  form: Form;
+  grid: Grid;
+  page: PageSetup;
+  pages: Pages;
+}
 
 /** How the form prints with the sheet's page setup: its size, the scale, and the pages across and down. */
 export function pagesOf(form: Form, grid: Grid, g: SheetGeometry, page: PageSetup): Pages {
-  const known = pagesKnown.get(g);
+  const known = g.pagesKept as PagesKept | undefined;
   if (known && known.form === form && known.grid === grid && known.page === page) return known.pages;
   const pages = pagesFor(form, grid, g, page);
-  pagesKnown.set(g, { form, grid, page, pages });
+  g.pagesKept = { form, grid, page, pages } satisfies PagesKept;
   return pages;
 }
 
