@@ -13,6 +13,10 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
   return deflateSync(data, { level: 6 });
 }
 
+export function allocBytes(size: number): Uint8Array {
+  return new Uint8Array(size);
+}
+
 const TABLE = (() => {
   const t = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {

@@ -28,6 +28,16 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
   return zlib.deflateRawSync(data, { level: 1 });
 }
 
+/**
+ * A byte array of `size` whose every byte the caller writes: not zeroed first, and of its own memory
+ * (never a view into Node's shared pool, so its buffer is the array alone). A written package's
+ * `new Uint8Array(size)` was a third of writeZip (some 25 µs of a 50 KB copy's).
+ */
+export function allocBytes(size: number): Uint8Array {
+  const b = Buffer.allocUnsafeSlow(size);
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+}
+
 export function crc32(data: Uint8Array): number {
   return zlib.crc32(data) >>> 0;
 }
