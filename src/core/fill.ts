@@ -9,6 +9,7 @@ import type { RowHeight } from "./planTypes";
 import type { SettingsInput } from "./settings";
 import type { SheetSnapshot } from "./snapshot";
 import { layoutAfter, rowsToGrow } from "./print/grow";
+import { mergesByRow } from "./mergeRows";
 
 export { draftReason };
 
@@ -73,13 +74,14 @@ export function hiddenByMerge(snapshot: Pick<SheetSnapshot, "merges">, cell: str
   return hiddenByMergeOf(snapshot)(cell);
 }
 
-/** hiddenByMerge for many cells of one sheet: its merged areas read once. */
-function hiddenByMergeOf(snapshot: Pick<SheetSnapshot, "merges">): (cell: string) => boolean {
-  let areas: RangeRef[] | null = null;
+/** hiddenByMerge for many cells of one sheet (those given, and no other): its merged areas read once, each cell looked up among its row's. */
+function hiddenByMergeOf(snapshot: Pick<SheetSnapshot, "merges">, cells: readonly string[] = []): (cell: string) => boolean {
+  const areas = cells.length > 0 ? mergesByRow(snapshot.merges.map(parseRange), cells.map((c) => parseA1(c).row)) : null;
+  let all: RangeRef[] | null = null;
   return (cell) => {
     const { row, col } = parseA1(cell);
-    areas ??= snapshot.merges.map(parseRange);
-    return areas.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && (row !== r.top || col !== r.left));
+    const over = areas ? areas(row) : (all ??= snapshot.merges.map(parseRange));
+    return over.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && (row !== r.top || col !== r.left));
   };
 }
 
@@ -117,8 +119,9 @@ function firstRead(snapshot: SheetSnapshot, settings: SettingsInput | undefined,
   // it will read (a form of thousands of rows to fill has thousands of findings before).
   const before = unruledResultOf(read, settings);
   // A drafted reason wraps within its cell, its row grown to hold it, so that it prints whole.
-  const hidden = hiddenByMergeOf(snapshot);
-  const writes = fillWrites(before)
+  const planned = fillWrites(before);
+  const hidden = hiddenByMergeOf(snapshot, planned.map((w) => w.cell));
+  const writes = planned
     .filter((w) => !hidden(w.cell))
     .map((w) => (w.purpose === "draft" ? { ...w, wrap: true } : w));
   if (writes.length === 0) {

@@ -2,6 +2,7 @@ import { parseA1, parseRange, type RangeRef } from "../address";
 import type { CellWrite, RowHeight } from "../planTypes";
 import type { SheetSnapshot } from "../snapshot";
 import { heightNeeded, SheetGeometry } from "./geometry";
+import { mergesByRow } from "../mergeRows";
 
 /**
  * The rows a fill grows so that its drafted reasons print whole (issue 19 §4): a draft wraps within
@@ -12,13 +13,18 @@ import { heightNeeded, SheetGeometry } from "./geometry";
 export function rowsToGrow(snapshot: SheetSnapshot, writes: readonly CellWrite[]): RowHeight[] {
   if (!snapshot.layout) return [];
   const g = new SheetGeometry(snapshot.layout);
-  const merges = snapshot.merges.map(parseRange);
+  const drafts = writes.filter((w) => w.wrap && typeof w.value === "string");
+  // Each draft looked up among the merged areas over its row (a form may merge every row's reason cells).
+  const mergesOver = mergesByRow(
+    snapshot.merges.map(parseRange),
+    drafts.map((w) => parseA1(w.cell).row),
+  );
   const grow = new Map<number, number>();
   const forCells = new Map<number, string[]>();
-  for (const w of writes) {
-    if (!w.wrap || typeof w.value !== "string") continue;
+  for (const w of drafts) {
+    if (typeof w.value !== "string") continue;
     const { row, col } = parseA1(w.cell);
-    const m: RangeRef = merges.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right) ?? { top: row, left: col, bottom: row, right: col };
+    const m: RangeRef = mergesOver(row).find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right) ?? { top: row, left: col, bottom: row, right: col };
     const need = heightNeeded(w.value, g.widthOf(m.left, m.right), g.fontSize);
     const has = g.heightOf(m.top, m.bottom) + (grow.get(m.bottom) ?? g.rowHeight(m.bottom)) - g.rowHeight(m.bottom);
     if (need <= has) continue;
@@ -39,9 +45,12 @@ export function layoutAfter(snapshot: SheetSnapshot, writes: readonly CellWrite[
   if (!layout) return layout;
   const wrapped = writes.filter((w) => w.wrap).map((w) => w.cell);
   const grown = new Map(rows.map((r) => [r.row, r.height]));
+  // Sets, not a search of the sheet's lists for each draft: a form may wrap and size every row.
+  const wrappedBefore = new Set(layout.wrapped);
+  const listed = new Set(layout.rows.map((r) => r.row));
   return {
     ...layout,
-    wrapped: [...layout.wrapped, ...wrapped.filter((c) => !layout.wrapped.includes(c))],
-    rows: [...layout.rows.map((r) => (grown.has(r.row) ? { ...r, height: grown.get(r.row)! } : r)), ...rows.filter((r) => !layout.rows.some((x) => x.row === r.row))],
+    wrapped: [...layout.wrapped, ...wrapped.filter((c) => !wrappedBefore.has(c))],
+    rows: [...layout.rows.map((r) => (grown.has(r.row) ? { ...r, height: grown.get(r.row)! } : r)), ...rows.filter((r) => !listed.has(r.row))],
   };
 }
