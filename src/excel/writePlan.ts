@@ -1,5 +1,5 @@
 import { parseA1 } from "../core/address";
-import { hiddenByMerge } from "../core/fill";
+import { hiddenByMerge, hiddenByMergeOf } from "../core/fill";
 import type { SheetResult } from "../core/engine";
 import { markFormula, MARK_COLORS, type CellWrite, type Mark, type WritePlan } from "../core/plan";
 import type { SheetSnapshot } from "../core/snapshot";
@@ -7,10 +7,13 @@ import { dropDownCells, DROPDOWN_PROMPT, isOwnDropDown, TIER_CHOICES } from "./d
 import type { Look } from "./inspect";
 import { noteText, type MarkDiff } from "./markDiff";
 
-/** The cell as the read saw it: its value, formula, and whether a merged area hides it. */
-function cellInSnapshot(snap: SheetSnapshot, address: string): { value: unknown; formula: string | null; hidden: boolean } {
+/**
+ * The cell as the read saw it: its value, formula, and whether a merged area hides it (`hiddenAt`:
+ * the sheet's cells looked up once, for a plan's thousands of cells; else its areas read for this one).
+ */
+function cellInSnapshot(snap: SheetSnapshot, address: string, hiddenAt?: (cell: string) => boolean): { value: unknown; formula: string | null; hidden: boolean } {
   const { row, col } = parseA1(address);
-  const hidden = hiddenByMerge(snap, address);
+  const hidden = hiddenAt ? hiddenAt(address) : hiddenByMerge(snap, address);
   const i = row - snap.origin.row;
   const j = col - snap.origin.col;
   return { value: snap.values[i]?.[j] ?? null, formula: snap.formulas[i]?.[j] ?? null, hidden };
@@ -20,8 +23,8 @@ function cellInSnapshot(snap: SheetSnapshot, address: string): { value: unknown;
  * RULES §7: write only into a cell that is empty, holds no formula and is not inside a merged area.
  * A cell holding only a space or a tab is not empty: a person typed it.
  */
-export function isWritable(snap: SheetSnapshot, address: string): boolean {
-  const c = cellInSnapshot(snap, address);
+export function isWritable(snap: SheetSnapshot, address: string, hiddenAt?: (cell: string) => boolean): boolean {
+  const c = cellInSnapshot(snap, address, hiddenAt);
   return (c.value === null || c.value === "") && c.formula === null && !c.hidden;
 }
 
@@ -89,9 +92,13 @@ export interface WriteOptions {
  */
 export function queueSheetWrites(sheet: Excel.Worksheet, snap: SheetSnapshot, plan: WritePlan, result: SheetResult, look: Look, opts: WriteOptions): QueuedWrites {
   const out: QueuedWrites = { written: [], skipped: [], locked: [], marks: [], cells: [], queued: 0 };
+  const dropDowns = opts.dropDowns ? dropDownCells(result).wanted : [];
+  // The merged areas read once for every cell asked about (a form may merge each row's reason cells:
+  // read again for each of thousands of writes, they were millions of ranges parsed).
+  const hiddenAt = hiddenByMergeOf(snap, [...plan.writes.map((w) => w.cell), ...dropDowns]);
   for (const w of plan.writes) {
     const seen = look.contentAt.get(w.cell);
-    if (!isWritable(snap, w.cell) || !stillEmpty(seen)) {
+    if (!isWritable(snap, w.cell, hiddenAt) || !stillEmpty(seen)) {
       out.skipped.push(w);
       continue;
     }
@@ -132,9 +139,9 @@ export function queueSheetWrites(sheet: Excel.Worksheet, snap: SheetSnapshot, pl
     }
   }
   if (opts.dropDowns) {
-    for (const cell of dropDownCells(result).wanted) {
+    for (const cell of dropDowns) {
       const dv = look.validationAt.get(cell);
-      const c = cellInSnapshot(snap, cell);
+      const c = cellInSnapshot(snap, cell, hiddenAt);
       if (!dv || dv.type !== "None" || c.hidden || c.formula !== null) continue;
       dv.rule = { list: { inCellDropDown: true, source: TIER_CHOICES.join(",") } };
       dv.prompt = DROPDOWN_PROMPT;
