@@ -33,7 +33,9 @@ export function ruleContextOf(
   const grid = new Grid(snap, memo);
   const found = recognise(grid);
   if (!found) return { ctx: null, sheet: snap.name };
-  const unchecked = unknown.length > 0 ? formulaCellsOf(found).filter((c) => unknown.includes(c)) : [];
+  // A Set: a file written without formula results (openpyxl) has thousands of them, each looked up.
+  const unknownCells = unknown.length > 0 ? new Set(unknown) : null;
+  const unchecked = unknownCells ? formulaCellsOf(found).filter((c) => unknownCells.has(c)) : [];
   const form = unchecked.length > 0 ? { ...found, uncheckedFormulas: unchecked } : found;
   const evaluations = evaluate(form, settings);
   const figures = computeFigures(form, evaluations, settings);
