@@ -440,9 +440,20 @@ function roundTo(x: number, digits: number, mode: "half" | "up" | "down"): numbe
 }
 
 /** Evaluate a formula ("=…"). Throws UnsupportedFormula for what this evaluator does not know. */
+/** Excel's longest formula (its specifications and limits): a longer one no spreadsheet wrote. */
+const MAX_FORMULA_LENGTH = 8192;
+
 export function evaluateFormula(formula: string, env: EvalEnv): Val {
   const src = formula.startsWith("=") ? formula.slice(1) : formula;
-  return evalNode(new Parser(tokenize(src)).parse(), env);
+  if (src.length > MAX_FORMULA_LENGTH) throw new UnsupportedFormula("longer than Excel allows");
+  try {
+    return evalNode(new Parser(tokenize(src)).parse(), env);
+  } catch (e) {
+    // A formula nested deeper than the stack holds (`((((…1…))))`, `1+1+…+1` thousands long) is one
+    // the engine cannot compute, like any other it does not know: its cell is reported unchecked.
+    if (e instanceof RangeError) throw new UnsupportedFormula("nested too deep to evaluate");
+    throw e;
+  }
 }
 
 /** A conditional-format rule applies where its formula gives TRUE or a non-zero number. */

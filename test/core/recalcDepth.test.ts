@@ -50,3 +50,14 @@ test("a workbook of such a chain is checked and reported, not crashed", async ()
   expect(result.error).toBeUndefined();
   expect(result.sheets).toHaveLength(1);
 });
+
+test("a formula no spreadsheet writes (past Excel's 8,192 characters, or nested past the stack) is unknown, not a crash", () => {
+  const one = (f: string): SheetSnapshot => ({ name: "s", origin: { row: 1, col: 1 }, values: [[null]], text: [[""]], formulas: [[f]], numberFormats: [["General"]], merges: [] });
+  for (const f of ["1" + "+1".repeat(100_000), "(".repeat(4000) + "1" + ")".repeat(4000), "-".repeat(8000) + "1", "SUM(".repeat(1600) + "1" + ")".repeat(1600)]) {
+    const r = recalculate(one(f));
+    expect(r.unknown).toEqual(["A1"]);
+    expect(r.snapshot.values[0][0]).toBeNull();
+  }
+  // Within Excel's length, a long sum is computed.
+  expect(recalculate(one("1" + "+1".repeat(4095))).snapshot.values[0][0]).toBe(4096);
+});
