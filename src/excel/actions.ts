@@ -287,7 +287,9 @@ export function createActions(run?: typeof Excel.run, env: AdapterEnv = {}): Add
       const notesOk = new Set<Work>();
       for (const w of work) {
         if (!w.queued || !w.outline.notes || !w.diff) continue;
-        noting += queueNotes(w.outline.notes, w.diff.noteAdd.filter((m) => w.queued!.marks.includes(m) || w.diff!.keep.includes(m)));
+        // Sets: a large form's thousands of marks, each looked up (a search of the lists was their product).
+        const placed = new Set([...w.queued.marks, ...w.diff.keep]);
+        noting += queueNotes(w.outline.notes, w.diff.noteAdd.filter((m) => placed.has(m)));
         notesOk.add(w);
       }
       if (noting > 0) {
