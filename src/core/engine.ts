@@ -75,7 +75,8 @@ export function resultOf(read: SheetRead, settingsInput?: SettingsInput): SheetR
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOf(a) - rowOf(b));
   // A figure whose formula result is unknown is not reported wrong on a guess: formula-unchecked says so.
-  const kept = unchecked.length > 0 ? findings.filter((x) => !(FORMULA_FIGURES.has(x.code) && unchecked.includes(x.cell))) : findings;
+  const uncheckedCells = unchecked.length > 0 ? new Set(unchecked) : null;
+  const kept = uncheckedCells ? findings.filter((x) => !(FORMULA_FIGURES.has(x.code) && uncheckedCells.has(x.cell))) : findings;
   return { sheet: read.sheet, kind: form.kind, form, evaluations, figures, findings: kept, settings };
 }
 
