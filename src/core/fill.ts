@@ -74,7 +74,7 @@ export function hiddenByMerge(snapshot: Pick<SheetSnapshot, "merges">, cell: str
   return hiddenByMergeOf(snapshot)(cell);
 }
 
-/** hiddenByMerge for many cells of one sheet (those given, and no other): its merged areas read once, each cell looked up among its row's. */
+/** hiddenByMerge for many cells of one sheet: its merged areas read once, each of the cells given looked up among its row's. */
 export function hiddenByMergeOf(snapshot: Pick<SheetSnapshot, "merges">, cells: readonly string[] = []): (cell: string) => boolean {
   const areas = cells.length > 0 ? mergesByRow(snapshot.merges.map(parseRange), cells.map((c) => parseA1(c).row)) : null;
   let all: RangeRef[] | null = null;

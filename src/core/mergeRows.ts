@@ -4,7 +4,8 @@ import type { RangeRef } from "./address";
  * The merged areas over each of the given rows, in the list's order: a cell of one of those rows is
  * looked up among its row's few areas, not tried against every area of the sheet. A form whose rows
  * each merge their reason cells has thousands of areas, and a fill looks up thousands of cells: at
- * 5,000 rows, 50 million tests. Asked for a row not given, it answers as if no area lay over it.
+ * 5,000 rows, 50 million tests. A row not given is answered too, from every area (slowly, but never
+ * as if no area lay over it: a fill would write into a merged cell).
  */
 export function mergesByRow(merges: readonly RangeRef[], rows: Iterable<number>): (row: number) => readonly RangeRef[] {
   // Sorted as numbers by a typed array: no comparator called for each of thousands of rows.
@@ -27,7 +28,8 @@ export function mergesByRow(merges: readonly RangeRef[], rows: Iterable<number>)
       }
     }
   }
-  return (row) => byRow.get(row) ?? NONE;
+  const given = new Set(wanted);
+  return (row) => byRow.get(row) ?? (given.has(row) ? NONE : merges.filter((m) => row >= m.top && row <= m.bottom));
 }
 
 const NONE: readonly RangeRef[] = [];

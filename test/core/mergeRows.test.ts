@@ -7,20 +7,21 @@ const area = fc
   .record({ top: fc.integer({ min: 1, max: 40 }), left: fc.integer({ min: 1, max: 8 }), h: fc.integer({ min: 0, max: 12 }), w: fc.integer({ min: 0, max: 4 }) })
   .map(({ top, left, h, w }): RangeRef => ({ top, left, bottom: top + h, right: left + w }));
 
-test("a row's areas are every area over it, in the list's order (overlapping ones too)", () => {
+test("a row's areas are every area over it, in the list's order (overlapping ones too), asked for or not", () => {
   fc.assert(
-    fc.property(fc.array(area, { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 30 }), (areas, rows) => {
+    fc.property(fc.array(area, { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 10 }), (areas, rows, others) => {
       const over = mergesByRow(areas, rows);
-      for (const r of rows) expect(over(r)).toEqual(areas.filter((a) => r >= a.top && r <= a.bottom));
+      for (const r of [...rows, ...others]) expect(over(r)).toEqual(areas.filter((a) => r >= a.top && r <= a.bottom));
     }),
     { numRuns: 500 },
   );
 });
 
-test("a row not asked for has no areas; no rows asked, none kept", () => {
+test("a row not asked for is still answered from every area; rows asked for without areas have none", () => {
   const areas = [{ top: 1, left: 1, bottom: 100, right: 3 }];
-  expect(mergesByRow(areas, [5])(6)).toEqual([]);
-  expect(mergesByRow(areas, [])(5)).toEqual([]);
+  expect(mergesByRow(areas, [5])(6)).toEqual(areas);
+  expect(mergesByRow(areas, [])(5)).toEqual(areas);
+  expect(mergesByRow(areas, [200])(200)).toEqual([]);
   // A hostile area over a million rows lists only the rows asked for.
   expect(mergesByRow([{ top: 36, left: 1, bottom: 1_048_576, right: 16_384 }], [40, 41, 40])(40)).toHaveLength(1);
 });

@@ -13,7 +13,7 @@ import { mergesByRow } from "../mergeRows";
 export function rowsToGrow(snapshot: SheetSnapshot, writes: readonly CellWrite[]): RowHeight[] {
   if (!snapshot.layout) return [];
   const g = new SheetGeometry(snapshot.layout);
-  const drafts = writes.filter((w) => w.wrap && typeof w.value === "string");
+  const drafts = writes.filter((w): w is CellWrite & { value: string } => w.wrap === true && typeof w.value === "string");
   // Each draft looked up among the merged areas over its row (a form may merge every row's reason cells).
   const mergesOver = mergesByRow(
     snapshot.merges.map(parseRange),
@@ -22,7 +22,6 @@ export function rowsToGrow(snapshot: SheetSnapshot, writes: readonly CellWrite[]
   const grow = new Map<number, number>();
   const forCells = new Map<number, string[]>();
   for (const w of drafts) {
-    if (typeof w.value !== "string") continue;
     const { row, col } = parseA1(w.cell);
     const m: RangeRef = mergesOver(row).find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right) ?? { top: row, left: col, bottom: row, right: col };
     const need = heightNeeded(w.value, g.widthOf(m.left, m.right), g.fontSize);
