@@ -26,52 +26,103 @@ interface Token {
   text: string;
 }
 
-function tokenize(src: string): Token[] {
+/** White space as `/\s/` takes it (the tokenizer read each character with that expression before). */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** `$` and `_` start a name, as letters do. */
+const startsName = (c: number) => isLetter(c) || c === 95 || c === 36;
+const inName = (c: number) => startsName(c) || isDigit(c) || c === 46;
+
+const OPS = "=<>&+-*/^%:";
+
+/**
+ * The formula's tokens, read by character codes: a regular expression run on each rest of the text
+ * (`src.slice(i)`) made a copy of it for every number and name, some 850 bytes a formula of a file
+ * written without results, whose thousands of formulas the engine computes.
+ */
+export function tokenize(src: string): Token[] {
   const out: Token[] = [];
+  const n = src.length;
   let i = 0;
-  while (i < src.length) {
-    const ch = src[i];
-    if (/\s/.test(ch)) {
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (isSpace(c)) {
       i++;
-    } else if (ch === '"') {
+    } else if (c === 34) {
+      // "…", a doubled quote standing for one.
       let s = "";
-      i++;
+      let from = ++i;
       for (;;) {
-        if (i >= src.length) throw new UnsupportedFormula("unterminated string");
-        if (src[i] === '"') {
-          if (src[i + 1] === '"') {
+        if (i >= n) throw new UnsupportedFormula("unterminated string");
+        if (src.charCodeAt(i) === 34) {
+          s += src.slice(from, i);
+          if (src.charCodeAt(i + 1) === 34) {
             s += '"';
             i += 2;
+            from = i;
             continue;
           }
           i++;
           break;
         }
-        s += src[i++];
+        i++;
       }
       out.push({ kind: "str", text: s });
-    } else if (/[0-9.]/.test(ch)) {
-      const m = /^[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/.exec(src.slice(i));
-      if (!m) throw new UnsupportedFormula(`bad number at ${i}`);
-      out.push({ kind: "num", text: m[0] });
-      i += m[0].length;
-    } else if (/[A-Za-z_$]/.test(ch)) {
-      const m = /^[A-Za-z_$][A-Za-z0-9_.$]*/.exec(src.slice(i))!;
-      out.push({ kind: "ident", text: m[0] });
-      i += m[0].length;
-    } else if (ch === "(" || ch === ")" || ch === ",") {
-      out.push({ kind: ch, text: ch });
+    } else if (isDigit(c) || c === 46) {
+      // As /^[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/ reads it: digits, a point only before a digit, an exponent only with its digits.
+      let j = i;
+      while (j < n && isDigit(src.charCodeAt(j))) j++;
+      if (src.charCodeAt(j) === 46 && isDigit(src.charCodeAt(j + 1))) {
+        j += 2;
+        while (j < n && isDigit(src.charCodeAt(j))) j++;
+      } else if (j === i) throw new UnsupportedFormula(`bad number at ${i}`);
+      const e = src.charCodeAt(j);
+      if (e === 69 || e === 101) {
+        let k = j + 1;
+        const sign = src.charCodeAt(k);
+        if (sign === 43 || sign === 45) k++;
+        if (isDigit(src.charCodeAt(k))) {
+          while (k < n && isDigit(src.charCodeAt(k))) k++;
+          j = k;
+        }
+      }
+      out.push({ kind: "num", text: src.slice(i, j) });
+      i = j;
+    } else if (startsName(c)) {
+      let j = i + 1;
+      while (j < n && inName(src.charCodeAt(j))) j++;
+      out.push({ kind: "ident", text: src.slice(i, j) });
+      i = j;
+    } else if (c === 40 || c === 41 || c === 44) {
+      const ch = src[i];
+      out.push({ kind: ch as "(" | ")" | ",", text: ch });
       i++;
     } else {
-      const two = src.slice(i, i + 2);
-      if (two === "<=" || two === ">=" || two === "<>") {
-        out.push({ kind: "op", text: two });
+      const d = src.charCodeAt(i + 1);
+      if ((c === 60 && (d === 61 || d === 62)) || (c === 62 && d === 61)) {
+        out.push({ kind: "op", text: src.slice(i, i + 2) });
         i += 2;
-      } else if ("=<>&+-*/^%:".includes(ch)) {
-        out.push({ kind: "op", text: ch });
+      } else if (OPS.includes(src[i])) {
+        out.push({ kind: "op", text: src[i] });
         i++;
       } else {
-        throw new UnsupportedFormula(`unexpected '${ch}'`);
+        throw new UnsupportedFormula(`unexpected '${src[i]}'`);
       }
     }
   }
@@ -85,6 +136,9 @@ type Node =
   | { t: "call"; name: string; args: Node[] }
   | { t: "bin"; op: string; a: Node; b: Node }
   | { t: "neg"; a: Node };
+
+/** The binary operators by precedence, loosest first. */
+const LEVELS: readonly (readonly string[])[] = [["=", "<>", "<", ">", "<=", ">="], ["&"], ["+", "-"], ["*", "/"], ["^"]];
 
 class Parser {
   private i = 0;
@@ -107,33 +161,22 @@ class Parser {
     return t;
   }
 
-  private binary(next: () => Node, ops: string[]): Node {
-    let a = next();
+  /**
+   * The binary operators from `level` down (comparison, &, + -, * /, ^), each left to right: a table
+   * climbed, not a closure and a list of operators made at each level of each operand.
+   */
+  private binary(level: number): Node {
+    let a = level + 1 < LEVELS.length ? this.binary(level + 1) : this.unary();
+    const ops = LEVELS[level];
     for (let t = this.peek(); t && t.kind === "op" && ops.includes(t.text); t = this.peek()) {
       this.i++;
-      a = { t: "bin", op: t.text, a, b: next() };
+      a = { t: "bin", op: t.text, a, b: level + 1 < LEVELS.length ? this.binary(level + 1) : this.unary() };
     }
     return a;
   }
 
   private comparison(): Node {
-    return this.binary(() => this.concat(), ["=", "<>", "<", ">", "<=", ">="]);
-  }
-
-  private concat(): Node {
-    return this.binary(() => this.additive(), ["&"]);
-  }
-
-  private additive(): Node {
-    return this.binary(() => this.term(), ["+", "-"]);
-  }
-
-  private term(): Node {
-    return this.binary(() => this.power(), ["*", "/"]);
-  }
-
-  private power(): Node {
-    return this.binary(() => this.unary(), ["^"]);
+    return this.binary(0);
   }
 
   private unary(): Node {
