@@ -1,4 +1,3 @@
-import { columnNumber } from "./address";
 import { fixedDecimal } from "./numberFormat";
 import type { CellValue } from "./snapshot";
 
@@ -245,9 +244,22 @@ class Parser {
   }
 }
 
+/** A reference as /^(\$?)([A-Z]{1,3})(\$?)(\d+)$/ reads the name (upper-cased), by its character codes. */
 function refOf(up: string): Extract<Node, { t: "ref" }> | null {
-  const m = /^(\$?)([A-Z]{1,3})(\$?)(\d+)$/.exec(up);
-  return m ? { t: "ref", col: columnNumber(m[2]), row: Number(m[4]), absCol: m[1] === "$", absRow: m[3] === "$" } : null;
+  const n = up.length;
+  let i = 0;
+  const absCol = up.charCodeAt(0) === 36;
+  if (absCol) i++;
+  const from = i;
+  let col = 0;
+  for (let c = up.charCodeAt(i); c >= 65 && c <= 90; c = up.charCodeAt(++i)) col = col * 26 + (c - 64);
+  if (i === from || i - from > 3) return null;
+  const absRow = up.charCodeAt(i) === 36;
+  if (absRow) i++;
+  const digits = i;
+  while (i < n && isDigit(up.charCodeAt(i))) i++;
+  if (i === digits || i !== n) return null;
+  return { t: "ref", col, row: Number(up.slice(digits)), absCol, absRow };
 }
 
 interface EvalEnv {

@@ -213,12 +213,39 @@ function shortGeneral(v: number): string | null {
   return s.length <= (v < 0 ? 12 : 11) && !s.includes("e") ? s : null;
 }
 
+/**
+ * General for a number between about 1e-9 and 1e10 whose shortest text is long (a computed 13.950000000000001,
+ * a result stored with seventeen digits), by SSF's own steps (general_fmt_num_base: the same exponent, then
+ * toPrecision, or toFixed(12) and toPrecision(10)) without its regular expressions: a file of thousands
+ * of such figures spent most of its formatting there. Null where SSF would write an exponent; SSF then
+ * formats it. test/core/numberFormat.test.ts holds it equal to SSF over generated numbers.
+ */
+function generalNumber(v: number): string | null {
+  const e = Math.floor(Math.log(Math.abs(v)) * Math.LOG10E);
+  if (e >= -4 && e <= -1) return stripDecimal(v.toPrecision(10 + e));
+  if (Math.abs(e) > 9) return null;
+  const w = v < 0 ? 12 : 11;
+  const fixed = stripDecimal(v.toFixed(12));
+  if (fixed.length <= w) return fixed;
+  const p = v.toPrecision(10);
+  return p.length <= w && !p.includes("e") ? stripDecimal(p) : null;
+}
+
+/** A decimal text without its trailing zeros, and without its point when nothing follows it (SSF's strip_decimal). */
+function stripDecimal(o: string): string {
+  if (!o.includes(".")) return o;
+  let end = o.length;
+  while (o.charCodeAt(end - 1) === 48) end--;
+  if (o.charCodeAt(end - 1) === 46) end--;
+  return o.slice(0, end);
+}
+
 export function formatNumber(value: number, format: string | undefined): string {
   if (!Number.isFinite(value)) return String(value);
   const f = format === undefined || format === "" || format.length > MAX_FORMAT_LENGTH || /^general$/i.test(format) ? "General" : format;
   if (f === "General") {
     if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
-    const fast = shortGeneral(value);
+    const fast = shortGeneral(value) ?? generalNumber(value);
     if (fast !== null) return fast;
   }
   const p = prepared(f);

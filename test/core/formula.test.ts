@@ -29,7 +29,7 @@ const newOutcome = (f: string, offset = 0) =>
 const oldOutcome = (f: string, offset = 0) =>
   outcome(() => before.evaluateFormula(f, { cell: cellOf, rowOffset: offset, colOffset: offset }), before.UnsupportedFormula, before.FormulaError as never);
 
-const col = fc.constantFrom("A", "B", "C", "D", "E", "F", "G", "H", "a", "f");
+const col = fc.constantFrom("A", "B", "C", "D", "E", "F", "G", "H", "a", "f", "AA", "XFD", "ABCD", "$");
 const ref = fc.tuple(fc.boolean(), col, fc.boolean(), fc.integer({ min: 1, max: 12 })).map(([a, c, b, r]) => `${a ? "$" : ""}${c}${b ? "$" : ""}${r}`);
 const number = fc.oneof(
   fc.integer({ min: 0, max: 1000 }).map(String),

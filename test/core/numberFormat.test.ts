@@ -3,6 +3,7 @@
 // oracle over generated formats and values.
 import fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
+import { format as ssfFormat } from "ssf";
 import { displayText, fifteenDigitsFixed, fixedDecimal, formatNumber } from "../../src/core/numberFormat";
 
 const ACCOUNTING_ZH = '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ';
@@ -192,4 +193,24 @@ test("General's short path gives SSF's text for every number it takes", () => {
     }),
     { numRuns: 50_000 },
   );
+});
+
+test("General for any number: the text SSF gives (computed figures with seventeen digits, near powers of ten, tiny and large)", () => {
+  const computed = fc.tuple(fc.integer({ min: -1e7, max: 1e7 }), fc.constantFrom(0.9, 0.1, 0.3, 1 / 3, 1.15, 0.07, 100, 0.01, 1e-3, 1e5)).map(([n, k]) => n * k);
+  const nearPower = fc.tuple(fc.integer({ min: -10, max: 11 }), fc.integer({ min: -3, max: 3 }), fc.boolean()).map(([p, ulps, neg]) => {
+    let x = 10 ** p;
+    for (let i = 0; i < Math.abs(ulps); i++) x = ulps > 0 ? x + Number.EPSILON * x : x - Number.EPSILON * x;
+    return neg ? -x : x;
+  });
+  const any = fc.oneof(computed, nearPower, fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.double({ min: -1e-3, max: 1e-3, noNaN: true }), fc.integer({ min: 1, max: 1e9 }).map((n) => n / 1e9 / 7));
+  fc.assert(
+    fc.property(any, fc.constantFrom("General", "general", undefined, ""), (v, f) => {
+      expect(formatNumber(v, f)).toBe(ssfFormat("General", v));
+    }),
+    { numRuns: 20000 },
+  );
+  expect(formatNumber(13.950000000000001, "General")).toBe("13.95");
+  expect(formatNumber(0.30000000000000004, undefined)).toBe("0.3");
+  expect(formatNumber(-1234.5678901234, "General")).toBe("-1234.56789");
+  expect(formatNumber(0.000123456789012, "General")).toBe("0.000123457");
 });
