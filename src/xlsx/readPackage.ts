@@ -163,6 +163,21 @@ function plainValueEnd(xml: string, at: number): number {
   return lt;
 }
 
+/**
+ * A formula's text at `at` up to its `</f>`, where it holds nothing the scanner would read otherwise
+ * than as written (a reference `&…;`, a `>` that may close `]]>`, a character below a space other than
+ * a tab or a line feed): where its `</f>` stands; -1 for anything else, for the scanner.
+ */
+function plainFormulaEnd(xml: string, at: number): number {
+  const lt = xml.indexOf("<", at);
+  if (lt < 0 || !xml.startsWith("</f>", lt)) return -1;
+  for (let k = at; k < lt; k++) {
+    const c = xml.charCodeAt(k);
+    if (c === 38 /* & */ || c === 62 /* > */ || (c < 32 && c !== 9 && c !== 10)) return -1;
+  }
+  return lt;
+}
+
 /** 10^k, exact for k ≤ 22. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
@@ -337,7 +352,21 @@ function plainCell(sc: XmlScanner, cell: CellXml): boolean {
   let end: number;
   if (selfClosing) end = j + 1;
   else if (xml.startsWith("</c>", j + 1)) end = j + 5;
-  else {
+  else if (xml.startsWith("<f>", j + 1)) {
+    // A formula written plainly, `<f>text</f>`, then its result or none (a writer that never calculates).
+    const f = plainFormulaEnd(xml, j + 4);
+    if (f < 0) return false;
+    if (f > j + 4) cell.formula = xml.slice(j + 4, f);
+    const after = f + 4;
+    if (xml.startsWith("</c>", after)) end = after + 4;
+    else {
+      const lt = plainValueEnd(xml, after);
+      if (lt < 0) return false;
+      cell.vFrom = after + 3;
+      cell.vTo = lt;
+      end = lt + 8;
+    }
+  } else {
     const lt = plainValueEnd(xml, j + 1);
     if (lt < 0) return false;
     cell.vFrom = j + 4;
@@ -551,7 +580,8 @@ function readSheetXml(
     // A plain value: a shared string's index or a number read where it stands, when written as most
     // are (else sliced, and read below as any other).
     let plain: CellValue | undefined;
-    if (c.vTo !== 0) {
+    // A formula's result is read below, as its type says (sliced here).
+    if (c.vTo !== 0 && c.formula === null) {
       if (t === "s") {
         const k = plainIndex(xml, c.vFrom, c.vTo);
         if (k >= 0) plain = strings[k] ?? null;
@@ -560,7 +590,7 @@ function readSheetXml(
         if (!Number.isNaN(n)) plain = n;
       }
       if (plain === undefined) c.v = xml.slice(c.vFrom, c.vTo);
-    }
+    } else if (c.vTo !== 0) c.v = xml.slice(c.vFrom, c.vTo);
     const v = c.v;
     let formula = c.formula;
     if (formula !== null || c.fType !== undefined) {
@@ -581,6 +611,8 @@ function readSheetXml(
         else if (!dated) result = parseFloat(v);
         else ({ value: result, dateText } = numberValue(v, t === "d", dated, date1904));
       }
+      // A result of no type that is no number (`<v>a&amp;b</v>`): refused as a value is, not handed on as NaN.
+      if (typeof result === "number" && Number.isNaN(result)) throw new UnreadHere("a formula result that is not a number");
       if (!cells.put(row, at.col, result === "" ? null : result, formula === null ? null : `=${formula}`, style, COUNTS | OCCUPIED, dateText)) return null;
     } else if (plain !== undefined || v !== undefined || c.inline !== undefined) {
       let value: CellValue;
