@@ -1,6 +1,7 @@
-import { columnLetters, columnNumber, parseA1, parseRange, rangeToA1, toA1 } from "../core/address";
+import { parseA1, parseRange, rangeToA1, toA1 } from "../core/address";
 import { validLayout, validSnapshot, type CellValue, type SheetLayout, type SheetSnapshot } from "../core/snapshot";
 import { CellSpans } from "./package/cellSpans";
+import { slideBy, slideParts, type SlideParts } from "./sharedFormula";
 import { printNamesOf, SheetLayoutReader, styleLayoutOf } from "./package/layout";
 import { dateCell } from "./dates";
 import { REL, sameType } from "./package/opc";
@@ -62,22 +63,6 @@ function isDateFormat(fmt: string | undefined): boolean {
 
 /** A serial number as ExcelJS turns it into a date (to the millisecond), and back as the snapshot holds it. */
 const dateOf = (v: number, date1904: boolean) => dateCell(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
-
-/** Shift a shared formula's relative references from its master to a dependent (ExcelJS's slideFormula). */
-function slide(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
-  return formula.replace(/(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi, (whole, sheet: string | undefined, _s, addr: string, paren: string | undefined) => {
-    if (paren) return whole;
-    const m = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i.exec(addr);
-    if (!m) return whole;
-    const letters = m[2].toUpperCase();
-    if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) return whole;
-    let col = columnNumber(letters);
-    let row = parseInt(m[4], 10);
-    if (!m[1]) col += to.col - from.col;
-    if (!m[3]) row += to.row - from.row;
-    return `${sheet ?? ""}${m[1] ?? ""}${columnLetters(col)}${m[3] ?? ""}${row}`;
-  });
-}
 
 /** Each cellXfs entry's number format (undefined: General). */
 function styleFormats(xml: string | undefined): Array<string | undefined> {
@@ -177,6 +162,9 @@ function plainFormulaEnd(xml: string, at: number): number {
   }
   return lt;
 }
+
+/** How Excel starts a shared formula's dependent (its `si` and `"/>` follow). */
+const SHARED_DEPENDENT = '<f t="shared" si="';
 
 /** 10^k, exact for k ≤ 22. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -352,12 +340,29 @@ function plainCell(sc: XmlScanner, cell: CellXml): boolean {
   let end: number;
   if (selfClosing) end = j + 1;
   else if (xml.startsWith("</c>", j + 1)) end = j + 5;
-  else if (xml.startsWith("<f>", j + 1)) {
+  else if (xml.charCodeAt(j + 2) === 102 /* f */ && xml.startsWith("<f>", j + 1)) {
     // A formula written plainly, `<f>text</f>`, then its result or none (a writer that never calculates).
     const f = plainFormulaEnd(xml, j + 4);
     if (f < 0) return false;
     if (f > j + 4) cell.formula = xml.slice(j + 4, f);
     const after = f + 4;
+    if (xml.startsWith("</c>", after)) end = after + 4;
+    else {
+      const lt = plainValueEnd(xml, after);
+      if (lt < 0) return false;
+      cell.vFrom = after + 3;
+      cell.vTo = lt;
+      end = lt + 8;
+    }
+  } else if (xml.charCodeAt(j + 2) === 102 /* f */ && xml.startsWith(SHARED_DEPENDENT, j + 1)) {
+    // A dependent of a shared formula as Excel writes it, `<f t="shared" si="0"/>`, then its result or none.
+    const from = j + 1 + SHARED_DEPENDENT.length;
+    let k = from;
+    while (k < n && xml.charCodeAt(k) >= 48 && xml.charCodeAt(k) <= 57) k++;
+    if (k === from || k - from > 9 || !xml.startsWith('"/>', k)) return false;
+    cell.fType = "shared";
+    cell.si = xml.slice(from, k);
+    const after = k + 3;
     if (xml.startsWith("</c>", after)) end = after + 4;
     else {
       const lt = plainValueEnd(xml, after);
@@ -470,7 +475,8 @@ function readSheetXml(
 ): SheetCells | null {
   const dateStyle = formats.map(isDateFormat);
   const at = { row: 0, col: 0 };
-  const shared = new Map<string, { formula: string; at: { row: number; col: number } }>();
+  // Each shared formula's master: its pieces cut at the first dependent.
+  const shared = new Map<string, { formula: string; at: { row: number; col: number }; parts: SlideParts | null }>();
   const merges: string[] = [];
   let isProtected = false;
   let sawData = false;
@@ -581,7 +587,8 @@ function readSheetXml(
     // are (else sliced, and read below as any other).
     let plain: CellValue | undefined;
     // A formula's result is read below, as its type says (sliced here).
-    if (c.vTo !== 0 && c.formula === null) {
+    const isFormula = c.formula !== null || c.fType !== undefined;
+    if (c.vTo !== 0 && !isFormula) {
       if (t === "s") {
         const k = plainIndex(xml, c.vFrom, c.vTo);
         if (k >= 0) plain = strings[k] ?? null;
@@ -593,13 +600,14 @@ function readSheetXml(
     } else if (c.vTo !== 0) c.v = xml.slice(c.vFrom, c.vTo);
     const v = c.v;
     let formula = c.formula;
-    if (formula !== null || c.fType !== undefined) {
+    if (isFormula) {
       if (c.fType === "shared" && c.si !== undefined) {
-        if (c.fRef !== undefined && formula !== null) shared.set(c.si, { formula, at: { row: at.row, col: at.col } });
+        if (c.fRef !== undefined && formula !== null) shared.set(c.si, { formula, at: { row: at.row, col: at.col }, parts: null });
         else if (formula === null) {
           const master = shared.get(c.si);
           if (!master) throw new UnreadHere("a shared formula before its master");
-          formula = slide(master.formula, master.at, at);
+          master.parts ??= slideParts(master.formula);
+          formula = slideBy(master.parts, at.row - master.at.row, at.col - master.at.col);
         }
       }
       let result: CellValue = null;
