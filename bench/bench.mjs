@@ -4,7 +4,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { buildWorkbook } from "./generate.mjs";
-import { median, ms, peers, timed as timeIt } from "./peers.mjs";
+import { floorRead, interleaved, median, ms, peers, timed as timeIt } from "./peers.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -99,6 +99,31 @@ out(`  the whole check of the file is ${(whole / load).toFixed(2)}× merely load
   const big = path.join(path.dirname(tmp), "50000.xlsx");
   await buildWorkbook(50_000).xlsx.writeFile(big);
   await peers({ root, file: big, label: "50,000 rows", runs: 3, warm: 2, rounds: 3, out, checkWorkbook });
+}
+
+// 3a'. The 5,000-row form as other writers leave its scores: formulas without their results (openpyxl,
+// report generators: the engine computes each), and a column filled down in Excel (shared formulas).
+{
+  const XLSX = require("@e965/xlsx");
+  for (const [formulas, label] of [
+    ["plain", "scores as formulas written without their results (as openpyxl writes them)"],
+    ["shared", "scores as a column filled down in Excel (shared formulas, with their results)"],
+  ]) {
+    const file = path.join(path.dirname(tmp), `5000-${formulas}.xlsx`);
+    await buildWorkbook(5000, { formulas }).xlsx.writeFile(file);
+    const r = await interleaved(
+      {
+        check: () => checkWorkbook(file),
+        floor: () => floorRead(fs.readFileSync(file)),
+        sheetjs: () => XLSX.read(fs.readFileSync(file), { cellFormula: true, cellNF: true, cellText: true }),
+      },
+      9,
+      5,
+    );
+    out(
+      `5,000 rows, ${label}: check ${r.check.toFixed(0)} ms · floor ${r.floor.toFixed(1)} ms · SheetJS read ${r.sheetjs.toFixed(0)} ms — check/floor ${(r.check / r.floor).toFixed(2)} · check/sheetjs ${(r.check / r.sheetjs).toFixed(2)} ${r.check < r.sheetjs ? "✓" : "✗"}`,
+    );
+  }
 }
 
 // 3b. The command over 500 forms in one call, serial (--jobs 1) and one worker per core, with its

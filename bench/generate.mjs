@@ -21,8 +21,11 @@ const SHORT = [
 /**
  * `blank`: scores, total and grade left empty, as a form waiting to be filled. `unexplained`: every
  * indicator short of its target and no reason given (with `blank`, the fill writes to every row).
+ * `formulas`: each score a formula over its weight and the total a SUM, written `plain` without their
+ * results (as openpyxl and report generators write them: the engine computes each) or `shared` with
+ * them (a column filled down in Excel: one master, the others `<f t="shared" si="0"/>`).
  */
-export function buildWorkbook(rows, { blank = false, unexplained = false } = {}) {
+export function buildWorkbook(rows, { blank = false, unexplained = false, formulas = null } = {}) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("绩效自评表");
   ws.getCell("A1").value = "财政项目支出绩效自评表";
@@ -49,9 +52,14 @@ export function buildWorkbook(rows, { blank = false, unexplained = false } = {})
     total += score;
     const l1 = i < rows * 0.6 ? "产出指标" : i < rows * 0.9 ? "效益指标" : "满意度指标";
     ws.getRow(13 + i).values = [l1, "数量指标", `指标${i + 1}`, t, a, weight, blank ? null : score, reason || null];
+    if (formulas === "plain") ws.getCell(13 + i, 7).value = { formula: `ROUNDDOWN(F${13 + i}*${share},2)` };
+    else if (formulas === "shared") {
+      ws.getCell(13 + i, 7).value = i === 0 ? { formula: `ROUNDDOWN(F13*${share},2)`, result: score, shareType: "shared", ref: `G13:G${12 + rows}` } : { sharedFormula: "G13", result: score };
+    }
   }
   const last = 13 + rows;
   ws.getRow(last).values = ["总分", null, null, null, null, 100, blank ? null : Math.round(total * 100) / 100];
+  if (formulas) ws.getCell(last, 7).value = { formula: `SUM(G13:G${last - 1})+H6`, ...(formulas === "shared" ? { result: Math.round(total * 100) / 100 } : {}) };
   ws.getRow(last + 1).values = ["评分等级", null, null, null, null, blank ? null : "优"];
   return wb;
 }
