@@ -148,6 +148,15 @@ function plainValueEnd(xml: string, at: number): number {
   return lt;
 }
 
+/** Where a formula's text starts after its start tag at `at`, written `<f>` or as LibreOffice writes it (`aca`, which the reader does not use); -1 for any other. */
+function plainFormulaStart(xml: string, at: number): number {
+  if (xml.startsWith("<f>", at)) return at + 3;
+  if (xml.startsWith(LIBREOFFICE_FORMULA, at)) return at + LIBREOFFICE_FORMULA.length;
+  return -1;
+}
+
+const LIBREOFFICE_FORMULA = '<f aca="false">';
+
 /**
  * A formula's text at `at` up to its `</f>`, where it holds nothing the scanner would read otherwise
  * than as written (a reference `&…;`, a `>` that may close `]]>`, a character below a space other than
@@ -340,11 +349,12 @@ function plainCell(sc: XmlScanner, cell: CellXml): boolean {
   let end: number;
   if (selfClosing) end = j + 1;
   else if (xml.startsWith("</c>", j + 1)) end = j + 5;
-  else if (xml.charCodeAt(j + 2) === 102 /* f */ && xml.startsWith("<f>", j + 1)) {
-    // A formula written plainly, `<f>text</f>`, then its result or none (a writer that never calculates).
-    const f = plainFormulaEnd(xml, j + 4);
+  else if (xml.charCodeAt(j + 2) === 102 /* f */ && plainFormulaStart(xml, j + 1) > 0) {
+    // A formula written plainly, `<f>text</f>` (LibreOffice: `<f aca="false">`), then its result or none (a writer that never calculates).
+    const from = plainFormulaStart(xml, j + 1);
+    const f = plainFormulaEnd(xml, from);
     if (f < 0) return false;
-    if (f > j + 4) cell.formula = xml.slice(j + 4, f);
+    if (f > from) cell.formula = xml.slice(from, f);
     const after = f + 4;
     if (xml.startsWith("</c>", after)) end = after + 4;
     else {

@@ -45,7 +45,7 @@ const content = fc.oneof(
 /** Formulas as writers put them: plainly (read straight from the document, with their result or none) and otherwise (left to the scanner). */
 const FORMULA_TEXTS = ["1", "F3*0.9", "SUM(A1:B2)", 'IF(A1="达成",1,0)', "A1&amp;B1", "A1&gt;0", "A1>0", "A1\r\n+1", "A1\r+1", "A1\n+\t1", " A1 ", "", "<![CDATA[A1+1]]>", "A1]]&gt;", "A1&#43;1"];
 const FORMULA_RESULTS = ["", "<v>3</v>", "<v>0.5</v>", " <v>1</v>", "<v>a&amp;b</v>", "<v>-1E-3</v>", "<v></v>"];
-const FORMULA_OPENS = ["<f>", '<f t="shared" si="0" ref="A1:A2">', "<f >", "<x:f>"];
+const FORMULA_OPENS = ["<f>", '<f aca="false">', "<f aca='false'>", '<f aca="true">', '<f aca="false" t="shared" si="0" ref="A1:A2">', '<f t="shared" si="0" ref="A1:A2">', "<f >", "<x:f>"];
 const formulaCell = ([f, v, open]: string[]) => (open === "<x:f>" ? `<x:f xmlns:x="urn:x">${f}</x:f>${v}` : `${open}${f}</f>${v}`);
 const other = fc.oneof(
   fc.integer({ min: 1, max: 99 }).map((n) => `<f>${n}+1</f><v>${n + 1}</v>`),
