@@ -172,6 +172,10 @@ function plainFormulaEnd(xml: string, at: number): number {
   return lt;
 }
 
+/** The attributes of a `<row>` the reader uses, and where attrsInto puts them (one array for every row). */
+const ROW_ATTRS = ["r", "ht", "customHeight", "hidden"] as const;
+const rowAttrs: Array<string | undefined> = [undefined, undefined, undefined, undefined];
+
 /** How Excel starts a shared formula's dependent (its `si` and `"/>` follow). */
 const SHARED_DEPENDENT = '<f t="shared" si="';
 
@@ -549,16 +553,8 @@ function readSheetXml(
         continue;
       }
       if (depth === 3 && parent === "sheetData" && sc.name === "row") {
-        let r: string | undefined;
-        let ht: string | undefined;
-        let custom: string | undefined;
-        let hidden: string | undefined;
-        sc.eachAttr((name, value) => {
-          if (name === "r") r ??= value;
-          else if (name === "ht") ht ??= value;
-          else if (name === "customHeight") custom ??= value;
-          else if (name === "hidden") hidden ??= value;
-        });
+        sc.attrsInto(ROW_ATTRS, rowAttrs);
+        const [r, ht, custom, hidden] = rowAttrs;
         rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
         if (!(rowNumber >= 1)) throw new UnreadHere("a row number that is not one");
         spans?.row(sc, r, rowNumber);

@@ -203,6 +203,33 @@ export class XmlScanner {
     eachAttrBetween(this.xml, this.attrStart, this.attrEnd, this.qname, fn);
   }
 
+  /**
+   * The named attributes of the current start tag into `out` (by the names' order; undefined where
+   * absent; the first of a name written twice), in one pass. Every other attribute is read and its
+   * value checked as eachAttr would decode it (an undeclared entity is refused alike), but no string
+   * is made of it: a row as LibreOffice writes it carries seven attributes, of which the reader uses four.
+   */
+  attrsInto(names: readonly string[], out: Array<string | undefined>): void {
+    out.fill(undefined);
+    const xml = this.xml;
+    const to = this.attrEnd;
+    for (let j = nextAttr(xml, this.attrStart, to, this.qname); j >= 0; j = nextAttr(xml, j, to, this.qname)) {
+      const { nameStart, nameEnd, valueStart, valueEnd } = AT;
+      let k = 0;
+      for (; k < names.length; k++) if (names[k].length === nameEnd - nameStart && xml.startsWith(names[k], nameStart)) break;
+      if (k < names.length && out[k] === undefined) out[k] = attrValue(xml.slice(valueStart, valueEnd));
+      else {
+        // Only a reference can make attrValue refuse a value: one is decoded (and thrown away) only when it holds an &.
+        for (let i = valueStart; i < valueEnd; i++) {
+          if (xml.charCodeAt(i) === 38 /* & */) {
+            attrValue(xml.slice(valueStart, valueEnd));
+            break;
+          }
+        }
+      }
+    }
+  }
+
   /** Everything inside the current element as text (its text and CDATA, nested elements' text too); leaves the cursor on its CLOSE. */
   textContent(): string {
     if (this.kind !== OPEN) return "";
