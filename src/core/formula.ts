@@ -465,7 +465,8 @@ function numbersOf(args: Node[], env: EvalEnv): number[] | FormulaError {
   const out: number[] = [];
   for (const a of args) {
     if (a.t === "range" || a.t === "ref") {
-      const from = a.t === "range" ? a.from : { row: a.row, col: a.col };
+      // A reference moves with the cell evaluated, as evalNode moves it (a range's ends do not).
+      const from = a.t === "range" ? a.from : { row: a.absRow ? a.row : a.row + (env.rowOffset ?? 0), col: a.absCol ? a.col : a.col + (env.colOffset ?? 0) };
       const to = a.t === "range" ? a.to : from;
       if ((to.row - from.row + 1) * (to.col - from.col + 1) > 100_000) throw new UnsupportedFormula("a range too large to walk");
       for (let r = from.row; r <= to.row; r++) {
