@@ -139,6 +139,16 @@ function plainValue(sc: XmlScanner, cell: CellXml): boolean {
   return true;
 }
 
+/** The rest of a cell at `at`: `</c>`, or `<v>text</v></c>` (its text's place put in `cell`); where the cell ends, or -1 for anything else. */
+function plainValueOrNone(xml: string, at: number, cell: CellXml): number {
+  if (xml.startsWith("</c>", at)) return at + 4;
+  const lt = plainValueEnd(xml, at);
+  if (lt < 0) return -1;
+  cell.vFrom = at + 3;
+  cell.vTo = lt;
+  return lt + 8;
+}
+
 /** `<v>text</v></c>` at `at`, with no reference in the text: where its `</v>` stands; -1 for anything else. */
 function plainValueEnd(xml: string, at: number): number {
   if (!xml.startsWith("<v>", at)) return -1;
@@ -352,45 +362,30 @@ function plainCell(sc: XmlScanner, cell: CellXml): boolean {
   if (!plainAttrs(xml, i + 2, selfClosing ? j - 1 : j, cell)) return false;
   let end: number;
   if (selfClosing) end = j + 1;
-  else if (xml.startsWith("</c>", j + 1)) end = j + 5;
-  else if (xml.charCodeAt(j + 2) === 102 /* f */ && plainFormulaStart(xml, j + 1) > 0) {
-    // A formula written plainly, `<f>text</f>` (LibreOffice: `<f aca="false">`), then its result or none (a writer that never calculates).
+  else if (xml.charCodeAt(j + 2) === 102 /* f */) {
+    // A formula written plainly, `<f>text</f>` (LibreOffice: `<f aca="false">`), or a dependent of a
+    // shared one as Excel writes it, `<f t="shared" si="0"/>`; then its result or none (a writer that never calculates).
     const from = plainFormulaStart(xml, j + 1);
-    const f = plainFormulaEnd(xml, from);
-    if (f < 0) return false;
-    if (f > from) cell.formula = xml.slice(from, f);
-    const after = f + 4;
-    if (xml.startsWith("</c>", after)) end = after + 4;
-    else {
-      const lt = plainValueEnd(xml, after);
-      if (lt < 0) return false;
-      cell.vFrom = after + 3;
-      cell.vTo = lt;
-      end = lt + 8;
-    }
-  } else if (xml.charCodeAt(j + 2) === 102 /* f */ && xml.startsWith(SHARED_DEPENDENT, j + 1)) {
-    // A dependent of a shared formula as Excel writes it, `<f t="shared" si="0"/>`, then its result or none.
-    const from = j + 1 + SHARED_DEPENDENT.length;
-    let k = from;
-    while (k < n && xml.charCodeAt(k) >= 48 && xml.charCodeAt(k) <= 57) k++;
-    if (k === from || k - from > 9 || !xml.startsWith('"/>', k)) return false;
-    cell.fType = "shared";
-    cell.si = xml.slice(from, k);
-    const after = k + 3;
-    if (xml.startsWith("</c>", after)) end = after + 4;
-    else {
-      const lt = plainValueEnd(xml, after);
-      if (lt < 0) return false;
-      cell.vFrom = after + 3;
-      cell.vTo = lt;
-      end = lt + 8;
-    }
+    let after: number;
+    if (from > 0) {
+      const f = plainFormulaEnd(xml, from);
+      if (f < 0) return false;
+      if (f > from) cell.formula = xml.slice(from, f);
+      after = f + 4;
+    } else if (xml.startsWith(SHARED_DEPENDENT, j + 1)) {
+      const si = j + 1 + SHARED_DEPENDENT.length;
+      let k = si;
+      while (k < n && xml.charCodeAt(k) >= 48 && xml.charCodeAt(k) <= 57) k++;
+      if (k === si || k - si > 9 || !xml.startsWith('"/>', k)) return false;
+      cell.fType = "shared";
+      cell.si = xml.slice(si, k);
+      after = k + 3;
+    } else return false;
+    end = plainValueOrNone(xml, after, cell);
+    if (end < 0) return false;
   } else {
-    const lt = plainValueEnd(xml, j + 1);
-    if (lt < 0) return false;
-    cell.vFrom = j + 4;
-    cell.vTo = lt;
-    end = lt + 8;
+    end = plainValueOrNone(xml, j + 1, cell);
+    if (end < 0) return false;
   }
   if (end > n) return false;
   sc.readOver("c", i, end);
