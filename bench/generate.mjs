@@ -46,7 +46,9 @@ export function buildWorkbook(rows, { blank = false, unexplained = false, formul
   const w = Math.floor((90 / rows) * 100) / 100;
   let total = 9.85;
   for (let i = 0; i < rows; i++) {
-    const [t, a, , share, reason] = unexplained ? [...SHORT[i % SHORT.length], 1, 0.8, ""] : KINDS[i % KINDS.length];
+    const [t, a, , kindShare, reason] = unexplained ? [...SHORT[i % SHORT.length], 1, 0.8, ""] : KINDS[i % KINDS.length];
+    // A column filled down holds one formula: every row's score is its master's share of the weight.
+    const share = formulas === "shared" ? (unexplained ? 0.8 : KINDS[0][3]) : kindShare;
     const weight = i === rows - 1 ? Math.round((90 - w * (rows - 1)) * 100) / 100 : w;
     const score = Math.floor(weight * share * 100) / 100;
     total += score;
