@@ -165,11 +165,12 @@ class Parser {
    * climbed, not a closure and a list of operators made at each level of each operand.
    */
   private binary(level: number): Node {
-    let a = level + 1 < LEVELS.length ? this.binary(level + 1) : this.unary();
+    const operand = () => (level + 1 < LEVELS.length ? this.binary(level + 1) : this.unary());
+    let a = operand();
     const ops = LEVELS[level];
     for (let t = this.peek(); t && t.kind === "op" && ops.includes(t.text); t = this.peek()) {
       this.i++;
-      a = { t: "bin", op: t.text, a, b: level + 1 < LEVELS.length ? this.binary(level + 1) : this.unary() };
+      a = { t: "bin", op: t.text, a, b: operand() };
     }
     return a;
   }
@@ -495,10 +496,10 @@ function roundTo(x: number, digits: number, mode: "half" | "up" | "down"): numbe
   return (sign * n) / scale || 0;
 }
 
-/** Evaluate a formula ("=…"). Throws UnsupportedFormula for what this evaluator does not know. */
 /** Excel's longest formula (its specifications and limits): a longer one no spreadsheet wrote. */
 const MAX_FORMULA_LENGTH = 8192;
 
+/** Evaluate a formula ("=…"). Throws UnsupportedFormula for what this evaluator does not know. */
 export function evaluateFormula(formula: string, env: EvalEnv): Val {
   const src = formula.startsWith("=") ? formula.slice(1) : formula;
   if (src.length > MAX_FORMULA_LENGTH) throw new UnsupportedFormula("longer than Excel allows");

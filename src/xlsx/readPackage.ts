@@ -182,9 +182,8 @@ function plainFormulaEnd(xml: string, at: number): number {
   return lt;
 }
 
-/** The attributes of a `<row>` the reader uses, and where attrsInto puts them (one array for every row). */
+/** The attributes of a `<row>` the reader uses. */
 const ROW_ATTRS = ["r", "ht", "customHeight", "hidden"] as const;
-const rowAttrs: Array<string | undefined> = [undefined, undefined, undefined, undefined];
 
 /** How Excel starts a shared formula's dependent (its `si` and `"/>` follow). */
 const SHARED_DEPENDENT = '<f t="shared" si="';
@@ -486,6 +485,8 @@ function readSheetXml(
   const at = { row: 0, col: 0 };
   // Each shared formula's master: its pieces cut at the first dependent.
   const shared = new Map<string, { formula: string; at: { row: number; col: number }; parts: SlideParts | null }>();
+  // Where attrsInto puts each row's attributes (one array for the sheet's rows).
+  const rowAttrs: Array<string | undefined> = [undefined, undefined, undefined, undefined];
   const merges: string[] = [];
   let isProtected = false;
   let sawData = false;
@@ -587,18 +588,18 @@ function readSheetXml(
     // A plain value: a shared string's index or a number read where it stands, when written as most
     // are (else sliced, and read below as any other).
     let plain: CellValue | undefined;
-    // A formula's result is read below, as its type says (sliced here).
     const isFormula = c.formula !== null || c.fType !== undefined;
-    if (c.vTo !== 0 && !isFormula) {
-      if (t === "s") {
+    if (c.vTo !== 0) {
+      // Only a value is read where it stands: a formula's result is sliced, and read below as its type says.
+      if (!isFormula && t === "s") {
         const k = plainIndex(xml, c.vFrom, c.vTo);
         if (k >= 0) plain = strings[k] ?? null;
-      } else if ((t === undefined || t === "n") && !dated) {
+      } else if (!isFormula && (t === undefined || t === "n") && !dated) {
         const n = plainNumber(xml, c.vFrom, c.vTo);
         if (!Number.isNaN(n)) plain = n;
       }
       if (plain === undefined) c.v = xml.slice(c.vFrom, c.vTo);
-    } else if (c.vTo !== 0) c.v = xml.slice(c.vFrom, c.vTo);
+    }
     const v = c.v;
     let formula = c.formula;
     if (isFormula) {

@@ -9,6 +9,9 @@ import fc from "fast-check";
 import JSZip from "jszip";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
+import { checkWorkbookBytes } from "../../src/xlsx/checkBytes";
+import fs from "node:fs";
+import path from "node:path";
 
 async function base(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -213,4 +216,23 @@ test("a shared formula's dependents, however written, read alike on either path 
     }
   }
   expect(read).toBeGreaterThan(40);
+});
+
+test("a form whose formula result has no type and is no number is still checked and filled, not a crash", async () => {
+  // <v>a&amp;b</v> after a formula in a cell of no type: the package reader refuses it (it went on as NaN
+  // and failed the snapshot's schema, which crashed the check) and ExcelJS reads the workbook instead.
+  const file = path.join(__dirname, "../fixtures/samples/legacy/gongxiangjiaohuan.xlsx");
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  const odd = xml.replace(/<c r="([A-Z]+\d+)"([^>]*?)><v>([0-9.]+)<\/v><\/c>/, '<c r="$1"$2><f>1+1</f><v>a&amp;b</v></c>');
+  expect(odd).not.toBe(xml);
+  zip.file("xl/worksheets/sheet1.xml", odd);
+  const bytes = await zip.generateAsync({ type: "uint8array" });
+  await expect(readPackageSnapshots(bytes)).rejects.toThrow(/not a number/);
+  const plain = await checkWorkbookBytes("x.xlsx", new Uint8Array(fs.readFileSync(file)));
+  for (const copy of [undefined, "fill"] as const) {
+    const { result } = await checkWorkbookBytes("x.xlsx", bytes, copy ? { copy } : {});
+    expect(result.error).toBeUndefined();
+    expect(result.sheets.map((s) => s.kind)).toEqual(plain.result.sheets.map((s) => s.kind));
+  }
 });
