@@ -2,11 +2,12 @@ import { parseA1, parseRange, rangeToA1, toA1 } from "../core/address";
 import { validLayout, validSnapshot, type CellValue, type SheetLayout, type SheetSnapshot } from "../core/snapshot";
 import { CellSpans } from "./package/cellSpans";
 import { slideBy, slideParts, type SlideParts } from "./sharedFormula";
-import { printNamesOf, SheetLayoutReader, styleLayoutOf } from "./package/layout";
+import { printNamesOf, SheetLayoutReader } from "./package/layout";
+import { readStyles } from "./package/stylesRead";
 import { dateCell } from "./dates";
 import { REL, sameType } from "./package/opc";
 import { openWorkbook, stringItem, type OpenedWorkbook } from "./package/workbook";
-import { attr, childrenOf, forgetTexts, rootOf } from "./package/xml";
+import { forgetTexts } from "./package/xml";
 import { CLOSE, DONE, isNameEnd, OPEN, startTagEnd, XmlScanner } from "./package/xmlScan";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { BLANK, COUNTS, DenseCells, OCCUPIED, SparseCells, type CellStore } from "./sheetCells";
@@ -63,32 +64,6 @@ function isDateFormat(fmt: string | undefined): boolean {
 
 /** A serial number as ExcelJS turns it into a date (to the millisecond), and back as the snapshot holds it. */
 const dateOf = (v: number, date1904: boolean) => dateCell(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
-
-/** Each cellXfs entry's number format (undefined: General). */
-function styleFormats(xml: string | undefined): Array<string | undefined> {
-  if (xml === undefined) return [];
-  const root = rootOf(xml);
-  const custom = new Map<number, string>();
-  const out: Array<string | undefined> = [];
-  for (const c of childrenOf(xml, root)) {
-    if (c.name === "numFmts") {
-      for (const f of childrenOf(xml, c)) {
-        const id = Number(attr(xml, f, "numFmtId"));
-        const code = attr(xml, f, "formatCode");
-        if (code !== undefined) custom.set(id, code);
-      }
-    }
-  }
-  for (const c of childrenOf(xml, root)) {
-    if (c.name !== "cellXfs") continue;
-    for (const x of childrenOf(xml, c)) {
-      if (x.name !== "xf") continue;
-      const id = Number(attr(xml, x, "numFmtId") ?? 0);
-      out.push(id ? (custom.get(id) ?? BUILT_IN[id]) : undefined);
-    }
-  }
-  return out;
-}
 
 interface SheetCells {
   cells: CellStore;
@@ -756,8 +731,13 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
     throw new UnreadHere(`shared strings: ${(e as Error).message}`);
   }
   const stylesXml = book.stylesPart === undefined ? undefined : pkg.readNow(book.stylesPart);
-  const formats = styleFormats(stylesXml);
-  const styleLayout = styleLayoutOf(stylesXml);
+  const styles = readStyles(stylesXml);
+  if (styles.root !== null && book.stylesPart !== undefined) {
+    book.walked.add(book.stylesPart);
+    book.stylesRoot = { root: styles.root, children: styles.children };
+  }
+  const formats = styles.formatIds.map((id) => (id ? (styles.custom.get(id) ?? BUILT_IN[id]) : undefined));
+  const styleLayout = { wraps: styles.wraps, fontSize: styles.fontSize };
   const printNames = printNamesOf(book.xml);
   const entries: Array<{ name: string; part: string; index: number }> = [];
   for (const [index, { name, rel }] of book.sheets.entries()) {

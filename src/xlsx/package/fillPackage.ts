@@ -99,6 +99,8 @@ async function fillOpened(input: Uint8Array | OpenedWorkbook, fills: SheetFill[]
     if (styles) return styles;
     const xml = stylesPart ? await pkg.read(stylesPart) : undefined;
     if (xml === undefined) stylesNew = true;
+    // Walked whole by the reader: its root known, the part not walked again to find it.
+    else if (book.stylesRoot && book.walked.has(stylesPart!)) wellFormed(xml, book.stylesRoot.root, book.stylesRoot.children);
     styles = new Styles(xml ?? MINIMAL_STYLES);
     return styles;
   };

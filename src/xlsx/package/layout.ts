@@ -7,6 +7,7 @@ import { attr, childrenOf, rootOf, textOf } from "./xml";
  * and print titles. Units as the snapshot holds them: points.
  */
 
+/** What the styles give a sheet's layout (read by stylesRead.ts). */
 interface StyleLayout {
   /** Per cellXfs entry: its text wraps. */
   wraps: boolean[];
@@ -15,28 +16,6 @@ interface StyleLayout {
 }
 
 const on = (v: string | undefined) => v === "1" || v === "true";
-
-export function styleLayoutOf(xml: string | undefined): StyleLayout {
-  const out: StyleLayout = { wraps: [], fontSize: 11 };
-  if (xml === undefined) return out;
-  const root = rootOf(xml);
-  for (const c of childrenOf(xml, root)) {
-    if (c.name === "fonts") {
-      const first = childrenOf(xml, c).find((f) => f.name === "font");
-      const sz = first ? childrenOf(xml, first).find((k) => k.name === "sz") : undefined;
-      const n = sz ? Number(attr(xml, sz, "val")) : NaN;
-      if (n >= 1 && n <= 409) out.fontSize = n;
-    }
-    if (c.name === "cellXfs") {
-      for (const x of childrenOf(xml, c)) {
-        if (x.name !== "xf") continue;
-        const a = x.selfClosing ? undefined : childrenOf(xml, x).find((k) => k.name === "alignment");
-        out.wraps.push(a !== undefined && on(attr(xml, a, "wrapText")));
-      }
-    }
-  }
-  return out;
-}
 
 /** A number attribute within [lo, hi], or undefined (absent, not a number, out of range). */
 function sane(v: string | undefined, lo: number, hi: number): number | undefined {

@@ -1,4 +1,5 @@
-import { attr, childrenOf, escapeAttr, insertionPoint, rootOf, splice, withAttr, type Element, type Splice } from "./xml";
+import { attr, childrenOf, escapeAttr, insertionPoint, isKnownText, rootOf, splice, stepOver, withAttr, type Element, type Splice } from "./xml";
+import { DONE, OPEN, XmlScanner } from "./xmlScan";
 
 /** The number formats every reader knows by id (ECMA-376 Part 1, 18.8.30); others get ids from 164. */
 const BUILT_IN: Record<string, number> = {
@@ -35,7 +36,9 @@ export const MINIMAL_STYLES =
 export class Styles {
   private readonly root: Element;
   private readonly p: string;
-  private readonly xfs: string[] = [];
+  /** Where each of the part's own cellXfs entries stands in it: sliced only when a write copies one. */
+  private readonly xfStart: number[] = [];
+  private readonly xfEnd: number[] = [];
   private readonly newXfs: string[] = [];
   private readonly fmts = new Map<string, number>();
   private readonly newFmts: string[] = [];
@@ -52,7 +55,7 @@ export class Styles {
     this.p = this.root.qname.slice(0, this.root.qname.length - this.root.name.length);
     this.kids = childrenOf(xml, this.root);
     for (const c of this.kids) {
-      if (c.name === "cellXfs") for (const x of childrenOf(xml, c)) if (x.name === "xf") this.xfs.push(xml.slice(x.start, x.end));
+      if (c.name === "cellXfs") this.findXfs(c);
       if (c.name === "numFmts") {
         for (const f of childrenOf(xml, c)) {
           if (f.name === "numFmt") this.fmtElements++;
@@ -68,10 +71,42 @@ export class Styles {
     }
   }
 
+  /**
+   * The cellXfs entries' places, in one walk of the scanner (no Element, no text made of each): a
+   * workbook whose styles grew by copy and paste has tens of thousands of them, of which a fill copies
+   * the one or two its written cells have.
+   */
+  private findXfs(cellXfs: Element): void {
+    if (cellXfs.selfClosing) return;
+    const xml = this.xml;
+    const fast = isKnownText(xml);
+    const sc = new XmlScanner(xml, cellXfs.tagEnd, cellXfs.contentEnd);
+    for (let k = sc.next(); k !== DONE; k = sc.next()) {
+      if (k !== OPEN) continue;
+      const xf = sc.name === "xf";
+      const start = sc.start;
+      stepOver(sc, fast);
+      if (xf) {
+        this.xfStart.push(start);
+        this.xfEnd.push(sc.end);
+      }
+    }
+  }
+
+  /** The cellXfs entry at an index (the part's own, then those added), as its text; undefined past them. */
+  private xfAt(i: number): string | undefined {
+    const own = this.xfStart.length;
+    if (!(Number.isInteger(i) && i >= 0)) return undefined;
+    return i < own ? this.xml.slice(this.xfStart[i], this.xfEnd[i]) : this.newXfs[i - own];
+  }
+
+  private get xfCount(): number {
+    return this.xfStart.length + this.newXfs.length;
+  }
+
   /** A function that takes back every entry added after this call (an edit begun again). */
   mark(): () => void {
     const at = {
-      xfs: this.xfs.length,
       newXfs: this.newXfs.length,
       fmts: this.fmts.size,
       newFmts: this.newFmts.length,
@@ -85,7 +120,6 @@ export class Styles {
     };
     return () => {
       this.last = { base: -1, code: "", out: 0 };
-      this.xfs.length = at.xfs;
       this.newXfs.length = at.newXfs;
       trim(this.fmts, at.fmts);
       this.newFmts.length = at.newFmts;
@@ -126,16 +160,16 @@ export class Styles {
     const memo = this.memo.get(key);
     if (memo !== undefined) return memo;
     const id = this.numFmtId(code);
-    const src = this.xfs[base] ?? this.xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const own = this.xfAt(base);
+    const src = own ?? this.xfAt(0) ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const el = rootOf(src);
     let out: number;
-    if (Number(attr(src, el, "numFmtId") ?? "0") === id && this.xfs[base] !== undefined) out = base;
+    if (Number(attr(src, el, "numFmtId") ?? "0") === id && own !== undefined) out = base;
     else {
       const withId = withAttr(src, el, "numFmtId", String(id)) + src.slice(el.tagEnd);
       const el2 = rootOf(withId);
       const xf = withAttr(withId, el2, "applyNumberFormat", "1") + withId.slice(el2.tagEnd);
-      out = this.xfs.length;
-      this.xfs.push(xf);
+      out = this.xfCount;
       this.newXfs.push(xf);
     }
     this.memo.set(key, out);
@@ -147,13 +181,14 @@ export class Styles {
     const key = `${base}\u0000wrap`;
     const memo = this.memo.get(key);
     if (memo !== undefined) return memo;
-    const src = this.xfs[base] ?? this.xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const own = this.xfAt(base);
+    const src = own ?? this.xfAt(0) ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const el = rootOf(src);
     const kids = el.selfClosing ? [] : childrenOf(src, el);
     const align = kids.find((k) => k.name === "alignment");
     const on = align && ["1", "true"].includes(attr(src, align, "wrapText") ?? "");
     let out: number;
-    if (on && this.xfs[base] !== undefined) out = base;
+    if (on && own !== undefined) out = base;
     else {
       let xf: string;
       if (align) xf = src.slice(0, align.start) + withAttr(src, align, "wrapText", "1") + src.slice(align.tagEnd);
@@ -161,8 +196,7 @@ export class Styles {
       else xf = `${src.slice(0, el.tagEnd)}<${this.p}alignment wrapText="1"/>${src.slice(el.tagEnd)}`;
       const el2 = rootOf(xf);
       xf = withAttr(xf, el2, "applyAlignment", "1") + xf.slice(el2.tagEnd);
-      out = this.xfs.length;
-      this.xfs.push(xf);
+      out = this.xfCount;
       this.newXfs.push(xf);
     }
     this.memo.set(key, out);
@@ -211,7 +245,7 @@ export class Styles {
       }
     };
     append("numFmts", this.newFmts, this.fmtElements + this.newFmts.length);
-    append("cellXfs", this.newXfs, this.xfs.length);
+    append("cellXfs", this.newXfs, this.xfCount);
     append("dxfs", this.newDxfs, this.dxfs.length);
     return splice(xml, edits);
   }

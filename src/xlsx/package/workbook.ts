@@ -1,4 +1,5 @@
 import type { CellSpans } from "./cellSpans";
+import type { Element } from "./xml";
 import { WorkbookReadError } from "../sniff";
 import { Package, REL, relationshipsOf, sameType, type Relationship } from "./opc";
 import { attr, childrenOf, relIdOf, rootOf } from "./xml";
@@ -24,6 +25,8 @@ export interface OpenedWorkbook {
   sharedStrings(): string[];
   /** Parts whose text the reader walked whole with the XML scanner (so well-formed): a fill need not walk them again. */
   walked: Set<string>;
+  /** The styles part's root element and its children, where the reader walked it (a fill's styles start from them). */
+  stylesRoot?: { root: Element; children: Element[] };
   /** Set by a caller that will fill: the reader notes where each sheet's rows and cells stand, by part. */
   cellSpans?: Map<string, CellSpans>;
 }
