@@ -692,6 +692,7 @@ function snapshot(name: string, read: SheetCells & { areas: Box[] }, recalc: boo
     box = densestBox(cells.occupied());
     if (box) merges = clipMerges(merges, box);
   }
+  withRowsUpTo(layout, box ? box.bottom : 0, merges);
   if (!box) return { name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges, ...flags };
   const { top, left, bottom, right } = box;
   const { values, text, numberFormats, formulas } = cells.grids(box);
@@ -707,6 +708,21 @@ function snapshot(name: string, read: SheetCells & { areas: Box[] }, recalc: boo
     }
   }
   return { name, origin: { row: top, col: left }, values, text, numberFormats, formulas, merges, ...flags };
+}
+
+/**
+ * The layout's rows past the last a reading can look at — the sheet's last read row, or a merged
+ * area's bottom below it — let go: nothing measures a row there (the printed table ends at the
+ * form's last row). A sheet whose rows were formatted far below its form (a height set on thousands
+ * of empty rows, as Excel and LibreOffice write a whole-column format) listed each of them, and each
+ * reading of the sheet made a map of them; the Excel host reads the used range's rows alike.
+ */
+function withRowsUpTo(layout: SheetLayout, bottom: number, merges: readonly string[]): void {
+  let last = bottom;
+  for (const m of merges) last = Math.max(last, parseRange(m).bottom);
+  const rows = layout.rows;
+  if (!rows.some((r) => r.row > last)) return;
+  layout.rows = rows.filter((r) => r.row <= last);
 }
 
 /** The sheets of an .xlsx package, as snapshots; UnreadHere for what this reader leaves to ExcelJS. */

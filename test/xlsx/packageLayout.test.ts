@@ -3,11 +3,13 @@
 // schema writes it, and held to what ExcelJS reads of the same files (samples, LibreOffice's copies,
 // XlsxWriter's), an independent reading of the same parts.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import ExcelJS from "exceljs";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
 import { checkWorkbook } from "../../src/xlsx/checkWorkbook";
+import { checkWorkbookBytes } from "../../src/xlsx/checkBytes";
 import { SAMPLES } from "../helpers";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
@@ -190,3 +192,41 @@ test("hostile layouts: any attribute value the schema's types allow, or not, rea
     { numRuns: 40, seed: 19 },
   );
 }, 120_000);
+
+test("hand-made: rows formatted far below the sheet's cells are not listed, those a merged area reaches are", async () => {
+  const below = Array.from({ length: 3000 }, (_, k) => `<row r="${10 + k}" ht="20" customHeight="1" customFormat="1" s="1"/>`).join("");
+  const bytes = await withSheet({ rows: ROWS.replace("</row><row r=\"3\"", '</row><row r="3"') + '<row r="5" ht="25" customHeight="1"/><row r="7" hidden="1"/>' + below, tail: '<mergeCells count="1"><mergeCell ref="A3:A5"/></mergeCells>' });
+  const form = (await readPackageSnapshots(bytes))[1];
+  // Row 5 lies in the merged area A3:A5; rows 7 and on lie below every cell and area.
+  expect(form.layout!.rows).toEqual([
+    { row: 1, height: 30, fixed: true },
+    { row: 2, hidden: true },
+    { row: 3, height: 18.75 },
+    { row: 5, height: 25, fixed: true },
+  ]);
+});
+
+test.each(["selfeval", "targets"])("a %s sample with thousands of formatted rows below its form: checked and filled as without them", async (dir) => {
+  const file = fs.readdirSync(path.join(SAMPLES, dir)).filter((f) => f.endsWith(".xlsx")).sort()[0];
+  const original = fs.readFileSync(path.join(SAMPLES, dir, file));
+  const zip = await JSZip.loadAsync(original);
+  const part = Object.keys(zip.files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+  const xml = await zip.file(part)!.async("string");
+  const last = Math.max(...[...xml.matchAll(/<row[^>]*\br="(\d+)"/g)].map((m) => Number(m[1])));
+  const below = Array.from({ length: 5000 }, (_, k) => `<row r="${last + 1 + k}" ht="21" customHeight="1"/>`).join("");
+  zip.file(part, xml.replace(/<\/(\w+:)?sheetData>/, (end) => below + end));
+  const padded = await zip.generateAsync({ type: "uint8array" });
+  const dirOut = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-rows-"));
+  const a = path.join(dirOut, "a.xlsx");
+  const b = path.join(dirOut, "b.xlsx");
+  fs.writeFileSync(a, original);
+  fs.writeFileSync(b, padded);
+  const [ra, rb] = [await checkWorkbook(a), await checkWorkbook(b)];
+  const view = (r: Awaited<ReturnType<typeof checkWorkbook>>) => r.sheets.map((s) => ({ kind: s.kind, figures: s.figures, findings: s.findings.map((f) => `${f.code} ${f.cell} ${f.message.zh}`) }));
+  expect(view(rb)).toEqual(view(ra));
+  const filled = async (bytes: Uint8Array) => (await checkWorkbookBytes("x.xlsx", bytes, { copy: "fill" })).result.sheets.map((s) => ({ written: s.written, findings: s.findings.map((f) => `${f.code} ${f.cell}`) }));
+  expect(await filled(padded)).toEqual(await filled(new Uint8Array(original)));
+  const snaps = await readPackageSnapshots(padded);
+  for (const s of snaps) expect(s.layout!.rows.every((r) => r.row <= last)).toBe(true);
+  fs.rmSync(dirOut, { recursive: true, force: true });
+});

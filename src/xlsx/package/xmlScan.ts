@@ -35,8 +35,27 @@ function decodeText(s: string): string {
   });
 }
 
-/** Attribute values are normalised (XML 1.0 §3.3.3): white space characters become spaces, then references are decoded. */
-const attrValue = (raw: string) => decodeText(raw.includes("\t") || raw.includes("\n") || raw.includes("\r") ? raw.replace(/[\t\n\r]/g, " ") : raw);
+/**
+ * Attribute values are normalised (XML 1.0 §3.3.3): white space characters become spaces, then
+ * references are decoded. A line end written CR LF is one (§2.11, before anything reads the text), so
+ * one space: a conforming parser reads `"a\r\nb"` as `a b`.
+ */
+const attrValue = (raw: string) => decodeText(raw.includes("\t") || raw.includes("\n") || raw.includes("\r") ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw);
+
+/** Line ends as XML reads them (§2.11): a CR LF pair, and a CR alone, are one LF. A character reference &#13; is not one. */
+const lineEnds = (s: string) => (s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
+
+/**
+ * attrValue of the value between `from` and `to`: most values hold no reference and no white space
+ * to normalise, and are then the slice itself (one look at each character, not four searches).
+ */
+function valueAt(xml: string, from: number, to: number): string {
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 38 /* & */ || c === 9 || c === 10 || c === 13) return attrValue(xml.slice(from, to));
+  }
+  return xml.slice(from, to);
+}
 
 /** White space, `/` or `>`: where a tag's name ends. */
 export const isNameEnd = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
@@ -186,7 +205,7 @@ export class XmlScanner {
 
   /** The current text token, decoded (CDATA as it stands). */
   text(): string {
-    const raw = this.xml.slice(this.textFrom, this.textTo);
+    const raw = lineEnds(this.xml.slice(this.textFrom, this.textTo));
     return this.isCdata ? raw : decodeText(raw);
   }
 
@@ -217,7 +236,7 @@ export class XmlScanner {
       const { nameStart, nameEnd, valueStart, valueEnd } = AT;
       let k = 0;
       for (; k < names.length; k++) if (names[k].length === nameEnd - nameStart && xml.startsWith(names[k], nameStart)) break;
-      if (k < names.length && out[k] === undefined) out[k] = attrValue(xml.slice(valueStart, valueEnd));
+      if (k < names.length && out[k] === undefined) out[k] = valueAt(xml, valueStart, valueEnd);
       else {
         // Only a reference can make attrValue refuse a value: one is decoded (and thrown away) only when it holds an &.
         for (let i = valueStart; i < valueEnd; i++) {
@@ -303,7 +322,7 @@ export function attrBetween(xml: string, from: number, to: number, name: string 
     // Taken before a caller's test of the name runs (it could read attributes of its own).
     const { valueStart, valueEnd } = AT;
     const hit = typeof name === "string" ? AT.nameEnd - AT.nameStart === name.length && xml.startsWith(name, AT.nameStart) : name(xml.slice(AT.nameStart, AT.nameEnd));
-    if (hit) return attrValue(xml.slice(valueStart, valueEnd));
+    if (hit) return valueAt(xml, valueStart, valueEnd);
   }
   return undefined;
 }
@@ -323,7 +342,7 @@ export function attrValueSpan(xml: string, from: number, to: number, name: strin
 function eachAttrBetween(xml: string, from: number, to: number, tag: string, fn: (name: string, value: string) => void): void {
   for (let j = nextAttr(xml, from, to, tag); j >= 0; j = nextAttr(xml, j, to, tag)) {
     const name = xml.slice(AT.nameStart, AT.nameEnd);
-    fn(name, attrValue(xml.slice(AT.valueStart, AT.valueEnd)));
+    fn(name, valueAt(xml, AT.valueStart, AT.valueEnd));
   }
 }
 
