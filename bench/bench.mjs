@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { buildWorkbook } from "./generate.mjs";
 import { floorRead, interleaved, median, ms, peers, timed as timeIt } from "./peers.mjs";
+import { withColumnsToXfd, withRowsBelow, withStylesGrown } from "./bloat.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -140,6 +141,39 @@ out(`  the whole check of the file is ${(whole / load).toFixed(2)}× merely load
     );
     out(
       `5,000 rows, ${label}: check ${r.check.toFixed(0)} ms · floor ${r.floor.toFixed(1)} ms · SheetJS read ${r.sheetjs.toFixed(0)} ms — check/floor ${(r.check / r.floor).toFixed(2)} · check/sheetjs ${(r.check / r.sheetjs).toFixed(2)} ${r.check < r.sheetjs ? "✓" : "✗"}`,
+    );
+  }
+}
+
+// 3a″. Forms as years of editing leave them: the 20-row form with its columns hidden to XFD, with its
+// styles grown by copy and paste, with 100,000 empty rows given a height below it — checked and filled,
+// against the floor and the peers reading the same bytes.
+{
+  const XLSX = require("@e965/xlsx");
+  const ExcelJS = require("exceljs");
+  const { checkWorkbookBytes } = require(path.join(root, "dist/xlsx/checkBytes.js"));
+  const form = new Uint8Array(await buildWorkbook(20, { blank: true, unexplained: true }).xlsx.writeBuffer());
+  const bloats = [
+    ["its columns past the form hidden in one entry to XFD", await withColumnsToXfd(form)],
+    ["its styles grown by copy and paste (60,000 cell formats, 3,000 fonts)", await withStylesGrown(form)],
+    ["100,000 empty rows given a height below it", await withRowsBelow(form)],
+  ];
+  for (const [label, b] of bloats) {
+    const buf = Buffer.from(b);
+    const r = await interleaved(
+      {
+        check: () => checkWorkbookBytes("x.xlsx", b),
+        fill: () => checkWorkbookBytes("x.xlsx", b, { copy: "fill" }),
+        floor: () => floorRead(buf),
+        sheetjs: () => XLSX.read(buf, { cellFormula: true, cellNF: true, cellText: true }),
+        exceljs: () => new ExcelJS.Workbook().xlsx.load(buf),
+      },
+      7,
+      2,
+    );
+    const ahead = r.check < r.sheetjs && r.check < r.exceljs;
+    out(
+      `20-row form, ${label} (${(b.length / 1024).toFixed(0)} KiB): check ${r.check.toFixed(1)} ms · fill ${r.fill.toFixed(1)} ms · floor ${r.floor.toFixed(1)} ms · SheetJS read ${r.sheetjs.toFixed(1)} ms · ExcelJS load ${r.exceljs.toFixed(1)} ms — check/sheetjs ${(r.check / r.sheetjs).toFixed(2)} · check/exceljs ${(r.check / r.exceljs).toFixed(2)} ${ahead ? "✓" : "✗"} · fill/check ${(r.fill / r.check).toFixed(2)}`,
     );
   }
 }

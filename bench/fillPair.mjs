@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { buildWorkbook } from "./generate.mjs";
 import { interleaved } from "./peers.mjs";
+import { withColumnsToXfd } from "./bloat.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -35,20 +36,6 @@ const pair = async (bytesList, rounds) => {
   );
   return { check, fill };
 };
-
-/**
- * The form with the columns past it set in one `<col>` entry to the sheet's last (XFD), as Excel writes
- * them when a person hides or formats the columns to the right, and LibreOffice for its default columns.
- */
-async function withColumnsToXfd(bytes) {
-  const { default: JSZip } = await import("jszip");
-  const zip = await JSZip.loadAsync(bytes);
-  const part = "xl/worksheets/sheet1.xml";
-  const xml = await zip.file(part).async("string");
-  const tail = '<col min="9" max="16384" width="9" hidden="1" customWidth="1"/>';
-  zip.file(part, xml.includes("</cols>") ? xml.replace("</cols>", `${tail}</cols>`) : xml.replace(/<sheetData\b/, `<cols>${tail}</cols><sheetData`));
-  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
-}
 
 const blankForm = new Uint8Array(await buildWorkbook(5000, { blank: true }).xlsx.writeBuffer());
 const unexplained = new Uint8Array(await buildWorkbook(20, { blank: true, unexplained: true }).xlsx.writeBuffer());

@@ -9,7 +9,7 @@ import { CLOSE, DONE, OPEN, XmlScanner, XmlShapeError } from "./xmlScan";
  * paste (tens of thousands of entries, a common bloat) spent most of its check there: 120 of 200 ms
  * for a 20-row form with 60,000 cell formats. test/xlsx/stylesRead.test.ts holds it equal to them.
  */
-export interface StylesRead {
+interface StylesRead {
   /** Per cellXfs entry (each `xf` of every cellXfs, in order): its numFmtId as a number (0 when absent). */
   formatIds: number[];
   /** Per cellXfs entry: its text wraps (its first `alignment` says wrapText). */
