@@ -366,6 +366,73 @@ function plainCell(sc: XmlScanner, cell: CellXml): boolean {
   return true;
 }
 
+/**
+ * A self-closing `<row …/>` where the scanner stands, read straight from the document as attrsInto
+ * reads a row's attributes (r, ht, customHeight, hidden into `out`, the first of a name written
+ * twice): the scanner moved over it, onto its CLOSE. False — the scanner where it was, for its next()
+ * and attrsInto to read (or refuse) — for anything else: a row with cells, a prefixed name, a value
+ * holding a reference or white space to normalise, an attribute not written `name="value"`. A sheet
+ * whose rows below its form were given a height lists thousands of these; each was two tokens and
+ * two walks over its tag. test/xlsx/rowFastPath.test.ts holds the rows read both ways equal.
+ */
+function plainEmptyRow(sc: XmlScanner, out: Array<string | undefined>): boolean {
+  const i = sc.at;
+  if (i < 0) return false;
+  const xml = sc.source;
+  if (!xml.startsWith("<row", i) || !isNameEnd(xml.charCodeAt(i + 4))) return false;
+  // One walk over the tag, its attributes read as they come, to its `/>` (a `>` first: a row with cells).
+  const limit = sc.limit;
+  out.fill(undefined);
+  let p = i + 4;
+  for (;;) {
+    while (p < limit && isSpaceCode(xml.charCodeAt(p))) p++;
+    if (p >= limit) return false;
+    const first = xml.charCodeAt(p);
+    if (first === 47 /* / */) {
+      if (xml.charCodeAt(p + 1) !== 62 /* > */ || p + 2 > limit) return false;
+      sc.readOver("row", i, p + 2);
+      return true;
+    }
+    if (first === 62 || first === 60) return false;
+    const nameStart = p;
+    for (; p < limit; p++) {
+      const ch = xml.charCodeAt(p);
+      if (ch === 61 /* = */ || isSpaceCode(ch)) break;
+      if (ch === 47 || ch === 62 || ch === 60 || ch === 34 || ch === 39) return false;
+    }
+    const nameEnd = p;
+    while (p < limit && isSpaceCode(xml.charCodeAt(p))) p++;
+    if (xml.charCodeAt(p) !== 61) return false;
+    p++;
+    while (p < limit && isSpaceCode(xml.charCodeAt(p))) p++;
+    const q = xml.charCodeAt(p);
+    if (q !== 34 && q !== 39) return false;
+    const valueStart = p + 1;
+    let close = valueStart;
+    for (; close < limit; close++) {
+      const ch = xml.charCodeAt(close);
+      if (ch === q) break;
+      if (ch === 38 /* & */ || ch === 60 /* < */ || ch === 9 || ch === 10 || ch === 13) return false;
+    }
+    if (close >= limit) return false;
+    const len = nameEnd - nameStart;
+    const k =
+      len === 1 && xml.charCodeAt(nameStart) === 114 /* r */
+        ? 0
+        : len === 2 && xml.startsWith("ht", nameStart)
+          ? 1
+          : len === 12 && xml.startsWith("customHeight", nameStart)
+            ? 2
+            : len === 6 && xml.startsWith("hidden", nameStart)
+              ? 3
+              : -1;
+    if (k >= 0 && out[k] === undefined) out[k] = xml.slice(valueStart, close);
+    p = close + 1;
+  }
+}
+
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** The children of a `<c>`, the cursor on its start tag, read into `cell`; leaves the cursor on its end tag. */
 function cellXml(sc: XmlScanner, cell: CellXml): void {
   resetCell(cell);
@@ -475,7 +542,18 @@ function readSheetXml(
   for (;;) {
     let cellStart: number;
     if (inRow && plainCell(sc, c)) cellStart = sc.start;
-    else {
+    else if (!inRow && spans === null && sc.path.length === 2 && sc.path[1] === "sheetData" && plainEmptyRow(sc, rowAttrs)) {
+      // A row with no cells, read as the scanner's row is read below (a fill's reading, which notes
+      // where each row stands, takes the scanner's way).
+      const [r, ht, custom, hidden] = rowAttrs;
+      rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
+      if (!(rowNumber >= 1)) throw new UnreadHere("a row number that is not one");
+      colNumber = 0;
+      refRow = rowNumber;
+      if (!cells.startRow(rowNumber)) return null;
+      if (ht !== undefined || hidden !== undefined) layout.row(rowNumber, ht, custom, hidden);
+      continue;
+    } else {
       if (sc.next() === DONE) break;
       if (sc.kind !== OPEN) {
         if (sc.kind === CLOSE && sc.path.length < 3) inRow = false;
