@@ -45,3 +45,20 @@ export function withRowsBelow(bytes, rows = 100_000) {
     return xml.replace("</sheetData>", `${parts.join("")}</sheetData>`);
   });
 }
+
+/** A department's workbook: the form's sheet `count` times over, a project a sheet (its values and formats; ExcelJS writes it). */
+export async function withSheets(workbook, count = 100) {
+  const ExcelJS = require("exceljs");
+  const form = workbook.worksheets[0];
+  const out = new ExcelJS.Workbook();
+  for (let k = 0; k < count; k++) {
+    const ws = out.addWorksheet(`项目${k + 1}`);
+    form.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (c) => {
+        ws.getCell(c.address).value = c.value;
+        ws.getCell(c.address).numFmt = c.numFmt;
+      }),
+    );
+  }
+  return new Uint8Array(await out.xlsx.writeBuffer());
+}

@@ -46,3 +46,35 @@ test("a notes drawing gets the vml Default once, its comments an Override", asyn
     `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/comments1.xml" ContentType="${COMMENTS}"/><Default Extension="vml" ContentType="${VML}"/></Types>`,
   );
 });
+
+// addContentTypes keeps what it last wrote (the text, its entries, where its root ends) for the next
+// call on the same package: a fill declares each sheet's notes in turn. Held equal to reading the part
+// afresh before each call, with the part written by others in between (which the next call must read).
+test("declaring part after part reads as reading the part afresh each time, with other writes between", async () => {
+  const step = fc.oneof(
+    part.map((p) => ({ kind: "declare" as const, ...p })),
+    entry.map((e) => ({ kind: "edit" as const, e })),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.array(entry, { maxLength: 4 }), fc.array(step, { maxLength: 8 }), async (entries, steps) => {
+      const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${entries.join("")}</Types>`;
+      const kept = await packageWith(types);
+      let text = types;
+      for (const s of steps) {
+        if (s.kind === "edit") {
+          // Another writer's entry, put before the root's end tag.
+          const edited = (await kept.read("[Content_Types].xml"))!.replace("</Types>", `${s.e}</Types>`);
+          kept.write("[Content_Types].xml", edited);
+          text = edited;
+          continue;
+        }
+        await addContentType(kept, s.part, s.type);
+        const fresh = await packageWith(text);
+        await addContentType(fresh, s.part, s.type);
+        text = (await fresh.read("[Content_Types].xml"))!;
+        expect(await kept.read("[Content_Types].xml")).toBe(text);
+      }
+    }),
+    { numRuns: 400 },
+  );
+});

@@ -151,14 +151,33 @@ function editComments(xml: string, existing: ExistingComments, adding: NoteWrite
   return splicePieces(xml, edits);
 }
 
+/** The highest shape-id block a VML drawing uses: its o:idmap's, or its shapes' ids'. */
+function highestBlock(xml: string): number {
+  let max = 0;
+  for (const m of xml.matchAll(/idmap\b[^>]*\bdata\s*=\s*"([^"]*)"/g)) for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
+  for (const m of xml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Math.floor(Number(m[1]) / 1024));
+  return max;
+}
+
+/**
+ * Each package's drawings' highest blocks, by part, with the text each was read from: a fill gives
+ * every sheet's notes a drawing of its own, and each asked for the next block by reading every drawing
+ * made before it (a workbook of 200 sheets: 200 drawings read 100 times over on average). A drawing
+ * whose text changed since is read again.
+ */
+const blocksRead = new WeakMap<Package, Map<string, { xml: string; max: number }>>();
+
 /** The first shape-id block (o:idmap) no VML drawing in the package uses. */
 async function nextIdBlock(pkg: Package): Promise<number> {
+  let read = blocksRead.get(pkg);
+  if (!read) blocksRead.set(pkg, (read = new Map()));
   let max = 0;
   for (const name of pkg.names()) {
     if (!/\.vml$/i.test(name)) continue;
     const xml = (await pkg.read(name)) ?? "";
-    for (const m of xml.matchAll(/idmap\b[^>]*\bdata\s*=\s*"([^"]*)"/g)) for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
-    for (const m of xml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Math.floor(Number(m[1]) / 1024));
+    let known = read.get(name);
+    if (known === undefined || known.xml !== xml) read.set(name, (known = { xml, max: highestBlock(xml) }));
+    max = Math.max(max, known.max);
   }
   return max + 1;
 }

@@ -56,6 +56,7 @@ export class Package {
     this.pieces.delete(part);
     this.texts.set(part, asUtf8(text));
     this.changed.add(part);
+    this.lowerNames?.add(part.toLowerCase());
   }
 
   /**
@@ -74,12 +75,15 @@ export class Package {
     this.texts.delete(part);
     this.pieces.set(part, own);
     this.changed.add(part);
+    this.lowerNames?.add(part.toLowerCase());
   }
 
   /** Every part name, as the package lists them. */
   names(): string[] {
     const out = this.archive.entries.filter((e) => !e.dir).map((e) => e.name);
-    for (const p of this.changed) if (!out.includes(p)) out.push(p);
+    // Looked up in a set: a fill of a workbook of 200 sheets adds some 800 parts, each asked for here.
+    const listed = new Set(out);
+    for (const p of this.changed) if (!listed.has(p)) out.push(p);
     return out;
   }
 
@@ -102,9 +106,12 @@ export class Package {
 
   /** A part name not yet used, `xl/comments3.xml` from `xl/comments`, `.xml`. */
   freeName(stem: string, ext: string): string {
-    const lower = new Set(this.names().map((n) => n.toLowerCase()));
+    // The names in lower case, made once and kept as parts are written (a fill of 200 sheets asks 400 times).
+    const lower = (this.lowerNames ??= new Set(this.names().map((n) => n.toLowerCase())));
     for (let i = 1; ; i++) if (!lower.has(`${stem}${i}${ext}`.toLowerCase())) return `${stem}${i}${ext}`;
   }
+
+  private lowerNames: Set<string> | null = null;
 }
 
 /** A part's XML declaration saying UTF-16 says UTF-8: the part is written as UTF-8, whatever it was read from. */
@@ -262,14 +269,19 @@ export async function addContentType(pkg: Package, part: string, type: string): 
  * fill's notes declare two parts): each entry is found, or made, as if those before it were made.
  */
 export async function addContentTypes(pkg: Package, parts: ReadonlyArray<{ part: string; type: string }>): Promise<void> {
-  const xml = (await pkg.read("[Content_Types].xml"))!;
-  const root = rootOf(xml);
-  const entries = childrenOf(xml, root).map((c) => ({
-    name: c.name,
-    partName: (attr(xml, c, "PartName") ?? "").toLowerCase(),
-    ext: (attr(xml, c, "Extension") ?? "").toLowerCase(),
-    type: attr(xml, c, "ContentType"),
-  }));
+  const xml = (await pkg.read(CONTENT_TYPES))!;
+  let read = typesRead.get(pkg);
+  if (read === undefined || read.xml !== xml) {
+    const root = rootOf(xml);
+    const entries = childrenOf(xml, root).map((c) => ({
+      name: c.name,
+      partName: (attr(xml, c, "PartName") ?? "").toLowerCase(),
+      ext: (attr(xml, c, "Extension") ?? "").toLowerCase(),
+      type: attr(xml, c, "ContentType"),
+    }));
+    read = { xml, entries, contentEnd: root.contentEnd };
+  }
+  const { entries, contentEnd } = read;
   let added = "";
   for (const { part, type } of parts) {
     const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
@@ -285,8 +297,25 @@ export async function addContentTypes(pkg: Package, parts: ReadonlyArray<{ part:
       entries.push({ name: "Override", partName: `/${part}`.toLowerCase(), ext: "", type });
     }
   }
-  if (added !== "") pkg.write("[Content_Types].xml", splice(xml, [{ start: root.contentEnd, end: root.contentEnd, text: added }]));
+  if (added === "") return;
+  const next = splice(xml, [{ start: contentEnd, end: contentEnd, text: added }]);
+  pkg.write(CONTENT_TYPES, next);
+  // The text as written, its entries with the new ones, and where its root's content now ends: the
+  // next sheet's notes declare theirs without reading the part again (as written, unless its
+  // declaration was made UTF-8 on the way, when it is read again).
+  const stored = await pkg.read(CONTENT_TYPES);
+  if (stored === next) typesRead.set(pkg, { xml: stored, entries, contentEnd: contentEnd + added.length });
+  else typesRead.delete(pkg);
 }
+
+const CONTENT_TYPES = "[Content_Types].xml";
+
+/**
+ * Each package's content types as last written by addContentTypes: a fill declares each sheet's notes
+ * parts in turn, and read the whole part and its every entry for each (a workbook of 200 sheets: some
+ * 600 entries read 200 times).
+ */
+const typesRead = new WeakMap<Package, { xml: string; entries: Array<{ name: string; partName: string; ext: string; type: string | undefined }>; contentEnd: number }>();
 
 
 
