@@ -539,19 +539,28 @@ function readSheetXml(
   const sc = new XmlScanner(xml);
   /** The scanner stands inside a row of sheetData, between its cells. */
   let inRow = false;
+  /**
+   * A row's start, its attributes in rowAttrs (read by the scanner, or straight from the document):
+   * its number, its height. False where the store takes no row of that number.
+   */
+  const beginRow = (): boolean => {
+    const [r, ht, custom, hidden] = rowAttrs;
+    rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
+    if (!(rowNumber >= 1)) throw new UnreadHere("a row number that is not one");
+    colNumber = 0;
+    refRow = rowNumber;
+    // A row written again replaces the earlier one, as ExcelJS reads it.
+    if (!cells.startRow(rowNumber)) return false;
+    if (ht !== undefined || hidden !== undefined) layout.row(rowNumber, ht, custom, hidden);
+    return true;
+  };
   for (;;) {
     let cellStart: number;
     if (inRow && plainCell(sc, c)) cellStart = sc.start;
     else if (!inRow && spans === null && sc.path.length === 2 && sc.path[1] === "sheetData" && plainEmptyRow(sc, rowAttrs)) {
-      // A row with no cells, read as the scanner's row is read below (a fill's reading, which notes
-      // where each row stands, takes the scanner's way).
-      const [r, ht, custom, hidden] = rowAttrs;
-      rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
-      if (!(rowNumber >= 1)) throw new UnreadHere("a row number that is not one");
-      colNumber = 0;
-      refRow = rowNumber;
-      if (!cells.startRow(rowNumber)) return null;
-      if (ht !== undefined || hidden !== undefined) layout.row(rowNumber, ht, custom, hidden);
+      // A row with no cells, read straight from the document (a fill's reading, which notes where each
+      // row stands, takes the scanner's way below).
+      if (!beginRow()) return null;
       continue;
     } else {
       if (sc.next() === DONE) break;
@@ -603,15 +612,8 @@ function readSheetXml(
       }
       if (depth === 3 && parent === "sheetData" && sc.name === "row") {
         sc.attrsInto(ROW_ATTRS, rowAttrs);
-        const [r, ht, custom, hidden] = rowAttrs;
-        rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
-        if (!(rowNumber >= 1)) throw new UnreadHere("a row number that is not one");
-        spans?.row(sc, r, rowNumber);
-        colNumber = 0;
-        refRow = rowNumber;
-        // A row written again replaces the earlier one, as ExcelJS reads it.
-        if (!cells.startRow(rowNumber)) return null;
-        if (ht !== undefined || hidden !== undefined) layout.row(rowNumber, ht, custom, hidden);
+        if (!beginRow()) return null;
+        spans?.row(sc, rowAttrs[0], rowNumber);
         inRow = !sc.selfClosing;
         continue;
       }

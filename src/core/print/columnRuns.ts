@@ -82,38 +82,33 @@ export class ColumnRuns {
     }
   }
 
-  /** The entry that sets the column, if any. */
-  get(col: number): ColEntry | undefined {
+  /** The run holding the column: its index, or -1 before the first run. */
+  private runAt(col: number): number {
     const s = this.starts;
-    if (s.length === 0 || col < s[0]) return undefined;
+    let k = -1;
     let lo = 0;
     let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= col) lo = mid;
-      else hi = mid - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid] <= col) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return this.entries[lo];
+    return k;
+  }
+
+  /** The entry that sets the column, if any. */
+  get(col: number): ColEntry | undefined {
+    const k = this.runAt(col);
+    return k < 0 ? undefined : this.entries[k];
   }
 
   /** Each run over columns left..right: its entry and how many of those columns it holds. */
   forEachIn(left: number, right: number, visit: (entry: ColEntry | undefined, count: number) => void): void {
-    let col = left;
-    while (col <= right) {
-      const s = this.starts;
-      // The run holding `col`, and where the next one starts.
-      let k = -1;
-      let lo = 0;
-      let hi = s.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (s[mid] <= col) {
-          k = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      const nextStart = k + 1 < s.length ? s[k + 1] : Infinity;
-      const last = Math.min(right, nextStart - 1);
+    for (let col = left; col <= right; ) {
+      const k = this.runAt(col);
+      const last = Math.min(right, k + 1 < this.starts.length ? this.starts[k + 1] - 1 : Infinity);
       visit(k < 0 ? undefined : this.entries[k], last - col + 1);
       col = last + 1;
     }

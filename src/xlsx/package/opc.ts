@@ -12,6 +12,8 @@ export class Package {
   /** Parts written as pieces (writePieces), joined only if read again. */
   private readonly pieces = new Map<string, string[]>();
   private readonly changed = new Set<string>();
+  /** Every part name in lower case, made when freeName first asks and kept as parts are written. */
+  private lowerNames: Set<string> | null = null;
 
   private constructor(readonly archive: ZipArchive) {}
 
@@ -106,12 +108,10 @@ export class Package {
 
   /** A part name not yet used, `xl/comments3.xml` from `xl/comments`, `.xml`. */
   freeName(stem: string, ext: string): string {
-    // The names in lower case, made once and kept as parts are written (a fill of 200 sheets asks 400 times).
+    // A fill of 200 sheets asks 400 times: the lower-case names are not made again for each.
     const lower = (this.lowerNames ??= new Set(this.names().map((n) => n.toLowerCase())));
     for (let i = 1; ; i++) if (!lower.has(`${stem}${i}${ext}`.toLowerCase())) return `${stem}${i}${ext}`;
   }
-
-  private lowerNames: Set<string> | null = null;
 }
 
 /** A part's XML declaration saying UTF-16 says UTF-8: the part is written as UTF-8, whatever it was read from. */
@@ -316,8 +316,6 @@ const CONTENT_TYPES = "[Content_Types].xml";
  * 600 entries read 200 times).
  */
 const typesRead = new WeakMap<Package, { xml: string; entries: Array<{ name: string; partName: string; ext: string; type: string | undefined }>; contentEnd: number }>();
-
-
 
 /**
  * A part's bytes as text (XML 1.0 Appendix F): UTF-16 by its byte-order mark (either order), or by

@@ -58,8 +58,7 @@ export function readStyles(xml: string | undefined): StylesRead {
         const c = child!;
         c.end = c.selfClosing ? c.tagEnd : sc.end;
         c.contentEnd = c.selfClosing ? c.tagEnd : sc.start;
-      }
-      else if (depth === 2) inFirstFont = inXf = false;
+      } else if (depth === 2) inFirstFont = inXf = false;
       continue;
     }
     if (k !== OPEN) continue;

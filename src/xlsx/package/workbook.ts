@@ -1,8 +1,7 @@
 import type { CellSpans } from "./cellSpans";
-import type { Element } from "./xml";
 import { WorkbookReadError } from "../sniff";
 import { Package, REL, relationshipsOf, sameType, type Relationship } from "./opc";
-import { attr, childrenOf, relIdOf, rootOf } from "./xml";
+import { attr, childrenOf, relIdOf, rootOf, type Element } from "./xml";
 import { CLOSE, decodeXstring, DONE, OPEN, XmlScanner } from "./xmlScan";
 
 /**
