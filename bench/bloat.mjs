@@ -62,3 +62,21 @@ export async function withSheets(workbook, count = 100) {
   }
   return new Uint8Array(await out.xlsx.writeBuffer());
 }
+
+/** A photo pasted into the form (`mb` MB of incompressible bytes, as a JPEG is), anchored beside it. */
+export async function withPhoto(bytes, mb = 20) {
+  const ExcelJS = require("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  const photo = Buffer.alloc(mb * 1024 * 1024);
+  let s = 0x9e3779b9;
+  for (let i = 0; i < photo.length; i++) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    photo[i] = s & 0xff;
+  }
+  photo.set([0xff, 0xd8, 0xff, 0xe0]);
+  wb.worksheets[0].addImage(wb.addImage({ buffer: photo, extension: "jpeg" }), "K2:P20");
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
