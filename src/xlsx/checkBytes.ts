@@ -11,7 +11,7 @@ import { restoreNotes } from "./package/userNotes";
 import { readWorkbookSnapshots } from "./readPackage";
 import { openWorkbook, type OpenedWorkbook } from "./package/workbook";
 import { otherFormatOf, precheck, WorkbookReadError } from "./sniff";
-import { checkDeclaredSize, checkOdsCells } from "./sizeCheck";
+import { checkDeclaredSize, checkOdsCells, readerGuard } from "./sizeCheck";
 import { Package } from "./package/opc";
 
 /**
@@ -19,10 +19,11 @@ import { Package } from "./package/opc";
  * checking a usual form never loads ExcelJS. The opened workbook comes back with them, for a fill to
  * edit without opening the package again.
  */
-async function readXlsx(bytes: Uint8Array, toFill: boolean): Promise<{ snaps: SheetSnapshot[]; book?: OpenedWorkbook }> {
+async function readXlsx(bytes: Uint8Array, toFill: boolean, memoryMb: number): Promise<{ snaps: SheetSnapshot[]; book?: OpenedWorkbook }> {
   precheck(bytes);
   try {
-    const book = await openWorkbook(bytes);
+    // What the reader inflates is held to the file's memory as it reads (its pictures it never inflates).
+    const book = await openWorkbook(bytes, readerGuard(memoryMb));
     // A fill edits the cells where the reader found them (the sheet is not walked again).
     if (toFill) book.cellSpans = new Map();
     return { snaps: readWorkbookSnapshots(book), book };
@@ -31,6 +32,8 @@ async function readXlsx(bytes: Uint8Array, toFill: boolean): Promise<{ snaps: Sh
     // (UnreadHere), and anything else it met, is left to ExcelJS, which reads it or says why not.
     if (e instanceof WorkbookReadError) throw e;
   }
+  // ExcelJS inflates every entry, pictures included: the whole declared content is held to the budget.
+  checkDeclaredSize(bytes, memoryMb);
   const { loadWorkbook, snapshotOf } = await import("./readWorkbook");
   return { snaps: (await loadWorkbook(bytes)).worksheets.map((ws) => snapshotOf(ws)) };
 }
@@ -76,6 +79,7 @@ interface BytesResult {
 
 /** Check every sheet of one workbook's bytes; with `copy`, also make the filled or marked copy. */
 export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: BytesOptions = {}): Promise<BytesResult> {
+  const memoryMb = opts.memoryMb ?? DEFAULT_FILE_MEMORY_MB;
   let snaps: SheetSnapshot[];
   let format: OtherFormat | null = null;
   let convert: (() => Promise<Uint8Array>) | null = null;
@@ -84,7 +88,7 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
   try {
     format = otherFormatOf(file, bytes);
     // Known before any reader holds it: a zip declaring more than the budget, an .ods whose repeats stand for millions of cells.
-    checkDeclaredSize(bytes, opts.memoryMb ?? DEFAULT_FILE_MEMORY_MB);
+    checkDeclaredSize(bytes, memoryMb, format === null);
     if (format === "ods") await checkOdsContent(bytes);
     if (format) {
       const read = await readOtherFormat(bytes, format);
@@ -95,7 +99,7 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
         userNotes = notes.length;
         return restoreNotes(asXlsx(read.lib, read.workbook), notes);
       };
-    } else ({ snaps, book } = await readXlsx(bytes, opts.copy === "fill"));
+    } else ({ snaps, book } = await readXlsx(bytes, opts.copy === "fill", memoryMb));
   } catch (e) {
     if (e instanceof WorkbookReadError) return { result: { file, error: { zh: e.zh, en: e.en }, sheets: [] } };
     throw e;
@@ -130,6 +134,8 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
     // and number formats, not its fonts, borders and colours.
     filled = await fillPackage(convert ? await convert() : (book ?? bytes), fills);
   } catch (e) {
+    // The parts a fill reads beyond the check's (notes, drawings) past the file's memory: checked, not copied.
+    if (e instanceof WorkbookReadError) return { result: { file, sheets: planned.map((p) => analyzeSheet(p.snap, opts.settings)), error: { zh: e.zh, en: e.en } } };
     if (!(e instanceof PackageShapeError || e instanceof XmlShapeError)) throw e;
     return {
       result: {

@@ -2,7 +2,7 @@ import { fillPackage, PackageShapeError } from "./package/fillPackage";
 import { openWorkbook } from "./package/workbook";
 import { XmlShapeError } from "./package/xml";
 import { ZipError } from "./package/zip";
-import { checkDeclaredSize } from "./sizeCheck";
+import { checkDeclaredSize, readerGuard } from "./sizeCheck";
 import { otherFormatOf, precheck, WorkbookReadError } from "./sniff";
 
 /**
@@ -39,8 +39,8 @@ export async function clearWorkbookBytes(file: string, bytes: Uint8Array, memory
       };
     }
     precheck(bytes);
-    checkDeclaredSize(bytes, memoryMb);
-    const book = await openWorkbook(bytes);
+    checkDeclaredSize(bytes, memoryMb, true);
+    const book = await openWorkbook(bytes, readerGuard(memoryMb));
     const names = book.sheets.filter((s) => s.rel && !s.rel.external && !s.rel.outside).map((s) => s.name);
     const filled = await fillPackage(
       book,

@@ -8,7 +8,7 @@
 import { CLOSE, DONE, OPEN, XmlScanner } from "./package/xmlScan";
 import { MAX_SNAPSHOT_CELLS } from "./extent";
 import { WorkbookReadError } from "./sniff";
-import { centralDirectory } from "./package/zip";
+import { centralDirectory, type InflateGuard } from "./package/zip";
 
 export interface ZipEntry {
   name: string;
@@ -25,19 +25,43 @@ const inflateBudget = (memoryMb: number) => Math.floor((memoryMb * 1024 * 1024) 
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
 
-/** Refuses a zip whose declared content is past the budget, before anything is inflated. */
-export function checkDeclaredSize(bytes: Uint8Array, memoryMb: number): void {
-  const entries = zipEntries(bytes);
-  if (!entries) return;
+/**
+ * What the package reader never inflates: pictures and embedded files (a pasted photo or scan, an
+ * attached document), under the folders Excel, WPS and LibreOffice keep them in or by their type. A
+ * fill copies them as they are stored. Their declared sizes count only for a reader that inflates
+ * everything (ExcelJS, SheetJS); the package reader's guard (readerGuard) counts what it does read,
+ * whatever a hostile file names it.
+ */
+const MEDIA = /^(?:xl\/(?:media|embeddings)\/|.*\.(?:png|jpe?g|gif|bmp|dib|tiff?|emf|wmf|emz|wmz|ico|svg|webp|bin|pdf|ole|mp[34]|wav|avi|docx?|xlsx?|pptx?)$)/i;
+
+/** The refusal, with the largest entry declared (before reading) or the entry reading reached (the guard). */
+function tooLarge(memoryMb: number, total: number, largest: ZipEntry | null, reached?: string): WorkbookReadError {
+  const budget = mb(inflateBudget(memoryMb));
+  const part = largest
+    ? { zh: `约 ${mb(total)} MB（其中 ${largest.name} 约 ${mb(largest.size)} MB）`, en: `about ${mb(total)} MB (${largest.name} alone about ${mb(largest.size)} MB)` }
+    : { zh: `至少 ${mb(total)} MB（读到 ${reached} 时）`, en: `at least ${mb(total)} MB (on reaching ${reached})` };
+  return new WorkbookReadError(
+    `文件解压后${part.zh}，超过每个文件可解压的 ${budget} MB（每个文件可用内存 ${memoryMb} MB 的四分之一），未读取。`,
+    `The file unpacks to ${part.en}, more than the ${budget} MB one file may unpack (a quarter of the ${memoryMb} MB it may use): not read.`,
+  );
+}
+
+/**
+ * Refuses a zip whose declared content is past the budget, before anything is inflated: every entry
+ * (for a reader that inflates them all), or with `forPackageReader` all but its pictures and embedded
+ * files, which that reader leaves stored (a form with hundreds of MB of pasted bitmaps is read).
+ */
+export function checkDeclaredSize(bytes: Uint8Array, memoryMb: number, forPackageReader = false): void {
+  const all = zipEntries(bytes);
+  if (!all) return;
+  const entries = forPackageReader ? all.filter((e) => !MEDIA.test(e.name)) : all;
   const total = entries.reduce((a, e) => a + e.size, 0);
-  const budget = inflateBudget(memoryMb);
-  if (total > budget) {
-    const largest = entries.reduce((a, e) => (e.size > a.size ? e : a));
-    throw new WorkbookReadError(
-      `文件解压后约 ${mb(total)} MB（其中 ${largest.name} 约 ${mb(largest.size)} MB），超出每个文件可用的内存（${memoryMb} MB），未读取。`,
-      `The file unpacks to about ${mb(total)} MB (${largest.name} alone about ${mb(largest.size)} MB), more than one file may use (${memoryMb} MB): not read.`,
-    );
-  }
+  if (total > inflateBudget(memoryMb)) throw tooLarge(memoryMb, total, entries.reduce((a, e) => (e.size > a.size ? e : a)));
+}
+
+/** The package reader's hold on what it inflates of a file (the entries it reads, by their declared sizes), in the same words. */
+export function readerGuard(memoryMb: number): InflateGuard {
+  return { limit: inflateBudget(memoryMb), exceeded: (entry, total) => tooLarge(memoryMb, total, null, entry) };
 }
 
 /**

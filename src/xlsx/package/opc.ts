@@ -1,6 +1,6 @@
 import { attr, childrenOf, escapeAttr, rootOf, splice } from "./xml";
 import { decodeUtf8, encodeUtf8Pieces } from "./codec";
-import { writeZip, ZipArchive, type ZipOut } from "./zip";
+import { writeZip, ZipArchive, type InflateGuard, type ZipOut } from "./zip";
 
 /**
  * The package (ECMA-376 Part 2, Open Packaging Conventions) as the reader and a fill need it: parts
@@ -17,8 +17,9 @@ export class Package {
 
   private constructor(readonly archive: ZipArchive) {}
 
-  static async open(bytes: Uint8Array): Promise<Package> {
-    return new Package(new ZipArchive(bytes));
+  /** With a guard, the parts read may inflate no more than it allows (what a check reads of a file, held to its memory). */
+  static async open(bytes: Uint8Array, guard?: InflateGuard): Promise<Package> {
+    return new Package(new ZipArchive(bytes, guard));
   }
 
   private entry(part: string) {

@@ -1,6 +1,7 @@
 import type { CellSpans } from "./cellSpans";
 import { WorkbookReadError } from "../sniff";
 import { Package, REL, relationshipsOf, sameType, type Relationship } from "./opc";
+import type { InflateGuard } from "./zip";
 import { attr, childrenOf, relIdOf, rootOf, type Element } from "./xml";
 import { CLOSE, decodeXstring, DONE, OPEN, XmlScanner } from "./xmlScan";
 
@@ -40,8 +41,8 @@ export class PackageShapeError extends Error {}
 
 const on = (v: string | undefined) => v === "1" || v === "true";
 
-export async function openWorkbook(input: Uint8Array | Package): Promise<OpenedWorkbook> {
-  const pkg = input instanceof Package ? input : await Package.open(input);
+export async function openWorkbook(input: Uint8Array | Package, guard?: InflateGuard): Promise<OpenedWorkbook> {
+  const pkg = input instanceof Package ? input : await Package.open(input, guard);
   const top = await relationshipsOf(pkg, "");
   const bookRel = top.find((r) => sameType(r.type, REL.officeDocument) && !r.external);
   if (!bookRel) throw new PackageShapeError("no workbook part");

@@ -119,13 +119,27 @@ export function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
   return out;
 }
 
+/**
+ * How much an archive may inflate, by the sizes its entries declare (inflating never passes them):
+ * `limit` bytes over every entry read, and the error to throw past it (the caller's words).
+ */
+export interface InflateGuard {
+  limit: number;
+  exceeded(entry: string, total: number): Error;
+}
+
 /** An opened archive: its entries by name, each inflated only when read. */
 export class ZipArchive {
   /** Entries in the archive's order (a name written twice: the later one, where the first stood). */
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
+  /** The declared bytes of the entries read so far, held to the guard's limit. */
+  private inflated = 0;
 
-  constructor(private readonly bytes: Uint8Array) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly guard?: InflateGuard,
+  ) {
     const list = centralDirectory(bytes);
     if (!list) throw new ZipError("End of central directory not found: not a zip file");
     const order: string[] = [];
@@ -153,6 +167,10 @@ export class ZipArchive {
 
   /** The entry's uncompressed bytes. */
   read(e: ZipEntry): Uint8Array {
+    if (this.guard) {
+      this.inflated += e.size;
+      if (this.inflated > this.guard.limit) throw this.guard.exceeded(e.name, this.inflated);
+    }
     const raw = this.raw(e);
     if (e.method === 0) {
       if (raw.length !== e.size) throw new ZipError(`Corrupted zip: ${e.name}: uncompressed data size mismatch`);
