@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { buildWorkbook } from "./generate.mjs";
 import { floorRead, interleaved, median, ms, peers, timed as timeIt } from "./peers.mjs";
-import { withColumnsToXfd, withPhoto, withRowsBelow, withSheets, withStylesGrown } from "./bloat.mjs";
+import { withColumnsToXfd, withDataSheet, withPhoto, withRowsBelow, withSheets, withStylesGrown } from "./bloat.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -147,7 +147,8 @@ out(`  the whole check of the file is ${(whole / load).toFixed(2)}× merely load
 
 // 3a″. Forms as years of editing leave them: the 20-row form with its columns hidden to XFD, with its
 // styles grown by copy and paste, with 100,000 empty rows given a height below it, a hundred times
-// over in one workbook (a department's, a project a sheet), and with a large photo in it — checked and filled,
+// over in one workbook (a department's, a project a sheet), with a large photo in it, and beside a sheet
+// of data — checked and filled,
 // against the floor and the peers reading the same bytes.
 {
   const XLSX = require("@e965/xlsx");
@@ -161,6 +162,7 @@ out(`  the whole check of the file is ${(whole / load).toFixed(2)}× merely load
     ["100,000 empty rows given a height below it", await withRowsBelow(form)],
     ["100 times over, a project a sheet (a department's workbook)", await withSheets(noted)],
     ["a 20 MB photo pasted beside it", await withPhoto(form)],
+    ["beside a sheet of data (a 资金明细 of 30,000 rows)", await withDataSheet(form)],
   ];
   for (const [label, b] of bloats) {
     const buf = Buffer.from(b);

@@ -80,3 +80,16 @@ export async function withPhoto(bytes, mb = 20) {
   wb.worksheets[0].addImage(wb.addImage({ buffer: photo, extension: "jpeg" }), "K2:P20");
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/** The form beside a sheet of data (a 资金明细 of `rows` rows: dates, vouchers, amounts, no header words of a form). */
+export async function withDataSheet(bytes, rows = 30_000) {
+  const ExcelJS = require("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  const ws = wb.addWorksheet("资金明细");
+  ws.addRow(["日期", "凭证号", "摘要", "科目", "金额", "经办人", "备注", "类别", "部门", "项目编码"]);
+  for (let r = 0; r < rows; r++) {
+    ws.addRow([new Date(2023, r % 12, 1 + (r % 28)), `记-${r}`, `支付第${r}笔劳务费`, "5020101", Math.round(r * 137.31) / 100, ["张三", "李四", "王五"][r % 3], r % 7 ? null : "跨年", "项目支出", "财务科", `P${1000 + (r % 50)}`]);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

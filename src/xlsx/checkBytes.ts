@@ -26,7 +26,8 @@ async function readXlsx(bytes: Uint8Array, toFill: boolean, memoryMb: number): P
     const book = await openWorkbook(bytes, readerGuard(memoryMb));
     // A fill edits the cells where the reader found them (the sheet is not walked again).
     if (toFill) book.cellSpans = new Map();
-    return { snaps: readWorkbookSnapshots(book), book };
+    // A sheet that can hold no form (a 资金明细 of thousands of rows) is not read cell by cell.
+    return { snaps: readWorkbookSnapshots(book, { screen: true }), book };
   } catch (e) {
     // A package no program can read (a sheet outside it) is said so; what the reader leaves by design
     // (UnreadHere), and anything else it met, is left to ExcelJS, which reads it or says why not.

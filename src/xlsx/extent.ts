@@ -13,6 +13,10 @@ const COL_GAP = 50;
 
 export type Box = { top: number; left: number; bottom: number; right: number };
 
+/** The sheet a refusal is about, named where the reader knows it (a workbook may hold several). */
+export const sheetZh = (sheet?: string) => (sheet === undefined ? "工作表" : `工作表「${sheet}」`);
+export const sheetEn = (sheet?: string) => (sheet === undefined ? "The sheet" : `Sheet "${sheet}"`);
+
 /** Runs of numbers no more than `gap` apart: the one holding the most weight. */
 function densest(points: Array<{ at: number; weight: number }>, gap: number): { from: number; to: number } {
   const sorted = [...points].sort((a, b) => a.at - b.at);
@@ -32,7 +36,7 @@ function densest(points: Array<{ at: number; weight: number }>, gap: number): { 
  * sheet too large to read, said so (as the .xls reader does), never cut: a form cut short loses its
  * total and grade rows and would be checked wrong without a word.
  */
-export function densestBox(cells: Array<{ r: number; c: number }>): Box | null {
+export function densestBox(cells: Array<{ r: number; c: number }>, sheet?: string): Box | null {
   if (cells.length === 0) return null;
   const byRow = new Map<number, number>();
   for (const x of cells) byRow.set(x.r, (byRow.get(x.r) ?? 0) + 1);
@@ -44,8 +48,8 @@ export function densestBox(cells: Array<{ r: number; c: number }>): Box | null {
   const height = rr.to - rr.from + 1;
   if (height * width > MAX_SNAPSHOT_CELLS) {
     throw new WorkbookReadError(
-      `工作表过大，无法读取：${rangeToA1({ top: rr.from, left: cc.from, bottom: rr.to, right: cc.to })} 共 ${height} 行 × ${width} 列，超过一百万个单元格。请只保留绩效表所在的区域后再检查。`,
-      `The sheet is too large to read: ${height} rows × ${width} columns is more than a million cells. Keep only the form's area and check it again.`,
+      `${sheetZh(sheet)}过大，无法读取：${rangeToA1({ top: rr.from, left: cc.from, bottom: rr.to, right: cc.to })} 共 ${height} 行 × ${width} 列，超过一百万个单元格。请只保留绩效表所在的区域后再检查。`,
+      `${sheetEn(sheet)} is too large to read: ${height} rows × ${width} columns is more than a million cells. Keep only the form's area and check it again.`,
     );
   }
   return { top: rr.from, left: cc.from, bottom: rr.to, right: cc.to };
@@ -56,7 +60,7 @@ export function densestBox(cells: Array<{ r: number; c: number }>): Box | null {
  * cells and the merges, as Excel's used range is; where that is too large, the densest cluster of
  * cells, with `clipped` set so the merges are clipped to it.
  */
-export function boundBox(cells: Array<{ r: number; c: number }>, merges: string[]): (Box & { clipped: boolean }) | null {
+export function boundBox(cells: Array<{ r: number; c: number }>, merges: string[], sheet?: string): (Box & { clipped: boolean }) | null {
   if (cells.length === 0 && merges.length === 0) return null;
   const box: Box = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
   const take = (r: number, c: number) => {
@@ -72,7 +76,7 @@ export function boundBox(cells: Array<{ r: number; c: number }>, merges: string[
     take(r.bottom, r.right);
   }
   if ((box.bottom - box.top + 1) * (box.right - box.left + 1) <= MAX_SNAPSHOT_CELLS) return { ...box, clipped: false };
-  const dense = densestBox(cells);
+  const dense = densestBox(cells, sheet);
   return dense ? { ...dense, clipped: true } : null;
 }
 

@@ -12,6 +12,8 @@ import { CLOSE, DONE, isNameEnd, OPEN, startTagEnd, XmlScanner } from "./package
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { BLANK, COUNTS, DenseCells, OCCUPIED, SparseCells, type CellStore } from "./sheetCells";
 import { WorkbookReadError } from "./sniff";
+import { formFree, markedStrings } from "./formFree";
+import { TABLE_CHAR } from "../core/forms/columns";
 
 /**
  * Reads an .xlsx into snapshots straight from its parts: only what a form needs (cell values, their
@@ -769,7 +771,7 @@ function snapshot(name: string, read: SheetCells & { areas: Box[] }, recalc: boo
   let merges = read.merges;
   let box = extent(cells, areas);
   if (tooLarge(box)) {
-    box = densestBox(cells.occupied());
+    box = densestBox(cells.occupied(), name);
     if (box) merges = clipMerges(merges, box);
   }
   withRowsUpTo(layout, box ? box.bottom : 0, merges);
@@ -817,8 +819,37 @@ export async function readPackageSnapshots(bytes: Uint8Array): Promise<SheetSnap
   return readWorkbookSnapshots(book);
 }
 
-/** The sheets of an opened workbook, as snapshots (the workbook stays open for a fill to use). */
-export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
+/** An empty worksheet: what a sheet that can hold no form is read as. */
+const NO_CELLS = "<worksheet><sheetData/></worksheet>";
+
+/**
+ * Whether the scanner walks the text whole (well-formed, as far as the reader would find) with a
+ * worksheet root holding sheetData: what a sheet not read cell by cell is still held to, so that a
+ * damaged sheet is refused as before. Anything else is left to the reader, to fail as it fails.
+ */
+function walksAsWorksheet(xml: string): boolean {
+  try {
+    const sc = new XmlScanner(xml);
+    let data = false;
+    for (let k = sc.next(); k !== DONE; k = sc.next()) {
+      if (k !== OPEN) continue;
+      if (sc.path.length === 1 && sc.name !== "worksheet") return false;
+      if (sc.path.length === 2 && sc.name === "sheetData") data = true;
+    }
+    return data;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The sheets of an opened workbook, as snapshots (the workbook stays open for a fill to use). A sheet
+ * that can hold no form (formFree: no cell of it could show the character every indicator table's
+ * header holds) is walked but not read cell by cell, with `screen` (a check's reading: the sheet reads
+ * as empty, as a sheet without a form, and is checked alike); without it every sheet is read whole, as
+ * a snapshot of the sheet (test/xlsx/formFree.test.ts holds the two to the same results).
+ */
+export function readWorkbookSnapshots(book: OpenedWorkbook, { screen = false }: { screen?: boolean } = {}): SheetSnapshot[] {
   const { pkg } = book;
   let strings: string[];
   try {
@@ -851,9 +882,20 @@ export function readWorkbookSnapshots(book: OpenedWorkbook): SheetSnapshot[] {
   }
   const read: Array<{ name: string; sheet: SheetCells & { areas: Box[] }; index: number }> = [];
   let anyFormula = false;
+  // A number shows through its format: where a format could show the character, every sheet is read.
+  const screening = screen && !formats.some((f) => f !== undefined && f.includes(TABLE_CHAR));
+  const marked = screening ? markedStrings(strings) : null;
   for (const e of entries) {
     const xml = pkg.readNow(e.part);
     if (xml === undefined) throw new UnreadHere("a worksheet part missing");
+    // Its formulas go uncounted in anyFormula: that flag changes only how a sheet's own formulas are
+    // computed, and a sheet that has any counts them itself.
+    if (screening && formFree(xml, marked) && walksAsWorksheet(xml)) {
+      const sheet = readSheetXml(NO_CELLS, strings, formats, book.date1904, new SheetLayoutReader(styleLayout), new DenseCells(formats), null)!;
+      book.walked.add(e.part);
+      read.push({ name: e.name, sheet: { ...sheet, areas: [] }, index: e.index });
+      continue;
+    }
     const readInto = (cells: CellStore) => readSheetXml(xml, strings, formats, book.date1904, new SheetLayoutReader(styleLayout), cells, book.cellSpans ? new CellSpans() : null);
     // Rows as arrays; a sheet not in order, too sparse for them, or to be read around its densest
     // cells, is read again cell by cell.

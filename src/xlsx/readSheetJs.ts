@@ -3,7 +3,7 @@ import { rangeToA1 } from "../core/address";
 import { displayText } from "../core/numberFormat";
 import { validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { BAD_DATE, EXCEL_EPOCH } from "./dates";
-import { boundBox, clipMerges, MAX_SNAPSHOT_CELLS } from "./extent";
+import { boundBox, clipMerges, MAX_SNAPSHOT_CELLS, sheetEn, sheetZh } from "./extent";
 import { libraryReason, WorkbookReadError } from "./sniff";
 
 /**
@@ -88,12 +88,12 @@ function unvalidatedSnapshot(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet): 
   }
   let merges = ((ws["!merges"] ?? []) as XLSXTypes.Range[]).map((m) => rangeToA1({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
   const protectedSheet = !!ws["!protect"];
-  const box = boundBox(cells.map((x) => ({ r: x.r, c: x.c })), merges);
+  const box = boundBox(cells.map((x) => ({ r: x.r, c: x.c })), merges, name);
   if (!box) return { name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges, protected: protectedSheet };
   if (box.clipped) merges = clipMerges(merges, box);
   const rows = box.bottom - box.top + 1;
   const cols = box.right - box.left + 1;
-  if (rows * cols > MAX_SNAPSHOT_CELLS) throw new WorkbookReadError("工作表过大，无法读取。", "The sheet is too large to read.");
+  if (rows * cols > MAX_SNAPSHOT_CELLS) throw new WorkbookReadError(`${sheetZh(name)}过大，无法读取。`, `${sheetEn(name)} is too large to read.`);
   const values: CellValue[][] = Array.from({ length: rows }, () => Array<CellValue>(cols).fill(null));
   const text: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill(""));
   const numberFormats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill("General"));

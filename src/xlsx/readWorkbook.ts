@@ -63,7 +63,7 @@ function occupiedBox(ws: ExcelJS.Worksheet): Box | null {
       cells.push({ r: i + 1, c: j + 1 });
     });
   });
-  return densestBox(cells);
+  return densestBox(cells, ws.name);
 }
 
 /** One worksheet as a snapshot: the used range, as Office.js would give it. */

@@ -8,7 +8,8 @@
 import { CLOSE, DONE, OPEN, XmlScanner } from "./package/xmlScan";
 import { MAX_SNAPSHOT_CELLS } from "./extent";
 import { WorkbookReadError } from "./sniff";
-import { centralDirectory, type InflateGuard } from "./package/zip";
+import { centralDirectory } from "./package/centralDirectory";
+import type { InflateGuard } from "./package/zip";
 
 export interface ZipEntry {
   name: string;

@@ -3,7 +3,7 @@
  * the checks both .xlsx readers (src/xlsx/readPackage.ts, ExcelJS in readWorkbook.ts) share. No Node
  * API and no ExcelJS here.
  */
-import { centralDirectory } from "./package/zip";
+import { directoryBytes } from "./package/centralDirectory";
 
 /** Why a file could not be read, in words a finance officer understands. */
 export class WorkbookReadError extends Error {
@@ -104,8 +104,9 @@ export function precheck(bytes: Uint8Array): void {
  * a no from the directory is not trusted, the bytes are scanned as before.
  */
 function namesWorkbook(bytes: Uint8Array): boolean {
-  if (centralDirectory(bytes)?.some((e) => e.name.includes("xl/workbook"))) return true;
-  return includesBytes(bytes, latin1("xl/workbook"));
+  const name = latin1("xl/workbook");
+  const directory = directoryBytes(bytes);
+  return (directory !== null && includesBytes(directory, name)) || includesBytes(bytes, name);
 }
 
 /**

@@ -16,10 +16,14 @@ const run = promisify(execFile);
 const CLI = path.resolve(__dirname, "../../dist/cli/jixiao.js");
 let dir: string;
 
-/** A one-cell workbook whose sheet XML gets `extra` after its sheetData (and `cells` in its last row). */
-async function withSheetXml(name: string, extra: string, cells = ""): Promise<string> {
+/**
+ * A one-cell workbook whose sheet XML gets `extra` after its sheetData (and `cells` in its last row).
+ * Its one text holds 标, as every form's header does: a sheet none of whose cells could show it is
+ * passed over unread (src/xlsx/formFree.ts), and these files are to be read.
+ */
+async function withSheetXml(name: string, extra: string, cells = "", text = "绩效指标"): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet("Sheet1").getCell("A1").value = "x";
+  wb.addWorksheet("Sheet1").getCell("A1").value = text;
   const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const xml = (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).replace("</row></sheetData>", `${cells}</row></sheetData>${extra}`);
   zip.file("xl/worksheets/sheet1.xml", xml);
@@ -75,6 +79,18 @@ test("the same 20,000 merges in a file the package reader reads: checked well wi
   const doc = JSON.parse(r.out);
   expect(doc.files[0].error).toBeUndefined();
   expect(doc.files[0].sheets[0].kind).toBe("none");
+}, 120_000);
+
+test("the same hostile structures in a sheet that can hold no form: passed over unread, at once, as no form", async () => {
+  const huge = await withSheetXml("huge-merge-data.xlsx", '<mergeCells count="1"><mergeCell ref="A36:XFD1048576"/></mergeCells>', "", "金额");
+  const slow = await withSheetXml("merges-data.xlsx", MERGES, '<c r="C1"><f t="shared" si="0"/><v>1</v></c>', "金额");
+  const r = await jixiao(["--json", "--file-timeout", "3", huge, slow]);
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.out);
+  for (const f of doc.files) {
+    expect(f.error).toBeUndefined();
+    expect(f.sheets.map((s: { kind: string }) => s.kind)).toEqual(["none"]);
+  }
 }, 120_000);
 
 test("usage: --jobs and the limits take whole numbers", async () => {

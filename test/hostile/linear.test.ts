@@ -5,9 +5,13 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { unparenthesised } from "../../src/core/forms/indicators";
 import { formatNumber } from "../../src/core/numberFormat";
 import { checkWorkbook } from "../../src/xlsx/checkWorkbook";
+import { checkWorkbookBytes } from "../../src/xlsx/checkBytes";
+import { openWorkbook } from "../../src/xlsx/package/workbook";
+import { readWorkbookSnapshots } from "../../src/xlsx/readPackage";
 import { main } from "../../src/cli/jixiao";
 import { SAMPLES } from "../helpers";
 
@@ -155,6 +159,32 @@ test("a weight of 1e308 never makes a non-finite number in the copy", async () =
   }
 });
 
+test("a form beside a sheet of data past a million cells (a 资金明细 that can hold no form) is checked; that sheet reads as no form", async () => {
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(SAMPLES, "selfeval/zhengwuyun.xlsx")));
+  let rows = "";
+  for (let r = 1; r <= 130_000; r++) rows += `<row r="${r}"><c r="A${r}"><v>${45000 + (r % 365)}</v></c><c r="B${r}"><v>${r}</v></c><c r="C${r}"><v>${(r * 1.5).toFixed(1)}</v></c><c r="D${r}"><v>1</v></c><c r="E${r}"><v>2</v></c><c r="F${r}"><v>3</v></c><c r="G${r}"><v>4</v></c><c r="H${r}"><v>5</v></c></row>`;
+  zip.file("xl/worksheets/sheet9.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+  const edit = async (part: string, f: (x: string) => string) => zip.file(part, f(await zip.file(part)!.async("string")));
+  await edit("xl/workbook.xml", (x) => x.replace("</sheets>", '<sheet name="资金明细" sheetId="9" r:id="rId99"/></sheets>'));
+  await edit("xl/_rels/workbook.xml.rels", (x) => x.replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet9.xml"/></Relationships>'));
+  await edit("[Content_Types].xml", (x) => x.replace("</Types>", '<Override PartName="/xl/worksheets/sheet9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
+  const bytes = new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  const { result } = await checkWorkbookBytes("with-data.xlsx", bytes);
+  expect(result.error).toBeUndefined();
+  expect(result.sheets.map((s) => s.kind)).toEqual(["self-evaluation", "none"]);
+  const alone = await checkWorkbookBytes("zhengwuyun.xlsx", new Uint8Array(fs.readFileSync(path.join(SAMPLES, "selfeval/zhengwuyun.xlsx"))));
+  expect(result.sheets[0]).toEqual(alone.result.sheets[0]);
+  // Read whole, the data sheet is past what a snapshot holds: the reader would have refused the file.
+  const book = await openWorkbook(bytes);
+  let refusal = "";
+  try {
+    readWorkbookSnapshots(book);
+  } catch (e) {
+    refusal = (e as { zh: string }).zh;
+  }
+  expect(refusal).toContain("工作表「资金明细」过大，无法读取");
+}, 120_000);
+
 test("a form whose own cells pass a million is refused as too large, never read in part (issue 21 §6)", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-hostile-"));
   try {
@@ -168,7 +198,7 @@ test("a form whose own cells pass a million is refused as too large, never read 
     await wb.xlsx.writeFile(file);
     const r = await checkWorkbook(file);
     expect(r.sheets).toEqual([]);
-    expect(r.error?.zh).toContain("工作表过大");
+    expect(r.error?.zh).toMatch(new RegExp(`^工作表「${ws.name}」过大，无法读取`));
     expect(r.error?.zh).toContain("超过一百万个单元格");
     expect(r.error?.en).toContain("too large");
   } finally {

@@ -194,7 +194,7 @@ test("every formula shape, with every kind of result, reads alike on either path
     }
   }
   expect(formulasRead).toBeGreaterThan(100);
-});
+}, 60_000);
 
 test("a shared formula's dependents, however written, read alike on either path (or are refused alike)", async () => {
   const outcome = await sheetOutcomes();
@@ -216,7 +216,7 @@ test("a shared formula's dependents, however written, read alike on either path 
     }
   }
   expect(read).toBeGreaterThan(40);
-});
+}, 60_000);
 
 test("a form whose formula result has no type and is no number is still checked and filled, not a crash", async () => {
   // <v>a&amp;b</v> after a formula in a cell of no type: the package reader refuses it (it went on as NaN

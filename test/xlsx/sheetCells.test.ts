@@ -240,7 +240,7 @@ describe("the reader against ExcelJS over generated sheets", () => {
     }
     // Not vacuous: most samples are compared, in both orders.
     expect(compared).toBeGreaterThan(150);
-  });
+  }, 60_000);
 
   test("examples: an empty cell without a style is not kept; a row written again replaces the earlier one", async () => {
     const read = async (data: string) => (await readPackageSnapshots(await workbook(data, ""))).map(withoutLayout)[0];

@@ -44,6 +44,13 @@ export const MATCHERS: Array<[Role, (k: string) => boolean]> = [
  */
 export const HEADER_CHARS = /[级标符位值际分重因明注]/;
 
+/**
+ * The character every header row findHeader takes holds: it needs a first level (一级指标, 一级目标) or a
+ * name (三级指标, 三级目标, 指标名称, 指标内容), each of them 指标 or 目标. A sheet none of whose cells can
+ * show it holds no form (src/xlsx/formFree.ts); test/core/forms/columns.test.ts keeps this true.
+ */
+export const TABLE_CHAR = "标";
+
 export function roleOf(key: string): Role | null {
   if (key === "" || !HEADER_CHARS.test(key)) return null;
   for (const [role, match] of MATCHERS) if (match(key)) return role;
