@@ -30,17 +30,21 @@ export function markedStrings(strings: readonly string[]): Set<number> | null {
  * of this sheet (src/core/formula.ts: no CHAR, no other sheets).
  */
 export function formFree(xml: string, marked: ReadonlySet<number> | null): boolean {
-  if (xml.includes(TABLE_CHAR) || xml.includes("&#") || ESCAPE.test(xml)) return false;
-  if (marked === null) return true;
-  if (xml.includes(":v>") || ODD_VALUE.test(xml) || xml.includes("t='s'") || SPACED_T.test(xml)) return false;
-  for (let at = xml.indexOf('t="s"'); at !== -1; at = xml.indexOf('t="s"', at)) {
-    const v = xml.indexOf("<v>", at);
-    if (v === -1) break;
-    const end = xml.indexOf("</v>", v + 3);
-    if (end === -1 || marked.has(indexIn(xml, v + 3, end))) return false;
-    at = end;
+  // What settles it for a form comes first and ends the search at its header, near the top: the
+  // character in the text (an inline string), a marked shared string. Only a sheet that passes both
+  // is searched whole for the ways of spelling them otherwise.
+  if (xml.includes(TABLE_CHAR)) return false;
+  if (marked !== null) {
+    for (let at = xml.indexOf('t="s"'); at !== -1; at = xml.indexOf('t="s"', at)) {
+      const v = xml.indexOf("<v>", at);
+      if (v === -1) break;
+      const end = xml.indexOf("</v>", v + 3);
+      if (end === -1 || marked.has(indexIn(xml, v + 3, end))) return false;
+      at = end;
+    }
   }
-  return true;
+  if (xml.includes("&#") || ESCAPE.test(xml)) return false;
+  return marked === null || !(xml.includes(":v>") || ODD_VALUE.test(xml) || xml.includes("t='s'") || SPACED_T.test(xml));
 }
 
 /** The shared-string index a value element holds, read as the reader reads it (parseInt). */
