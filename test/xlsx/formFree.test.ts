@@ -26,7 +26,7 @@ test("every header word that can start an indicator table (a first level, a name
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** How a text cell is written: each way a program (or a hostile hand) spells its text. */
-const WAYS = ["shared", "sharedQuoted", "sharedSpaced", "sharedZero", "sharedPadded", "valueAttr", "inline", "inlineEscaped", "inlineCharRef", "inlineCdata", "formulaText", "formulaCharRef", "numberFormat"] as const;
+const WAYS = ["shared", "sharedEscaped", "sharedQuoted", "sharedSpaced", "sharedZero", "sharedPadded", "valueAttr", "inline", "inlineEscaped", "inlineCharRef", "inlineCdata", "formulaText", "formulaCharRef", "numberFormat"] as const;
 type Way = (typeof WAYS)[number];
 
 interface Book {
@@ -38,15 +38,18 @@ interface Book {
 
 /** A text cell written the given way (its shared string added to the book where it takes one). */
 function textCell(book: Book, ref: string, text: string, way: Way): string {
-  const shared = () => {
-    let k = book.strings.indexOf(text);
-    if (k < 0) k = book.strings.push(text) - 1;
+  const shared = (t = text) => {
+    let k = book.strings.indexOf(t);
+    if (k < 0) k = book.strings.push(t) - 1;
     return k;
   };
   const spelled = (f: (ch: string) => string) => esc(text).split(TABLE_CHAR).join(f(TABLE_CHAR));
   switch (way) {
     case "shared":
       return `<c r="${ref}" t="s"><v>${shared()}</v></c>`;
+    case "sharedEscaped":
+      // The shared string itself holds the escape (_x6807_ for 标), as Excel writes a character it must.
+      return `<c r="${ref}" t="s"><v>${shared(text.split(TABLE_CHAR).join(`_x${TABLE_CHAR.charCodeAt(0).toString(16).toUpperCase()}_`))}</v></c>`;
     case "sharedQuoted":
       return `<c r='${ref}' t='s'><v>${shared()}</v></c>`;
     case "sharedSpaced":
