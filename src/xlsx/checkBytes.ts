@@ -11,7 +11,7 @@ import { restoreNotes } from "./package/userNotes";
 import { readWorkbookSnapshots } from "./readPackage";
 import { openWorkbook, type OpenedWorkbook } from "./package/workbook";
 import { otherFormatOf, precheck, WorkbookReadError } from "./sniff";
-import { checkDeclaredSize, checkOdsCells, readerGuard } from "./sizeCheck";
+import { checkDeclaredSize, checkOdsCells, readerGuard, UnpackLimitError } from "./sizeCheck";
 import { Package } from "./package/opc";
 
 /**
@@ -135,16 +135,14 @@ export async function checkWorkbookBytes(file: string, bytes: Uint8Array, opts: 
     // and number formats, not its fonts, borders and colours.
     filled = await fillPackage(convert ? await convert() : (book ?? bytes), fills);
   } catch (e) {
-    // The parts a fill reads beyond the check's (notes, drawings) past the file's memory: checked, not copied.
-    if (e instanceof WorkbookReadError) return { result: { file, sheets: planned.map((p) => analyzeSheet(p.snap, opts.settings)), error: { zh: e.zh, en: e.en } } };
-    if (!(e instanceof PackageShapeError || e instanceof XmlShapeError)) throw e;
-    return {
-      result: {
-        file,
-        sheets: planned.map((p) => analyzeSheet(p.snap, opts.settings)),
-        error: { zh: `工作簿的结构无法安全编辑，未写出副本（${e.message}）。`, en: `The workbook's structure cannot be edited safely, so no copy was written (${e.message}).` },
-      },
-    };
+    // Each sheet reported as it is, no copy: a structure the fill cannot edit safely, or the parts only
+    // a copy reads (notes, drawings) past what the file may unpack.
+    let error: { zh: string; en: string };
+    if (e instanceof UnpackLimitError) error = { zh: `${e.size.zh}，未写出副本。`, en: `${e.size.en}: no copy was written.` };
+    else if (e instanceof PackageShapeError || e instanceof XmlShapeError) {
+      error = { zh: `工作簿的结构无法安全编辑，未写出副本（${e.message}）。`, en: `The workbook's structure cannot be edited safely, so no copy was written (${e.message}).` };
+    } else throw e;
+    return { result: { file, sheets: planned.map((p) => analyzeSheet(p.snap, opts.settings)), error } };
   }
   const sheets: FileResult["sheets"] = planned.map((p) => {
     if (opts.copy !== "fill") return p.result;

@@ -13,9 +13,9 @@ const COL_GAP = 50;
 
 export type Box = { top: number; left: number; bottom: number; right: number };
 
-/** The sheet a refusal is about, named where the reader knows it (a workbook may hold several). */
-export const sheetZh = (sheet?: string) => (sheet === undefined ? "工作表" : `工作表「${sheet}」`);
-export const sheetEn = (sheet?: string) => (sheet === undefined ? "The sheet" : `Sheet "${sheet}"`);
+/** The sheet a refusal is about, by name (a workbook may hold several). */
+export const sheetZh = (sheet: string) => `工作表「${sheet}」`;
+export const sheetEn = (sheet: string) => `Sheet "${sheet}"`;
 
 /** Runs of numbers no more than `gap` apart: the one holding the most weight. */
 function densest(points: Array<{ at: number; weight: number }>, gap: number): { from: number; to: number } {
@@ -36,7 +36,7 @@ function densest(points: Array<{ at: number; weight: number }>, gap: number): { 
  * sheet too large to read, said so (as the .xls reader does), never cut: a form cut short loses its
  * total and grade rows and would be checked wrong without a word.
  */
-export function densestBox(cells: Array<{ r: number; c: number }>, sheet?: string): Box | null {
+export function densestBox(cells: Array<{ r: number; c: number }>, sheet: string): Box | null {
   if (cells.length === 0) return null;
   const byRow = new Map<number, number>();
   for (const x of cells) byRow.set(x.r, (byRow.get(x.r) ?? 0) + 1);
@@ -60,7 +60,7 @@ export function densestBox(cells: Array<{ r: number; c: number }>, sheet?: strin
  * cells and the merges, as Excel's used range is; where that is too large, the densest cluster of
  * cells, with `clipped` set so the merges are clipped to it.
  */
-export function boundBox(cells: Array<{ r: number; c: number }>, merges: string[], sheet?: string): (Box & { clipped: boolean }) | null {
+export function boundBox(cells: Array<{ r: number; c: number }>, merges: string[], sheet: string): (Box & { clipped: boolean }) | null {
   if (cells.length === 0 && merges.length === 0) return null;
   const box: Box = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
   const take = (r: number, c: number) => {

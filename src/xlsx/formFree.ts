@@ -25,9 +25,9 @@ export function markedStrings(strings: readonly string[]): Set<number> | null {
  * formula's stored text result, CDATA), a character reference, an escape, a value element written
  * unusually or with a prefix, a type attribute quoted or spaced otherwise than `t="s"`, or a
  * shared-string cell whose index is one of the `marked` strings (every value after a `t="s"` is taken
- * for one). Number formats that could show it are the caller's to rule
- * out (a number shows through its format); formulas compute no text but from their literals and cells
- * of this sheet (src/core/formula.ts: no CHAR, no other sheets).
+ * for one). Number formats that could show it are the caller's to rule out (a number shows through its
+ * format); formulas compute no text but from their literals and cells of this sheet
+ * (src/core/formula.ts: no CHAR, no other sheets).
  */
 export function formFree(xml: string, marked: ReadonlySet<number> | null): boolean {
   // What settles it for a form comes first and ends the search at its header, near the top: the

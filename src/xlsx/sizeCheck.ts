@@ -35,16 +35,26 @@ const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
  */
 const MEDIA = /^(?:xl\/(?:media|embeddings)\/|.*\.(?:png|jpe?g|gif|bmp|dib|tiff?|emf|wmf|emz|wmz|ico|svg|webp|bin|pdf|ole|mp[34]|wav|avi|docx?|xlsx?|pptx?)$)/i;
 
+/**
+ * A file past what it may unpack, refused: `size` says how far past, for the words of whoever meets it
+ * (a reading: 未读取; a fill that met it in the parts only a copy reads: no copy written).
+ */
+export class UnpackLimitError extends WorkbookReadError {
+  constructor(readonly size: { zh: string; en: string }) {
+    super(`${size.zh}，未读取。`, `${size.en}: not read.`);
+  }
+}
+
 /** The refusal, with the largest entry declared (before reading) or the entry reading reached (the guard). */
-function tooLarge(memoryMb: number, total: number, largest: ZipEntry | null, reached?: string): WorkbookReadError {
+function tooLarge(memoryMb: number, total: number, largest: ZipEntry | null, reached?: string): UnpackLimitError {
   const budget = mb(inflateBudget(memoryMb));
   const part = largest
     ? { zh: `约 ${mb(total)} MB（其中 ${largest.name} 约 ${mb(largest.size)} MB）`, en: `about ${mb(total)} MB (${largest.name} alone about ${mb(largest.size)} MB)` }
     : { zh: `至少 ${mb(total)} MB（读到 ${reached} 时）`, en: `at least ${mb(total)} MB (on reaching ${reached})` };
-  return new WorkbookReadError(
-    `文件解压后${part.zh}，超过每个文件可解压的 ${budget} MB（每个文件可用内存 ${memoryMb} MB 的四分之一），未读取。`,
-    `The file unpacks to ${part.en}, more than the ${budget} MB one file may unpack (a quarter of the ${memoryMb} MB it may use): not read.`,
-  );
+  return new UnpackLimitError({
+    zh: `文件解压后${part.zh}，超过每个文件可解压的 ${budget} MB（每个文件可用内存 ${memoryMb} MB 的四分之一）`,
+    en: `The file unpacks to ${part.en}, more than the ${budget} MB one file may unpack (a quarter of the ${memoryMb} MB it may use)`,
+  });
 }
 
 /**

@@ -138,3 +138,33 @@ describe("pictures the package reader never inflates", () => {
     expect(result.error?.zh).toMatch(/^文件解压后约 \d+ MB（其中 xl\/media\/image\d+\.bmp 约 10 MB），超过每个文件可解压的 16 MB/);
   });
 });
+
+test("a fill that meets the limit in what only a copy reads (the notes it rewrites) reports the sheets checked and writes no copy", async () => {
+  // A marked copy holds notes; its comments part moved under xl/media (not counted before reading:
+  // the guard counts it when read) and declared 3.9 GB. A check never reads it; a fill must.
+  const zip = await JSZip.loadAsync((await checkWorkbookBytes("a.xlsx", sample(), { copy: "mark" })).copy!);
+  const comments = Object.keys(zip.files).find((n) => /comments\d*\.xml$/.test(n))!;
+  zip.file("xl/media/notes.xml", await zip.file(comments)!.async("uint8array"));
+  zip.remove(comments);
+  for (const rels of Object.keys(zip.files).filter((n) => n.endsWith(".rels"))) {
+    zip.file(rels, (await zip.file(rels)!.async("string")).replace(`../${comments.slice(3)}`, "../media/notes.xml"));
+  }
+  const out = new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  const view = new DataView(out.buffer);
+  const declare = () => {
+    for (let i = 0; i + 46 < out.length; i++) {
+      if (view.getUint32(i, true) !== 0x02014b50) continue;
+      if (Buffer.from(out.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))).toString() === "xl/media/notes.xml") view.setUint32(i + 24, 0xe8000000, true);
+    }
+  };
+  // As moved, the fill reads the notes there and writes its copy.
+  expect((await checkWorkbookBytes("a.xlsx", out, { copy: "fill" })).copy).toBeDefined();
+  declare();
+  const checked = await checkWorkbookBytes("a.xlsx", out);
+  expect(checked.result.error).toBeUndefined();
+  const filled = await checkWorkbookBytes("a.xlsx", out, { copy: "fill" });
+  expect(filled.copy).toBeUndefined();
+  expect(filled.result.sheets.map((s) => s.findings)).toEqual(checked.result.sheets.map((s) => s.findings));
+  expect(filled.result.error?.zh).toMatch(/^文件解压后至少 \d+ MB（读到 xl\/media\/notes\.xml 时），超过每个文件可解压的 512 MB（每个文件可用内存 2048 MB 的四分之一），未写出副本。$/);
+  expect(filled.result.error?.en).toMatch(/: no copy was written\.$/);
+});
