@@ -8,7 +8,7 @@ import { dateCell } from "./dates";
 import { REL, sameType } from "./package/opc";
 import { openWorkbook, stringItem, type OpenedWorkbook } from "./package/workbook";
 import { forgetTexts } from "./package/xml";
-import { CLOSE, DONE, isNameEnd, OPEN, startTagEnd, XmlScanner } from "./package/xmlScan";
+import { ASCII_NAME, CLOSE, DONE, isNameEnd, OPEN, startTagEnd, XmlScanner } from "./package/xmlScan";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { BLANK, COUNTS, DenseCells, OCCUPIED, SparseCells, type CellStore } from "./sheetCells";
 import { WorkbookReadError } from "./sniff";
@@ -213,9 +213,9 @@ const CELL_TYPES = new Map(["s", "str", "n", "b", "e", "inlineStr", "d"].map((t)
 /**
  * A cell's `r`, `s` and `t` read straight from its start tag when it is written as writers write it:
  * `name="value"` (either quote, no space around `=`), `s` digits, `t` a type the schema names, no `&`,
- * tab or line break in any value. False for anything else, the tag then read whole by the scanner's attribute reader
- * (test/xlsx/cellFastPath.test.ts holds the two equal). The first of a repeated attribute counts, as
- * there.
+ * tab or line break in any value, each once and after white space. False for anything else (another
+ * attribute, a name written twice), the tag then read whole by the scanner, which refuses what XML
+ * refuses (test/xlsx/cellFastPath.test.ts holds the two equal).
  */
 function plainAttrs(xml: string, from: number, to: number, cell: CellXml): boolean {
   let j = from;
@@ -238,20 +238,21 @@ function plainAttrs(xml: string, from: number, to: number, cell: CellXml): boole
     const close = xml.indexOf(q === 34 ? '"' : "'", start);
     if (close < 0 || close > to) return false;
     j = close + 1;
+    if (j < to && !isSpaceCode(xml.charCodeAt(j))) return false;
     // A reference to decode, or white space the scanner would normalise, is left to it (looked for
     // within the value only: indexOf would search on to the end of the sheet, for every attribute).
     for (let k = start; k < close; k++) {
       const ch = xml.charCodeAt(k);
       if (ch === 38 /* & */ || ch === 9 || ch === 10 || ch === 13) return false;
     }
-    if (nameLen !== 1) continue;
+    if (nameLen !== 1) return false;
     const name = xml.charCodeAt(nameStart);
     if (name === 114 /* r */) {
-      if (sawR) continue;
+      if (sawR) return false;
       sawR = true;
       if (!plainRef(xml, start, close, cell)) cell.ref = xml.slice(start, close);
     } else if (name === 115 /* s */) {
-      if (sawS) continue;
+      if (sawS) return false;
       sawS = true;
       if (close === start || close - start > 9) return false;
       let style = 0;
@@ -262,13 +263,13 @@ function plainAttrs(xml: string, from: number, to: number, cell: CellXml): boole
       }
       cell.style = style;
     } else if (name === 116 /* t */) {
-      if (sawT) continue;
+      if (sawT) return false;
       sawT = true;
       // Only the types the schema names: anything else (white space the scanner would normalise) is left to it.
       const t = CELL_TYPES.get(xml.slice(start, close));
       if (t === undefined) return false;
       cell.t = t;
-    }
+    } else return false;
   }
   return true;
 }
@@ -370,12 +371,13 @@ function plainCell(sc: XmlScanner, cell: CellXml): boolean {
 
 /**
  * A self-closing `<row …/>` where the scanner stands, read straight from the document as attrsInto
- * reads a row's attributes (r, ht, customHeight, hidden into `out`, the first of a name written
- * twice): the scanner moved over it, onto its CLOSE. False — the scanner where it was, for its next()
- * and attrsInto to read (or refuse) — for anything else: a row with cells, a prefixed name, a value
- * holding a reference or white space to normalise, an attribute not written `name="value"`. A sheet
- * whose rows below its form were given a height lists thousands of these; each was two tokens and
- * two walks over its tag. test/xlsx/rowFastPath.test.ts holds the rows read both ways equal.
+ * reads a row's attributes (r, ht, customHeight, hidden into `out`): the scanner moved over it, onto
+ * its CLOSE. False — the scanner where it was, for its next() and attrsInto to read (or refuse) — for
+ * anything else: a row with cells, a prefixed name, a value holding a reference or white space to
+ * normalise, an attribute not written `name="value"` after white space, a name that is not one or is
+ * written twice. A sheet whose rows below its form were given a height lists thousands of these; each
+ * was two tokens and two walks over its tag. test/xlsx/rowFastPath.test.ts holds the rows read both
+ * ways equal.
  */
 function plainEmptyRow(sc: XmlScanner, out: Array<string | undefined>): boolean {
   const i = sc.at;
@@ -385,6 +387,7 @@ function plainEmptyRow(sc: XmlScanner, out: Array<string | undefined>): boolean 
   // One walk over the tag, its attributes read as they come, to its `/>` (a `>` first: a row with cells).
   const limit = sc.limit;
   out.fill(undefined);
+  let seen = 0;
   let p = i + 4;
   for (;;) {
     while (p < limit && isSpaceCode(xml.charCodeAt(p))) p++;
@@ -396,13 +399,24 @@ function plainEmptyRow(sc: XmlScanner, out: Array<string | undefined>): boolean 
       return true;
     }
     if (first === 62 || first === 60) return false;
+    // A name of ASCII name characters (one past ASCII is left to the scanner), not begun with one that only continues a name.
     const nameStart = p;
-    for (; p < limit; p++) {
+    if (first >= 128 || ASCII_NAME[first] !== 1) return false;
+    // Its hash too, so that telling it from the names before (a row names six, two pairs of one length) compares numbers.
+    let hash = first;
+    for (p++; p < limit; p++) {
       const ch = xml.charCodeAt(p);
       if (ch === 61 /* = */ || isSpaceCode(ch)) break;
-      if (ch === 47 || ch === 62 || ch === 60 || ch === 34 || ch === 39) return false;
+      if (ch >= 128 || ASCII_NAME[ch] === 0) return false;
+      hash = (hash * 31 + ch) | 0;
     }
     const nameEnd = p;
+    if (seen === ROW_NAMES_KEPT) return false;
+    const len = nameEnd - nameStart;
+    for (let k = 0; k < seen; k++) if (rowNameHash[k] === hash && rowNameLength[k] === len && sameChars(xml, rowNameStart[k], nameStart, len)) return false;
+    rowNameStart[seen] = nameStart;
+    rowNameHash[seen] = hash;
+    rowNameLength[seen++] = len;
     while (p < limit && isSpaceCode(xml.charCodeAt(p))) p++;
     if (xml.charCodeAt(p) !== 61) return false;
     p++;
@@ -417,7 +431,8 @@ function plainEmptyRow(sc: XmlScanner, out: Array<string | undefined>): boolean 
       if (ch === 38 /* & */ || ch === 60 /* < */ || ch === 9 || ch === 10 || ch === 13) return false;
     }
     if (close >= limit) return false;
-    const len = nameEnd - nameStart;
+    const after = xml.charCodeAt(close + 1);
+    if (after !== 47 /* / */ && !isSpaceCode(after)) return false;
     const k =
       len === 1 && xml.charCodeAt(nameStart) === 114 /* r */
         ? 0
@@ -428,9 +443,20 @@ function plainEmptyRow(sc: XmlScanner, out: Array<string | undefined>): boolean 
             : len === 6 && xml.startsWith("hidden", nameStart)
               ? 3
               : -1;
-    if (k >= 0 && out[k] === undefined) out[k] = xml.slice(valueStart, close);
+    if (k >= 0) out[k] = xml.slice(valueStart, close);
     p = close + 1;
   }
+}
+
+/** The names of the row plainEmptyRow reads, as far as it keeps them (a row with more is left to the scanner). */
+const ROW_NAMES_KEPT = 16;
+const rowNameStart = new Int32Array(ROW_NAMES_KEPT);
+const rowNameLength = new Int32Array(ROW_NAMES_KEPT);
+const rowNameHash = new Int32Array(ROW_NAMES_KEPT);
+
+function sameChars(xml: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (xml.charCodeAt(a + k) !== xml.charCodeAt(b + k)) return false;
+  return true;
 }
 
 const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;

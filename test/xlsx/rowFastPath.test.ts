@@ -3,8 +3,9 @@
 // The two must read alike: the same sheet with every row's name prefixed (`<x:row …>`, which only the
 // scanner reads, as a row) gives the same snapshot, row heights and hidden rows included,
 // or is refused alike — over rows written with their attributes in any order, either quote, white
-// space and line breaks between, names written twice, `>` and `/` inside values, values with
-// references and tabs, malformed tags, prefixed names, and rows with cells among them.
+// space and line breaks between, `>` and `/` inside values, values with
+// references and tabs, malformed tags (a name written twice among them), prefixed names, and rows
+// with cells among them.
 import fc from "fast-check";
 import JSZip from "jszip";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
@@ -80,9 +81,25 @@ describe("rows read straight from the document", () => {
     ["a < in a value", '<row r="1" x="<"/>'],
     ["no white space between attributes", '<row r="1"ht="15"/>'],
     ["a row number that reads as none", '<row r="x"/>'],
+    ["a name written twice", '<row r="1" ht="15" ht="16"/>'],
+    ["a name the reader does not use written twice", '<row r="1" spans="1:8" s="0" spans="1:8"/>'],
+    ["r written twice", '<row r="1" r="9"/>'],
+    ["a name that is not one", '<row r="1" 1ht="15"/>'],
   ])("a row with %s: read or refused as the scanner reads it", async (_what, bad) => {
     const rows = ['<row r="1" ht="15"/>', bad.replace('r="1"', 'r="2"'), '<row r="3"/>'];
     expect(await outcome(await book(rows.join("")))).toEqual(await outcome(await book(slowed(rows))));
+  });
+
+  it.each([
+    ['<row r="2" ht="15" ht="16"/>'],
+    ['<row r="2" spans="1:8" s="0" spans="1:8"/>'],
+    ['<row r="2" r="9"/>'],
+    ['<row r="2" 1ht="15"/>'],
+    ['<row r="2"ht="15"/>'],
+  ])("%s is not well formed: refused, on either path", async (bad) => {
+    const rows = ['<row r="1" ht="15"/>', bad, '<row r="3"/>'];
+    expect(await outcome(await book(rows.join("")))).toHaveProperty("refused");
+    expect(await outcome(await book(slowed(rows)))).toHaveProperty("refused");
   });
 
   it("a sheet of empty rows given heights: each height read", async () => {

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { childrenOf, eachChild, elementAt, forgetTexts, rootOf, type Element } from "../../src/xlsx/package/xml";
 
 const name = fc.constantFrom("c", "cc", "v", "x:c", "is", "row");
-const attrs = fc.array(fc.constantFrom(' r="A1"', " s='2'", ' t="a>b"', ' x="/"', ' q="&amp;&lt;"'), { maxLength: 2 }).map((a) => a.join(""));
+const attrs = fc.uniqueArray(fc.constantFrom(' r="A1"', " s='2'", ' t="a>b"', ' x="/"', ' q="&amp;&lt;"'), { maxLength: 2 }).map((a) => a.join(""));
 // A long text takes an element past the length up to which its content is looked at tag by tag.
 const text = fc.constantFrom("1", "ab", "&amp;", "&#60;c&#62;", " ", "x".repeat(120), "y".repeat(4200), "&lt;/c&gt;", "");
 const misc = fc.constantFrom("<!-- </c> -->", "<![CDATA[</c><c>]]>", "<?pi </c>?>", "<!---->");

@@ -185,9 +185,9 @@ export class XmlScanner {
       while (j < this.limit && !isNameEnd(xml.charCodeAt(j))) j++;
       const qname = xml.slice(i + 1, j);
       if (qname === "") throw new XmlShapeError("a < that opens no tag");
+      if (!isXmlName(xml, i + 1, j)) throw new XmlShapeError(`a tag whose name is not a name: <${qname}`);
       this.attrStart = j;
-      j = startTagEnd(xml, j, this.limit);
-      if (j === LT_IN_VALUE) throw new XmlShapeError("a < in an attribute value");
+      j = checkedTagEnd(xml, j, this.limit, qname);
       if (j < 0) throw new XmlShapeError(`an unterminated start tag <${qname}`);
       const selfClosing = xml.charCodeAt(j - 1) === 47 /* / */ && j - 1 >= this.attrStart;
       this.attrEnd = selfClosing ? j - 1 : j;
@@ -224,9 +224,8 @@ export class XmlScanner {
 
   /**
    * The named attributes of the current start tag into `out` (by the names' order; undefined where
-   * absent; the first of a name written twice), in one pass. Every other attribute is read and its
-   * value checked as eachAttr would decode it (an undeclared entity is refused alike), but no string
-   * is made of it: a row as LibreOffice writes it carries seven attributes, of which the reader uses four.
+   * absent), in one pass: no string is made of the others (a row as LibreOffice writes it carries
+   * seven attributes, of which the reader uses four), which next() checked when it met the tag.
    */
   attrsInto(names: readonly string[], out: Array<string | undefined>): void {
     out.fill(undefined);
@@ -237,15 +236,6 @@ export class XmlScanner {
       let k = 0;
       for (; k < names.length; k++) if (names[k].length === nameEnd - nameStart && xml.startsWith(names[k], nameStart)) break;
       if (k < names.length && out[k] === undefined) out[k] = valueAt(xml, valueStart, valueEnd);
-      else {
-        // Only a reference can make attrValue refuse a value: one is decoded (and thrown away) only when it holds an &.
-        for (let i = valueStart; i < valueEnd; i++) {
-          if (xml.charCodeAt(i) === 38 /* & */) {
-            attrValue(xml.slice(valueStart, valueEnd));
-            break;
-          }
-        }
-      }
     }
   }
 
@@ -375,6 +365,138 @@ function nextAttr(xml: string, j: number, to: number, tag: string): number {
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** The names checkedTagEnd has met in one start tag: their starts, lengths and hashes (a tag with more is checked by a set). */
+const NAMES_KEPT = 16;
+const seenStart = new Int32Array(NAMES_KEPT);
+const seenLength = new Int32Array(NAMES_KEPT);
+const seenHash = new Int32Array(NAMES_KEPT);
+
+/**
+ * The `>` that ends a start tag whose attributes begin at `from` (-1 when none comes before `limit`),
+ * its attributes checked on the way, in one pass: each `name = "value"` (either quote, no < in it, any
+ * reference in it one XML declares), each after white space, its name a name, and no name written
+ * twice (XML 1.0 §3.1, well-formedness constraint Unique Att Spec). A conforming parser refuses a part
+ * that breaks one, so Excel and LibreOffice read such a file otherwise than as the first (or last)
+ * value written; checked for every start tag as it is met, not only for the attributes a caller reads.
+ */
+function checkedTagEnd(xml: string, from: number, limit: number, tag: string): number {
+  let n = 0;
+  let more: Set<string> | null = null;
+  let j = from;
+  for (;;) {
+    const spaced = j;
+    let c = xml.charCodeAt(j);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = xml.charCodeAt(++j);
+    if (j >= limit) return -1;
+    if (c === 62 /* > */) return j;
+    if (c === 47 /* / */) {
+      if (j + 1 >= limit) return -1;
+      if (xml.charCodeAt(j + 1) === 62) return j + 1;
+      throw new XmlShapeError(`a / not followed by > in <${tag}>`);
+    }
+    if (j === spaced) throw new XmlShapeError(`attributes without white space between them in <${tag}>`);
+    // The name: ASCII looked up as it is read (anything past ASCII checked by isXmlName after), and hashed.
+    const nameStart = j;
+    let beyondAscii = c >= 128;
+    if (!beyondAscii && ASCII_NAME[c] !== 1) throw new XmlShapeError(`an attribute whose name is not a name in <${tag}>`);
+    let hash = c;
+    for (c = xml.charCodeAt(++j); j < limit && c !== 61 /* = */ && c !== 32 && c !== 9 && c !== 10 && c !== 13; c = xml.charCodeAt(++j)) {
+      if (c >= 128) beyondAscii = true;
+      else if (ASCII_NAME[c] === 0) throw new XmlShapeError(`an attribute whose name is not a name in <${tag}>`);
+      hash = (hash * 31 + c) | 0;
+    }
+    const nameEnd = j;
+    if (beyondAscii && !isXmlName(xml, nameStart, nameEnd)) throw new XmlShapeError(`an attribute whose name is not a name in <${tag}>`);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = xml.charCodeAt(++j);
+    if (c !== 61 || j >= limit) throw new XmlShapeError(`an attribute without a value in <${tag}>`);
+    c = xml.charCodeAt(++j);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = xml.charCodeAt(++j);
+    if (c !== 34 && c !== 39) throw new XmlShapeError(`an unquoted attribute value in <${tag}>`);
+    const quote = c;
+    const valueStart = j + 1;
+    let reference = false;
+    for (c = xml.charCodeAt(++j); c !== quote; c = xml.charCodeAt(++j)) {
+      if (j >= limit) return -1;
+      if (c === 60 /* < */) throw new XmlShapeError("a < in an attribute value");
+      if (c === 38 /* & */) reference = true;
+    }
+    // Decoded, and thrown away: only a reference can make a value not well-formed (a < is refused above).
+    if (reference) attrValue(xml.slice(valueStart, j));
+    const length = nameEnd - nameStart;
+    for (let k = 0; k < n; k++) {
+      if (seenHash[k] === hash && seenLength[k] === length && sameText(xml, seenStart[k], nameStart, length)) throw twice(xml, nameStart, nameEnd, tag);
+    }
+    if (n < NAMES_KEPT) {
+      seenStart[n] = nameStart;
+      seenLength[n] = length;
+      seenHash[n++] = hash;
+    } else {
+      const name = xml.slice(nameStart, nameEnd);
+      more ??= new Set();
+      if (more.has(name)) throw twice(xml, nameStart, nameEnd, tag);
+      more.add(name);
+    }
+    j++;
+  }
+}
+
+const twice = (xml: string, from: number, to: number, tag: string) => new XmlShapeError(`the attribute ${xml.slice(from, to)} written twice in <${tag}>`);
+
+/** Whether the `length` characters at `a` and at `b` are the same. */
+function sameText(xml: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (xml.charCodeAt(a + k) !== xml.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/** ASCII characters as XML names take them: 1 a name may start with, 2 only continue. */
+export const ASCII_NAME = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 65; c <= 90; c++) t[c] = t[c + 32] = 1;
+  t[58 /* : */] = t[95 /* _ */] = 1;
+  for (let c = 48; c <= 57; c++) t[c] = 2;
+  t[45 /* - */] = t[46 /* . */] = 2;
+  return t;
+})();
+
+/** Whether a code point past ASCII may start a name (XML 1.0 §2.3 NameStartChar). */
+const isNameStartBeyondAscii = (c: number) =>
+  (c >= 0xc0 && c <= 0xd6) ||
+  (c >= 0xd8 && c <= 0xf6) ||
+  (c >= 0xf8 && c <= 0x2ff) ||
+  (c >= 0x370 && c <= 0x37d) ||
+  (c >= 0x37f && c <= 0x1fff) ||
+  c === 0x200c ||
+  c === 0x200d ||
+  (c >= 0x2070 && c <= 0x218f) ||
+  (c >= 0x2c00 && c <= 0x2fef) ||
+  (c >= 0x3001 && c <= 0xd7ff) ||
+  (c >= 0xf900 && c <= 0xfdcf) ||
+  (c >= 0xfdf0 && c <= 0xfffd) ||
+  (c >= 0x10000 && c <= 0xeffff);
+
+/** Whether the characters from..to are an XML name (§2.3 Name): a NameStartChar, then NameChars. */
+function isXmlName(xml: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    let c = xml.charCodeAt(i);
+    if (c < 128) {
+      const kind = ASCII_NAME[c];
+      if (kind === 1 || (kind === 2 && i > from)) continue;
+      return false;
+    }
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const low = xml.charCodeAt(i + 1);
+      if (!(low >= 0xdc00 && low <= 0xdfff) || i + 1 >= to) return false;
+      c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+      i++;
+    }
+    if (isNameStartBeyondAscii(c)) continue;
+    if (i > from && (c === 0xb7 || (c >= 0x300 && c <= 0x36f) || c === 0x203f || c === 0x2040)) continue;
+    return false;
+  }
+  return true;
+}
 
 const localName = (q: string) => {
   const c = q.indexOf(":");
