@@ -881,6 +881,7 @@ export function readWorkbookSnapshots(book: OpenedWorkbook, { screen = false }: 
   try {
     strings = book.sharedStrings();
   } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
     throw new UnreadHere(`shared strings: ${(e as Error).message}`);
   }
   const stylesXml = book.stylesPart === undefined ? undefined : pkg.readNow(book.stylesPart);

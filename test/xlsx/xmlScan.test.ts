@@ -266,6 +266,9 @@ describe("the XML specification's cases", () => {
     ["a bare &", "<a>fish & chips</a>"],
     ["an unquoted attribute", "<a x=1/>"],
     ["an unterminated comment", "<a><!-- </a>"],
+    ["a reference to a control character", "<a>&#1;</a>"],
+    ["a reference to a surrogate, in an attribute", "<a x='&#xD800;'/>"],
+    ["a reference to U+FFFE", "<a>&#xFFFE;</a>"],
   ];
   test.each(notWellFormed)("%s is refused", (_, xml) => {
     expect(viaScanner(xml, () => ["x"])).toBe("error");

@@ -191,7 +191,7 @@ test("the browser's codec (fflate) and Node's (zlib) agree: each inflates the ot
   );
 });
 
-test("a part's UTF-8 reads alike by Node's codec (ASCII copied as Latin-1) and the browser's (TextDecoder), whatever its bytes", () => {
+test("a part's UTF-8 reads alike by Node's codec (ASCII copied as Latin-1) and the browser's (TextDecoder), whatever its bytes, or is refused alike", () => {
   const ascii = fc.array(fc.integer({ min: 0, max: 0x7f }), { maxLength: 300 }).map((a) => Uint8Array.from(a));
   const text = fc.string({ unit: "binary", maxLength: 100 }).map((t) => new TextEncoder().encode(t));
   const bytes = fc.uint8Array({ maxLength: 200 });
@@ -202,8 +202,16 @@ test("a part's UTF-8 reads alike by Node's codec (ASCII copied as Latin-1) and t
       const big = new Uint8Array(data.length + skip);
       big.set(data, skip);
       const view = big.subarray(skip);
-      expect(native.decodeUtf8(view)).toBe(browser.decodeUtf8(view));
-      expect(native.decodeUtf8(view)).toBe(new TextDecoder("utf-8").decode(view));
+      // Or both throw, where the bytes are no UTF-8 (never read with U+FFFD in their place).
+      const either = (fn: () => string) => {
+        try {
+          return fn();
+        } catch (e) {
+          return (e as Error).name === "TypeError" ? "thrown" : e;
+        }
+      };
+      expect(either(() => native.decodeUtf8(view))).toBe(either(() => browser.decodeUtf8(view)));
+      expect(either(() => native.decodeUtf8(view))).toBe(either(() => new TextDecoder("utf-8", { fatal: true }).decode(view)));
     }),
     { numRuns: 1000 },
   );

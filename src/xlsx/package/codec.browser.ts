@@ -34,7 +34,7 @@ export function crc32(data: Uint8Array): number {
 }
 
 export function decodeUtf8(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8").decode(bytes);
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 
 export function encodeUtf8Pieces(pieces: readonly string[]): Uint8Array {

@@ -1,6 +1,7 @@
 import { attr, childrenOf, escapeAttr, rootOf, splice } from "./xml";
 import { decodeUtf8, encodeUtf8Pieces } from "./codec";
 import { writeZip, ZipArchive, type InflateGuard, type ZipOut } from "./zip";
+import { WorkbookReadError } from "../sniff";
 
 /**
  * The package (ECMA-376 Part 2, Open Packaging Conventions) as the reader and a fill need it: parts
@@ -49,7 +50,7 @@ export class Package {
     }
     const e = this.entry(part);
     if (!e) return undefined;
-    const s = decodePart(this.archive.read(e));
+    const s = partText(part, this.archive.read(e));
     this.texts.set(part, s);
     return s;
   }
@@ -319,15 +320,55 @@ const CONTENT_TYPES = "[Content_Types].xml";
 const typesRead = new WeakMap<Package, { xml: string; entries: Array<{ name: string; partName: string; ext: string; type: string | undefined }>; contentEnd: number }>();
 
 /**
- * A part's bytes as text (XML 1.0 Appendix F): UTF-16 by its byte-order mark (either order), or by
- * its first characters when the mark is missing; else UTF-8, with its mark dropped.
+ * Characters XML 1.0 does not allow (§2.2 Char): the control characters but tab, line feed and
+ * carriage return, and U+FFFE, U+FFFF. (A decoded part holds no lone surrogate: bytes that are not
+ * UTF-8 or UTF-16 are refused first.) Excel writes such a character escaped, `_x000B_`.
  */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const NOT_XML_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
+/**
+ * A part's text, refused (as damaged, with where) when its bytes are not the text they declare or it
+ * holds a character XML does not allow: a conforming parser stops there, LibreOffice reads the part
+ * only up to it (a form's shared strings from there on lost) and Excel reports a problem with the
+ * file's content. A writer that does not escape what a person pasted leaves such a character.
+ */
+function partText(part: string, bytes: Uint8Array): string {
+  let s: string;
+  try {
+    s = decodePart(bytes);
+  } catch {
+    throw new WorkbookReadError(
+      `工作簿已损坏：其部件 ${part} 的字节不是有效的 UTF-8（或 UTF-16）文本，Excel 打开时会报告内容有问题，无法读取。`,
+      `The workbook is damaged: the bytes of its part ${part} are not valid UTF-8 (or UTF-16) text; Excel reports a problem with its content.`,
+    );
+  }
+  const at = s.search(NOT_XML_CHAR);
+  if (at >= 0) {
+    const code = `U+${s.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0")}`;
+    // The words just before it, as a person sees them (tags left out), to find it by.
+    const seen = s.slice(Math.max(0, at - 400), at).replace(/<[^>]*>?/g, " ").replace(/\s+/g, " ").trim().slice(-16);
+    throw new WorkbookReadError(
+      `工作簿已损坏：其部件 ${part} 含有 XML 不允许的控制字符 ${code}${seen ? `（在“${seen}”之后）` : ""}，Excel 打开时会报告内容有问题并修复（可能丢失文字），无法读取。请在生成该文件的程序中删去这个字符（多是从别处复制来的不可见字符）后重新保存。`,
+      `The workbook is damaged: its part ${part} holds a control character XML does not allow, ${code}${seen ? ` (after "${seen}")` : ""}; Excel reports a problem with its content and repairs it, possibly losing text.`,
+    );
+  }
+  return s;
+}
+
+/**
+ * A part's bytes as text (XML 1.0 Appendix F): UTF-16 by its byte-order mark (either order), or by
+ * its first characters when the mark is missing; else UTF-8, with its mark dropped. Bytes that are
+ * not the text they are read as throw (nothing is replaced by U+FFFD).
+ */
+const FATAL = { fatal: true };
+
 function decodePart(bytes: Uint8Array): string {
   const [a, b, c] = bytes;
-  if (a === 0xff && b === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (a === 0xfe && b === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  if (a === 0x3c && b === 0x00) return new TextDecoder("utf-16le").decode(bytes);
-  if (a === 0x00 && b === 0x3c) return new TextDecoder("utf-16be").decode(bytes);
+  if (a === 0xff && b === 0xfe) return new TextDecoder("utf-16le", FATAL).decode(bytes.subarray(2));
+  if (a === 0xfe && b === 0xff) return new TextDecoder("utf-16be", FATAL).decode(bytes.subarray(2));
+  if (a === 0x3c && b === 0x00) return new TextDecoder("utf-16le", FATAL).decode(bytes);
+  if (a === 0x00 && b === 0x3c) return new TextDecoder("utf-16be", FATAL).decode(bytes);
   if (a === 0xef && b === 0xbb && c === 0xbf) return decodeUtf8(bytes.subarray(3));
   return decodeUtf8(bytes);
 }

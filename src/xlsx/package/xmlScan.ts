@@ -17,6 +17,9 @@ export const TEXT = 3;
 export const DONE = 0;
 export type Token = typeof OPEN | typeof CLOSE | typeof TEXT | typeof DONE;
 
+/** Whether XML 1.0 allows the code point (§2.2 Char): a reference to any other is not well-formed (WFC Legal Character). */
+const isXmlChar = (c: number) => c === 9 || c === 10 || c === 13 || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** Text with its entity and character references decoded; an unknown entity is not well-formed. */
@@ -26,7 +29,7 @@ function decodeText(s: string): string {
     if (!whole.endsWith(";")) throw new XmlShapeError("an & that starts no reference");
     if (e[0] === "#") {
       const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      if (!Number.isFinite(code) || code < 1 || code > 0x10ffff || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(e)) throw new XmlShapeError(`a bad character reference &${e};`);
+      if (!Number.isFinite(code) || !isXmlChar(code) || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(e)) throw new XmlShapeError(`a bad character reference &${e};`);
       return String.fromCodePoint(code);
     }
     const v = ENTITIES[e];
