@@ -126,12 +126,19 @@ function plainValueOrNone(xml: string, at: number, cell: CellXml): number {
   return lt + 8;
 }
 
-/** `<v>text</v></c>` at `at`, with no reference in the text: where its `</v>` stands; -1 for anything else. */
+/**
+ * `<v>text</v></c>` at `at`, its text holding nothing the scanner would read otherwise than as written
+ * (a reference `&…;`, a `>` that may close `]]>`, a carriage return, which XML reads as a line feed):
+ * where its `</v>` stands; -1 for anything else.
+ */
 function plainValueEnd(xml: string, at: number): number {
   if (!xml.startsWith("<v>", at)) return -1;
   const lt = xml.indexOf("<", at + 3);
   if (lt < 0 || !xml.startsWith("</v></c>", lt)) return -1;
-  for (let k = at + 3; k < lt; k++) if (xml.charCodeAt(k) === 38 /* & */) return -1;
+  for (let k = at + 3; k < lt; k++) {
+    const c = xml.charCodeAt(k);
+    if (c === 38 /* & */ || c === 62 /* > */ || c === 13) return -1;
+  }
   return lt;
 }
 

@@ -22,7 +22,8 @@ async function base(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const text = fc.stringMatching(/^[0-9A-Za-z 甲乙丙.%\-&<>"']{0,12}$/);
+// With line ends as writers leave them (a CR LF, a CR alone: XML reads each as one LF) and `]`.
+const text = fc.stringMatching(/^[0-9A-Za-z 甲乙丙.%\-&<>"'\r\n\]]{0,12}$/);
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
@@ -162,6 +163,10 @@ test("the fast path leaves a cell it cannot read whole to the scanner: entities,
   // So are attributes run together, and a name that is not a name.
   await expect(read('<row r="1"><c r="A1"s="0"><v>1</v></c></row>')).rejects.toThrow(/white space/);
   await expect(read('<row r="1"><c r="A1" 1s="0"><v>1</v></c></row>')).rejects.toThrow(/not a name/);
+  // A carriage return in a value is read as XML reads it, CR LF (or a CR alone) as one LF; a raw ]]> is refused.
+  const [cr] = await read('<row r="1"><c r="A1" t="str"><v>a\r\nb</v></c><c r="B1" t="str"><v>c\rd</v></c></row>');
+  expect(cr.values[0]).toEqual(["a\nb", "c\nd"]);
+  await expect(read('<row r="1"><c r="A1" t="str"><v>a]]>b</v></c></row>')).rejects.toThrow(/]]>/);
   // A tab or line break in a value is normalised by the scanner, so such a tag is left to it.
   const [w] = await read('<row r="1"><c r="A1" t="str" foo="a\tb"><v>x</v></c><c r="B1" t="s&#9;"><v>0</v></c></row>');
   expect(w.values[0]).toEqual(["x", 0]);

@@ -157,6 +157,39 @@ test("start tags XML refuses are refused as saxes refuses them, their attributes
   expect(taken).toBeGreaterThan(300);
 });
 
+/** saxes's verdict against the scanner's walk that reads nothing (no attribute, no text): what it refuses unread. */
+function walked(xml: string): "ok" | "error" {
+  try {
+    const sc = new XmlScanner(xml);
+    while (sc.next() !== DONE);
+    return "ok";
+  } catch {
+    return "error";
+  }
+}
+
+test("what XML refuses is refused where nothing reads it: a piece put anywhere into a generated document, walked as saxes reads it", () => {
+  const hazard = fc.constantFrom("&", "&amp", "&nbsp;", "&#1;", "]]>", "]]", "<?xml ?>", '<?xml version="1.0"?>', "<?XmL v?>", "<? x?>", "<?pi x?>", "x", "<b/>", " ", "<!-- c -->", "<![CDATA[]]>", ">", "\"", "'", "=");
+  let refused = 0;
+  let taken = 0;
+  fc.assert(
+    fc.property(document, hazard, fc.nat(), (xml, piece, n) => {
+      const at = n % (xml.length + 1);
+      const doc = xml.slice(0, at) + piece + xml.slice(at);
+      const sax = viaSaxes(doc);
+      expect(walked(doc)).toBe(sax === "error" ? "error" : "ok");
+      // Read (attributes, text) and through the editor's spans: refused alike (what is read is compared above, over documents without pieces).
+      expect(viaScanner(doc, () => NAMES) === "error").toBe(sax === "error");
+      expect(treeViaSpans(doc) === "error").toBe(sax === "error");
+      if (sax === "error") refused++;
+      else taken++;
+    }),
+    { numRuns: 3000 },
+  );
+  expect(refused).toBeGreaterThan(500);
+  expect(taken).toBeGreaterThan(500);
+});
+
 test("an attribute written twice is refused wherever it stands, read or not (XML 1.0 §3.1)", () => {
   for (const xml of ['<a x="1" x="2"/>', "<a><b r='1' s='2' r='1'/></a>", '<a x:y="1" x:y="1"/>', '<a><c r="A1" r="B2"><v>1</v></c></a>']) {
     expect(viaSaxes(xml)).toBe("error");
@@ -269,6 +302,14 @@ describe("the XML specification's cases", () => {
     ["a reference to a control character", "<a>&#1;</a>"],
     ["a reference to a surrogate, in an attribute", "<a x='&#xD800;'/>"],
     ["a reference to U+FFFE", "<a>&#xFFFE;</a>"],
+    ["text after the root", "<a/>x"],
+    ["a second root", "<a/><b/>"],
+    ["]]> in text", "<a>]]></a>"],
+    ["a declaration past the start", ' <?xml version="1.0"?><a/>'],
+    ["a declaration with its encoding after standalone", '<?xml version="1.0" standalone="yes" encoding="UTF-8"?><a/>'],
+    ["a declaration without its version", '<?xml encoding="UTF-8"?><a/>'],
+    ["a processing instruction named xml inside the root", "<a><?XML x?></a>"],
+    ["a processing instruction without a target", "<a><? x?></a>"],
   ];
   test.each(notWellFormed)("%s is refused", (_, xml) => {
     expect(viaScanner(xml, () => ["x"])).toBe("error");

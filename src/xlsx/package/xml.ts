@@ -170,6 +170,8 @@ export function rootOf(xml: string): Element {
     if (t !== OPEN) continue;
     // A text already known well-formed is not tokenised again; any other is, whole, and is then known.
     const root = spanOf(sc, k !== undefined);
+    // What follows it too: comments, processing instructions and white space only (a second root or text is refused).
+    while (sc.next() !== DONE);
     wellFormed(xml, root);
     return root;
   }

@@ -107,6 +107,13 @@ export class XmlScanner {
   attrStart = 0;
   attrEnd = 0;
 
+  /** Scanning a whole document (from its start to its end), not an element's content: one root, no text beside it, its declaration checked. */
+  private readonly whole: boolean;
+  private rootClosed = false;
+  /** Where the next `&` and `]]>` stand at or after where they were last looked for (Infinity: none), so that finding them in each text costs one search over the document in all. */
+  private nextAmp = -1;
+  private nextCdataEnd = -1;
+
   constructor(
     private readonly xml: string,
     from = 0,
@@ -114,6 +121,7 @@ export class XmlScanner {
     readonly limit = xml.length,
   ) {
     this.pos = from;
+    this.whole = from === 0 && limit === xml.length;
   }
 
   /** Moves to the next token: an element opened or closed, or text (CDATA included). */
@@ -124,6 +132,7 @@ export class XmlScanner {
       this.kind = CLOSE;
       this.path.pop();
       this.qpath.pop();
+      if (this.path.length === 0) this.rootClosed = true;
       return this.kind;
     }
     for (;;) {
@@ -135,6 +144,7 @@ export class XmlScanner {
       if (xml.charCodeAt(i) !== 60 /* < */) {
         let lt = xml.indexOf("<", i);
         if (lt < 0 || lt > this.limit) lt = this.limit;
+        this.checkText(i, lt);
         this.start = i;
         this.end = this.pos = lt;
         // Sliced only when asked for: most text between elements is white space nobody reads.
@@ -148,12 +158,15 @@ export class XmlScanner {
         if (xml.startsWith("<!--", i)) {
           const close = xml.indexOf("-->", i + 4);
           if (close < 0) throw new XmlShapeError("an unterminated comment");
+          // No `--` within it (§2.5), nor a `-` just before its end.
+          if (xml.indexOf("--", i + 4) !== close) throw new XmlShapeError("-- inside a comment");
           this.pos = close + 3;
           continue;
         }
         if (xml.startsWith("<![CDATA[", i)) {
           const close = xml.indexOf("]]>", i + 9);
           if (close < 0) throw new XmlShapeError("an unterminated CDATA section");
+          if (this.whole && this.path.length === 0) throw new XmlShapeError("text outside the root element");
           this.start = i;
           this.end = this.pos = close + 3;
           this.textFrom = i + 9;
@@ -167,6 +180,13 @@ export class XmlScanner {
       if (c1 === "?") {
         const close = xml.indexOf("?>", i + 2);
         if (close < 0) throw new XmlShapeError("an unterminated processing instruction");
+        // Its target: a name, and `xml` (in any case) only in the declaration that opens a document, written as §2.8 has it.
+        let t = i + 2;
+        while (t < close && !isSpace(xml.charCodeAt(t))) t++;
+        if (!isXmlName(xml, i + 2, t)) throw new XmlShapeError("a processing instruction without a target");
+        if (t - i === 5 && xml.slice(i + 2, t).toLowerCase() === "xml" && !(this.whole && i === 0 && XML_DECLARATION.test(xml.slice(0, close + 2)))) {
+          throw new XmlShapeError("an XML declaration misplaced or malformed");
+        }
         this.pos = close + 2;
         continue;
       }
@@ -177,6 +197,7 @@ export class XmlScanner {
         const open = this.qpath.pop();
         if (open !== qname) throw new XmlShapeError(`</${qname}> closes <${open ?? "nothing"}>`);
         this.path.pop();
+        if (this.path.length === 0) this.rootClosed = true;
         this.qname = qname;
         this.name = localName(qname);
         this.start = i;
@@ -188,6 +209,7 @@ export class XmlScanner {
       while (j < this.limit && !isNameEnd(xml.charCodeAt(j))) j++;
       const qname = xml.slice(i + 1, j);
       if (qname === "") throw new XmlShapeError("a < that opens no tag");
+      if (this.rootClosed && this.whole && this.path.length === 0) throw new XmlShapeError(`a second root element <${qname}>`);
       if (!isXmlName(xml, i + 1, j)) throw new XmlShapeError(`a tag whose name is not a name: <${qname}`);
       this.attrStart = j;
       j = checkedTagEnd(xml, j, this.limit, qname);
@@ -203,6 +225,27 @@ export class XmlScanner {
       this.qpath.push(qname);
       if (selfClosing) this.pendingClose = true;
       return (this.kind = OPEN);
+    }
+  }
+
+  /**
+   * Text from i to lt, as XML allows it wherever it stands, read or not: every `&` starting a
+   * reference XML declares, no `]]>`, and nothing but white space beside a document's root.
+   */
+  private checkText(i: number, lt: number): void {
+    const xml = this.xml;
+    if (this.nextAmp < i) {
+      const k = xml.indexOf("&", i);
+      this.nextAmp = k < 0 ? Infinity : k;
+    }
+    if (this.nextAmp < lt) decodeText(xml.slice(i, lt));
+    if (this.nextCdataEnd < i) {
+      const k = xml.indexOf("]]>", i);
+      this.nextCdataEnd = k < 0 ? Infinity : k;
+    }
+    if (this.nextCdataEnd < lt) throw new XmlShapeError("]]> in text");
+    if (this.whole && this.path.length === 0) {
+      for (let k = i; k < lt; k++) if (!isSpace(xml.charCodeAt(k))) throw new XmlShapeError("text outside the root element");
     }
   }
 
@@ -368,6 +411,9 @@ function nextAttr(xml: string, j: number, to: number, tag: string): number {
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** The XML declaration as §2.8 writes it (XMLDecl): a version, then an encoding and standalone if any, in that order. */
+const XML_DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>$/;
 
 /** The names checkedTagEnd has met in one start tag: their starts, lengths and hashes (a tag with more is checked by a set). */
 const NAMES_KEPT = 16;
