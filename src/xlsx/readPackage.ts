@@ -391,9 +391,25 @@ function plainEmptyRow(sc: XmlScanner, out: Array<string | undefined>): boolean 
   if (i < 0) return false;
   const xml = sc.source;
   if (!xml.startsWith("<row", i) || !isNameEnd(xml.charCodeAt(i + 4))) return false;
-  // One walk over the tag, its attributes read as they come, to its `/>` (a `>` first: a row with cells).
   const limit = sc.limit;
   out.fill(undefined);
+  // Where its number ends when the tag begins `<row r="digits"`: the rows below a form repeat one tag
+  // but for their number, and a tag whose rest is the last one read so is read as that one was.
+  let numberEnd = -1;
+  if (xml.startsWith(ROW_NUMBERED, i)) {
+    let d = i + ROW_NUMBERED.length;
+    while (d < limit && xml.charCodeAt(d) >= 48 && xml.charCodeAt(d) <= 57) d++;
+    if (d > i + ROW_NUMBERED.length && xml.charCodeAt(d) === 34) numberEnd = d;
+  }
+  if (numberEnd > 0 && lastRowRest !== "" && numberEnd + 1 + lastRowRest.length <= limit && xml.startsWith(lastRowRest, numberEnd + 1)) {
+    out[0] = xml.slice(i + ROW_NUMBERED.length, numberEnd);
+    out[1] = lastRowRead[0];
+    out[2] = lastRowRead[1];
+    out[3] = lastRowRead[2];
+    sc.readOver("row", i, numberEnd + 1 + lastRowRest.length);
+    return true;
+  }
+  // One walk over the tag, its attributes read as they come, to its `/>` (a `>` first: a row with cells).
   let seen = 0;
   let p = i + 4;
   for (;;) {
@@ -403,6 +419,13 @@ function plainEmptyRow(sc: XmlScanner, out: Array<string | undefined>): boolean 
     if (first === 47 /* / */) {
       if (xml.charCodeAt(p + 1) !== 62 /* > */ || p + 2 > limit) return false;
       sc.readOver("row", i, p + 2);
+      if (numberEnd > 0) {
+        // Its rest, checked whole here (its names each once, r among them only first), for the rows after it.
+        lastRowRest = xml.slice(numberEnd + 1, p + 2);
+        lastRowRead[0] = out[1];
+        lastRowRead[1] = out[2];
+        lastRowRead[2] = out[3];
+      }
       return true;
     }
     if (first === 62 || first === 60) return false;
@@ -454,6 +477,11 @@ function plainEmptyRow(sc: XmlScanner, out: Array<string | undefined>): boolean 
     p = close + 1;
   }
 }
+
+const ROW_NUMBERED = '<row r="';
+/** The rest of the last row tag plainEmptyRow read whole that began `<row r="digits"` (past the number's quote), and what it read of it: ht, customHeight, hidden. */
+let lastRowRest = "";
+const lastRowRead: Array<string | undefined> = [undefined, undefined, undefined];
 
 /** The names of the row plainEmptyRow reads, as far as it keeps them (a row with more is left to the scanner). */
 const ROW_NAMES_KEPT = 16;

@@ -66,6 +66,23 @@ describe("rows read straight from the document", () => {
     );
   });
 
+  it("rows that repeat one tag but for their number (the rows below a form), some written otherwise among them: read as the scanner reads them", async () => {
+    // A few tags' rests after the number, valid and not (a name twice, no space, a reference, cells); each row takes one.
+    const rest = fc.oneof(
+      fc.uniqueArray(attribute, { selector: (a) => a.name, maxLength: 5 }).map((attrs) => `"${attrs.map((a) => a.text).join("")}/>`),
+      fc.constantFrom('" ht="15" ht="16"/>', '"ht="15"/>', '" r="3"/>', '" ht="1&amp;5"/>', '" ht="15"><c r="A1"><v>1</v></c></row>', '" ht="15" customHeight="1"/>', '"/>'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(rest, { minLength: 1, maxLength: 3 }), fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), async (rests, picks) => {
+        const rows = picks.map((k, n) => `<row r="${n + 1}${rests[k % rests.length]}`);
+        const fast = await outcome(await book(rows.join("")));
+        const slow = await outcome(await book(slowed(rows)));
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("reads most generated sheets (so the comparison is of rows read, not of refusals)", async () => {
     const sample = fc.sample(sheetRows, { numRuns: 200, seed: 7 });
     let read = 0;
