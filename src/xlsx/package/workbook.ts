@@ -1,8 +1,8 @@
 import type { CellSpans } from "./cellSpans";
 import { WorkbookReadError } from "../sniff";
-import { Package, REL, relationshipsOf, sameType, type Relationship } from "./opc";
+import { declaredType, Package, REL, relationshipsOf, sameType, type Relationship } from "./opc";
 import type { InflateGuard } from "./zip";
-import { attr, childrenOf, relIdOf, rootOf, type Element } from "./xml";
+import { attr, childrenOf, relIdOf, rootOf, XmlShapeError, type Element } from "./xml";
 import { CLOSE, decodeXstring, DONE, OPEN, XmlScanner } from "./xmlScan";
 
 /**
@@ -50,6 +50,7 @@ export async function openWorkbook(input: Uint8Array | Package, guard?: InflateG
   if (bookRel.outside) throw new WorkbookReadError(`工作簿已损坏：其主体指向工作簿之外的文件（${part}），无法读取。`, `The workbook is damaged: its main part points outside the workbook (${part}).`);
   const xml = await pkg.read(part);
   if (xml === undefined) throw new PackageShapeError("workbook part missing");
+  await checkDeclaredAsWorkbook(pkg, part);
   // Any namespace prefix (`<x:workbook>`, as some .NET writers write): elements are found by local name.
   const root = rootOf(xml);
   if (root.name !== "workbook") throw new PackageShapeError("no workbook element");
@@ -80,6 +81,39 @@ export async function openWorkbook(input: Uint8Array | Package, guard?: InflateG
     sharedStrings: () => (strings ??= sharedStrings(ssPart === undefined ? undefined : pkg.readNow(ssPart))),
     walked: new Set(),
   };
+}
+
+/** The content types a workbook's main part may be declared with: a workbook, a template, with macros or not, an add-in (ECMA-376 and MS-OFFMACRO). */
+const WORKBOOK_TYPES = new Set([
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+  "application/vnd.ms-excel.sheet.macroenabled.main+xml",
+  "application/vnd.ms-excel.template.macroenabled.main+xml",
+  "application/vnd.ms-excel.addin.macroenabled.main+xml",
+]);
+
+/**
+ * Refuses a package whose [Content_Types].xml is missing, not well-formed, or does not declare its
+ * main part a workbook: Excel and LibreOffice open no such file (LibreOffice opens a malformed one
+ * that its parser read as far as the workbook's entry), so it is never read here as if they did.
+ */
+async function checkDeclaredAsWorkbook(pkg: Package, part: string): Promise<void> {
+  const damaged = (zh: string, en: string) => new WorkbookReadError(`工作簿已损坏：${zh}，Excel 和 LibreOffice 都无法打开它，无法读取。`, `The workbook is damaged: ${en}; neither Excel nor LibreOffice opens it.`);
+  let type: string | undefined | null;
+  try {
+    type = await declaredType(pkg, part);
+  } catch (e) {
+    if (!(e instanceof XmlShapeError)) throw e;
+    // Not said to be unopenable: LibreOffice keeps what its parser read before the fault (a part cut after the workbook's entry opens).
+    throw new WorkbookReadError(
+      `工作簿已损坏：其内容类型清单 [Content_Types].xml 不合规范（${e.message}），无法读取。`,
+      `The workbook is damaged: its [Content_Types].xml is not well-formed (${e.message}).`,
+    );
+  }
+  if (type === null) throw damaged("缺少内容类型清单 [Content_Types].xml", "it has no [Content_Types].xml");
+  if (type === undefined || !WORKBOOK_TYPES.has(type.trim().toLowerCase())) {
+    throw damaged(`其内容类型清单 [Content_Types].xml 没有把 ${part} 声明为工作簿（${type ?? "未声明"}）`, `its [Content_Types].xml does not declare ${part} a workbook (${type ?? "no type"})`);
+  }
 }
 
 /**
