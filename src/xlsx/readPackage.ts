@@ -8,7 +8,7 @@ import { dateCell } from "./dates";
 import { REL, sameType } from "./package/opc";
 import { openWorkbook, stringItem, type OpenedWorkbook } from "./package/workbook";
 import { forgetTexts } from "./package/xml";
-import { ASCII_NAME, CLOSE, DONE, isNameEnd, OPEN, startTagEnd, XmlScanner } from "./package/xmlScan";
+import { ASCII_NAME, CLOSE, DONE, isNameEnd, OPEN, sameText, startTagEnd, XmlScanner } from "./package/xmlScan";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { BLANK, COUNTS, DenseCells, OCCUPIED, SparseCells, type CellStore } from "./sheetCells";
 import { WorkbookReadError } from "./sniff";
@@ -443,7 +443,7 @@ function plainEmptyRow(sc: XmlScanner, out: Array<string | undefined>): boolean 
     const nameEnd = p;
     if (seen === ROW_NAMES_KEPT) return false;
     const len = nameEnd - nameStart;
-    for (let k = 0; k < seen; k++) if (rowNameHash[k] === hash && rowNameLength[k] === len && sameChars(xml, rowNameStart[k], nameStart, len)) return false;
+    for (let k = 0; k < seen; k++) if (rowNameHash[k] === hash && rowNameLength[k] === len && sameText(xml, rowNameStart[k], nameStart, len)) return false;
     rowNameStart[seen] = nameStart;
     rowNameHash[seen] = hash;
     rowNameLength[seen++] = len;
@@ -488,11 +488,6 @@ const ROW_NAMES_KEPT = 16;
 const rowNameStart = new Int32Array(ROW_NAMES_KEPT);
 const rowNameLength = new Int32Array(ROW_NAMES_KEPT);
 const rowNameHash = new Int32Array(ROW_NAMES_KEPT);
-
-function sameChars(xml: string, a: number, b: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (xml.charCodeAt(a + k) !== xml.charCodeAt(b + k)) return false;
-  return true;
-}
 
 const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 

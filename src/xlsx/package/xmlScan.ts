@@ -493,7 +493,7 @@ function checkedTagEnd(xml: string, from: number, limit: number, tag: string): n
 const twice = (xml: string, from: number, to: number, tag: string) => new XmlShapeError(`the attribute ${xml.slice(from, to)} written twice in <${tag}>`);
 
 /** Whether the `length` characters at `a` and at `b` are the same. */
-function sameText(xml: string, a: number, b: number, length: number): boolean {
+export function sameText(xml: string, a: number, b: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (xml.charCodeAt(a + k) !== xml.charCodeAt(b + k)) return false;
   return true;
 }
