@@ -140,7 +140,7 @@ function walkRows(xml: string, sheetData: Element, wanted: ReadonlyMap<number, R
   const rows: SheetRows = { index: [], start: [], found: new Map() };
   if (sheetData.selfClosing) return rows;
   const fast = isKnownText(xml);
-  const sc = new XmlScanner(xml, sheetData.tagEnd, sheetData.contentEnd);
+  const sc = new XmlScanner(xml, sheetData.tagEnd, sheetData.contentEnd, fast);
   let prev = 0;
   for (let k = sc.next(); k !== DONE; k = sc.next()) {
     if (k !== OPEN) continue;
@@ -173,6 +173,8 @@ function spannedRows(xml: string, sheetData: Element, spans: CellSpans, wanted: 
   for (let i = 1; i < n.length; i++) if (!(n[i] > n[i - 1])) return null;
   const qname = spans.rowQname;
   const name = qname.slice(qname.indexOf(":") + 1);
+  // Noted by the reader as it walked the whole text (and refused what XML refuses): not checked again.
+  const known = isKnownText(xml);
   for (let i = 0; i < n.length; i++) {
     const list = wanted.get(n[i]);
     if (list === undefined) continue;
@@ -184,7 +186,7 @@ function spannedRows(xml: string, sheetData: Element, spans: CellSpans, wanted: 
     for (let k = from; k < to; k++) {
       const col = spans.cellCol(k);
       if (!wants(list, col) || foundAt(row, col) !== undefined) continue;
-      const sc = new XmlScanner(xml, spans.cellStart(k), spans.cellEnd(k));
+      const sc = new XmlScanner(xml, spans.cellStart(k), spans.cellEnd(k), known);
       sc.next();
       row.wanted.push(cellAt(sc, col));
     }

@@ -80,7 +80,7 @@ export class Styles {
     if (cellXfs.selfClosing) return;
     const xml = this.xml;
     const fast = isKnownText(xml);
-    const sc = new XmlScanner(xml, cellXfs.tagEnd, cellXfs.contentEnd);
+    const sc = new XmlScanner(xml, cellXfs.tagEnd, cellXfs.contentEnd, fast);
     for (let k = sc.next(); k !== DONE; k = sc.next()) {
       if (k !== OPEN) continue;
       const xf = sc.name === "xf";

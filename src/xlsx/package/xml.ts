@@ -122,9 +122,10 @@ export const isKnownText = (xml: string): boolean => knownEntry(xml) !== undefin
 
 /** The element whose start tag begins at `i`. */
 export function elementAt(xml: string, i: number): Element {
-  const sc = new XmlScanner(xml, i);
+  const known = knownEntry(xml) !== undefined;
+  const sc = new XmlScanner(xml, i, xml.length, known);
   if (sc.next() !== OPEN || sc.start !== i) throw new XmlShapeError(`no element at ${i}`);
-  return spanOf(sc, knownEntry(xml) !== undefined);
+  return spanOf(sc, known);
 }
 
 /**
@@ -135,7 +136,7 @@ export function elementAt(xml: string, i: number): Element {
 export function eachChild(xml: string, parent: Element, visit: (sc: XmlScanner) => void): void {
   if (parent.selfClosing) return;
   const fast = knownEntry(xml) !== undefined;
-  const sc = new XmlScanner(xml, parent.tagEnd, parent.contentEnd);
+  const sc = new XmlScanner(xml, parent.tagEnd, parent.contentEnd, fast);
   for (let k = sc.next(); k !== DONE; k = sc.next()) {
     if (k !== OPEN) continue;
     visit(sc);
@@ -156,7 +157,7 @@ export function childrenOf(xml: string, parent: Element): Element[] {
 function childElements(xml: string, parent: Element, fast: boolean): Element[] {
   const out: Element[] = [];
   if (parent.selfClosing) return out;
-  const sc = new XmlScanner(xml, parent.tagEnd, parent.contentEnd);
+  const sc = new XmlScanner(xml, parent.tagEnd, parent.contentEnd, fast);
   for (let k = sc.next(); k !== DONE; k = sc.next()) if (k === OPEN) out.push(spanOf(sc, fast));
   return out;
 }
@@ -208,7 +209,7 @@ export function relIdOf(xml: string, el: Element): string | undefined {
 /** The text content of an element: every text node inside it, references decoded, CDATA as it stands. */
 export function textOf(xml: string, el: Element): string {
   if (el.selfClosing) return "";
-  const sc = new XmlScanner(xml, el.start);
+  const sc = new XmlScanner(xml, el.start, xml.length, knownEntry(xml) !== undefined);
   sc.next();
   return sc.textContent();
 }

@@ -119,6 +119,11 @@ export class XmlScanner {
     from = 0,
     /** Where the scan stops (the end of an element's content, or of the text). */
     readonly limit = xml.length,
+    /**
+     * The text is known well-formed (walked whole by a scanner before, xml.ts wellFormed): its tags and
+     * texts are not checked again, only found (a fill walks again what its check read).
+     */
+    private readonly known = false,
   ) {
     this.pos = from;
     this.whole = from === 0 && limit === xml.length;
@@ -144,7 +149,7 @@ export class XmlScanner {
       if (xml.charCodeAt(i) !== 60 /* < */) {
         let lt = xml.indexOf("<", i);
         if (lt < 0 || lt > this.limit) lt = this.limit;
-        this.checkText(i, lt);
+        if (!this.known) this.checkText(i, lt);
         this.start = i;
         this.end = this.pos = lt;
         // Sliced only when asked for: most text between elements is white space nobody reads.
@@ -159,7 +164,7 @@ export class XmlScanner {
           const close = xml.indexOf("-->", i + 4);
           if (close < 0) throw new XmlShapeError("an unterminated comment");
           // No `--` within it (§2.5), nor a `-` just before its end.
-          if (xml.indexOf("--", i + 4) !== close) throw new XmlShapeError("-- inside a comment");
+          if (!this.known && xml.indexOf("--", i + 4) !== close) throw new XmlShapeError("-- inside a comment");
           this.pos = close + 3;
           continue;
         }
@@ -210,9 +215,10 @@ export class XmlScanner {
       const qname = xml.slice(i + 1, j);
       if (qname === "") throw new XmlShapeError("a < that opens no tag");
       if (this.rootClosed && this.whole && this.path.length === 0) throw new XmlShapeError(`a second root element <${qname}>`);
-      if (!isXmlName(xml, i + 1, j)) throw new XmlShapeError(`a tag whose name is not a name: <${qname}`);
+      if (!this.known && !isXmlName(xml, i + 1, j)) throw new XmlShapeError(`a tag whose name is not a name: <${qname}`);
       this.attrStart = j;
-      j = checkedTagEnd(xml, j, this.limit, qname);
+      j = this.known ? startTagEnd(xml, j, this.limit) : checkedTagEnd(xml, j, this.limit, qname);
+      if (j === LT_IN_VALUE) throw new XmlShapeError("a < in an attribute value");
       if (j < 0) throw new XmlShapeError(`an unterminated start tag <${qname}`);
       const selfClosing = xml.charCodeAt(j - 1) === 47 /* / */ && j - 1 >= this.attrStart;
       this.attrEnd = selfClosing ? j - 1 : j;
