@@ -59,7 +59,7 @@ export function toText(files: FileResult[], lang: Lang): string {
   for (const f of files) {
     lines.push(`━━ ${f.file}`);
     if (f.error && f.sheets.length === 0) {
-      lines.push(`  ${zh ? "无法读取" : "Cannot read"}：${t(f.error)}`);
+      lines.push(zh ? `  无法读取：${t(f.error)}` : `  Cannot read: ${t(f.error)}`);
       lines.push("");
       continue;
     }
@@ -89,7 +89,7 @@ export function toText(files: FileResult[], lang: Lang): string {
         for (const x of printed) lines.push(line(x));
       }
     }
-    if (f.error) lines.push(`  ${zh ? "未写出副本" : "No copy written"}：${t(f.error)}`);
+    if (f.error) lines.push(zh ? `  未写出副本：${t(f.error)}` : `  No copy written: ${t(f.error)}`);
     else if (f.out) lines.push(zh ? `  已写出副本：${f.out}` : `  Copy written to ${f.out}`);
     if (f.note && !f.error) lines.push(`  ${t(f.note)}`);
     lines.push("");

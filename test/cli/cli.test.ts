@@ -71,6 +71,18 @@ describe("jixiao check", () => {
     expect(r.out).not.toMatch(/未填写偏差原因/);
   });
 
+  test("an unreadable file is said so in each language with that language's punctuation", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-lang-"));
+    const file = path.join(dir, "empty.xlsx");
+    fs.writeFileSync(file, "");
+    const en = await run(["check", file, "--lang", "en-US"]);
+    expect(en.out).toContain("  Cannot read: The file is empty.");
+    expect(en.out).not.toContain("：");
+    const zh = await run(["check", file]);
+    expect(zh.out).toContain("  无法读取：文件是空的。");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test("--json prints exactly one document of the promised shape", async () => {
     const files = ["selfeval/yiwangtongban.xlsx", "legacy/xuqiuce.xlsx", "targets/menhu-2024.xlsx", "selfeval-defects/bad-values.xlsx"].map(sample);
     const r = await run(["check", ...files, "--json"]);
