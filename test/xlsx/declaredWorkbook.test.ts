@@ -32,7 +32,7 @@ const noOverride = (xml: string) => xml.replace(/<Override PartName="\/xl\/workb
 
 /** Refused, each; LibreOffice opens none but the one cut after the workbook's entry (its parser keeps what it read before a fault). */
 const REFUSED: Array<[string, ((xml: string) => string) | null, RegExp]> = [
-  ["no [Content_Types].xml", null, /^工作簿已损坏：缺少内容类型清单 \[Content_Types\]\.xml，Excel 和 LibreOffice 都无法打开它，无法读取。$/],
+  ["no [Content_Types].xml", null, /^工作簿已损坏：缺少内容类型清单 \[Content_Types\]\.xml，Excel 和 LibreOffice 都无法打开它，无法读取。请用生成该文件的程序重新导出或另存后再试。$/],
   ["an attribute written twice in it", (x) => x.replace("<Types ", '<Types a="1" a="2" '), /内容类型清单 \[Content_Types\]\.xml 不合规范（the attribute a written twice in <Types>）/],
   ["it cut short", (x) => x.slice(0, x.length - 20), /内容类型清单 \[Content_Types\]\.xml 不合规范/],
   ["a root that is not Types", (x) => x.replace(/Types/g, "Typez"), /不合规范（<Typez> is not <Types>）/],
@@ -46,7 +46,9 @@ describe("a workbook whose content types no spreadsheet program would open it by
     const bytes = await withTypes(edit);
     const { result } = await checkWorkbookBytes("x.xlsx", bytes);
     expect(result.error?.zh).toMatch(words);
-    expect(result.error?.en).toMatch(/^The workbook is damaged: .*(; neither Excel nor LibreOffice opens it|is not well-formed \(.*\))\.$/);
+    // Each says what to do: have the file written again.
+    expect(result.error?.zh).toMatch(/请用生成该文件的程序重新导出或另存后再试。$/);
+    expect(result.error?.en).toMatch(/^The workbook is damaged: .*(; neither Excel nor LibreOffice opens it|is not well-formed \(.*\))\. Export or save it again from the program that made it\.$/);
     expect(result.sheets).toEqual([]);
     const fixed = await checkWorkbookBytes("x.xlsx", bytes, { copy: "fill" });
     expect(fixed.result.error?.zh).toMatch(words);

@@ -110,7 +110,7 @@ describe("a part that is not its text, or holds a character XML does not allow",
     });
     const got = await outcome(bytes);
     expect(got).toMatchObject({ refused: "WorkbookReadError" });
-    expect((got as { zh: string }).zh).toMatch(/^工作簿已损坏：其部件 xl\/sharedStrings\.xml 的字节不是有效的 UTF-8/);
+    expect((got as { zh: string }).zh).toMatch(/^工作簿已损坏：其部件 xl\/sharedStrings\.xml 的字节不是有效的 UTF-8.*请用生成该文件的程序重新导出后再试。$/);
     // And in the check's words, not left to ExcelJS (which reads the bytes as U+FFFD).
     const { result } = await checkWorkbookBytes("x.xlsx", bytes);
     expect(result.error?.zh).toContain("xl/sharedStrings.xml 的字节不是有效的 UTF-8");
@@ -142,6 +142,12 @@ describe("a part that is not its text, or holds a character XML does not allow",
       expect((got as { zh: string }).zh).toContain(`其部件 xl/sharedStrings.xml 含有 XML 不允许的控制字符 U+${hex}（在“支出绩效自评表 （2023年度）”之后）`);
       expect((got as { en: string }).en).toContain(`U+${hex} (after "支出绩效自评表 （2023年度）")`);
     }
+  });
+
+  test("the words before it are shown as a person reads them: references decoded, tags left out", async () => {
+    const { bytes } = await withSharedStrings((xml) => `${xml.slice(0, third(xml))}甲&amp;乙 &lt;丙&gt;\u0001${xml.slice(third(xml))}`);
+    const got = await outcome(bytes);
+    expect((got as { zh: string }).zh).toContain("（在“（2023年度） 甲&乙 <丙>”之后）");
   });
 
   test("in a sheet or the workbook part too, whatever part it stands in", async () => {

@@ -216,6 +216,14 @@ test("an attribute written twice is refused wherever it stands, read or not (XML
     expect(viaScanner(xml, () => [])).toBe("error");
     expect(treeViaSpans(xml)).toBe("error");
   }
+  // Past the sixteen names kept by position (a set holds the rest): a repeat among or across them is found too.
+  const many = Array.from({ length: 20 }, (_, k) => ` a${k}="${k}"`).join("");
+  expect(walked(`<a${many}/>`)).toBe("ok");
+  for (const extra of [' a3="x"', ' a18="x"']) {
+    const xml = `<a${many}${extra}/>`;
+    expect(viaSaxes(xml)).toBe("error");
+    expect(walked(xml)).toBe("error");
+  }
   // Names differing in case, or in prefix only, are two names (no namespaces are compared: saxes alike).
   for (const xml of ['<a x="1" X="2"/>', '<a x:y="1" z:y="2" xmlns:x="u" xmlns:z="v"/>']) {
     expect(viaScanner(xml, () => ["x", "X", "x:y", "z:y", "xmlns:x", "xmlns:z"])).toEqual(viaSaxes(xml));

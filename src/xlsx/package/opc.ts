@@ -374,18 +374,24 @@ function partText(part: string, bytes: Uint8Array): string {
     s = decodePart(bytes);
   } catch {
     throw new WorkbookReadError(
-      `工作簿已损坏：其部件 ${part} 的字节不是有效的 UTF-8（或 UTF-16）文本，Excel 打开时会报告内容有问题，无法读取。`,
-      `The workbook is damaged: the bytes of its part ${part} are not valid UTF-8 (or UTF-16) text; Excel reports a problem with its content.`,
+      `工作簿已损坏：其部件 ${part} 的字节不是有效的 UTF-8（或 UTF-16）文本，Excel 打开时会报告内容有问题，无法读取。请用生成该文件的程序重新导出后再试。`,
+      `The workbook is damaged: the bytes of its part ${part} are not valid UTF-8 (or UTF-16) text; Excel reports a problem with its content. Export it again from the program that made it.`,
     );
   }
   const at = s.search(NOT_XML_CHAR);
   if (at >= 0) {
     const code = `U+${s.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0")}`;
     // The words just before it, as a person sees them (tags left out), to find it by.
-    const seen = s.slice(Math.max(0, at - 400), at).replace(/<[^>]*>?/g, " ").replace(/\s+/g, " ").trim().slice(-16);
+    const seen = s
+      .slice(Math.max(0, at - 400), at)
+      .replace(/<[^>]*>?/g, " ")
+      .replace(/&(amp|lt|gt|quot|apos);/g, (_m, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e]!)
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(-16);
     throw new WorkbookReadError(
       `工作簿已损坏：其部件 ${part} 含有 XML 不允许的控制字符 ${code}${seen ? `（在“${seen}”之后）` : ""}，Excel 打开时会报告内容有问题并修复（可能丢失文字），无法读取。请在生成该文件的程序中删去这个字符（多是从别处复制来的不可见字符）后重新保存。`,
-      `The workbook is damaged: its part ${part} holds a control character XML does not allow, ${code}${seen ? ` (after "${seen}")` : ""}; Excel reports a problem with its content and repairs it, possibly losing text.`,
+      `The workbook is damaged: its part ${part} holds a control character XML does not allow, ${code}${seen ? ` (after "${seen}")` : ""}; Excel reports a problem with its content and repairs it, possibly losing text. Remove the character in the program that made the file (most often an invisible one pasted from elsewhere) and save it again.`,
     );
   }
   return s;

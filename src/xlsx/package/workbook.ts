@@ -92,13 +92,17 @@ const WORKBOOK_TYPES = new Set([
   "application/vnd.ms-excel.addin.macroenabled.main+xml",
 ]);
 
+/** What a person can do about a package damaged so: have it written again. */
+const AGAIN = { zh: "请用生成该文件的程序重新导出或另存后再试。", en: "Export or save it again from the program that made it." };
+
 /**
  * Refuses a package whose [Content_Types].xml is missing, not well-formed, or does not declare its
  * main part a workbook: Excel and LibreOffice open no such file (LibreOffice opens a malformed one
  * that its parser read as far as the workbook's entry), so it is never read here as if they did.
  */
 async function checkDeclaredAsWorkbook(pkg: Package, part: string): Promise<void> {
-  const damaged = (zh: string, en: string) => new WorkbookReadError(`工作簿已损坏：${zh}，Excel 和 LibreOffice 都无法打开它，无法读取。`, `The workbook is damaged: ${en}; neither Excel nor LibreOffice opens it.`);
+  const damaged = (zh: string, en: string) =>
+    new WorkbookReadError(`工作簿已损坏：${zh}，Excel 和 LibreOffice 都无法打开它，无法读取。${AGAIN.zh}`, `The workbook is damaged: ${en}; neither Excel nor LibreOffice opens it. ${AGAIN.en}`);
   let type: string | undefined | null;
   try {
     type = await declaredType(pkg, part);
@@ -106,8 +110,8 @@ async function checkDeclaredAsWorkbook(pkg: Package, part: string): Promise<void
     if (!(e instanceof XmlShapeError)) throw e;
     // Not said to be unopenable: LibreOffice keeps what its parser read before the fault (a part cut after the workbook's entry opens).
     throw new WorkbookReadError(
-      `工作簿已损坏：其内容类型清单 [Content_Types].xml 不合规范（${e.message}），无法读取。`,
-      `The workbook is damaged: its [Content_Types].xml is not well-formed (${e.message}).`,
+      `工作簿已损坏：其内容类型清单 [Content_Types].xml 不合规范（${e.message}），无法读取。${AGAIN.zh}`,
+      `The workbook is damaged: its [Content_Types].xml is not well-formed (${e.message}). ${AGAIN.en}`,
     );
   }
   if (type === null) throw damaged("缺少内容类型清单 [Content_Types].xml", "it has no [Content_Types].xml");

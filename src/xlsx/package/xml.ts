@@ -166,7 +166,7 @@ function childElements(xml: string, parent: Element, fast: boolean): Element[] {
 export function rootOf(xml: string): Element {
   const k = knownEntry(xml);
   if (k?.root) return k.root;
-  const sc = new XmlScanner(xml);
+  const sc = new XmlScanner(xml, 0, xml.length, k !== undefined);
   for (let t = sc.next(); t !== DONE; t = sc.next()) {
     if (t !== OPEN) continue;
     // A text already known well-formed is not tokenised again; any other is, whole, and is then known.
