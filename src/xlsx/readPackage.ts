@@ -11,8 +11,9 @@ import { forgetTexts } from "./package/xml";
 import { ASCII_NAME, CLOSE, DONE, isNameEnd, OPEN, sameText, startTagEnd, XmlScanner } from "./package/xmlScan";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { BLANK, COUNTS, DenseCells, OCCUPIED, SparseCells, type CellStore } from "./sheetCells";
-import { WorkbookReadError } from "./sniff";
+import { AGAIN, WorkbookReadError } from "./sniff";
 import { formFree, markedStrings } from "./formFree";
+import { booleanOfText, damaged, DamagedCell, indexOfText, MAX_COL, MAX_ROW, numberOfText } from "./valueText";
 import { TABLE_CHAR } from "../core/forms/columns";
 
 /**
@@ -547,25 +548,70 @@ function isoSerial(v: string, date1904: boolean): number {
   return ms / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
 }
 
-/** A number cell's value: a date where its type or its format says so (ISO text for `t="d"`), else the number. */
-function numberValue(text: string, iso: boolean, dated: boolean, date1904: boolean): { value: CellValue; dateText?: string } {
-  const n = iso ? isoSerial(text, date1904) : parseFloat(text);
-  if (!dated) return { value: n };
-  if (Number.isNaN(n)) return { value: text };
+/**
+ * A number cell's value: a date where its type or its format says so (ISO text for `t="d"`), else the
+ * number; null for none; undefined for a text that is no number (or no date), for the caller to refuse.
+ */
+function numberValue(text: string, iso: boolean, dated: boolean, date1904: boolean): { value: CellValue; dateText?: string } | undefined {
+  let n: number | null | undefined;
+  if (!iso) n = numberOfText(text);
+  else if (text.trim() === "") n = null;
+  else {
+    n = isoSerial(text, date1904);
+    if (Number.isNaN(n)) n = undefined;
+  }
+  if (n === undefined) return undefined;
+  if (!dated || n === null) return { value: n };
   const d = dateOf(n, date1904);
   return { value: d.value, dateText: d.text };
 }
 
-/** A cell reference as written in `r` (`B12`) into `at`, read without a regular expression; anything else through parseA1. */
+/**
+ * A stored value of a shared string, a boolean or a number (a date by its type or format) as its type
+ * says, or the cell refused as damaged (valueText.ts): never a guess at what is not of its type.
+ */
+function typedValue(v: string, t: string | undefined, dated: boolean, date1904: boolean, strings: string[], cell: string): CellValue | { value: CellValue; dateText?: string } {
+  if (t === "s") {
+    const k = indexOfText(v);
+    if (k === undefined) throw damaged.value(cell, "index", v);
+    if (k === null) return null;
+    const s = strings[k];
+    if (s === undefined) throw damaged.missingString(cell, k, strings.length);
+    return s;
+  }
+  if (t === "b") {
+    const b = booleanOfText(v);
+    if (b === undefined) throw damaged.value(cell, "boolean", v);
+    return b;
+  }
+  if (t !== undefined && t !== "n" && t !== "d") throw damaged.type(cell, t);
+  const read = numberValue(v, t === "d", dated, date1904);
+  if (read === undefined) throw damaged.value(cell, t === "d" ? "date" : "number", v);
+  return read;
+}
+
+/**
+ * A cell reference as written in `r` (`B12`) into `at`, read without a regular expression where it is
+ * written so; else letters (any case) and digits. Anything else (`$B$2`, ` B2`, `B`) is no reference:
+ * LibreOffice drops such a cell, so it is refused, not read where parseA1 would guess it stands.
+ */
 function readRef(ref: string, at: { row: number; col: number }): void {
   if (plainRef(ref, 0, ref.length, REF)) {
     at.row = REF.refRow;
     at.col = REF.refCol;
     return;
   }
-  const p = parseA1(ref);
+  if (!LOOSE_REF.test(ref)) throw damaged.reference(ref);
+  const p = parseA1(ref.toUpperCase());
   at.row = p.row;
   at.col = p.col;
+}
+
+const LOOSE_REF = /^[A-Za-z]{1,3}\d{1,7}$/;
+
+/** A cell whose place is not in its row, or beyond the sheet: which of the two, to refuse it. */
+function misplaced(ref: string, at: { row: number; col: number }, row: number): DamagedCell {
+  return at.row < 1 || at.row > MAX_ROW || at.col > MAX_COL ? damaged.beyond(ref) : damaged.otherRow(ref, row);
 }
 
 /** Where readRef has plainRef put a reference it reads. */
@@ -604,7 +650,8 @@ function readSheetXml(
   const beginRow = (): boolean => {
     const [r, ht, custom, hidden] = rowAttrs;
     rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
-    if (!(rowNumber >= 1)) throw new UnreadHere("a row number that is not one");
+    if (!(rowNumber >= 1)) throw damaged.row(r ?? "");
+    if (rowNumber > MAX_ROW) throw damaged.rowBeyond(rowNumber);
     colNumber = 0;
     refRow = rowNumber;
     // A row written again replaces the earlier one, as ExcelJS reads it.
@@ -689,6 +736,8 @@ function readSheetXml(
       at.row = refRow;
       at.col = colNumber + 1;
     } else readRef(c.ref, at);
+    // A cell stands in its row (LibreOffice places one naming another row there, ExcelJS in its row) and within the sheet.
+    if (at.row !== rowNumber || at.col > MAX_COL) throw misplaced(c.ref ?? toA1(at.row, at.col), at, rowNumber);
     // A reference read otherwise than plainly the fill's edit might read otherwise too: noted as such.
     spans?.cell(cellStart, sc.end, c.refCol !== 0 || c.ref === undefined ? at.col : 0);
     // A cell is its row's, at the column its reference names (as ExcelJS places it); its reference's
@@ -706,7 +755,8 @@ function readSheetXml(
       // Only a value is read where it stands: a formula's result is sliced, and read below as its type says.
       if (!isFormula && t === "s") {
         const k = plainIndex(xml, c.vFrom, c.vTo);
-        if (k >= 0) plain = strings[k] ?? null;
+        // An index past the table is left to typedValue, which refuses it.
+        if (k >= 0) plain = strings[k];
       } else if (!isFormula && (t === undefined || t === "n") && !dated) {
         const n = plainNumber(xml, c.vFrom, c.vTo);
         if (!Number.isNaN(n)) plain = n;
@@ -729,26 +779,28 @@ function readSheetXml(
       let dateText: string | undefined;
       if (v !== undefined && v !== "") {
         if (t === "str") result = v;
-        else if (t === "b") result = parseInt(v, 10) !== 0;
         else if (t === "e") result = v;
-        else if (!dated) result = parseFloat(v);
-        else ({ value: result, dateText } = numberValue(v, t === "d", dated, date1904));
+        // A result that is not of its type (`<v>a&amp;b</v>`, `1,000`) is no result: the engine computes
+        // the formula again, or says it could not (formula-unchecked), as for a file stored without results.
+        else if (t === "b") result = booleanOfText(v) ?? null;
+        else {
+          const read = numberValue(v, t === "d", dated, date1904);
+          if (read !== undefined) ({ value: result, dateText } = read);
+        }
       }
-      // A result of no type that is no number (`<v>a&amp;b</v>`): refused as a value is, not handed on as NaN.
-      if (typeof result === "number" && Number.isNaN(result)) throw new UnreadHere("a formula result that is not a number");
       if (!cells.put(row, at.col, result === "" ? null : result, formula === null ? null : `=${formula}`, style, COUNTS | OCCUPIED, dateText)) return null;
     } else if (plain !== undefined || v !== undefined || c.inline !== undefined) {
       let value: CellValue;
       let dateText: string | undefined;
       if (plain !== undefined) value = plain;
-      else if (t === "s") value = strings[parseInt(v ?? "", 10)] ?? null;
       else if (t === "str") value = v ?? "";
       else if (t === "inlineStr") value = c.inline ?? v ?? "";
-      else if (t === "b") value = parseInt(v ?? "", 10) !== 0;
       else if (t === "e") value = v ?? "";
-      else if (!dated) value = parseFloat(v ?? "");
-      else ({ value, dateText } = numberValue(v ?? "", t === "d", dated, date1904));
-      if (typeof value === "number" && Number.isNaN(value)) throw new UnreadHere("a number that is not one");
+      else {
+        const read = typedValue(v ?? "", t, dated, date1904, strings, toA1(row, at.col));
+        if (read !== null && typeof read === "object") ({ value, dateText } = read);
+        else value = read;
+      }
       if (!cells.put(row, at.col, value === "" ? null : value, null, style, COUNTS | OCCUPIED, dateText)) return null;
       if (typeof value === "string" && value !== "" && layout.wrapsStyle(style)) layout.wrapped.push(toA1(row, at.col));
     } else if (style) {
@@ -875,6 +927,14 @@ export async function readPackageSnapshots(bytes: Uint8Array): Promise<SheetSnap
   return readWorkbookSnapshots(book);
 }
 
+/** A cell refused as damaged (valueText.ts), said with its sheet and what to do. */
+function damagedSheet(sheet: string, cell: DamagedCell): WorkbookReadError {
+  return new WorkbookReadError(
+    `工作簿已损坏：工作表「${sheet}」${cell.zh}。各程序对这样的内容读法不一（或报告文件有问题），无法可靠读取。${AGAIN.zh}`,
+    `The workbook is damaged: in sheet "${sheet}", ${cell.en}. Programs read this differently (or report a problem with the file), so it cannot be read reliably. ${AGAIN.en}`,
+  );
+}
+
 /** An empty worksheet: what a sheet that can hold no form is read as. */
 const NO_CELLS = "<worksheet><sheetData/></worksheet>";
 
@@ -953,7 +1013,13 @@ export function readWorkbookSnapshots(book: OpenedWorkbook, { screen = false }: 
       read.push({ name: e.name, sheet: { ...sheet, areas: [] }, index: e.index });
       continue;
     }
-    const readInto = (cells: CellStore) => readSheetXml(xml, strings, formats, book.date1904, new SheetLayoutReader(styleLayout), cells, book.cellSpans ? new CellSpans() : null);
+    const readInto = (cells: CellStore) => {
+      try {
+        return readSheetXml(xml, strings, formats, book.date1904, new SheetLayoutReader(styleLayout), cells, book.cellSpans ? new CellSpans() : null);
+      } catch (err) {
+        throw err instanceof DamagedCell ? damagedSheet(e.name, err) : err;
+      }
+    };
     // Rows as arrays; a sheet not in order, too sparse for them, or to be read around its densest
     // cells, is read again cell by cell.
     let sheet = readInto(new DenseCells(formats));

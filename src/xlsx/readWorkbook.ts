@@ -5,7 +5,8 @@ import { displayText } from "../core/numberFormat";
 import { validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { mergedRanges, readCell, type CellRead } from "./cells";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
-import { libraryReason, precheck, WorkbookReadError } from "./sniff";
+import { AGAIN, libraryReason, precheck, WorkbookReadError } from "./sniff";
+import { toA1 } from "../core/address";
 
 /**
  * ExcelJS as the .xlsx reader: for what the package reader (src/xlsx/readPackage.ts) leaves to it,
@@ -100,6 +101,14 @@ function unvalidatedSnapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
       // findCell does not create the cell (getCell would, for every empty one in the rectangle).
       const cell = (row as unknown as { findCell(c: number): ExcelJS.Cell | undefined }).findCell(c);
       const read = cell ? readCell(cell) : EMPTY;
+      // ExcelJS reads a number cell holding no number (`abc`) as NaN: refused as the package reader refuses it.
+      if (typeof read.value === "number" && !Number.isFinite(read.value)) {
+        const at = toA1(r, c);
+        throw new WorkbookReadError(
+          `工作簿已损坏：工作表「${ws.name}」的单元格 ${at} 应存数字，存的却不是数字，无法可靠读取。${AGAIN.zh}`,
+          `The workbook is damaged: cell ${at} of sheet "${ws.name}" should hold a number but does not, so it cannot be read reliably. ${AGAIN.en}`,
+        );
+      }
       vr.push(read.value);
       nr.push(read.numberFormat);
       fr.push(read.formula);

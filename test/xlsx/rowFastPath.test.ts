@@ -33,7 +33,7 @@ const attribute = fc.tuple(space, attrName, fc.constantFrom("=", " = ", "=\n"), 
 /** A well-formed row: empty and self-closing (the fast path's), or with a cell, or prefixed; its number written or not. */
 const row = (n: number) =>
   fc
-    .tuple(fc.uniqueArray(attribute, { selector: (a) => a.name, maxLength: 6 }), fc.constantFrom("r", "r", "none", "ref"), fc.constantFrom("/>", "/>", "/>", " />", "\n/>", "></row>", '><c r="B1"><v>1</v></c></row>'), fc.constantFrom("row", "row", "row", "x:row"))
+    .tuple(fc.uniqueArray(attribute, { selector: (a) => a.name, maxLength: 6 }), fc.constantFrom("r", "r", "none", "ref"), fc.constantFrom("/>", "/>", "/>", " />", "\n/>", "></row>", `><c r="B${n}"><v>1</v></c></row>`), fc.constantFrom("row", "row", "row", "x:row"))
     .map(([attrs, numbered, end, name]) => {
       const r = numbered === "r" ? ` r="${n}"` : numbered === "ref" ? ` r="&#${48 + (n % 10)};${n >= 10 ? "" : ""}"` : "";
       const close = name === "x:row" ? end.replace("</row>", "</x:row>") : end;

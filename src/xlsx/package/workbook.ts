@@ -1,5 +1,5 @@
 import type { CellSpans } from "./cellSpans";
-import { WorkbookReadError } from "../sniff";
+import { AGAIN, WorkbookReadError } from "../sniff";
 import { declaredType, Package, REL, relationshipsOf, sameType, type Relationship } from "./opc";
 import type { InflateGuard } from "./zip";
 import { attr, childrenOf, relIdOf, rootOf, XmlShapeError, type Element } from "./xml";
@@ -92,8 +92,6 @@ const WORKBOOK_TYPES = new Set([
   "application/vnd.ms-excel.addin.macroenabled.main+xml",
 ]);
 
-/** What a person can do about a package damaged so: have it written again. */
-const AGAIN = { zh: "请用生成该文件的程序重新导出或另存后再试。", en: "Export or save it again from the program that made it." };
 
 /**
  * Refuses a package whose [Content_Types].xml is missing, not well-formed, or does not declare its
