@@ -104,6 +104,8 @@ function shownDecimals(format: string): { pos: number; neg: number } | null {
   if (/\[[<>=]/.test(format)) return null;
   const sections = format.split(";").map((x) => x.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "").replace(/[_*]./g, ""));
   if (sections.some((x) => /[eE][+-]|\/|[0#?],+(?![0#?])|[yYmMdDhHsSbB]/.test(x))) return null;
+  // A text format alone (`@`, `@"元"`): a number in it shows as General (1234.5), not rounded to none.
+  if (sections.length === 1 && sections[0].includes("@")) return null;
   const of = (x: string) => (/\.([0#?]+)/.exec(x)?.[1].length ?? 0) + (x.includes("%") ? 2 : 0);
   return { pos: of(sections[0]), neg: of(sections[1] ?? sections[0]) };
 }

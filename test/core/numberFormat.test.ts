@@ -49,6 +49,10 @@ const table: Array<[string, number, string]> = [
   ["[DBNum1][$-804]0", 120000, "一十二万"],
   ["[DBNum3]0.00", 12.5, "１２.５０"],
   ["[$-804]0.00", 3.14159, "3.14"],
+  // a number in a column formatted as text (文本) shows as General, not rounded (was 1235 and 1)
+  ["@", 1234.5, "1234.5"],
+  ["@", 0.5, "0.5"],
+  ['@"元"', 92.04, "92.04"],
   // General
   ["General", 90.2, "90.2"],
   ["General", 1 / 3, "0.333333333"],
