@@ -558,7 +558,10 @@ const localName = (q: string) => {
   return c < 0 ? q : q.slice(c + 1);
 };
 
-/** Excel's escape for characters XML cannot hold, `_xHHHH_` (ECMA-376 Part 1 §22.9.2.19 ST_Xstring), decoded as Excel and ExcelJS read it. */
+/**
+ * Excel's escape for characters XML cannot hold, `_xHHHH_` (ECMA-376 Part 1 §22.9.2.19 ST_Xstring):
+ * its hex digits in either case, as LibreOffice reads them (Excel writes upper case; ExcelJS reads only that).
+ */
 export function decodeXstring(s: string): string {
-  return s.includes("_x") ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+  return s.includes("_x") ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 }
