@@ -31,6 +31,24 @@ export function isPercentFormat(format: unknown): boolean {
 }
 
 /**
+ * Whether a number format shows its value as a date or a time: a date or time letter outside quoted
+ * literals and [bracketed] sections (ExcelJS's test, which the .xlsx reader follows to make a cell a
+ * date). The one test for every reader of dates.
+ */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format === "" || format === "General" || format.length > MAX_FORMAT_LENGTH) return false;
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    known = /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+    if (dateFormats.size >= 4096) dateFormats.clear();
+    dateFormats.set(format, known);
+  }
+  return known;
+}
+
+const dateFormats = new Map<string, boolean>();
+
+/**
  * |x| with `d` decimals as Excel shows it: rounded half away from zero on its fifteen significant
  * decimal digits (what Excel keeps of a number), not on its binary value: 1.005 → "1.01", and
  * 9367367948.2 → "9367367948.200000" where toFixed gives …200001. String arithmetic, exact.

@@ -1,5 +1,6 @@
 import { parseA1, parseRange, rangeToA1, toA1 } from "../core/address";
 import { validLayout, validSnapshot, type CellValue, type SheetLayout, type SheetSnapshot } from "../core/snapshot";
+import { isDateFormat } from "../core/numberFormat";
 import { CellSpans } from "./package/cellSpans";
 import { slideBy, slideParts, type SlideParts } from "./sharedFormula";
 import { printNamesOf, SheetLayoutReader } from "./package/layout";
@@ -59,11 +60,6 @@ const BUILT_IN: Record<number, string> = {
   49: "@",
 };
 
-/** A format shows a date when, outside quotes and brackets, it has a date or time letter (ExcelJS's test). */
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
-}
 
 /** A serial number as ExcelJS turns it into a date (to the millisecond), and back as the snapshot holds it. */
 const dateOf = (v: number, date1904: boolean) => dateCell(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));

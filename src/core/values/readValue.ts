@@ -1,5 +1,5 @@
 /** The value reader (RULES §3): what a target (年度指标值) or actual (实际完成值) cell says. */
-import { isPercentFormat } from "../numberFormat";
+import { isDateFormat, isPercentFormat } from "../numberFormat";
 import { settleFields } from "../shapes";
 import { headerKey, toHalfWidth } from "../text";
 import type { ReadMemo } from "./readMemo";
@@ -228,6 +228,9 @@ function readCell(cell: CellInput, nameUnit: string | undefined, tiers: boolean,
   if (typeof v !== "number") return { kind: "empty" };
   const text = (typeof cell.text === "string" && cell.text.trim()) || String(v);
   if (!Number.isFinite(v)) return unparseable(text, "not a finite number");
+  // A date (2023/12/31 typed, which Excel keeps as its serial 45291) reads as the date shown, as the
+  // same date typed as text does: never as a quantity of 45,291 days, one a month earlier "short" of it.
+  if (isDateFormat(cell.numberFormat)) return { kind: "qualitative", text };
   if (isPercentFormat(cell.numberFormat)) {
     // Excel stores 97.8% as 0.978; ×100 leaves float noise (97.80000000000001).
     const value = Number((v * 100).toFixed(10));
