@@ -60,7 +60,6 @@ const BUILT_IN: Record<number, string> = {
   49: "@",
 };
 
-
 /** A serial number as ExcelJS turns it into a date (to the millisecond), and back as the snapshot holds it. */
 const dateOf = (v: number, date1904: boolean) => dateCell(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
 
@@ -634,7 +633,6 @@ function readSheetXml(
   let sawData = false;
   let rowNumber = 0;
   let colNumber = 0;
-  let refRow = 0;
   const c = newCellXml();
   const sc = new XmlScanner(xml);
   /** The scanner stands inside a row of sheetData, between its cells. */
@@ -649,7 +647,6 @@ function readSheetXml(
     if (!(rowNumber >= 1)) throw damaged.row(r ?? "");
     if (rowNumber > MAX_ROW) throw damaged.rowBeyond(rowNumber);
     colNumber = 0;
-    refRow = rowNumber;
     // A row written again replaces the earlier one, as ExcelJS reads it.
     if (!cells.startRow(rowNumber)) return false;
     if (ht !== undefined || hidden !== undefined) layout.row(rowNumber, ht, custom, hidden);
@@ -729,17 +726,16 @@ function readSheetXml(
       at.row = c.refRow;
       at.col = c.refCol;
     } else if (c.ref === undefined) {
-      at.row = refRow;
+      at.row = rowNumber;
       at.col = colNumber + 1;
     } else readRef(c.ref, at);
     // A cell stands in its row (LibreOffice places one naming another row there, ExcelJS in its row) and within the sheet.
     if (at.row !== rowNumber || at.col > MAX_COL) throw misplaced(c.ref ?? toA1(at.row, at.col), at, rowNumber);
     // A reference read otherwise than plainly the fill's edit might read otherwise too: noted as such.
     spans?.cell(cellStart, sc.end, c.refCol !== 0 || c.ref === undefined ? at.col : 0);
-    // A cell is its row's, at the column its reference names (as ExcelJS places it); its reference's
-    // own row counts only for sliding a shared formula.
+    // A cell is at the column its reference names, in its row (a reference naming another row was
+    // refused above).
     colNumber = at.col;
-    refRow = at.row;
     const row = rowNumber;
     const { style, t } = c;
     const dated = t === "d" || (style !== undefined && dateStyle[style] === true);
