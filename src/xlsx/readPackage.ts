@@ -28,7 +28,12 @@ import { TABLE_CHAR } from "../core/forms/columns";
 
 export class UnreadHere extends Error {}
 
-/** Built-in number formats as ExcelJS maps them (ECMA-376 Part 1 §18.8.30; the locale-dependent ones are General). */
+/**
+ * Built-in number formats (ECMA-376 Part 1 §18.8.30) as ExcelJS maps them, and the ids whose format
+ * depends on the locale (27–36, 50–58) as a Chinese (zh-CN) Excel shows them and LibreOffice reads
+ * them: a Chinese Excel or WPS writes 2023年12月31日 as id 31 without declaring its code. ExcelJS
+ * leaves those ids General, and a date so formatted was read as the number 45291.
+ */
 const BUILT_IN: Record<number, string> = {
   0: "General",
   1: "0",
@@ -49,6 +54,16 @@ const BUILT_IN: Record<number, string> = {
   20: "h:mm",
   21: "h:mm:ss",
   22: 'm/d/yy "h":mm',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
   37: "#,##0 ;(#,##0)",
   38: "#,##0 ;[Red](#,##0)",
   39: "#,##0.00 ;(#,##0.00)",
@@ -58,6 +73,15 @@ const BUILT_IN: Record<number, string> = {
   47: "mmss.0",
   48: "##0.0E+0",
   49: "@",
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 /** A serial number as ExcelJS turns it into a date (to the millisecond), and back as the snapshot holds it. */

@@ -10,8 +10,8 @@ export function soffice(): string | null {
   return bin === "" ? null : bin;
 }
 
-/** A profile that recalculates every formula when a file is loaded (OOXMLRecalcMode 0 = always). */
-function profileDir(): string {
+/** A profile that recalculates every formula when a file is loaded (OOXMLRecalcMode 0 = always); in `locale` when given (zh-CN: as a Chinese desktop shows numbers and dates). */
+function profileDir(locale?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-lo-"));
   const user = path.join(dir, "user");
   fs.mkdirSync(user, { recursive: true });
@@ -21,6 +21,7 @@ function profileDir(): string {
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+${locale ? `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>` : ""}
 </oor:items>`,
   );
   return dir;
@@ -35,13 +36,13 @@ export function recalculatedCsv(xlsx: string): string[][] {
  * Several workbooks converted by one LibreOffice process (each start costs seconds). `asShown: false`
  * gives the cells' values rather than their formatted text (CSV filter token 9).
  */
-export function recalculatedCsvs(files: string[], opts: { asShown?: boolean } = {}): string[][][] {
+export function recalculatedCsvs(files: string[], opts: { asShown?: boolean; locale?: string } = {}): string[][][] {
   const filter = opts.asShown === false ? "44,34,76,1,,0,false,true,false" : "44,34,76,1";
   const bin = soffice();
   if (!bin) throw new Error("LibreOffice (soffice) is not installed");
   // With no file named, soffice waits for a window that never opens.
   if (files.length === 0) throw new Error("no files to convert");
-  const profile = profileDir();
+  const profile = profileDir(opts.locale);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-csv-"));
   execFileSync(
     bin,
