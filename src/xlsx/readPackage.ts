@@ -12,9 +12,9 @@ import { forgetTexts } from "./package/xml";
 import { ASCII_NAME, CLOSE, DONE, isNameEnd, OPEN, sameText, startTagEnd, XmlScanner } from "./package/xmlScan";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { BLANK, COUNTS, DenseCells, OCCUPIED, SparseCells, type CellStore } from "./sheetCells";
-import { AGAIN, WorkbookReadError } from "./sniff";
+import { WorkbookReadError } from "./sniff";
 import { formFree, markedStrings } from "./formFree";
-import { booleanOfText, damaged, DamagedCell, indexOfText, MAX_COL, MAX_ROW, numberOfText } from "./valueText";
+import { booleanOfText, CHECK_THE_CELL, damaged, DamagedCell, indexOfText, MAX_COL, MAX_ROW, numberOfText } from "./valueText";
 import { TABLE_CHAR } from "../core/forms/columns";
 
 /**
@@ -946,8 +946,8 @@ export async function readPackageSnapshots(bytes: Uint8Array): Promise<SheetSnap
 /** A cell refused as damaged (valueText.ts), said with its sheet and what to do. */
 function damagedSheet(sheet: string, cell: DamagedCell): WorkbookReadError {
   return new WorkbookReadError(
-    `工作簿已损坏：工作表「${sheet}」${cell.zh}。各程序对这样的内容读法不一（或报告文件有问题），无法可靠读取。${AGAIN.zh}`,
-    `The workbook is damaged: in sheet "${sheet}", ${cell.en}. Programs read this differently (or report a problem with the file), so it cannot be read reliably. ${AGAIN.en}`,
+    `工作簿已损坏：工作表「${sheet}」${cell.zh}。各程序对这样的内容读法不一（或报告文件有问题），无法可靠读取。${CHECK_THE_CELL.zh}`,
+    `The workbook is damaged: in sheet "${sheet}", ${cell.en}. Programs read this differently (or report a problem with the file), so it cannot be read reliably. ${CHECK_THE_CELL.en}`,
   );
 }
 

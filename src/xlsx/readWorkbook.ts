@@ -5,7 +5,8 @@ import { displayText } from "../core/numberFormat";
 import { validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { mergedRanges, readCell, type CellRead } from "./cells";
 import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
-import { AGAIN, libraryReason, precheck, WorkbookReadError } from "./sniff";
+import { libraryReason, precheck, WorkbookReadError } from "./sniff";
+import { CHECK_THE_CELL } from "./valueText";
 import { toA1 } from "../core/address";
 
 /**
@@ -105,8 +106,8 @@ function unvalidatedSnapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
       if (typeof read.value === "number" && !Number.isFinite(read.value)) {
         const at = toA1(r, c);
         throw new WorkbookReadError(
-          `工作簿已损坏：工作表「${ws.name}」的单元格 ${at} 应存数字，存的却不是数字，无法可靠读取。${AGAIN.zh}`,
-          `The workbook is damaged: cell ${at} of sheet "${ws.name}" should hold a number but does not, so it cannot be read reliably. ${AGAIN.en}`,
+          `工作簿已损坏：工作表「${ws.name}」的单元格 ${at} 应存数字，存的却不是数字，无法可靠读取。${CHECK_THE_CELL.zh}`,
+          `The workbook is damaged: cell ${at} of sheet "${ws.name}" should hold a number but does not, so it cannot be read reliably. ${CHECK_THE_CELL.en}`,
         );
       }
       vr.push(read.value);

@@ -89,6 +89,12 @@ export const damaged = {
   rowBeyond: (row: number) => new DamagedCell(`第 ${row} 行超出了工作表的范围（最多 1048576 行）`, `row ${row} lies beyond a sheet's last row (1048576)`),
 };
 
+/** What a person can do about a damaged cell: have a spreadsheet program repair it, and check what it kept. */
+export const CHECK_THE_CELL = {
+  zh: "请在 Excel 或 WPS 中打开，核对该单元格（必要时重新输入）后另存，再检查；或用生成该文件的程序重新导出。",
+  en: "Open it in Excel or WPS, check the cell (type it again if need be), save it and check it again; or export it again from the program that made it.",
+};
+
 /** A sheet's last row and column (Excel 2007 on: XFD1048576). */
 export const MAX_ROW = 1_048_576;
 export const MAX_COL = 16_384;

@@ -93,7 +93,8 @@ describe("a form with a damaged cell is refused, the cell named", () => {
       expect(out.result.sheets).toEqual([]);
       expect(out.result.error!.zh).toMatch(/^工作簿已损坏：工作表「绩效自评表」/);
       expect(out.result.error!.zh).toMatch(zh);
-      expect(out.result.error!.zh).toMatch(/请用生成该文件的程序重新导出或另存后再试。$/);
+      expect(out.result.error!.zh).toMatch(/请在 Excel 或 WPS 中打开，核对该单元格（必要时重新输入）后另存，再检查；或用生成该文件的程序重新导出。$/);
+      expect(out.result.error!.en).toMatch(/Open it in Excel or WPS, check the cell/);
       expect(out.result.error!.en).toMatch(/^The workbook is damaged: in sheet "绩效自评表", /);
       expect(out.result.error!.en).toMatch(en);
     }
