@@ -671,7 +671,7 @@ function readSheetXml(
     if (!(rowNumber >= 1)) throw damaged.row(r ?? "");
     if (rowNumber > MAX_ROW) throw damaged.rowBeyond(rowNumber);
     colNumber = 0;
-    // A row written again replaces the earlier one, as ExcelJS reads it.
+    // A row not after the last one: the dense store refuses it (read again cell by cell), the sparse one a row written twice.
     if (!cells.startRow(rowNumber)) return false;
     if (ht !== undefined || hidden !== undefined) layout.row(rowNumber, ht, custom, hidden);
     return true;

@@ -1,6 +1,7 @@
 import { displayText } from "../core/numberFormat";
 import type { CellValue } from "../core/snapshot";
 import type { Box } from "./extent";
+import { damaged } from "./valueText";
 
 /**
  * Where the package reader puts a sheet's cells as it reads them, and how they become the snapshot's
@@ -23,7 +24,7 @@ export interface Grids {
 }
 
 export interface CellStore {
-  /** A `<row>` begins: a row written again replaces the earlier one. False: not taken (as for put). */
+  /** A `<row>` begins. False: not taken (as for put). A row begun twice is refused as damage (DamagedCell). */
   startRow(row: number): boolean;
   /**
    * One cell as read; a cell written again replaces it, as in a map. False: this store does not take
@@ -283,18 +284,21 @@ export class SparseCells implements CellStore {
   private readonly styles: Array<number | undefined> = [];
   private readonly flags: number[] = [];
   private readonly dateTexts = new Map<number, string>();
-  /** Where each row last began, as an entry index: its entries before that were replaced. */
-  private readonly rowStarts = new Map<number, number>();
+  /** The rows begun, each once. */
+  private readonly rowsBegun = new Set<number>();
   anyFormula = false;
 
   constructor(private readonly formats: ReadonlyArray<string | undefined>) {}
 
-  /** Every cell after the one before it and no row begun twice: nothing was replaced. */
+  /** Every cell after the one before it: nothing was replaced. */
   private inOrder = true;
 
   startRow(row: number): boolean {
-    if (this.rowStarts.has(row)) this.inOrder = false;
-    this.rowStarts.set(row, this.rows.length);
+    // A row written twice: LibreOffice merges the two, ExcelJS kept the later (the earlier's cells lost).
+    // No two programs read it alike, so it is refused as damage (the dense store never sees one: it
+    // leaves any row not after the last to this store).
+    if (this.rowsBegun.has(row)) throw damaged.rowTwice(row);
+    this.rowsBegun.add(row);
     return true;
   }
 
@@ -312,17 +316,13 @@ export class SparseCells implements CellStore {
     return true;
   }
 
-  /** The entries replaced: by a later cell at the same place, or by the row written again. */
+  /** The entries replaced by a later cell at the same place (a cell written twice in its row). */
   private lastOf(): Uint8Array {
     const gone = new Uint8Array(this.rows.length);
     // In order (a sheet read around its densest cells usually is), no cell was written twice.
     if (this.inOrder) return gone;
     const last = new Map<string, number>();
     for (let i = 0; i < this.rows.length; i++) {
-      if (i < (this.rowStarts.get(this.rows[i]) ?? 0)) {
-        gone[i] = 1;
-        continue;
-      }
       const key = `${this.rows[i]},${this.cols[i]}`;
       const before = last.get(key);
       if (before !== undefined) gone[before] = 1;

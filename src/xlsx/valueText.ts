@@ -86,13 +86,14 @@ export const damaged = {
     new DamagedCell(`单元格 ${shown(ref)} 超出了工作表的范围（最大到 XFD1048576）`, `cell ${shown(ref)} lies beyond a sheet's last cell (XFD1048576)`),
   otherRow: (ref: string, row: number) => new DamagedCell(`单元格 ${ref} 写在了第 ${row} 行里`, `cell ${ref} is written inside row ${row}`),
   row: (r: string) => new DamagedCell(`有一行的行号写作“${shown(r)}”，不是行号`, `a row's number is written "${shown(r)}", which is no row number`),
+  rowTwice: (row: number) => new DamagedCell(`第 ${row} 行写了两次`, `row ${row} is written twice`),
   rowBeyond: (row: number) => new DamagedCell(`第 ${row} 行超出了工作表的范围（最多 1048576 行）`, `row ${row} lies beyond a sheet's last row (1048576)`),
 };
 
 /** What a person can do about a damaged cell: have a spreadsheet program repair it, and check what it kept. */
 export const CHECK_THE_CELL = {
-  zh: "请在 Excel 或 WPS 中打开，核对该单元格（必要时重新输入）后另存，再检查；或用生成该文件的程序重新导出。",
-  en: "Open it in Excel or WPS, check the cell (type it again if need be), save it and check it again; or export it again from the program that made it.",
+  zh: "请在 Excel 或 WPS 中打开，核对该处（必要时重新输入）后另存，再检查；或用生成该文件的程序重新导出。",
+  en: "Open it in Excel or WPS, check that place (type it again if need be), save it and check it again; or export it again from the program that made it.",
 };
 
 /** A sheet's last row and column (Excel 2007 on: XFD1048576). */

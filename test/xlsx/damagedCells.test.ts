@@ -93,8 +93,8 @@ describe("a form with a damaged cell is refused, the cell named", () => {
       expect(out.result.sheets).toEqual([]);
       expect(out.result.error!.zh).toMatch(/^工作簿已损坏：工作表「绩效自评表」/);
       expect(out.result.error!.zh).toMatch(zh);
-      expect(out.result.error!.zh).toMatch(/请在 Excel 或 WPS 中打开，核对该单元格（必要时重新输入）后另存，再检查；或用生成该文件的程序重新导出。$/);
-      expect(out.result.error!.en).toMatch(/Open it in Excel or WPS, check the cell/);
+      expect(out.result.error!.zh).toMatch(/请在 Excel 或 WPS 中打开，核对该处（必要时重新输入）后另存，再检查；或用生成该文件的程序重新导出。$/);
+      expect(out.result.error!.en).toMatch(/Open it in Excel or WPS, check that place/);
       expect(out.result.error!.en).toMatch(/^The workbook is damaged: in sheet "绩效自评表", /);
       expect(out.result.error!.en).toMatch(en);
     }
@@ -109,10 +109,10 @@ describe("a form with a damaged cell is refused, the cell named", () => {
     }
   });
 
-  test("a row beyond the sheet's last, and a row number that is none", async () => {
-    for (const [row, zh] of [["1048577", /第 1048577 行超出了工作表的范围/], ["六", /有一行的行号写作“六”，不是行号/]] as const) {
+  test("a row beyond the sheet's last, a row number that is none, a row written twice", async () => {
+    for (const [row, zh] of [["1048577", /第 1048577 行超出了工作表的范围/], ["六", /有一行的行号写作“六”，不是行号/], ["6", /工作表「绩效自评表」第 6 行写了两次/]] as const) {
       const bytes = await withSheet((xml) => xml.replace("</sheetData>", `<row r="${row}"/></sheetData>`));
-      expect((await checkWorkbookBytes("x.xlsx", bytes)).result.error!.zh).toMatch(zh);
+      for (const copy of [undefined, "fill"] as const) expect((await checkWorkbookBytes("x.xlsx", bytes, copy ? { copy } : {})).result.error!.zh).toMatch(zh);
     }
   });
 
