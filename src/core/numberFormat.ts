@@ -32,14 +32,15 @@ export function isPercentFormat(format: unknown): boolean {
 
 /**
  * Whether a number format shows its value as a date or a time: a date or time letter outside quoted
- * literals and [bracketed] sections (ExcelJS's test, which the .xlsx reader follows to make a cell a
- * date). The one test for every reader of dates.
+ * literals, [bracketed] sections, escapes (`\m`) and the characters `_` pads with or `*` repeats.
+ * ExcelJS's test kept the last three, so `0.0\m` (12.5 metres) was a date, 1900-01-12. The one test for
+ * every reader of dates (the .xlsx reader makes a cell a date by it).
  */
 export function isDateFormat(format: unknown): boolean {
   if (typeof format !== "string" || format === "" || format === "General" || format.length > MAX_FORMAT_LENGTH) return false;
   let known = dateFormats.get(format);
   if (known === undefined) {
-    known = /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+    known = /[ymdhMsb]/.test(format.replace(/"[^"]*"/g, "").replace(/\\.|[_*]./g, "").replace(/\[[^\]]*]/g, ""));
     if (dateFormats.size >= 4096) dateFormats.clear();
     dateFormats.set(format, known);
   }

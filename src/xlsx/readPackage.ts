@@ -14,7 +14,7 @@ import { clipMerges, densestBox, MAX_SNAPSHOT_CELLS, type Box } from "./extent";
 import { BLANK, COUNTS, DenseCells, OCCUPIED, SparseCells, type CellStore } from "./sheetCells";
 import { WorkbookReadError } from "./sniff";
 import { formFree, markedStrings } from "./formFree";
-import { booleanOfText, CHECK_THE_CELL, damaged, DamagedCell, indexOfText, MAX_COL, MAX_ROW, numberOfText } from "./valueText";
+import { booleanOfText, CHECK_THE_CELL, damaged, DamagedCell, indexOfText, isBlankText, MAX_COL, MAX_ROW, numberOfText } from "./valueText";
 import { TABLE_CHAR } from "../core/forms/columns";
 
 /**
@@ -574,7 +574,7 @@ function isoSerial(v: string, date1904: boolean): number {
 function numberValue(text: string, iso: boolean, dated: boolean, date1904: boolean): { value: CellValue; dateText?: string } | undefined {
   let n: number | null | undefined;
   if (!iso) n = numberOfText(text);
-  else if (text.trim() === "") n = null;
+  else if (isBlankText(text)) n = null;
   else {
     n = isoSerial(text, date1904);
     if (Number.isNaN(n)) n = undefined;

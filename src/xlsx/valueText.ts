@@ -14,6 +14,9 @@ const XML_SPACE = /^[ \t\n\r]+|[ \t\n\r]+$/g;
 
 const collapsed = (text: string): string => text.replace(XML_SPACE, "");
 
+/** Whether a stored text is none: empty, or only XML's white space. */
+export const isBlankText = (text: string): boolean => collapsed(text) === "";
+
 /**
  * A number cell's text: its number; null for none (empty, or only white space, as LibreOffice reads
  * it); undefined for text that is no finite number (`1,000`, `abc`, `INF`, `1e400`, which Excel cannot hold).

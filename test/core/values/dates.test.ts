@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { analyzeSheet } from "../../../src/core/engine";
-import { isDateFormat } from "../../../src/core/numberFormat";
+import { formatNumber, isDateFormat } from "../../../src/core/numberFormat";
 import type { SheetSnapshot } from "../../../src/core/snapshot";
 import { readActual, readTarget } from "../../../src/core/values/readValue";
 import { readPackageSnapshots } from "../../../src/xlsx/readPackage";
@@ -27,7 +27,17 @@ test.each([
   ["[Red]#,##0.00", false],
   ["@", false],
   ["", false],
+  // A letter escaped, padded with or repeated is a literal, not a date part (12.5 metres is no date).
+  ["0.0\\m", false],
+  ["#,##0.00_m", false],
+  ["0.0*h", false],
+  ['0.0"h"', false],
+  ["yyyy\\-mm", true],
 ])("isDateFormat(%j) is %s", (f, date) => expect(isDateFormat(f)).toBe(date));
+
+test("a number under a format with an escaped unit letter reads as the quantity it is, in the reader's text too", () => {
+  expect(readTarget({ value: 12.5, text: formatNumber(12.5, "0.0\\m"), numberFormat: "0.0\\m" })).toMatchObject({ kind: "quantity", value: 12.5, text: "12.5m" });
+});
 
 test("a date cell reads as the date shown, a qualitative value, as the date typed as text does", () => {
   for (const read of [readTarget, readActual]) {
