@@ -285,6 +285,65 @@ export function formatNumber(value: number, format: string | undefined): string 
   return p.dbnum ? chineseNumerals(text, p.dbnum) : text;
 }
 
+/** What Excel shows for a date it cannot display: before 1900-01-00 or after 9999-12-31. */
+export const BAD_DATE = "########";
+
+/** The Windows zh-CN system formats a locale tag stands for: [$-F800] the long date, [$-F400] the time. */
+const SYSTEM_DATE = /\[\$-F800\]/i;
+const SYSTEM_TIME = /\[\$-F400\]/i;
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const WEEKDAYS_ZH = "日一二三四五六";
+
+/** A format's date words as SSF writes them: Excel's zh-CN 上午/下午 as AM/PM, aaaa/aaa (星期日/日) as dddd/ddd. */
+function ssfDateWords(format: string): { format: string; ampm: boolean; weekday: "long" | "short" | null } {
+  let out = "";
+  let ampm = false;
+  let weekday: "long" | "short" | null = null;
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch === '"' || ch === "[") {
+      const close = format.indexOf(ch === '"' ? '"' : "]", i + 1);
+      const end = close < 0 ? format.length : close + 1;
+      out += format.slice(i, end);
+      i = end - 1;
+    } else if (ch === "\\" || ch === "_" || ch === "*") {
+      out += format.slice(i, i + 2);
+      i++;
+    } else if (format.startsWith("上午/下午", i)) {
+      out += "AM/PM";
+      ampm = true;
+      i += 4;
+    } else if (ch === "a" && format.startsWith("aaa", i)) {
+      const long = format.startsWith("aaaa", i);
+      out += long ? "dddd" : "ddd";
+      weekday = long ? "long" : "short";
+      i += long ? 3 : 2;
+    } else out += ch;
+  }
+  return { format: out, ampm, weekday };
+}
+
+/**
+ * The text a zh-CN Excel shows for a date or time (a serial of the 1900 system) in its format: as
+ * formatNumber shows it, with what SSF leaves to the host — the system long date and time ([$-F800],
+ * [$-F400]), 上午/下午, the weekday in Chinese (aaaa, aaa) — and ######## for a date Excel cannot show.
+ */
+export function dateShown(serial: number, format: string): string {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return BAD_DATE;
+  const system = SYSTEM_DATE.test(format) ? 'yyyy"年"m"月"d"日"' : SYSTEM_TIME.test(format) ? "h:mm:ss" : format;
+  const words = ssfDateWords(system);
+  let text = formatNumber(serial, words.format);
+  if (words.ampm) text = text.replace(/AM|PM/g, (m) => (m === "AM" ? "上午" : "下午"));
+  if (words.weekday) {
+    text = text.replace(/Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun|Mon|Tue|Wed|Thu|Fri|Sat/g, (m) => {
+      const day = WEEKDAYS_ZH[WEEKDAYS.findIndex((w) => w.startsWith(m))];
+      return m.length > 3 ? `星期${day}` : day;
+    });
+  }
+  return text;
+}
+
 /** The text Excel shows for a cell's value (Range.text): numbers by their format, booleans as TRUE/FALSE. */
 export function displayText(value: string | number | boolean | null | undefined, format: string | undefined): string {
   if (value === null || value === undefined) return "";

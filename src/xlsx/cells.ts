@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { dateCell } from "./dates";
+import { dateCell, zhCnDate } from "./dates";
 
 /** One ExcelJS cell as Office.js would report it. Shared by the .xlsx adapter and the emulator. */
 export type Scalar = string | number | boolean | null;
@@ -7,7 +7,7 @@ export type Scalar = string | number | boolean | null;
 function scalarOf(v: unknown): Scalar {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return dateCell(v).value;
+  if (v instanceof Date) return dateCell(v, undefined).value;
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join("");
   if ("error" in o) return String(o.error);
@@ -20,13 +20,13 @@ export interface CellRead {
   value: Scalar;
   formula: string | null;
   numberFormat: string;
-  /** Set for dates: the text Excel would show for them, which formatNumber does not render. */
+  /** Set for dates: the text a zh-CN Excel shows for them in their format (dateShown). */
   dateText?: string;
 }
 
 /** A merged cell other than the top-left reads empty, as in Excel; a formula gives its cached result. */
 export function readCell(cell: ExcelJS.Cell): CellRead {
-  const numberFormat = cell.numFmt || "General";
+  const numberFormat = (cell.numFmt && zhCnDate(cell.numFmt)) || "General";
   if (cell.type === ExcelJS.ValueType.Merge) return { value: null, formula: null, numberFormat };
   const raw = cell.type === ExcelJS.ValueType.Formula ? (cell.value as { result?: unknown }).result : cell.value;
   const formula = cell.type === ExcelJS.ValueType.Formula && cell.formula ? `=${cell.formula}` : null;
@@ -35,7 +35,7 @@ export function readCell(cell: ExcelJS.Cell): CellRead {
     value: value === "" ? null : value,
     formula,
     numberFormat,
-    ...(raw instanceof Date ? { dateText: dateCell(raw).text } : {}),
+    ...(raw instanceof Date ? { dateText: dateCell(raw, numberFormat).text } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 /** Dates as Office.js gives them, shared by the .xlsx readers (no ExcelJS here). */
+import { BAD_DATE, dateShown, isDateFormat } from "../core/numberFormat";
 
 /** Day 0 of Excel's 1900 date system (serial 1 is 1900-01-01, counting Excel's 1900-02-29). */
-export const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** Office.js gives a date as its serial number (formatted by the cell's number format). */
 function dateSerial(d: Date): number {
@@ -9,13 +10,23 @@ function dateSerial(d: Date): number {
 }
 
 /**
- * What Excel shows for a date it cannot display: a number of 1e8 or more in a date-formatted cell is
- * beyond 9999-12-31 (ExcelJS makes an Invalid Date of it).
+ * A date as a snapshot holds it: its serial and the text a zh-CN Excel shows in the cell's format
+ * (2023年12月31日, 2023/12/31), BAD_DATE for one Excel cannot show. A date given without a date format
+ * (an ISO date typed `t="d"` in a General cell) shows as its ISO date.
  */
-export const BAD_DATE = "########";
-
-/** A date as a snapshot holds it: its serial and the text shown (BAD_DATE for one Excel cannot show). */
-export function dateCell(d: Date): { value: number | string; text: string } {
+export function dateCell(d: Date, format: string | undefined): { value: number | string; text: string } {
   if (Number.isNaN(d.getTime())) return { value: BAD_DATE, text: BAD_DATE };
-  return { value: dateSerial(d), text: d.toISOString().slice(0, 10) };
+  const serial = dateSerial(d);
+  return { value: serial, text: dateShown(serial, format !== undefined && isDateFormat(format) ? format : "yyyy-mm-dd") };
+}
+
+/**
+ * The built-in short date and date-time (ids 14 and 22) as a Chinese Excel shows them, where ExcelJS
+ * or SheetJS give their English codes (mm-dd-yy, m/d/yy): 2023/12/31, as the package reader reads them.
+ */
+const ZH_CN_DATES: Record<string, string> = { "mm-dd-yy": "yyyy/m/d", "m/d/yy": "yyyy/m/d", 'm/d/yy "h":mm': "yyyy/m/d h:mm", "m/d/yy h:mm": "yyyy/m/d h:mm" };
+
+/** A format code a library gave for a built-in date, as a Chinese Excel shows it; any other as it is. */
+export function zhCnDate(format: string): string {
+  return ZH_CN_DATES[format] ?? format;
 }

@@ -29,10 +29,13 @@ import { TABLE_CHAR } from "../core/forms/columns";
 export class UnreadHere extends Error {}
 
 /**
- * Built-in number formats (ECMA-376 Part 1 §18.8.30) as ExcelJS maps them, and the ids whose format
- * depends on the locale (27–36, 50–58) as a Chinese (zh-CN) Excel shows them and LibreOffice reads
- * them: a Chinese Excel or WPS writes 2023年12月31日 as id 31 without declaring its code. ExcelJS
- * leaves those ids General, and a date so formatted was read as the number 45291.
+ * Built-in number formats (ECMA-376 Part 1 §18.8.30) as a Chinese (zh-CN) Excel shows them: the fixed
+ * ids as ExcelJS maps them, and those whose format depends on the locale — the dates and times (14,
+ * 22, 27–36, 50–58), currency (5–8) and 会计专用 (41–44) — as LibreOffice's zh_CN table and Chinese
+ * Excel's own styles give them. A Chinese Excel or WPS writes 2023年12月31日 as id 31 without declaring
+ * its code; ExcelJS leaves those ids General, so a date so formatted was read as the number 45291 and
+ * an amount in 会计专用 was quoted as 1234.5, not as the form shows it. Id 14 is yyyy/m/d, what a
+ * Chinese Excel shows (2023/12/31), where LibreOffice's zh_CN shows 2023-12-31.
  */
 const BUILT_IN: Record<number, string> = {
   0: "General",
@@ -40,12 +43,18 @@ const BUILT_IN: Record<number, string> = {
   2: "0.00",
   3: "#,##0",
   4: "#,##0.00",
+  // Currency: a zh-CN Excel writes ¥ where an English one writes $ (LibreOffice's zh_CN table).
+  5: '"¥"#,##0;"¥"-#,##0',
+  6: '"¥"#,##0;[Red]"¥"-#,##0',
+  7: '"¥"#,##0.00;"¥"-#,##0.00',
+  8: '"¥"#,##0.00;[Red]"¥"-#,##0.00',
   9: "0%",
   10: "0.00%",
   11: "0.00E+00",
   12: "# ?/?",
   13: "# ??/??",
-  14: "mm-dd-yy",
+  // A Chinese Excel's short date, and with the time.
+  14: "yyyy/m/d",
   15: "d-mmm-yy",
   16: "d-mmm",
   17: "mmm-yy",
@@ -53,7 +62,7 @@ const BUILT_IN: Record<number, string> = {
   19: "h:mm:ss AM/PM",
   20: "h:mm",
   21: "h:mm:ss",
-  22: 'm/d/yy "h":mm',
+  22: "yyyy/m/d h:mm",
   27: 'yyyy"年"m"月"',
   28: 'm"月"d"日"',
   29: 'm"月"d"日"',
@@ -68,6 +77,11 @@ const BUILT_IN: Record<number, string> = {
   38: "#,##0 ;[Red](#,##0)",
   39: "#,##0.00 ;(#,##0.00)",
   40: "#,##0.00 ;[Red](#,##0.00)",
+  // 会计专用 (accounting), as a Chinese Excel's 千位分隔 and 货币 cell styles have them.
+  41: '_ * #,##0_ ;_ * \\-#,##0_ ;_ * "-"_ ;_ @_ ',
+  42: '_ "¥"* #,##0_ ;_ "¥"* \\-#,##0_ ;_ "¥"* "-"_ ;_ @_ ',
+  43: '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ',
+  44: '_ "¥"* #,##0.00_ ;_ "¥"* \\-#,##0.00_ ;_ "¥"* "-"??_ ;_ @_ ',
   45: "mm:ss",
   46: "[h]:mm:ss",
   47: "mmss.0",
@@ -84,8 +98,8 @@ const BUILT_IN: Record<number, string> = {
   58: 'm"月"d"日"',
 };
 
-/** A serial number as ExcelJS turns it into a date (to the millisecond), and back as the snapshot holds it. */
-const dateOf = (v: number, date1904: boolean) => dateCell(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
+/** A serial number as ExcelJS turns it into a date (to the millisecond), and back as the snapshot holds it, with the text its format shows. */
+const dateOf = (v: number, date1904: boolean, format: string | undefined) => dateCell(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)), format);
 
 interface SheetCells {
   cells: CellStore;
@@ -571,7 +585,7 @@ function isoSerial(v: string, date1904: boolean): number {
  * A number cell's value: a date where its type or its format says so (ISO text for `t="d"`), else the
  * number; null for none; undefined for a text that is no number (or no date), for the caller to refuse.
  */
-function numberValue(text: string, iso: boolean, dated: boolean, date1904: boolean): { value: CellValue; dateText?: string } | undefined {
+function numberValue(text: string, iso: boolean, dated: boolean, date1904: boolean, format: string | undefined): { value: CellValue; dateText?: string } | undefined {
   let n: number | null | undefined;
   if (!iso) n = numberOfText(text);
   else if (isBlankText(text)) n = null;
@@ -581,7 +595,7 @@ function numberValue(text: string, iso: boolean, dated: boolean, date1904: boole
   }
   if (n === undefined) return undefined;
   if (!dated || n === null) return { value: n };
-  const d = dateOf(n, date1904);
+  const d = dateOf(n, date1904, format);
   return { value: d.value, dateText: d.text };
 }
 
@@ -589,7 +603,7 @@ function numberValue(text: string, iso: boolean, dated: boolean, date1904: boole
  * A stored value of a shared string, a boolean or a number (a date by its type or format) as its type
  * says, or the cell refused as damaged (valueText.ts): never a guess at what is not of its type.
  */
-function typedValue(v: string, t: string | undefined, dated: boolean, date1904: boolean, strings: string[], cell: string): CellValue | { value: CellValue; dateText?: string } {
+function typedValue(v: string, t: string | undefined, dated: boolean, date1904: boolean, format: string | undefined, strings: string[], cell: string): CellValue | { value: CellValue; dateText?: string } {
   if (t === "s") {
     const k = indexOfText(v);
     if (k === undefined) throw damaged.value(cell, "index", v);
@@ -604,7 +618,7 @@ function typedValue(v: string, t: string | undefined, dated: boolean, date1904: 
     return b;
   }
   if (t !== undefined && t !== "n" && t !== "d") throw damaged.type(cell, t);
-  const read = numberValue(v, t === "d", dated, date1904);
+  const read = numberValue(v, t === "d", dated, date1904, format);
   if (read === undefined) throw damaged.value(cell, t === "d" ? "date" : "number", v);
   return read;
 }
@@ -800,7 +814,7 @@ function readSheetXml(
         // the formula again, or says it could not (formula-unchecked), as for a file stored without results.
         else if (t === "b") result = booleanOfText(v) ?? null;
         else {
-          const read = numberValue(v, t === "d", dated, date1904);
+          const read = numberValue(v, t === "d", dated, date1904, style === undefined ? undefined : formats[style]);
           if (read !== undefined) ({ value: result, dateText } = read);
         }
       }
@@ -813,7 +827,7 @@ function readSheetXml(
       else if (t === "inlineStr") value = c.inline ?? v ?? "";
       else if (t === "e") value = v ?? "";
       else {
-        const read = typedValue(v ?? "", t, dated, date1904, strings, toA1(row, at.col));
+        const read = typedValue(v ?? "", t, dated, date1904, style === undefined ? undefined : formats[style], strings, toA1(row, at.col));
         if (read !== null && typeof read === "object") ({ value, dateText } = read);
         else value = read;
       }

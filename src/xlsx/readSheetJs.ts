@@ -1,8 +1,8 @@
 import type * as XLSXTypes from "@e965/xlsx";
 import { rangeToA1 } from "../core/address";
-import { displayText } from "../core/numberFormat";
+import { dateShown, displayText, isDateFormat } from "../core/numberFormat";
 import { validSnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
-import { BAD_DATE, EXCEL_EPOCH } from "./dates";
+import { zhCnDate } from "./dates";
 import { boundBox, clipMerges, MAX_SNAPSHOT_CELLS, sheetEn, sheetZh } from "./extent";
 import { libraryReason, WorkbookReadError } from "./sniff";
 
@@ -20,11 +20,6 @@ export const FORMAT_LABEL: Record<OtherFormat, { zh: string; en: string }> = {
   ods: { zh: "OpenDocument 表格（.ods）", en: "OpenDocument spreadsheet (.ods)" },
   et: { zh: "WPS 表格（.et）", en: "WPS spreadsheet (.et)" },
 };
-
-function dateText(serial: number): string {
-  const d = new Date(EXCEL_EPOCH + Math.round(serial * 86_400_000));
-  return Number.isNaN(d.getTime()) || serial >= 2_958_466 ? BAD_DATE : d.toISOString().slice(0, 10);
-}
 
 type Lib = typeof XLSXTypes;
 let lib: Lib | null = null;
@@ -64,7 +59,9 @@ export async function readOtherFormat(bytes: Uint8Array, format: OtherFormat): P
     const why = libraryReason(m);
     throw new WorkbookReadError(`${FORMAT_LABEL[format].zh}已损坏，无法读取（${why.zh}）。`, `The ${FORMAT_LABEL[format].en} is damaged and cannot be read (${why.en}).`);
   }
-  const snapshots = wb.SheetNames.filter((name) => wb.Sheets[name] && !isChartsheet(wb, name)).map((name) => snapshotOfSheet(XLSX, name, wb.Sheets[name]));
+  // A workbook of the 1904 date system counts its dates from 1904-01-01: held as the 1900 system's serials, as the .xlsx reader holds them.
+  const date1904 = !!wb.Workbook?.WBProps?.date1904;
+  const snapshots = wb.SheetNames.filter((name) => wb.Sheets[name] && !isChartsheet(wb, name)).map((name) => snapshotOfSheet(XLSX, name, wb.Sheets[name], date1904));
   return { snapshots, workbook: wb, lib: XLSX };
 }
 
@@ -73,11 +70,11 @@ function isChartsheet(wb: XLSXTypes.WorkBook, name: string): boolean {
   return sheet?.sheetType === "chart";
 }
 
-function snapshotOfSheet(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet): SheetSnapshot {
-  return validSnapshot(unvalidatedSnapshot(XLSX, name, ws));
+function snapshotOfSheet(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet, date1904: boolean): SheetSnapshot {
+  return validSnapshot(unvalidatedSnapshot(XLSX, name, ws, date1904));
 }
 
-function unvalidatedSnapshot(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet): SheetSnapshot {
+function unvalidatedSnapshot(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet, date1904: boolean): SheetSnapshot {
   const cells: Array<{ r: number; c: number; cell: XLSXTypes.CellObject }> = [];
   for (const key of Object.keys(ws)) {
     if (key[0] === "!") continue;
@@ -102,12 +99,14 @@ function unvalidatedSnapshot(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet): 
     if (r < box.top || r > box.bottom || c < box.left || c > box.right) continue;
     const i = r - box.top;
     const j = c - box.left;
-    const format = typeof cell.z === "string" ? cell.z : "General";
-    const value: CellValue = cell.t === "e" ? (cell.w ?? XLSX.utils.format_cell(cell)) : cell.v === undefined || cell.v === "" ? null : (cell.v as CellValue);
+    const format = typeof cell.z === "string" ? zhCnDate(cell.z) : "General";
+    const dated = cell.t === "n" && typeof cell.v === "number" && isDateFormat(format);
+    const value: CellValue =
+      cell.t === "e" ? (cell.w ?? XLSX.utils.format_cell(cell)) : cell.v === undefined || cell.v === "" ? null : dated && date1904 ? (cell.v as number) + 1462 : (cell.v as CellValue);
     values[i][j] = value;
     numberFormats[i][j] = format;
     formulas[i][j] = cell.f ? `=${cell.f}` : null;
-    text[i][j] = cell.t === "n" && typeof cell.v === "number" && XLSX.SSF.is_date(format) ? dateText(cell.v) : displayText(value, format);
+    text[i][j] = dated ? dateShown(value as number, format) : displayText(value, format);
   }
   return { name, origin: { row: box.top, col: box.left }, values, text, numberFormats, formulas, merges, protected: protectedSheet };
 }

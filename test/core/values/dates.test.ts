@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { analyzeSheet } from "../../../src/core/engine";
-import { formatNumber, isDateFormat } from "../../../src/core/numberFormat";
+import { BAD_DATE, dateShown, formatNumber, isDateFormat } from "../../../src/core/numberFormat";
 import type { SheetSnapshot } from "../../../src/core/snapshot";
 import { readActual, readTarget } from "../../../src/core/values/readValue";
 import { readPackageSnapshots } from "../../../src/xlsx/readPackage";
@@ -34,6 +34,28 @@ test.each([
   ['0.0"h"', false],
   ["yyyy\\-mm", true],
 ])("isDateFormat(%j) is %s", (f, date) => expect(isDateFormat(f)).toBe(date));
+
+// A date's text is what a zh-CN Excel shows in the cell, as the add-in reads it from Excel: the .xlsx,
+// .xls and ExcelJS readers wrote the ISO date whatever the format (2023-12-31 for 2023年12月31日).
+test.each([
+  [45291, 'yyyy"年"m"月"d"日"', "2023年12月31日"],
+  [45291.5, "yyyy/m/d h:mm", "2023/12/31 12:00"],
+  [45291.75, '上午/下午h"时"mm"分"', "下午6时00分"],
+  [45291.25, '上午/下午h"时"mm"分"ss"秒"', "上午6时00分00秒"],
+  [45291, "[$-F800]dddd, mmmm dd, yyyy", "2023年12月31日"],
+  [45291.5, "[$-F400]h:mm:ss AM/PM", "12:00:00"],
+  [45291, 'yyyy"年"m"月"d"日" aaaa', "2023年12月31日 星期日"],
+  [45292, 'm"月"d"日"（aaa）', "1月1日（一）"],
+  [45291, 'yyyy"年"m"月"d"日";@', "2023年12月31日"],
+  [45291, "yyyy-mm-dd", "2023-12-31"],
+  // Excel's 1900-02-29, which it counts (serial 60), and day 0.
+  [60, "yyyy/m/d", "1900/2/29"],
+  [0, "yyyy/m/d", "1900/1/0"],
+  // A negative date, or one past 9999-12-31, Excel cannot show.
+  [-1, "yyyy/m/d", BAD_DATE],
+  [2_958_466, "yyyy/m/d", BAD_DATE],
+  [Number.NaN, "yyyy/m/d", BAD_DATE],
+])("dateShown(%s, %j) is %j", (serial, format, text) => expect(dateShown(serial, format)).toBe(text));
 
 test("a number under a format with an escaped unit letter reads as the quantity it is, in the reader's text too", () => {
   expect(readTarget({ value: 12.5, text: formatNumber(12.5, "0.0\\m"), numberFormat: "0.0\\m" })).toMatchObject({ kind: "quantity", value: 12.5, text: "12.5m" });
