@@ -1,4 +1,4 @@
-import { fixedDecimal } from "./numberFormat";
+import { fixedDecimal } from "./decimals";
 import type { CellValue } from "./snapshot";
 
 type Scalar = CellValue;

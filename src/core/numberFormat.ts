@@ -1,4 +1,6 @@
 import { format as ssfFormat } from "ssf";
+import { fixedDecimal } from "./decimals";
+import { compileSections, showSections, type SectionsFormat } from "./numberSections";
 
 /**
  * The text a spreadsheet shows for a number in a format: SheetJS's SSF renders every section
@@ -48,56 +50,6 @@ export function isDateFormat(format: unknown): boolean {
 }
 
 const dateFormats = new Map<string, boolean>();
-
-/**
- * |x| with `d` decimals as Excel shows it: rounded half away from zero on its fifteen significant
- * decimal digits (what Excel keeps of a number), not on its binary value: 1.005 → "1.01", and
- * 9367367948.2 → "9367367948.200000" where toFixed gives …200001. String arithmetic, exact.
- */
-export function fixedDecimal(absx: number, d: number): string {
-  if (!(absx > 0)) return (0).toFixed(d);
-  // Most values (95, 0.85, 12.5) are written in at most fifteen characters with no more decimals than
-  // shown: those digits are the fifteen Excel keeps (a shortest round trip of fifteen significant
-  // digits or fewer is what rounding to fifteen gives), padded with zeros.
-  const s = String(absx);
-  if (s.length <= 15 && !s.includes("e")) {
-    const dot = s.indexOf(".");
-    const decimals = dot < 0 ? 0 : s.length - dot - 1;
-    if (decimals <= d) return d === 0 ? s : `${dot < 0 ? `${s}.` : s}${"0".repeat(d - decimals)}`;
-  }
-  return fifteenDigitsFixed(absx, d);
-}
-
-/** fixedDecimal by its digits rounded to fifteen, for any positive value. */
-export function fifteenDigitsFixed(absx: number, d: number): string {
-  const [mant, e] = absx.toExponential(14).split("e");
-  const digits = mant.replace(".", "");
-  const exp = Number(e);
-  let int: string;
-  let frac: string;
-  if (exp >= 14) {
-    int = digits + "0".repeat(exp - 14);
-    frac = "";
-  } else if (exp >= 0) {
-    int = digits.slice(0, exp + 1);
-    frac = digits.slice(exp + 1);
-  } else {
-    int = "0";
-    frac = "0".repeat(-exp - 1) + digits;
-  }
-  if (frac.length <= d) return d === 0 ? int : `${int}.${frac.padEnd(d, "0")}`;
-  let kept = int + frac.slice(0, d);
-  if (frac[d] >= "5") {
-    const chars = kept.split("");
-    let i = chars.length - 1;
-    while (i >= 0 && chars[i] === "9") chars[i--] = "0";
-    if (i >= 0) chars[i] = String(Number(chars[i]) + 1);
-    else chars.unshift("1");
-    kept = chars.join("");
-  }
-  const intLen = kept.length - d;
-  return d === 0 ? kept : `${kept.slice(0, intLen)}.${kept.slice(intLen)}`;
-}
 
 /** 0.00, #,##0.00, 0%, 0.00%…: one section, no literal. */
 const PLAIN = /^(#,##0|0)(?:\.(0{1,15}))?(%?)$/;
@@ -205,7 +157,7 @@ function quoteLiterals(format: string): string {
   return out;
 }
 
-const cache = new Map<string, { plain: RegExpExecArray | null; ssf: string; dbnum: 1 | 2 | 3 | null; decimals: { pos: number; neg: number } | null }>();
+const cache = new Map<string, { plain: RegExpExecArray | null; ssf: string; sections: SectionsFormat | null; dbnum: 1 | 2 | 3 | null; decimals: { pos: number; neg: number } | null }>();
 
 function prepared(format: string) {
   let p = cache.get(format);
@@ -213,7 +165,7 @@ function prepared(format: string) {
     const dbnum = DBNUM.exec(format);
     const ssf = quoteLiterals(format.replace(/\[DBNum[123]\]/gi, "").replace(LOCALE_ONLY, ""));
     const ssfFormat = ssf === "" ? "General" : ssf;
-    p = { plain: PLAIN.exec(format), ssf: ssfFormat, dbnum: dbnum ? (Number(dbnum[1]) as 1 | 2 | 3) : null, decimals: /^general$/i.test(ssfFormat) ? null : shownDecimals(ssfFormat) };
+    p = { plain: PLAIN.exec(format), ssf: ssfFormat, sections: compileSections(ssfFormat), dbnum: dbnum ? (Number(dbnum[1]) as 1 | 2 | 3) : null, decimals: /^general$/i.test(ssfFormat) ? null : shownDecimals(ssfFormat) };
     // A hostile file may carry thousands of formats: keep the cache bounded.
     if (cache.size > 10_000) cache.clear();
     cache.set(format, p);
@@ -271,6 +223,8 @@ export function formatNumber(value: number, format: string | undefined): string 
   }
   const p = prepared(f);
   if (p.plain) return plainFormat(value, p.plain);
+  const sections = p.sections === null ? null : showSections(value, p.sections);
+  if (sections !== null) return p.dbnum ? chineseNumerals(sections, p.dbnum) : sections;
   // The section is chosen by the value itself (0.1 in `0;-0;"-"` is the positive section's " 0").
   const d = p.decimals === null ? null : value < 0 ? p.decimals.neg : p.decimals.pos;
   const rounded = d === null ? value : Math.sign(value) * Number(fixedDecimal(Math.abs(value), d));

@@ -4,7 +4,8 @@
 import fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
 import { format as ssfFormat } from "ssf";
-import { displayText, fifteenDigitsFixed, fixedDecimal, formatNumber } from "../../src/core/numberFormat";
+import { fifteenDigitsFixed, fixedDecimal } from "../../src/core/decimals";
+import { displayText, formatNumber } from "../../src/core/numberFormat";
 
 const ACCOUNTING_ZH = '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ';
 const ACCOUNTING_YUAN = '_ ¥* #,##0.00_ ;_ ¥* \\-#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ';
@@ -116,7 +117,8 @@ function isTie(v: number): boolean {
 }
 /** SSF is exact while the digits it prints are at most fifteen; Excel never shows more. */
 const withinFifteen = (v: number, f: string) => {
-  const d = /\.(0+)/.exec(f)?.[1].length ?? 0;
+  // Over every section: the one a value shows in may have more decimals than the first.
+  const d = Math.max(...f.split(";").map((s) => /\.(0+)/.exec(s)?.[1].length ?? 0));
   return String(Math.floor(Math.abs(f.includes("%") ? v * 100 : v))).length + d <= 15;
 };
 /** A negative that rounds to zero: SSF drops its minus in some formats; Excel keeps it (the table). */

@@ -2,7 +2,7 @@
 // table of precedence (regular expressions on each rest of the text, closures at each level): the
 // oracle test/core/formula.test.ts holds the new evaluator to, on formulas generated and garbled.
 import { columnNumber } from "../../../src/core/address";
-import { fixedDecimal } from "../../../src/core/numberFormat";
+import { fixedDecimal } from "../../../src/core/decimals";
 import type { CellValue } from "../../../src/core/snapshot";
 
 type Scalar = CellValue;
