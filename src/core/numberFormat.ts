@@ -236,6 +236,8 @@ export function formatNumber(value: number, format: string | undefined): string 
     // A format SSF cannot read: shown as General, as Excel shows a format it does not know.
     text = ssfFormat("General", v);
   }
+  // A value the format takes past the largest number (a run of percent signs): what Excel shows for a number it cannot show.
+  if (text.includes("Infinity") || text.includes("NaN") || text.includes("In,fin")) return BAD_DATE;
   return p.dbnum ? chineseNumerals(text, p.dbnum) : text;
 }
 

@@ -221,12 +221,14 @@ function parseSection(s: string): Section | null {
   return sec;
 }
 
-function render(sec: Section, abs: number, minus: boolean): string {
+function render(sec: Section, abs: number, minus: boolean): string | null {
   const sign = minus ? "-" : "";
   if (sec.literalOnly) return sign + sec.prefix + sec.suffix;
   let x = abs;
   for (let k = 0; k < sec.percents; k++) x *= 100;
   for (let k = 0; k < sec.scale; k++) x /= 1000;
+  // Percent signs enough to pass Excel's largest number: left to SSF (and its General).
+  if (!Number.isFinite(x)) return null;
   const fixed = fixedDecimal(x, sec.frac.length);
   const point = fixed.indexOf(".");
   const intDigits = (point < 0 ? fixed : fixed.slice(0, point)).replace(/^0+/, "");

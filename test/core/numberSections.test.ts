@@ -1,5 +1,6 @@
 // Digit sections as Excel shows them, where SheetJS's SSF (the formatter otherwise used) refuses the
 // format — and the text fell back to General — or shows it otherwise than Excel. Each row says why.
+import fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
 import { formatNumber } from "../../src/core/numberFormat";
 import { formatSections } from "../../src/core/numberSections";
@@ -61,4 +62,18 @@ test.each([
 ])("%j is left to SSF (%s)", (format, value) => {
   expect(formatSections(value, format)).toBeNull();
   expect(formatNumber(value, format)).toBe(XLSX.SSF.format(format, value));
+});
+
+test("any format text, well formed or not, shows any value as a text: no throw, no NaN, Infinity or undefined", () => {
+  const piece = fc.constantFrom("0", "#", "?", ".", ",", "%", '"', "\\", "_", "*", "[", "]", "$", "-", "¥", "元", ";", "@", "E+", "/", " ", "(", ")", "y", "m", "d", "h", "s", "[>=", "=", "<", "1", "[Red]", "[DBNum1]", "[$-804]", "上午/下午", "aaaa", "General");
+  const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0.004, 1234.5, 99.995, 45291.5));
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 1, maxLength: 14 }), value, (pieces, v) => {
+      const text = formatNumber(v, pieces.join(""));
+      expect(typeof text).toBe("string");
+      expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    }),
+    { numRuns: 20000 },
+  );
+  expect(formatNumber(1.5, `#,##0${"%".repeat(200)}`)).toBe("########");
 });
