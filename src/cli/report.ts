@@ -40,6 +40,7 @@ export function toJson(files: FileResult[], lang: Lang) {
       ...(f.note ? { note: t(f.note) } : {}),
       sheets: f.sheets.map((s) => ({
         sheet: s.sheet,
+        ...(s.hidden ? { hidden: true } : {}),
         kind: s.kind,
         ...jsonFigures(s),
         indicators: indicatorSummaries(s),
@@ -64,7 +65,8 @@ export function toText(files: FileResult[], lang: Lang): string {
       continue;
     }
     for (const s of f.sheets) {
-      const title = zh ? `  工作表「${s.sheet}」：${t(KIND_LABEL[s.kind])}` : `  Sheet "${s.sheet}": ${t(KIND_LABEL[s.kind])}`;
+      // A sheet the workbook hides is said to be hidden: a person looking for it in Excel must unhide it first.
+      const title = zh ? `  工作表「${s.sheet}」${s.hidden ? "（隐藏）" : ""}：${t(KIND_LABEL[s.kind])}` : `  Sheet "${s.sheet}"${s.hidden ? " (hidden)" : ""}: ${t(KIND_LABEL[s.kind])}`;
       lines.push(title);
       if (s.kind === "none") continue;
       // Each figure as the form states it and as computed: 总分 92.61（表内）· 核算 91.61, 总分（建议）94.33.

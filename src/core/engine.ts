@@ -26,13 +26,14 @@ export function ruleContextOf(
   settingsInput?: SettingsInput,
   /** A fill's memo, shared by its reads of the sheet before and after its writes. */
   memo?: ReadMemo,
-): { ctx: RuleContext; unchecked: string[]; sheet: string } | { ctx: null; sheet: string } {
+): { ctx: RuleContext; unchecked: string[]; sheet: string; hidden?: true } | { ctx: null; sheet: string; hidden?: true } {
   const settings = resolveSettings(settingsInput);
   // Formula results a file does not hold (or holds stale) are computed where the engine can.
   const { snapshot: snap, unknown } = recalculate(snapshot);
   const grid = new Grid(snap, memo);
   const found = recognise(grid);
-  if (!found) return { ctx: null, sheet: snap.name };
+  const hidden = snap.hidden ? { hidden: true as const } : {};
+  if (!found) return { ctx: null, sheet: snap.name, ...hidden };
   // A Set: a file written without formula results (openpyxl) has thousands of them, each looked up.
   const unknownCells = unknown.length > 0 ? new Set(unknown) : null;
   const unchecked = unknownCells ? formulaCellsOf(found).filter((c) => unknownCells.has(c)) : [];
@@ -40,7 +41,7 @@ export function ruleContextOf(
   const evaluations = evaluate(form, settings);
   const figures = computeFigures(form, evaluations, settings);
   const geometry = snap.layout ? new SheetGeometry(snap.layout) : null;
-  return { ctx: { form, evals: evaluations, figures, settings, grid, geometry }, unchecked, sheet: snap.name };
+  return { ctx: { form, evals: evaluations, figures, settings, grid, geometry }, unchecked, sheet: snap.name, ...hidden };
 }
 
 type SheetRead = ReturnType<typeof ruleContextOf>;
@@ -55,9 +56,10 @@ export function analyzeSheet(snapshot: SheetSnapshot, settingsInput?: SettingsIn
  * what needs no findings (the fill's writes come from these alone); a sheet's check is resultOf.
  */
 export function unruledResultOf(read: SheetRead, settingsInput?: SettingsInput): SheetResult {
-  if (!read.ctx) return { sheet: read.sheet, kind: "none", form: null, evaluations: [], figures: null, findings: [], settings: resolveSettings(settingsInput) };
+  const hidden = read.hidden ? { hidden: true } : {};
+  if (!read.ctx) return { sheet: read.sheet, kind: "none", form: null, evaluations: [], figures: null, findings: [], settings: resolveSettings(settingsInput), ...hidden };
   const { form, evals, figures, settings } = read.ctx;
-  return { sheet: read.sheet, kind: form.kind, form, evaluations: evals, figures, findings: [], settings };
+  return { sheet: read.sheet, kind: form.kind, form, evaluations: evals, figures, findings: [], settings, ...hidden };
 }
 
 /** A read sheet's check: every rule run on it. */
@@ -77,7 +79,7 @@ export function resultOf(read: SheetRead, settingsInput?: SettingsInput): SheetR
   // A figure whose formula result is unknown is not reported wrong on a guess: formula-unchecked says so.
   const uncheckedCells = unchecked.length > 0 ? new Set(unchecked) : null;
   const kept = uncheckedCells ? findings.filter((x) => !(FORMULA_FIGURES.has(x.code) && uncheckedCells.has(x.cell))) : findings;
-  return { sheet: read.sheet, kind: form.kind, form, evaluations, figures, findings: kept, settings };
+  return { sheet: read.sheet, kind: form.kind, form, evaluations, figures, findings: kept, settings, ...(read.hidden ? { hidden: true } : {}) };
 }
 
 /** A reported descriptor as the finding the hosts show: its message filled in both languages. */

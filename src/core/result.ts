@@ -13,4 +13,6 @@ export interface SheetResult {
   figures: Figures | null;
   findings: Finding[];
   settings: Settings;
+  /** The workbook hides the sheet: checked as any other, and the hosts say it is hidden. */
+  hidden?: boolean;
 }

@@ -130,6 +130,8 @@ const SheetSnapshotSchema = z
     merges: z.array(z.string()),
     /** The sheet is protected: nothing may be written. */
     protected: z.optional(z.boolean()),
+    /** The workbook hides the sheet (state hidden or veryHidden): it is checked, and said to be hidden. */
+    hidden: z.optional(z.boolean()),
     /**
      * The workbook recalculates every formula when opened (calcPr fullCalcOnLoad): the formula
      * results stored in the file may be stale, and figures held by formulas are not checked.

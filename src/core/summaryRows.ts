@@ -41,6 +41,8 @@ export interface SummaryRow {
   findings: Finding[];
   /** The sheet's result, for a host that shows more (the web checker's findings). */
   result: SheetResult | null;
+  /** The workbook hides the sheet (the web checker says so beside its name). */
+  hidden?: boolean;
 }
 
 export const STATUS_LABEL: Record<RowStatus, Message> = {
@@ -87,6 +89,7 @@ export function summaryRows(files: readonly CheckedFile[]): SummaryRow[] {
         message: f.error ? { zh: `${st.message.zh}（${f.error.zh}）`, en: `${st.message.en} (${f.error.en})` } : st.message,
         findings: s.findings,
         result: s,
+        ...(s.hidden ? { hidden: true } : {}),
       });
     }
   }

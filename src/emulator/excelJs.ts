@@ -61,6 +61,8 @@ function readValidation(dv: ExcelJS.DataValidation): ValidationData {
 
 function sheetStateOf(ws: ExcelJS.Worksheet, host: EmulatedExcel): SheetState {
   const sheet = newSheet(host.state, ws.name);
+  if (ws.state === "hidden") sheet.visibility = "Hidden";
+  else if (ws.state === "veryHidden") sheet.visibility = "VeryHidden";
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean; objects?: boolean } | null }).sheetProtection;
   sheet.protected = !!protection?.sheet;
   // ExcelJS's model says what the protection allows (its XML inverts it).

@@ -59,6 +59,8 @@ export const DEFAULT_PROTECTION: ProtectionOptions = { allowFormatCells: false, 
 export interface SheetState {
   id: string;
   name: string;
+  /** Worksheet.visibility where the workbook hides the sheet (absent: Visible). */
+  visibility?: "Hidden" | "VeryHidden";
   /** Keyed by cellKey(row, col). */
   cells: Map<number, CellData>;
   merges: RangeRef[];

@@ -24,7 +24,7 @@ export interface Outline {
 }
 
 export function queueOutline(sheet: Excel.Worksheet, caps: Capabilities): Outline {
-  sheet.load("name, id");
+  sheet.load("name, id, visibility");
   sheet.protection.load("protected, options");
   // Values only: a sheet whose whole columns carry a format would otherwise read a million rows.
   const used = caps.usedRangeOrNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
@@ -248,8 +248,10 @@ function unvalidatedSnapshot(read: SheetRead): SheetSnapshot {
   const { sheet, used } = read.outline;
   const name = sheet.name;
   const protectedSheet = sheet.protection.protected === true;
+  // Hidden or very hidden (a sheet the workbook hides is checked, and said to be hidden).
+  const hidden = sheet.visibility !== undefined && sheet.visibility !== "Visible" ? { hidden: true } : {};
   const merges = mergesOf(read);
-  if (used.isNullObject === true || read.blocks.length === 0) return { ...emptySnapshot(name), merges, protected: protectedSheet };
+  if (used.isNullObject === true || read.blocks.length === 0) return { ...emptySnapshot(name), merges, protected: protectedSheet, ...hidden };
   const values: CellValue[][] = [];
   const text: string[][] = [];
   const numberFormats: string[][] = [];
@@ -268,5 +270,5 @@ function unvalidatedSnapshot(read: SheetRead): SheetSnapshot {
   // A layout that does not hold together (a host's odd answer) is left out: the cells are read all the same.
   const read1 = read.layout ? layoutFromRead(read.layout, values) : undefined;
   const layout = read1 && validLayout(read1) ? read1 : undefined;
-  return { name, origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 }, values, text, numberFormats, formulas, merges, protected: protectedSheet, ...(layout ? { layout } : {}) };
+  return { name, origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 }, values, text, numberFormats, formulas, merges, protected: protectedSheet, ...hidden, ...(layout ? { layout } : {}) };
 }

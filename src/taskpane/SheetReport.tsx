@@ -34,6 +34,7 @@ export function SheetReport({ tr, sheet, showWritten, onSelect }: SheetReportPro
     <section className={s.root} aria-labelledby={id}>
       <h2 id={id} className={s.heading}>
         {tr.t("sheetTitle", { name: visibleText(result.sheet) })}
+        {result.hidden && tr.t("hiddenSheet")}
       </h2>
       <SummaryCard tr={tr} result={result} />
       {showWritten && <WrittenList tr={tr} written={sheet.written} />}

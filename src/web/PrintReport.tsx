@@ -78,6 +78,7 @@ export function PrintReport({ tr, rows, madeAt }: { tr: WebTranslator; rows: rea
                 <td>
                   {visibleText(r.file)}
                   {r.sheet ? ` · ${visibleText(r.sheet)}` : ""}
+                  {r.hidden ? tr.t("hiddenSheet") : ""}
                 </td>
                 <td>{visibleText(r.projectName)}</td>
                 <td className={s.numeric}>{r.result ? fig(r.total) : ""}</td>
@@ -106,6 +107,7 @@ function FormPage({ tr, row }: { tr: WebTranslator; row: SummaryRow }) {
     <article className={s.page} data-testid="print-form" data-file={row.file}>
       <h2 className={s.h2}>
         {visibleText(row.file)} · {visibleText(row.sheet)}
+        {row.hidden ? tr.t("hiddenSheet") : ""}
       </h2>
       <p className={s.meta}>
         {tr.m(row.kind)}

@@ -194,7 +194,7 @@ interface ResultRowProps {
 
 /** What a row shows: two rows showing the same are not drawn again when the batch grows. */
 const shownKey = (r: SummaryRow) =>
-  JSON.stringify([r.file, r.sheet, r.status, r.kind.zh, r.projectName, r.who, r.rate, r.budgetScore, r.total, r.grade, r.errors, r.warnings, r.findings.length, r.message.zh, r.message.en]);
+  JSON.stringify([r.file, r.sheet, r.hidden === true, r.status, r.kind.zh, r.projectName, r.who, r.rate, r.budgetScore, r.total, r.grade, r.errors, r.warnings, r.findings.length, r.message.zh, r.message.en]);
 
 const sameRow = (a: ResultRowProps, b: ResultRowProps) =>
   a.tr.locale === b.tr.locale && a.first === b.first && a.busy === b.busy && a.expanded === b.expanded && a.onToggle === b.onToggle && a.onDownload === b.onDownload && (a.r === b.r || shownKey(a.r) === shownKey(b.r));
@@ -208,7 +208,12 @@ const ResultRow = React.memo(function ResultRow({ tr, r, first, busy, expanded, 
     <TableRow className={mergeClasses(s.row, (r.status === "needs-work" || r.status === "unreadable") && s.needsWork)} data-testid="result-row" data-file={r.file} data-sheet={r.sheet} data-status={r.status}>
       <TableCell className={c(s.main, s.wideCell)}>
         {visibleText(r.file)}
-        {r.sheet && <span className={s.sub}>{visibleText(r.sheet)}</span>}
+        {r.sheet && (
+          <span className={s.sub}>
+            {visibleText(r.sheet)}
+            {r.hidden && label("hiddenSheet")}
+          </span>
+        )}
       </TableCell>
       <TableCell className={c()} data-label={label("colKind")}>
         {tr.m(r.kind)}

@@ -1071,6 +1071,7 @@ export function readWorkbookSnapshots(book: OpenedWorkbook, { screen = false }: 
   return read.map((r) => {
     const layout = r.sheet.layout.layout(printNames.get(r.index) ?? { area: null, titleRows: null });
     const snap = snapshot(r.name, r.sheet, book.fullCalcOnLoad && anyFormula, layout);
+    if (book.sheets[r.index].hidden) snap.hidden = true;
     // A layout this reader cannot vouch for is left out (no print check), never the sheet's cells with it.
     if (!validLayout(layout)) delete snap.layout;
     return validSnapshot(snap);

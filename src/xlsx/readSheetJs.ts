@@ -61,7 +61,7 @@ export async function readOtherFormat(bytes: Uint8Array, format: OtherFormat): P
   }
   // A workbook of the 1904 date system counts its dates from 1904-01-01: held as the 1900 system's serials, as the .xlsx reader holds them.
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
-  const snapshots = wb.SheetNames.filter((name) => wb.Sheets[name] && !isChartsheet(wb, name)).map((name) => snapshotOfSheet(XLSX, name, wb.Sheets[name], date1904));
+  const snapshots = wb.SheetNames.filter((name) => wb.Sheets[name] && !isChartsheet(wb, name)).map((name) => snapshotOfSheet(XLSX, name, wb.Sheets[name], date1904, isHidden(wb, name)));
   return { snapshots, workbook: wb, lib: XLSX };
 }
 
@@ -70,8 +70,14 @@ function isChartsheet(wb: XLSXTypes.WorkBook, name: string): boolean {
   return sheet?.sheetType === "chart";
 }
 
-function snapshotOfSheet(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet, date1904: boolean): SheetSnapshot {
-  return validSnapshot(unvalidatedSnapshot(XLSX, name, ws, date1904));
+function snapshotOfSheet(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet, date1904: boolean, hidden: boolean): SheetSnapshot {
+  const snap = unvalidatedSnapshot(XLSX, name, ws, date1904);
+  return validSnapshot(hidden ? { ...snap, hidden: true } : snap);
+}
+
+/** Whether the workbook hides a sheet (SheetJS: Hidden 1, or 2 for very hidden). */
+function isHidden(wb: XLSXTypes.WorkBook, name: string): boolean {
+  return !!wb.Workbook?.Sheets?.find((s) => s.name === name)?.Hidden;
 }
 
 function unvalidatedSnapshot(XLSX: Lib, name: string, ws: XLSXTypes.WorkSheet, date1904: boolean): SheetSnapshot {

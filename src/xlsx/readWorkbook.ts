@@ -82,7 +82,8 @@ function unvalidatedSnapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   }
   const protectedSheet = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
   const recalc = !!(ws.workbook as unknown as { calcProperties?: { fullCalcOnLoad?: boolean } }).calcProperties?.fullCalcOnLoad;
-  const flags = { protected: protectedSheet, ...(recalc ? { recalculatesOnLoad: true } : {}) };
+  const hidden = ws.state === "hidden" || ws.state === "veryHidden";
+  const flags = { protected: protectedSheet, ...(recalc ? { recalculatesOnLoad: true } : {}), ...(hidden ? { hidden: true } : {}) };
   if (!dims || !dims.top) {
     return { name: ws.name, origin: { row: 1, col: 1 }, values: [], text: [], numberFormats: [], formulas: [], merges, ...flags };
   }

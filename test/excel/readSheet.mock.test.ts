@@ -13,6 +13,7 @@ function mockExcel() {
           sheet: {
             name: "绩效自评表",
             id: "{S1}",
+            visibility: "Visible",
             protection: { protected: true, options: { allowFormatCells: false } },
             usedRange: {
               address: "绩效自评表!B12:D13",

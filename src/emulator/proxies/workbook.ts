@@ -122,6 +122,8 @@ export class Worksheet extends ClientObject<SheetState> {
       case "standardWidth":
         this.context.host.requireSet("1.7", "Worksheet.standardWidth");
         return layoutOf(s).standardWidth;
+      case "visibility":
+        return s.visibility ?? "Visible";
       default:
         return "Visible";
     }
@@ -137,6 +139,10 @@ export class Worksheet extends ClientObject<SheetState> {
 
   get position(): number {
     return this._get("position");
+  }
+
+  get visibility(): "Visible" | "Hidden" | "VeryHidden" {
+    return this._get("visibility");
   }
 
   get standardHeight(): number {

@@ -34,6 +34,8 @@ export interface OpenedWorkbook {
 interface SheetEntry {
   name: string;
   rel?: Relationship;
+  /** The workbook hides it (`state="hidden"` or `"veryHidden"`). */
+  hidden?: true;
 }
 
 /** A package that is no workbook this code can read or edit: no workbook part, or not one it knows. */
@@ -65,7 +67,8 @@ export async function openWorkbook(input: Uint8Array | Package, guard?: InflateG
     if (s.name !== "sheet") continue;
     const rid = relIdOf(xml, s);
     const rel = rels.find((r) => r.id === rid);
-    sheets.push({ name: attr(xml, s, "name") ?? "", ...(rel ? { rel } : {}) });
+    const state = attr(xml, s, "state");
+    sheets.push({ name: attr(xml, s, "name") ?? "", ...(rel ? { rel } : {}), ...(state === "hidden" || state === "veryHidden" ? { hidden: true as const } : {}) });
   }
   const ssPart = partOf(REL.sharedStrings);
   let strings: string[] | undefined;
