@@ -135,26 +135,37 @@ const DBNUM = /\[DBNum([123])\]/i;
 const LOCALE_ONLY = /\[\$-[0-9A-Fa-f]+\]/g;
 
 /**
- * Characters Excel takes as literals without quotes (the ¥ of zh-CN's 会计专用 format, Chinese text)
- * but SSF refuses: quoted, outside quotes, brackets and escapes.
+ * A format code rewritten where it is bare: quoted text, [brackets] and the character after `\`, `_`
+ * and `*` are kept as they are; at every other place `bare` gives the text to put there and how many
+ * characters of the code it stands for.
  */
-function quoteLiterals(format: string): string {
+function rewriteBare(format: string, bare: (format: string, i: number) => [string, number]): string {
   let out = "";
-  for (let i = 0; i < format.length; i++) {
+  for (let i = 0; i < format.length; ) {
     const ch = format[i];
     if (ch === '"' || ch === "[") {
       const close = format.indexOf(ch === '"' ? '"' : "]", i + 1);
       const end = close < 0 ? format.length : close + 1;
       out += format.slice(i, end);
-      i = end - 1;
+      i = end;
     } else if (ch === "\\" || ch === "_" || ch === "*") {
       out += format.slice(i, i + 2);
-      i++;
-    } else if (/[¥￥€£\u3000-\u9fff\uff00-\uffef]/.test(ch)) {
-      out += `"${ch}"`;
-    } else out += ch;
+      i += 2;
+    } else {
+      const [text, n] = bare(format, i);
+      out += text;
+      i += n;
+    }
   }
   return out;
+}
+
+/**
+ * Characters Excel takes as literals without quotes (the ¥ of zh-CN's 会计专用 format, Chinese text)
+ * but SSF refuses: quoted, outside quotes, brackets and escapes.
+ */
+function quoteLiterals(format: string): string {
+  return rewriteBare(format, (f, i) => [/[¥￥€£\u3000-\u9fff\uff00-\uffef]/.test(f[i]) ? `"${f[i]}"` : f[i], 1]);
 }
 
 const cache = new Map<string, { plain: RegExpExecArray | null; ssf: string; sections: SectionsFormat | null; dbnum: 1 | 2 | 3 | null; decimals: { pos: number; neg: number } | null }>();
@@ -253,30 +264,20 @@ const WEEKDAYS_ZH = "日一二三四五六";
 
 /** A format's date words as SSF writes them: Excel's zh-CN 上午/下午 as AM/PM, aaaa/aaa (星期日/日) as dddd/ddd. */
 function ssfDateWords(format: string): { format: string; ampm: boolean; weekday: "long" | "short" | null } {
-  let out = "";
   let ampm = false;
   let weekday: "long" | "short" | null = null;
-  for (let i = 0; i < format.length; i++) {
-    const ch = format[i];
-    if (ch === '"' || ch === "[") {
-      const close = format.indexOf(ch === '"' ? '"' : "]", i + 1);
-      const end = close < 0 ? format.length : close + 1;
-      out += format.slice(i, end);
-      i = end - 1;
-    } else if (ch === "\\" || ch === "_" || ch === "*") {
-      out += format.slice(i, i + 2);
-      i++;
-    } else if (format.startsWith("上午/下午", i)) {
-      out += "AM/PM";
+  const out = rewriteBare(format, (f, i) => {
+    if (f.startsWith("上午/下午", i)) {
       ampm = true;
-      i += 4;
-    } else if (ch === "a" && format.startsWith("aaa", i)) {
-      const long = format.startsWith("aaaa", i);
-      out += long ? "dddd" : "ddd";
+      return ["AM/PM", 5];
+    }
+    if (f.startsWith("aaa", i)) {
+      const long = f.startsWith("aaaa", i);
       weekday = long ? "long" : "short";
-      i += long ? 3 : 2;
-    } else out += ch;
-  }
+      return [long ? "dddd" : "ddd", long ? 4 : 3];
+    }
+    return [f[i], 1];
+  });
   return { format: out, ampm, weekday };
 }
 
