@@ -289,8 +289,11 @@ function ssfDateWords(format: string): { format: string; ampm: boolean; weekday:
 export function dateShown(serial: number, format: string): string {
   if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return BAD_DATE;
   const system = SYSTEM_DATE.test(format) ? 'yyyy"年"m"月"d"日"' : SYSTEM_TIME.test(format) ? "h:mm:ss" : format;
-  const words = ssfDateWords(system);
+  // [DBNum1] in a date reads its numbers as a Chinese Excel does (its own sample: 二〇〇一年三月十四日).
+  const chinese = /\[DBNum1\]/i.test(system);
+  const words = ssfDateWords(chinese ? system.replace(/\[DBNum1\]/gi, "") : system);
   let text = formatNumber(serial, words.format);
+  if (chinese) text = dateNumerals(text);
   if (words.ampm) text = text.replace(/AM|PM/g, (m) => (m === "AM" ? "上午" : "下午"));
   if (words.weekday) {
     text = text.replace(/Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun|Mon|Tue|Wed|Thu|Fri|Sat/g, (m) => {
@@ -299,6 +302,17 @@ export function dateShown(serial: number, format: string): string {
     });
   }
   return text;
+}
+
+/** A date's numbers in Chinese as [DBNum1] shows them: a year digit by digit (二〇二三), the others counted without 一 before 十 (十二, 三十一). */
+function dateNumerals(text: string): string {
+  return text.replace(/\d+/g, (run) => {
+    if (run.length === 4) return [...run].map((c) => DIGITS_1[Number(c)]).join("");
+    const n = Number(run);
+    if (n < 10) return DIGITS_1[n];
+    if (n < 100) return (n >= 20 ? DIGITS_1[Math.floor(n / 10)] : "") + "十" + (n % 10 ? DIGITS_1[n % 10] : "");
+    return counting(run, 1);
+  });
 }
 
 /** The text Excel shows for a cell's value (Range.text): numbers by their format, booleans as TRUE/FALSE. */

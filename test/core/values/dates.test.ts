@@ -47,6 +47,11 @@ test.each([
   [45291, 'yyyy"年"m"月"d"日" aaaa', "2023年12月31日 星期日"],
   [45292, 'm"月"d"日"（aaa）', "1月1日（一）"],
   [45291, 'yyyy"年"m"月"d"日";@', "2023年12月31日"],
+  // The Chinese dates of Excel's own list (its sample 二〇〇一年三月十四日): a year digit by digit, no 一 before 十.
+  [45291, '[DBNum1][$-804]yyyy"年"m"月"d"日"', "二〇二三年十二月三十一日"],
+  [36964, '[DBNum1][$-804]yyyy"年"m"月"d"日"', "二〇〇一年三月十四日"],
+  [36964, '[DBNum1][$-804]m"月"d"日"', "三月十四日"],
+  [45230, '[DBNum1][$-804]yyyy"年"m"月"', "二〇二三年十月"],
   [45291, "yyyy-mm-dd", "2023-12-31"],
   // Excel's 1900-02-29, which it counts (serial 60), and day 0.
   [60, "yyyy/m/d", "1900/2/29"],
