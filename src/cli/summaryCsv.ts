@@ -1,5 +1,5 @@
 import { fitCell } from "../core/text";
-import { STATUS_LABEL, summaryRows, type CheckedFile, type SummaryRow } from "../core/summaryRows";
+import { sheetShown, STATUS_LABEL, summaryRows, type CheckedFile, type SummaryRow } from "../core/summaryRows";
 
 /** The form's own figures (表内) beside the computed ones (核算): a blank 表内 cell is a blank on the form. */
 export const CSV_HEADER = ["文件", "工作表", "表格类型", "项目名称", "主管部门 / 实施单位", "预算执行率%(核算)", "预算执行得分(表内)", "预算执行得分(核算)", "总分(表内)", "总分(核算)", "等级(表内)", "等级(核算)", "错误", "警告", "结论", "说明"];
@@ -39,7 +39,7 @@ export function summaryCsvOf(summary: readonly SummaryRow[]): string {
     const count = (n: number | null) => (n === null ? "" : String(n));
     rows.push([
       r.file,
-      r.sheet,
+      sheetShown(r),
       r.kind.zh,
       r.projectName,
       r.who,

@@ -45,6 +45,9 @@ export interface SummaryRow {
   hidden?: boolean;
 }
 
+/** A row's sheet as the summary files show it: its name, and （隐藏） after a sheet the workbook hides. */
+export const sheetShown = (r: Pick<SummaryRow, "sheet" | "hidden">): string => (r.hidden ? `${r.sheet}（隐藏）` : r.sheet);
+
 export const STATUS_LABEL: Record<RowStatus, Message> = {
   ready: { zh: "可以提交", en: "ready" },
   "needs-work": { zh: "需修改", en: "needs work" },

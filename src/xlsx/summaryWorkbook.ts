@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { fitCell } from "../core/text";
 import type { Finding } from "../core/rules/types";
 import { codeTitle, SEVERITY_LABEL } from "../core/summary";
-import { STATUS_LABEL, summaryRows, type CheckedFile, type SummaryRow } from "../core/summaryRows";
+import { sheetShown, STATUS_LABEL, summaryRows, type CheckedFile, type SummaryRow } from "../core/summaryRows";
 
 /**
  * The reviewer's summary workbook (`--summary 汇总.xlsx`): 汇总, one row per form sheet and per
@@ -123,7 +123,7 @@ export async function summaryWorkbookOf(rows: readonly SummaryRow[], opts: Summa
   for (const r of rows) {
     sum.addRow([
       fileCell(r.file),
-      text(r.sheet),
+      text(sheetShown(r)),
       r.kind.zh,
       text(r.projectName),
       text(r.who),
@@ -139,7 +139,7 @@ export async function summaryWorkbookOf(rows: readonly SummaryRow[], opts: Summa
       STATUS_LABEL[r.status].zh,
       text(r.message.zh),
     ]);
-    for (const x of r.findings) findings.push({ file: r.file, sheet: r.sheet, f: x });
+    for (const x of r.findings) findings.push({ file: r.file, sheet: sheetShown(r), f: x });
   }
   sum.eachRow((row, i) => {
     if (i === 1) return;

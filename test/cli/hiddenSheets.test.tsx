@@ -99,3 +99,24 @@ test("the reviewer's rows say which sheet is hidden, and the web checker's table
   );
   expect(shown).not.toContain("隐藏工作表");
 });
+
+test("the reviewer's summary workbook and CSV show （隐藏） after a hidden sheet's name, not after a visible one's", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-hidden-summary-"));
+  fs.writeFileSync(path.join(dir, "隐藏.xlsx"), await withState("hidden"));
+  fs.copyFileSync(SAMPLE, path.join(dir, "可见.xlsx"));
+  const summary = path.join(os.tmpdir(), `jixiao-hidden-${process.pid}.xlsx`);
+  const csv = path.join(os.tmpdir(), `jixiao-hidden-${process.pid}.csv`);
+  await runCli(["check", dir, "--summary", summary, "--csv", csv, "-q"]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(summary);
+  const sheets = wb.getWorksheet("汇总")!.getColumn(2).values.slice(2).map(String);
+  const name = (await readPackageSnapshots(fs.readFileSync(SAMPLE)))[0].name;
+  expect(sheets.sort()).toEqual([name, `${name}（隐藏）`].sort());
+  const issues = new Set(wb.getWorksheet("问题清单")!.getColumn(2).values.slice(2).map(String));
+  expect(issues).toEqual(new Set([name, `${name}（隐藏）`]));
+  const lines = fs.readFileSync(csv, "utf8").split(/\r?\n/);
+  expect(lines.filter((l) => l.includes(`${name}（隐藏）`))).toHaveLength(1);
+  expect(lines.filter((l) => l.includes(`,${name},`))).toHaveLength(1);
+  for (const f of [summary, csv]) fs.rmSync(f, { force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
