@@ -5,13 +5,13 @@ import { fixedDecimal } from "./decimals";
  * `0,000`) as Excel shows it, for the sections SheetJS's SSF gets wrong or refuses: SSF refuses
  * `#,##0.##` and `0,000` (shown as General, 1234.5 where Excel shows 1,234.5), drops the padding zeros
  * of `00.00` (0.50 for 00.50), loses the digit of `"¥"0` for a small negative (-¥), and rounds a scaled
- * value on its binary form (1.234 for 1.235). Null for what it does not read — conditions, fractions,
- * scientific, dates and times, General or text in a section — which SSF then shows.
+ * value on its binary form (1.234 for 1.235). Null for what it does not read — a negative value under
+ * conditions, fractions, scientific, dates and times, General or text in a section — which SSF then shows.
  *
  * Excel's rules, as ECMA-376 Part 1 §18.8.31 and Excel's own display give them: the first section for
  * a positive value, the second (without a sign of its own) for a negative one, the third for zero; a
- * negative value in a format of one section, or of two where it rounds to zero in the first, shows a
- * minus before everything (Excel keeps it for a value that rounds to zero: -0.00). Within the number,
+ * negative value in a format of one section shows a minus before everything (Excel keeps it for a value
+ * that rounds to zero: -0.00), in a negative section none but that section's own. Within the number,
  * `0` shows a digit or a zero, `#` a digit or nothing, `?` a digit or a space; a comma between digit
  * places groups thousands, each comma after the last digit place divides by a thousand, `%` multiplies
  * by a hundred. `"…"` and `\x` are literal, `_x` a space, `*x` nothing (the text, as Range.text gives
