@@ -42,7 +42,7 @@ export function isDateFormat(format: unknown): boolean {
   if (typeof format !== "string" || format === "" || format === "General" || format.length > MAX_FORMAT_LENGTH) return false;
   let known = dateFormats.get(format);
   if (known === undefined) {
-    known = /[ymdhMsb]/.test(format.replace(/"[^"]*"/g, "").replace(/\\.|[_*]./g, "").replace(/\[[^\]]*]/g, ""));
+    known = /[ymdhsbYMDHS]/.test(format.replace(/"[^"]*"/g, "").replace(/\\.|[_*]./g, "").replace(/\[[^\]]*]/g, ""));
     if (dateFormats.size >= 4096) dateFormats.clear();
     dateFormats.set(format, known);
   }

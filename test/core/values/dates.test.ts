@@ -33,6 +33,13 @@ test.each([
   ["0.0*h", false],
   ['0.0"h"', false],
   ["yyyy\\-mm", true],
+  // Excel takes date letters in either case, and LibreOffice writes them in upper case.
+  ['YYYY"年"', true],
+  ["DD", true],
+  ["HH:MM:SS", true],
+  ["YYYY/M/D", true],
+  ["0.00E+00", false],
+  ["0.00e+00", false],
 ])("isDateFormat(%j) is %s", (f, date) => expect(isDateFormat(f)).toBe(date));
 
 // A date's text is what a zh-CN Excel shows in the cell, as the add-in reads it from Excel: the .xlsx,
