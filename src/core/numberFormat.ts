@@ -271,8 +271,10 @@ function ssfDateWords(format: string): { format: string; ampm: boolean; weekday:
       ampm = true;
       return ["AM/PM", 5];
     }
-    if (f.startsWith("aaa", i)) {
-      const long = f.startsWith("aaaa", i);
+    // In either case: LibreOffice writes AAAA.
+    const four = f.slice(i, i + 4).toLowerCase();
+    if (four.startsWith("aaa")) {
+      const long = four === "aaaa";
       weekday = long ? "long" : "short";
       return [long ? "dddd" : "ddd", long ? 4 : 3];
     }

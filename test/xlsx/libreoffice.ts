@@ -52,6 +52,17 @@ export function recalculatedCsvs(files: string[], opts: { asShown?: boolean; loc
   return files.map((f) => parseCsv(fs.readFileSync(path.join(outDir, path.basename(f).replace(/\.[^.]+$/, ".csv")), "utf8")));
 }
 
+/** Workbooks opened and saved again as .xlsx by one LibreOffice process (in `locale` when given): the paths of the copies, in the order given. */
+export function savedByLibreOffice(files: string[], opts: { locale?: string } = {}): string[] {
+  const bin = soffice();
+  if (!bin) throw new Error("LibreOffice (soffice) is not installed");
+  if (files.length === 0) throw new Error("no files to convert");
+  const profile = profileDir(opts.locale);
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-resaved-"));
+  execFileSync(bin, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, ...files], { stdio: "pipe", timeout: 60_000 + 15_000 * files.length });
+  return files.map((f) => path.join(outDir, path.basename(f).replace(/\.[^.]+$/, ".xlsx")));
+}
+
 function parseCsv(s: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

@@ -53,6 +53,8 @@ test.each([
   [45291.5, "[$-F400]h:mm:ss AM/PM", "12:00:00"],
   [45291, 'yyyy"年"m"月"d"日" aaaa', "2023年12月31日 星期日"],
   [45292, 'm"月"d"日"（aaa）', "1月1日（一）"],
+  // LibreOffice writes the weekday in upper case.
+  [45291, 'yyyy\\年m\\月d"日 "AAAA', "2023年12月31日 星期日"],
   [45291, 'yyyy"年"m"月"d"日";@', "2023年12月31日"],
   // The Chinese dates of Excel's own list (its sample 二〇〇一年三月十四日): a year digit by digit, no 一 before 十.
   [45291, '[DBNum1][$-804]yyyy"年"m"月"d"日"', "二〇二三年十二月三十一日"],
