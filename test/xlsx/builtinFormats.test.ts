@@ -6,11 +6,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import JSZip from "jszip";
 import { isDateFormat } from "../../src/core/numberFormat";
 import { readTarget } from "../../src/core/values/readValue";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
 import { recalculatedCsvs, soffice } from "./libreoffice";
+import { oneSheetBook, stylesOf } from "./oneSheetBook";
 
 /** As a Chinese (zh-CN) Excel shows each id of a date or a time, and the text of 2023-12-31 12:00 in it. */
 const ZH_CN: Record<number, [string, string]> = {
@@ -50,17 +50,9 @@ const MONEY: Record<number, [string, string, string]> = {
 const IDS = [...Object.keys(ZH_CN), ...Object.keys(MONEY)].map(Number);
 
 /** One row an id, none of them declared in numFmts: 2023-12-31 12:00 (45291.5), 1234.5 and -3 in it. */
-async function workbook(): Promise<Uint8Array> {
-  const z = new JSZip();
-  z.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`);
-  z.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  z.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  z.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
-  const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', ...IDS.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)].join("");
-  z.file("xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="${IDS.length + 1}">${xfs}</cellXfs></styleSheet>`);
+function workbook(): Promise<Uint8Array> {
   const rows = IDS.map((_, i) => `<row r="${i + 1}">${["45291.5", "1234.5", "-3"].map((v, j) => `<c r="${"ABC"[j]}${i + 1}" s="${i + 1}"><v>${v}</v></c>`).join("")}</row>`).join("");
-  z.file("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
-  return z.generateAsync({ type: "uint8array" });
+  return oneSheetBook({ styles: stylesOf(IDS), rows });
 }
 
 test("each date or time id reads with its zh-CN format, its text the date as it shows: a target so formatted is that date, not a quantity", async () => {

@@ -5,13 +5,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import JSZip from "jszip";
 import * as XLSX from "@e965/xlsx";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
 import { readOtherFormat } from "../../src/xlsx/readSheetJs";
 import { loadWorkbook, snapshotOf } from "../../src/xlsx/readWorkbook";
 import { savedByLibreOffice, soffice } from "./libreoffice";
+import { oneSheetBook, stylesOf } from "./oneSheetBook";
 
 /** Formats by style index (1…): a declared Chinese date, built-in ids 14 and 31, a date with the weekday, a time with 上午/下午. */
 const DECLARED: Array<[number, string | null]> = [
@@ -25,19 +25,11 @@ const SHOWN = ["2023年12月31日", "2023/12/31", "2023年12月31日", "2023年1
 /** 2023-12-31 18:00 in the 1900 system. */
 const SERIAL = 45291.75;
 
-async function workbook(date1904: boolean): Promise<Uint8Array> {
-  const z = new JSZip();
-  z.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`);
-  z.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  z.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  z.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
-  const fmts = DECLARED.filter(([, code]) => code !== null).map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code!.replace(/"/g, "&quot;")}"/>`);
-  const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', ...DECLARED.map(([id]) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)];
-  z.file("xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="${fmts.length}">${fmts.join("")}</numFmts><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs></styleSheet>`);
+function workbook(date1904: boolean): Promise<Uint8Array> {
   const serial = date1904 ? SERIAL - 1462 : SERIAL;
   const rows = DECLARED.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" s="${i + 1}"><v>${serial}</v></c></row>`).join("");
-  z.file("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
-  return z.generateAsync({ type: "uint8array" });
+  const codes = DECLARED.filter((d): d is [number, string] => d[1] !== null);
+  return oneSheetBook({ styles: stylesOf(DECLARED.map(([id]) => id), codes), rows, workbookPr: date1904 ? '<workbookPr date1904="1"/>' : "" });
 }
 
 const viaOther = async (bytes: Uint8Array, bookType: "xls" | "ods"): Promise<SheetSnapshot> => {

@@ -9,9 +9,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import JSZip from "jszip";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
 import { recalculatedCsvs, soffice } from "./libreoffice";
+import { oneSheetBook, stylesOf } from "./oneSheetBook";
 
 const int = fc.constantFrom("0", "#,##0", "#,##0", "0", "#", "00", "0,000");
 const dec = fc.constantFrom("", ".0", ".00", ".00", ".000", ".0000", ".##", ".0#");
@@ -34,20 +34,11 @@ const format = fc.oneof(
 const FORMATS = [...new Set(fc.sample(format, { numRuns: 260, seed: 20261208 }))];
 const VALUES = [1234.5, -1234.5, 0, 0.0456, 1234567.891, 92.04, 0.5, 100, -0.004, 12345678, 99.995, 0.125];
 
-async function workbook(): Promise<Uint8Array> {
-  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const z = new JSZip();
-  z.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`);
-  z.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  z.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  z.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
-  const numFmts = FORMATS.map((f, i) => `<numFmt numFmtId="${200 + i}" formatCode="${esc(f)}"/>`).join("");
-  const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', ...FORMATS.map((_, i) => `<xf numFmtId="${200 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)].join("");
-  z.file("xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="${FORMATS.length}">${numFmts}</numFmts><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="${FORMATS.length + 1}">${xfs}</cellXfs></styleSheet>`);
+function workbook(): Promise<Uint8Array> {
   const col = (j: number) => String.fromCharCode(65 + j);
   const rows = FORMATS.map((_, i) => `<row r="${i + 1}">${VALUES.map((v, j) => `<c r="${col(j)}${i + 1}" s="${i + 1}"><v>${v}</v></c>`).join("")}</row>`).join("");
-  z.file("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
-  return z.generateAsync({ type: "uint8array" });
+  const ids = FORMATS.map((_, i) => 200 + i);
+  return oneSheetBook({ styles: stylesOf(ids, FORMATS.map((f, i) => [ids[i], f])), rows });
 }
 
 /** A difference where Excel and LibreOffice part, the reader showing Excel's (above). */

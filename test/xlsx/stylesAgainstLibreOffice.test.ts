@@ -7,11 +7,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import JSZip from "jszip";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
 import { recalculatedCsvs, soffice } from "./libreoffice";
+import { oneSheetBook, PLAIN_STYLE_PARTS } from "./oneSheetBook";
 
-const FONTS = `<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders>`;
+const FONTS = PLAIN_STYLE_PARTS;
 const STYLE_XFS = `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>`;
 const XF0 = `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
 const styles = (xfs: string, numFmts = "", styleXfs = STYLE_XFS) => `${numFmts}${FONTS}${styleXfs}<cellXfs>${XF0}${xfs}</cellXfs>`;
@@ -75,16 +75,8 @@ const CASES: Array<{ name: string; styles: string; s: string; shows: string[] }>
   { name: "an id no Excel defines (100)", styles: styles(`<xf numFmtId="100" applyNumberFormat="1"/>`), s: "1", shows: GENERAL },
 ];
 
-async function workbook(c: (typeof CASES)[number]): Promise<Uint8Array> {
-  const z = new JSZip();
-  z.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`);
-  z.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  z.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  z.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
-  z.file("xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${c.styles}</styleSheet>`);
-  const row = VALUES.map((v, j) => `<c r="${"ABC"[j]}1" s="${c.s}"><v>${v}</v></c>`).join("");
-  z.file("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${row}</row></sheetData></worksheet>`);
-  return z.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+function workbook(c: (typeof CASES)[number]): Promise<Uint8Array> {
+  return oneSheetBook({ styles: c.styles, rows: `<row r="1">${VALUES.map((v, j) => `<c r="${"ABC"[j]}1" s="${c.s}"><v>${v}</v></c>`).join("")}</row>` });
 }
 
 async function shown(bytes: Uint8Array): Promise<string[]> {
