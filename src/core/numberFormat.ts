@@ -247,13 +247,14 @@ export function formatNumber(value: number, format: string | undefined): string 
     // A format SSF cannot read: shown as General, as Excel shows a format it does not know.
     text = ssfFormat("General", v);
   }
-  // A value the format takes past the largest number (a run of percent signs): what Excel shows for a number it cannot show.
-  if (text.includes("Infinity") || text.includes("NaN") || text.includes("In,fin")) return BAD_DATE;
+  // A value SSF's steps take past the largest number (a run of percent signs, a huge value's decimals)
+  // comes out as Infinity, grouped too ("In,fin,ity"): what Excel shows for a number it cannot show.
+  if (/Infinity|NaN/.test(text.replace(/,/g, ""))) return HASH_MARKS;
   return p.dbnum ? chineseNumerals(text, p.dbnum) : text;
 }
 
-/** What Excel shows for a date it cannot display: before 1900-01-00 or after 9999-12-31. */
-export const BAD_DATE = "########";
+/** What Excel shows for a value it cannot display: a date before 1900-01-00 or after 9999-12-31, a number past the largest. */
+export const HASH_MARKS = "########";
 
 /** The Windows zh-CN system formats a locale tag stands for: [$-F800] the long date, [$-F400] the time. */
 const SYSTEM_DATE = /\[\$-F800\]/i;
@@ -289,7 +290,7 @@ function ssfDateWords(format: string): { format: string; ampm: boolean; weekday:
  * [$-F400]), 上午/下午, the weekday in Chinese (aaaa, aaa) — and ######## for a date Excel cannot show.
  */
 export function dateShown(serial: number, format: string): string {
-  if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return BAD_DATE;
+  if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return HASH_MARKS;
   const system = SYSTEM_DATE.test(format) ? 'yyyy"年"m"月"d"日"' : SYSTEM_TIME.test(format) ? "h:mm:ss" : format;
   // [DBNum1] in a date reads its numbers as a Chinese Excel does (its own sample: 二〇〇一年三月十四日).
   const chinese = /\[DBNum1\]/i.test(system);

@@ -1,5 +1,5 @@
 /** Dates as Office.js gives them, shared by the .xlsx readers (no ExcelJS here). */
-import { BAD_DATE, dateShown, isDateFormat } from "../core/numberFormat";
+import { HASH_MARKS, dateShown, isDateFormat } from "../core/numberFormat";
 
 /** Day 0 of Excel's 1900 date system (serial 1 is 1900-01-01, counting Excel's 1900-02-29). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -11,11 +11,11 @@ function dateSerial(d: Date): number {
 
 /**
  * A date as a snapshot holds it: its serial and the text a zh-CN Excel shows in the cell's format
- * (2023年12月31日, 2023/12/31), BAD_DATE for one Excel cannot show. A date given without a date format
+ * (2023年12月31日, 2023/12/31), HASH_MARKS for one Excel cannot show. A date given without a date format
  * (an ISO date typed `t="d"` in a General cell) shows as its ISO date.
  */
 export function dateCell(d: Date, format: string | undefined): { value: number | string; text: string } {
-  if (Number.isNaN(d.getTime())) return { value: BAD_DATE, text: BAD_DATE };
+  if (Number.isNaN(d.getTime())) return { value: HASH_MARKS, text: HASH_MARKS };
   const serial = dateSerial(d);
   return { value: serial, text: dateShown(serial, format !== undefined && isDateFormat(format) ? format : "yyyy-mm-dd") };
 }

@@ -5,10 +5,10 @@
  */
 import { directoryBytes } from "./package/centralDirectory";
 
-/** Why a file could not be read, in words a finance officer understands. */
 /** What a person can do about a package damaged so: have it written again. */
 export const AGAIN = { zh: "请用生成该文件的程序重新导出或另存后再试。", en: "Export or save it again from the program that made it." };
 
+/** Why a file could not be read, in words a finance officer understands. */
 export class WorkbookReadError extends Error {
   constructor(
     readonly zh: string,

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
+import { formatNumber } from "../../src/core/numberFormat";
 import { readPackageSnapshots } from "../../src/xlsx/readPackage";
 import { recalculatedCsvs, soffice } from "./libreoffice";
 import { oneSheetBook, stylesOf } from "./oneSheetBook";
@@ -43,13 +44,17 @@ function workbook(): Promise<Uint8Array> {
 
 /** A difference where Excel and LibreOffice part, the reader showing Excel's (above). */
 function excelsWay(format: string, value: number, ours: string, theirs: string): boolean {
+  if (/^\[[<>=]/.test(format) && value < 0) return true;
   const noPoint = (t: string) => t.replace(/\.(?![0-9])/g, "");
-  if (noPoint(ours) === noPoint(theirs)) return true;
-  // Excel's negative zero: the same text with a minus, for a value whose shown digits are all zero.
-  if (value < 0 && !/[1-9]/.test(ours) && noPoint(ours).replace("-", "") === noPoint(theirs)) return true;
-  // LibreOffice does not multiply by a hundred in a section with a currency tag.
-  if (/\[\$[^-\]]+-/.test(format) && format.includes("%")) return true;
-  return /^\[[<>=]/.test(format) && value < 0;
+  // LibreOffice does not multiply by a hundred in a section with a currency tag: it shows what the
+  // format shows with its percent signs as mere characters.
+  const shown = /\[\$[^-\]]+-/.test(format) && format.includes("%") ? [ours, formatNumber(value, format.replace(/%/g, "\\%"))] : [ours];
+  return shown.some(
+    (t) =>
+      noPoint(t) === noPoint(theirs) ||
+      // Excel's negative zero: the same text with a minus, for a value whose shown digits are all zero.
+      (value < 0 && !/[1-9]/.test(t) && noPoint(t).replace("-", "") === noPoint(theirs)),
+  );
 }
 
 const lo = soffice();

@@ -1,5 +1,6 @@
 import type { PageSetup, SheetLayout } from "../../core/snapshot";
 import { attr, childrenOf, rootOf, textOf } from "./xml";
+import { MAX_COL, MAX_ROW } from "../valueText";
 
 /**
  * The paper side of a package (ECMA-376 §18.3.1): the styles' wrapping and default font, a sheet's
@@ -67,16 +68,16 @@ export class SheetLayoutReader {
     else if (name === "col") {
       const min = Number(attrs.min);
       const max = Number(attrs.max);
-      if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min && min <= 16_384)) return;
+      if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min && min <= MAX_COL)) return;
       const chars = sane(attrs.width, 0, 255);
       const width = chars !== undefined ? widthPoints(chars, this.style.fontSize) : undefined;
       const hidden = on(attrs.hidden);
-      if (width !== undefined || hidden) this.cols.push({ min, max: Math.min(max, 16_384), ...(width !== undefined ? { width } : {}), ...(hidden ? { hidden } : {}) });
+      if (width !== undefined || hidden) this.cols.push({ min, max: Math.min(max, MAX_COL), ...(width !== undefined ? { width } : {}), ...(hidden ? { hidden } : {}) });
     }
   }
 
   row(row: number, ht: string | undefined, customHeight: string | undefined, hidden: string | undefined): void {
-    if (!(Number.isInteger(row) && row >= 1 && row <= 1_048_576)) return;
+    if (!(Number.isInteger(row) && row >= 1 && row <= MAX_ROW)) return;
     const height = sane(ht, 0, 409);
     if (height === undefined && !on(hidden)) return;
     this.rows.push({ row, ...(height !== undefined ? { height } : {}), ...(on(customHeight) ? { fixed: true } : {}), ...(on(hidden) ? { hidden: true } : {}) });
@@ -147,7 +148,7 @@ export function printNamesOf(workbookXml: string): Map<number, { area: string[] 
     } else if (name === "_xlnm.print_titles") {
       for (const r of rangesOf(formula)) {
         const m = /^(\d+):(\d+)$/.exec(r);
-        const inRows = (v: string) => Number(v) >= 1 && Number(v) <= 1_048_576;
+        const inRows = (v: string) => Number(v) >= 1 && Number(v) <= MAX_ROW;
         if (m && inRows(m[1]) && inRows(m[2])) get(id).titleRows = { first: Math.min(Number(m[1]), Number(m[2])), last: Math.max(Number(m[1]), Number(m[2])) };
       }
     }

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { analyzeSheet } from "../../../src/core/engine";
-import { BAD_DATE, dateShown, formatNumber, isDateFormat } from "../../../src/core/numberFormat";
+import { HASH_MARKS, dateShown, formatNumber, isDateFormat } from "../../../src/core/numberFormat";
 import type { SheetSnapshot } from "../../../src/core/snapshot";
 import { readActual, readTarget } from "../../../src/core/values/readValue";
 import { readPackageSnapshots } from "../../../src/xlsx/readPackage";
@@ -66,9 +66,9 @@ test.each([
   [60, "yyyy/m/d", "1900/2/29"],
   [0, "yyyy/m/d", "1900/1/0"],
   // A negative date, or one past 9999-12-31, Excel cannot show.
-  [-1, "yyyy/m/d", BAD_DATE],
-  [2_958_466, "yyyy/m/d", BAD_DATE],
-  [Number.NaN, "yyyy/m/d", BAD_DATE],
+  [-1, "yyyy/m/d", HASH_MARKS],
+  [2_958_466, "yyyy/m/d", HASH_MARKS],
+  [Number.NaN, "yyyy/m/d", HASH_MARKS],
 ])("dateShown(%s, %j) is %j", (serial, format, text) => expect(dateShown(serial, format)).toBe(text));
 
 test("a number under a format with an escaped unit letter reads as the quantity it is, in the reader's text too", () => {
